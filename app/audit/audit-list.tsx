@@ -1,0 +1,51 @@
+import { formatDateTime } from "../lib/dates";
+
+const ACTION_LABELS: Record<string, string> = {
+  create: "创建",
+  update: "修改",
+  delete: "删除",
+  restore: "恢复",
+  stage: "阶段变更",
+  status: "状态变更",
+  verify: "甄别通过",
+  member: "成员变更",
+};
+
+export interface AuditRow {
+  id: number;
+  action: string;
+  at: number;
+  userName: string | null;
+  changes: Record<string, [unknown, unknown]> | null;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "（空）";
+  if (typeof value === "boolean") return value ? "是" : "否";
+  return String(value);
+}
+
+/** 变更记录: who changed what, when, field by field. `fieldLabels` names the fields in Chinese. */
+export function AuditList({ rows, fieldLabels }: { rows: readonly AuditRow[]; fieldLabels: Record<string, string> }) {
+  if (rows.length === 0) return <p className="muted">暂无变更记录</p>;
+  return (
+    <ul className="timeline">
+      {rows.map((row) => (
+        <li key={row.id}>
+          <div className="meta">
+            {formatDateTime(row.at)} · {row.userName ?? "系统"} · {ACTION_LABELS[row.action] ?? row.action}
+          </div>
+          {row.changes && Object.keys(row.changes).length > 0 ? (
+            <ul>
+              {Object.entries(row.changes).map(([field, [before, after]]) => (
+                <li key={field}>
+                  {fieldLabels[field] ?? field}：{row.action === "create" ? show(after) : `${show(before)} → ${show(after)}`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The audit log: every create/update/delete/restore with field-level old/new values,
+ * written inside the same transaction as the change it records.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { db, t, type Db } from "../db.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Changes = Record<string, [unknown, unknown]>;
+
+export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit";
+export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member";
+
+const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);
+
+/** Field-level differences between two versions of a record (only keys present in `after`). */
+export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown>): Changes {
+  const changes: Changes = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (IGNORED.has(key) || value === undefined) continue;
+    const old = before ? (before[key] ?? null) : null;
+    if (old !== (value ?? null)) changes[key] = [old, value ?? null];
+  }
+  return changes;
+}
+
+export function writeAudit(
+  tx: Tx,
+  entry: { entityType: EntityType; entityId: number; action: AuditAction; userId: number; changes?: Changes },
+): void {
+  if (entry.action === "update" && entry.changes && Object.keys(entry.changes).length === 0) return;
+  tx.insert(t.auditLog)
+    .values({
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      userId: entry.userId,
+      changes: entry.changes ?? null,
+    })
+    .run();
+}
+
+export interface AuditEntry {
+  id: number;
+  action: string;
+  at: number;
+  userName: string | null;
+  changes: Changes | null;
+}
+
+/** 变更记录 of one record, newest first. */
+export function listAudit(entityType: EntityType, entityId: number, limit = 100): AuditEntry[] {
+  return db()
+    .select({
+      id: t.auditLog.id,
+      action: t.auditLog.action,
+      at: t.auditLog.at,
+      userName: t.users.displayName,
+      changes: t.auditLog.changes,
+    })
+    .from(t.auditLog)
+    .leftJoin(t.users, eq(t.users.id, t.auditLog.userId))
+    .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId)))
+    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,126 @@
+/**
+ * Sessions live in the database; the browser holds only the session id, in an HttpOnly,
+ * SameSite=Lax, signed cookie. A new id is issued at every login and deleted at logout.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { databasePathFromEnv } from "../../db/client";
+import { db, t } from "../db.server";
+import type { Actor, Permission, Role } from "./permissions";
+import { can } from "./permissions";
+import { ForbiddenError } from "../lib/errors";
+
+const SESSION_DAYS = 7;
+const SESSION_MS = SESSION_DAYS * 86_400_000;
+
+/** SESSION_SECRET, or one generated once and kept beside the database. */
+function sessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = path.join(path.dirname(databasePathFromEnv()), "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("hex");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie("fdi_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: process.env.COOKIE_SECURE === "1",
+    secrets: [sessionSecret()],
+    maxAge: SESSION_DAYS * 86_400,
+  });
+  return cookie;
+}
+
+export interface SessionUser extends Actor {
+  username: string;
+  displayName: string;
+  unitName: string;
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const row = db()
+    .select({
+      id: t.users.id,
+      role: t.users.role,
+      unitId: t.users.unitId,
+      username: t.users.username,
+      displayName: t.users.displayName,
+      unitName: t.units.name,
+    })
+    .from(t.sessions)
+    .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+    .innerJoin(t.units, eq(t.units.id, t.users.unitId))
+    .where(and(eq(t.sessions.id, sessionId), gt(t.sessions.expiresAt, Date.now()), eq(t.users.active, true)))
+    .get();
+  return row ?? null;
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const hadSession = Boolean(await sessionIdFrom(request).catch(() => null));
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  if (hadSession) params.set("expired", "1");
+  throw redirect(`/login?${params}`, hadSession ? { headers: { "Set-Cookie": await clearCookie() } } : undefined);
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user.role as Role, permission)) throw new ForbiddenError();
+  return user;
+}
+
+export async function startSession(userId: number, redirectTo: string, request: Request): Promise<Response> {
+  const previous = await sessionIdFrom(request);
+  const id = crypto.randomBytes(32).toString("base64url");
+  const database = db();
+  database.transaction((tx) => {
+    if (previous) tx.delete(t.sessions).where(eq(t.sessions.id, previous)).run();
+    tx.delete(t.sessions).where(lt(t.sessions.expiresAt, Date.now())).run();
+    tx.insert(t.sessions).values({ id, userId, expiresAt: Date.now() + SESSION_MS }).run();
+  });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
+}
+
+export async function endSession(request: Request): Promise<Response> {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) db().delete(t.sessions).where(eq(t.sessions.id, sessionId)).run();
+  return redirect("/login", { headers: { "Set-Cookie": await clearCookie() } });
+}
+
+function clearCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Only same-site relative paths are followed after login. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

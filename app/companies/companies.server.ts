@@ -1,0 +1,293 @@
+/**
+ * 企业库: listing, reading and changing companies and their contacts.
+ */
+import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "../auth/permissions";
+import { writeAudit, diffRecords } from "../audit/audit.server";
+import { db, t } from "../db.server";
+import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
+import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { visibleProjects } from "../projects/scope.server";
+import type { CompanyInput, ContactInput } from "./company.schema";
+import { normalizeCompanyName } from "./company-name";
+
+export const COMPANY_SORTS = {
+  updated: "最近更新",
+  name: "企业名称",
+  created: "最近创建",
+} as const;
+export type CompanySort = keyof typeof COMPANY_SORTS;
+
+export interface CompanyFilters {
+  q?: string;
+  country?: string;
+  fortune500?: boolean;
+  chainLeader?: boolean;
+  existingInvestor?: boolean;
+  sort?: CompanySort;
+  page: number;
+}
+
+export interface CompanyListRow {
+  id: number;
+  name: string;
+  foreignName: string | null;
+  country: string;
+  city: string | null;
+  industry: string | null;
+  isFortune500: boolean;
+  isChainLeader: boolean;
+  isExistingInvestor: boolean;
+  updatedAt: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function companyConditions(filters: CompanyFilters): SQL {
+  const conditions: (SQL | undefined)[] = [isNull(t.companies.deletedAt)];
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(
+      or(
+        sql`${t.companies.name} like ${pattern} escape '\\'`,
+        sql`${t.companies.foreignName} like ${pattern} escape '\\'`,
+      ),
+    );
+  }
+  if (filters.country) conditions.push(eq(t.companies.country, filters.country));
+  if (filters.fortune500) conditions.push(eq(t.companies.isFortune500, true));
+  if (filters.chainLeader) conditions.push(eq(t.companies.isChainLeader, true));
+  if (filters.existingInvestor) conditions.push(eq(t.companies.isExistingInvestor, true));
+  return and(...conditions) as SQL;
+}
+
+export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
+  const where = companyConditions(filters);
+  const order =
+    filters.sort === "name"
+      ? [asc(t.companies.name), asc(t.companies.id)]
+      : filters.sort === "created"
+        ? [desc(t.companies.id)]
+        : [desc(t.companies.updatedAt), desc(t.companies.id)];
+  const rows = db()
+    .select({
+      id: t.companies.id,
+      name: t.companies.name,
+      foreignName: t.companies.foreignName,
+      country: t.companies.country,
+      city: t.companies.city,
+      industry: t.companies.industry,
+      isFortune500: t.companies.isFortune500,
+      isChainLeader: t.companies.isChainLeader,
+      isExistingInvestor: t.companies.isExistingInvestor,
+      updatedAt: t.companies.updatedAt,
+    })
+    .from(t.companies)
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1)
+    .offset((filters.page - 1) * PAGE_SIZE)
+    .all();
+  const capped = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(sql`(select 1 from ${t.companies} where ${where} limit ${COUNT_CAP + 1})`)
+    .get();
+  return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
+}
+
+export function getCompany(id: number) {
+  const company = db()
+    .select()
+    .from(t.companies)
+    .where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt)))
+    .get();
+  if (!company) throw new NotFoundError();
+  const contacts = db()
+    .select()
+    .from(t.contacts)
+    .where(and(eq(t.contacts.companyId, id), isNull(t.contacts.deletedAt)))
+    .orderBy(asc(t.contacts.id))
+    .all();
+  return { ...company, contacts };
+}
+
+/** The projects of a company that the actor may see. */
+export function listCompanyProjects(actor: Actor, companyId: number) {
+  return db()
+    .select({
+      id: t.projects.id,
+      name: t.projects.name,
+      stage: t.projects.stage,
+      status: t.projects.status,
+      totalInvestmentUsd: t.projects.totalInvestmentUsd,
+      ownerName: t.users.displayName,
+      updatedAt: t.projects.updatedAt,
+    })
+    .from(t.projects)
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
+    .where(and(eq(t.projects.companyId, companyId), visibleProjects(actor)))
+    .orderBy(desc(t.projects.updatedAt))
+    .all();
+}
+
+export interface DuplicateCompany {
+  id: number;
+  name: string;
+  foreignName: string | null;
+  uscc: string | null;
+  reason: "uscc" | "name";
+}
+
+/** Companies that look like the same firm: same USCC, or the same normalized (Chinese or foreign) name. */
+export function findDuplicateCompanies(input: { name: string; foreignName: string | null; uscc: string | null }, excludeId?: number): DuplicateCompany[] {
+  const keys = [normalizeCompanyName(input.name)];
+  if (input.foreignName) keys.push(normalizeCompanyName(input.foreignName));
+  const nameKeys = keys.filter((key) => key.length > 0);
+  const matches = new Map<number, DuplicateCompany>();
+  const live = and(isNull(t.companies.deletedAt), excludeId ? ne(t.companies.id, excludeId) : undefined);
+  const columns = { id: t.companies.id, name: t.companies.name, foreignName: t.companies.foreignName, uscc: t.companies.uscc };
+  if (input.uscc) {
+    for (const row of db().select(columns).from(t.companies).where(and(live, eq(t.companies.uscc, input.uscc))).all()) {
+      matches.set(row.id, { ...row, reason: "uscc" });
+    }
+  }
+  for (const key of nameKeys) {
+    const rows = db()
+      .select(columns)
+      .from(t.companies)
+      .where(and(live, or(eq(t.companies.nameKey, key), eq(t.companies.foreignNameKey, key))))
+      .limit(10)
+      .all();
+    for (const row of rows) if (!matches.has(row.id)) matches.set(row.id, { ...row, reason: "name" });
+  }
+  return [...matches.values()];
+}
+
+export class DuplicateCompanyWarning extends Error {
+  constructor(public readonly duplicates: DuplicateCompany[]) {
+    super("可能与已有企业重复");
+  }
+}
+
+function companyValues(data: CompanyInput) {
+  return {
+    ...data,
+    nameKey: normalizeCompanyName(data.name),
+    foreignNameKey: data.foreignName ? normalizeCompanyName(data.foreignName) || null : null,
+  };
+}
+
+function refuseTakenUscc(duplicates: DuplicateCompany[]) {
+  const taken = duplicates.find((duplicate) => duplicate.reason === "uscc");
+  if (taken) throw new InvalidError({ uscc: `该统一社会信用代码已被「${taken.name}」使用` });
+}
+
+/**
+ * Creates a company. The same USCC is refused; a similar name is a warning the user must confirm
+ * (`confirmDuplicate`).
+ */
+export function createCompany({ actor, data, confirmDuplicate = false }: { actor: Actor; data: CompanyInput; confirmDuplicate?: boolean }): number {
+  const duplicates = findDuplicateCompanies(data);
+  refuseTakenUscc(duplicates);
+  if (duplicates.length > 0 && !confirmDuplicate) throw new DuplicateCompanyWarning(duplicates);
+  return db().transaction((tx) => {
+    const values = companyValues(data);
+    const row = tx.insert(t.companies).values({ ...values, createdBy: actor.id }).returning({ id: t.companies.id }).get();
+    writeAudit(tx, { entityType: "company", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, data) });
+    return row.id;
+  });
+}
+
+export function updateCompany({ actor, id, data, version }: { actor: Actor; id: number; data: CompanyInput; version: number }): void {
+  refuseTakenUscc(findDuplicateCompanies({ ...data, name: "", foreignName: null }, id));
+  db().transaction((tx) => {
+    const before = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
+    if (!before) throw new NotFoundError();
+    const result = tx
+      .update(t.companies)
+      .set({ ...companyValues(data), version: sql`${t.companies.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(t.companies.id, id), eq(t.companies.version, version), isNull(t.companies.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "company", entityId: id, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+  });
+}
+
+/** Soft delete; refused while the company still has live projects. */
+export function deleteCompany({ actor, id, version }: { actor: Actor; id: number; version: number }): void {
+  db().transaction((tx) => {
+    const live = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(t.projects)
+      .where(and(eq(t.projects.companyId, id), isNull(t.projects.deletedAt)))
+      .get();
+    if ((live?.n ?? 0) > 0) throw new InvalidError({}, "该企业下还有招商项目，不能删除");
+    const result = tx
+      .update(t.companies)
+      .set({ deletedAt: Date.now(), version: sql`${t.companies.version} + 1` })
+      .where(and(eq(t.companies.id, id), eq(t.companies.version, version), isNull(t.companies.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "company", entityId: id, action: "delete", userId: actor.id });
+  });
+}
+
+export function addContact({ actor, companyId, data }: { actor: Actor; companyId: number; data: ContactInput }): number {
+  return db().transaction((tx) => {
+    const company = tx.select({ id: t.companies.id }).from(t.companies).where(and(eq(t.companies.id, companyId), isNull(t.companies.deletedAt))).get();
+    if (!company) throw new NotFoundError();
+    const row = tx.insert(t.contacts).values({ ...data, companyId }).returning({ id: t.contacts.id }).get();
+    writeAudit(tx, { entityType: "contact", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { companyId, ...data }) });
+    return row.id;
+  });
+}
+
+export function updateContact({ actor, companyId, contactId, data, version }: { actor: Actor; companyId: number; contactId: number; data: ContactInput; version: number }): void {
+  db().transaction((tx) => {
+    const before = tx
+      .select()
+      .from(t.contacts)
+      .where(and(eq(t.contacts.id, contactId), eq(t.contacts.companyId, companyId), isNull(t.contacts.deletedAt)))
+      .get();
+    if (!before) throw new NotFoundError();
+    const result = tx
+      .update(t.contacts)
+      .set({ ...data, version: sql`${t.contacts.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(t.contacts.id, contactId), eq(t.contacts.version, version)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "contact", entityId: contactId, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+  });
+}
+
+/** Companies whose name starts with or contains the text, for the 投资方企业 picker. */
+export function suggestCompanies(text: string, limit = 10) {
+  const q = text.trim();
+  if (!q) return [];
+  return db()
+    .select({ id: t.companies.id, name: t.companies.name, foreignName: t.companies.foreignName, country: t.companies.country })
+    .from(t.companies)
+    .where(and(isNull(t.companies.deletedAt), sql`${t.companies.name} like ${`%${escapeLike(q)}%`} escape '\\'`))
+    .orderBy(asc(sql`length(${t.companies.name})`), asc(t.companies.id))
+    .limit(limit)
+    .all();
+}
+
+/** Resolves the 投资方企业 field: the chosen id if its name matches, else a unique exact name. */
+export function resolveCompany(input: { companyId: number | null; companyName: string }): number {
+  const name = input.companyName.trim();
+  if (input.companyId) {
+    const chosen = db().select({ id: t.companies.id, name: t.companies.name }).from(t.companies)
+      .where(and(eq(t.companies.id, input.companyId), isNull(t.companies.deletedAt))).get();
+    if (chosen && (name === "" || chosen.name === name)) return chosen.id;
+  }
+  const rows = db().select({ id: t.companies.id }).from(t.companies)
+    .where(and(isNull(t.companies.deletedAt), eq(t.companies.name, name))).limit(2).all();
+  if (rows.length === 1) return rows[0].id;
+  if (rows.length > 1) throw new InvalidError({ companyName: "有多家同名企业，请从企业详情页新建项目" });
+  throw new InvalidError({ companyName: "企业库中没有该企业，请先在企业库中创建" });
+}
+

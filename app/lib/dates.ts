@@ -1,0 +1,67 @@
+/** Business dates are `YYYY-MM-DD` in Asia/Shanghai (DESIGN.md §1). */
+
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const shanghaiDateTime = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** Today's business date in Asia/Shanghai; `FDI_TODAY` fixes it (tests, demos). */
+export function today(now: Date = new Date()): string {
+  const fixed = typeof process !== "undefined" ? process.env?.FDI_TODAY : undefined;
+  if (fixed) return fixed;
+  return shanghaiDate.format(now);
+}
+
+export function dateOf(epochMs: number): string {
+  return shanghaiDate.format(new Date(epochMs));
+}
+
+export function formatDateTime(epochMs: number): string {
+  return shanghaiDateTime.format(new Date(epochMs)).replace(/\//g, "-");
+}
+
+export function isValidDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Calendar arithmetic on business dates. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const result = new Date(Date.UTC(y, m - 1, d + days));
+  return result.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split("-").map(Number);
+  const [y2, m2, d2] = to.split("-").map(Number);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export function yearPeriod(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
+}

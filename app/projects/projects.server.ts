@@ -1,0 +1,581 @@
+/**
+ * 招商项目: reading and changing projects, their stage, status, signing verification, members and
+ * activities. Every function takes the acting user and scopes by what they may see and do.
+ */
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { activitySchema, type ActivityInput } from "../activities/activity";
+import { can, canEditProject, type Actor } from "../auth/permissions";
+import { diffRecords, writeAudit } from "../audit/audit.server";
+import { resolveCompany } from "../companies/companies.server";
+import { db, t } from "../db.server";
+import { addDays, today } from "../lib/dates";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import type { NewProjectInput, ProjectInput } from "./project.schema";
+import { projectScope, visibleProjects } from "./scope.server";
+import {
+  checkStageChange,
+  STALE_AFTER_DAYS,
+  statusChangeProblems,
+  type ProjectType,
+  type Stage,
+  type Status,
+} from "./stages";
+
+// ── listing ───────────────────────────────────────────────────────────────
+
+export const PROJECT_SORTS = {
+  updated: "最近更新",
+  investment: "总投资",
+  followUp: "下次跟进日期",
+} as const;
+export type ProjectSort = keyof typeof PROJECT_SORTS;
+
+export interface ProjectFilters {
+  q?: string;
+  stage?: Stage;
+  status?: Status;
+  unitId?: number;
+  ownerId?: number;
+  country?: string;
+  channelId?: number;
+  parkId?: number;
+  projectType?: ProjectType;
+  /** pending: 待甄别 signings */
+  signing?: "pending" | "verified";
+  sort?: ProjectSort;
+  page: number;
+}
+
+const projectListColumns = {
+  id: t.projects.id,
+  name: t.projects.name,
+  companyId: t.projects.companyId,
+  companyName: t.companies.name,
+  country: t.companies.country,
+  projectType: t.projects.projectType,
+  stage: t.projects.stage,
+  status: t.projects.status,
+  totalInvestmentUsd: t.projects.totalInvestmentUsd,
+  contractedFdiUsd: t.projects.contractedFdiUsd,
+  ownerName: t.users.displayName,
+  unitName: t.units.name,
+  signedOn: t.projects.signedOn,
+  signingVerifiedAt: t.projects.signingVerifiedAt,
+  nextFollowUpOn: t.projects.nextFollowUpOn,
+  nextFollowUpItem: t.projects.nextFollowUpItem,
+  lastActivityOn: t.projects.lastActivityOn,
+  updatedAt: t.projects.updatedAt,
+};
+
+function selectProjectRows() {
+  return db()
+    .select(projectListColumns)
+    .from(t.projects)
+    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
+    .innerJoin(t.units, eq(t.units.id, t.projects.unitId));
+}
+export type ProjectListRow = ReturnType<ReturnType<typeof selectProjectRows>["all"]>[number];
+
+function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
+  const conditions: (SQL | undefined)[] = [visibleProjects(actor)];
+  const q = filters.q?.trim();
+  if (q) conditions.push(sql`${t.projects.name} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  if (filters.stage) conditions.push(eq(t.projects.stage, filters.stage));
+  if (filters.status) conditions.push(eq(t.projects.status, filters.status));
+  if (filters.unitId) conditions.push(eq(t.projects.unitId, filters.unitId));
+  if (filters.ownerId) conditions.push(eq(t.projects.ownerId, filters.ownerId));
+  if (filters.channelId) conditions.push(eq(t.projects.channelId, filters.channelId));
+  if (filters.parkId) conditions.push(eq(t.projects.parkId, filters.parkId));
+  if (filters.projectType) conditions.push(eq(t.projects.projectType, filters.projectType));
+  if (filters.country) conditions.push(eq(t.companies.country, filters.country));
+  if (filters.signing === "pending") {
+    conditions.push(sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt));
+  }
+  if (filters.signing === "verified") conditions.push(sql`${t.projects.signingVerifiedAt} is not null`);
+  return and(...conditions) as SQL;
+}
+
+export function listProjects(actor: Actor, filters: ProjectFilters): Page<ProjectListRow> {
+  const where = projectConditions(actor, filters);
+  const order =
+    filters.sort === "investment"
+      ? [desc(t.projects.totalInvestmentUsd), desc(t.projects.id)]
+      : filters.sort === "followUp"
+        ? [sql`${t.projects.nextFollowUpOn} is null`, asc(t.projects.nextFollowUpOn), asc(t.projects.id)]
+        : [desc(t.projects.updatedAt), desc(t.projects.id)];
+  const rows = selectProjectRows()
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1)
+    .offset((filters.page - 1) * PAGE_SIZE)
+    .all();
+  const capped = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(
+      sql`(select 1 from ${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} where ${where} limit ${COUNT_CAP + 1})`,
+    )
+    .get();
+  return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
+}
+
+// ── reading one ───────────────────────────────────────────────────────────
+
+function findVisibleProject(actor: Actor, id: number) {
+  const project = db().select().from(t.projects).where(and(eq(t.projects.id, id), visibleProjects(actor))).get();
+  if (!project) throw new NotFoundError();
+  return project;
+}
+
+function memberIdsOf(projectId: number): number[] {
+  return db()
+    .select({ userId: t.projectMembers.userId })
+    .from(t.projectMembers)
+    .where(eq(t.projectMembers.projectId, projectId))
+    .all()
+    .map((row) => row.userId);
+}
+
+/** The project if the actor may edit it; NotFound outside their scope, Forbidden inside it. */
+function findEditableProject(actor: Actor, id: number) {
+  const project = findVisibleProject(actor, id);
+  if (!canEditProject(actor, { ownerId: project.ownerId, memberIds: memberIdsOf(id) })) throw new ForbiddenError();
+  return project;
+}
+
+export function getProject(actor: Actor, id: number) {
+  const project = findVisibleProject(actor, id);
+  const details = db()
+    .select({
+      companyName: t.companies.name,
+      companyForeignName: t.companies.foreignName,
+      country: t.companies.country,
+      isFortune500: t.companies.isFortune500,
+      ownerName: t.users.displayName,
+      unitName: t.units.name,
+      parkName: t.parks.name,
+      channelName: t.channels.name,
+    })
+    .from(t.projects)
+    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
+    .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
+    .leftJoin(t.parks, eq(t.parks.id, t.projects.parkId))
+    .leftJoin(t.channels, eq(t.channels.id, t.projects.channelId))
+    .where(eq(t.projects.id, id))
+    .get()!;
+  const verifiedByName = project.signingVerifiedBy
+    ? (db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, project.signingVerifiedBy)).get()?.name ?? null)
+    : null;
+  const members = db()
+    .select({ id: t.users.id, displayName: t.users.displayName, unitName: t.units.name })
+    .from(t.projectMembers)
+    .innerJoin(t.users, eq(t.users.id, t.projectMembers.userId))
+    .innerJoin(t.units, eq(t.units.id, t.users.unitId))
+    .where(eq(t.projectMembers.projectId, id))
+    .orderBy(asc(t.users.displayName))
+    .all();
+  const stageHistory = db()
+    .select({
+      id: t.stageChanges.id,
+      fromStage: t.stageChanges.fromStage,
+      toStage: t.stageChanges.toStage,
+      occurredOn: t.stageChanges.occurredOn,
+      recordedAt: t.stageChanges.recordedAt,
+      note: t.stageChanges.note,
+      userName: t.users.displayName,
+    })
+    .from(t.stageChanges)
+    .leftJoin(t.users, eq(t.users.id, t.stageChanges.userId))
+    .where(eq(t.stageChanges.projectId, id))
+    .orderBy(desc(t.stageChanges.id))
+    .all();
+  const activities = db()
+    .select({
+      id: t.activities.id,
+      type: t.activities.type,
+      occurredOn: t.activities.occurredOn,
+      participants: t.activities.participants,
+      place: t.activities.place,
+      summary: t.activities.summary,
+      nextStep: t.activities.nextStep,
+      createdByName: t.users.displayName,
+    })
+    .from(t.activities)
+    .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
+    .where(and(eq(t.activities.projectId, id), isNull(t.activities.deletedAt)))
+    .orderBy(desc(t.activities.occurredOn), desc(t.activities.id))
+    .limit(200)
+    .all();
+  const canEdit = canEditProject(actor, { ownerId: project.ownerId, memberIds: members.map((m) => m.id) });
+  return { ...project, ...details, verifiedByName, members, stageHistory, activities, canEdit };
+}
+
+/** The date the project entered as 线索: its first log row. */
+function enteredOnOf(projectId: number): string {
+  const row = db()
+    .select({ occurredOn: t.stageChanges.occurredOn })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
+    .orderBy(asc(t.stageChanges.id))
+    .get();
+  return row?.occurredOn ?? "0000-01-01";
+}
+
+// ── choices for the form ──────────────────────────────────────────────────
+
+/** Who may be made 负责人 by the actor: officers choose within their unit, others anyone active. */
+export function listAssignableOwners(actor: Actor) {
+  const officerOnly = !can(actor.role, "update:project:any");
+  return db()
+    .select({ id: t.users.id, displayName: t.users.displayName, unitId: t.users.unitId, unitName: t.units.name })
+    .from(t.users)
+    .innerJoin(t.units, eq(t.units.id, t.users.unitId))
+    .where(
+      and(
+        eq(t.users.active, true),
+        inArray(t.users.role, ["officer", "leader", "admin"]),
+        officerOnly ? eq(t.users.unitId, actor.unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(t.units.sortOrder), asc(t.users.displayName))
+    .all();
+}
+
+/** Units, channels, parks and every possible owner: the choices of the project list's filters. */
+export function listProjectFilterChoices() {
+  return {
+    owners: listAssignableOwners({ id: 0, role: "admin", unitId: 0 }),
+    units: db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).all(),
+    channels: db().select({ id: t.channels.id, name: t.channels.name }).from(t.channels).where(eq(t.channels.active, true)).orderBy(asc(t.channels.sortOrder), asc(t.channels.id)).all(),
+    parks: db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(isNull(t.parks.deletedAt)).orderBy(asc(t.parks.sortOrder), asc(t.parks.id)).all(),
+  };
+}
+
+/** The choices of the project form: as the filters, but owners limited to those the actor may assign. */
+export function listProjectFormChoices(actor: Actor) {
+  return { ...listProjectFilterChoices(), owners: listAssignableOwners(actor) };
+}
+
+function checkOwnerAndUnit(actor: Actor, ownerId: number, unitId: number): void {
+  const owner = listAssignableOwners(actor).find((user) => user.id === ownerId);
+  if (!owner) throw new InvalidError({ ownerId: "不能指定该负责人" });
+  if (!can(actor.role, "update:project:any") && unitId !== actor.unitId) {
+    throw new InvalidError({ unitId: "只能选择本单位为负责单位" });
+  }
+  const unit = db().select({ id: t.units.id }).from(t.units).where(and(eq(t.units.id, unitId), eq(t.units.active, true))).get();
+  if (!unit) throw new InvalidError({ unitId: "负责单位无效" });
+}
+
+function checkReferences(data: ProjectInput): void {
+  if (data.channelId && !db().select({ id: t.channels.id }).from(t.channels).where(eq(t.channels.id, data.channelId)).get()) {
+    throw new InvalidError({ channelId: "线索来源无效" });
+  }
+  if (data.parkId && !db().select({ id: t.parks.id }).from(t.parks).where(and(eq(t.parks.id, data.parkId), isNull(t.parks.deletedAt))).get()) {
+    throw new InvalidError({ parkId: "落地载体无效" });
+  }
+}
+
+function projectValues(data: ProjectInput, companyId: number) {
+  const { companyName: _name, companyId: _id, ...fields } = data;
+  return { ...fields, companyId };
+}
+
+// ── changing ──────────────────────────────────────────────────────────────
+
+export function createProject({ actor, data }: { actor: Actor; data: NewProjectInput }): number {
+  if (!can(actor.role, "create:project")) throw new ForbiddenError();
+  const companyId = resolveCompany(data);
+  checkOwnerAndUnit(actor, data.ownerId, data.unitId);
+  checkReferences(data);
+  if (data.enteredOn > today()) throw new InvalidError({ enteredOn: "线索日期不能晚于今天" });
+  const { enteredOn, ...fields } = data;
+  const values = projectValues(fields, companyId);
+  return db().transaction((tx) => {
+    const row = tx
+      .insert(t.projects)
+      .values({ ...values, stage: "lead", status: "active", lastActivityOn: enteredOn, createdBy: actor.id })
+      .returning({ id: t.projects.id })
+      .get();
+    tx.insert(t.stageChanges).values({ projectId: row.id, fromStage: null, toStage: "lead", occurredOn: enteredOn, userId: actor.id }).run();
+    if (data.ownerId !== actor.id && actor.role === "officer") {
+      tx.insert(t.projectMembers).values({ projectId: row.id, userId: actor.id }).run();
+    }
+    writeAudit(tx, { entityType: "project", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { ...values, enteredOn }) });
+    return row.id;
+  });
+}
+
+export function updateProject({ actor, id, data, version }: { actor: Actor; id: number; data: ProjectInput; version: number }): void {
+  const before = findEditableProject(actor, id);
+  const companyId = resolveCompany(data);
+  if (data.ownerId !== before.ownerId || data.unitId !== before.unitId) checkOwnerAndUnit(actor, data.ownerId, data.unitId);
+  checkReferences(data);
+  const values = projectValues(data, companyId);
+  db().transaction((tx) => {
+    const result = tx
+      .update(t.projects)
+      .set({ ...values, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(t.projects.id, id), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "project", entityId: id, action: "update", userId: actor.id, changes: diffRecords(before, values) });
+  });
+}
+
+export function moveProjectToStage({
+  actor,
+  projectId,
+  toStage,
+  occurredOn,
+  note,
+  version,
+}: {
+  actor: Actor;
+  projectId: number;
+  toStage: Stage;
+  occurredOn: string;
+  note: string | null;
+  version: number;
+}): void {
+  const project = findEditableProject(actor, projectId);
+  const outcome = checkStageChange({
+    from: project.stage,
+    to: toStage,
+    occurredOn,
+    note,
+    signedOn: project.signedOn,
+    enteredOn: enteredOnOf(projectId),
+    today: today(),
+  });
+  if (!outcome.ok) throw new InvalidError({ [outcome.field]: outcome.message });
+  db().transaction((tx) => {
+    const result = tx
+      .update(t.projects)
+      .set({
+        stage: toStage,
+        ...(outcome.setsSignedOn ? { signedOn: outcome.setsSignedOn } : {}),
+        version: sql`${t.projects.version} + 1`,
+        updatedAt: Date.now(),
+      })
+      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    tx.insert(t.stageChanges).values({ projectId, fromStage: project.stage, toStage, occurredOn, note, userId: actor.id }).run();
+    const changes: Record<string, [unknown, unknown]> = { stage: [project.stage, toStage], occurredOn: [null, occurredOn] };
+    if (outcome.setsSignedOn) changes.signedOn = [null, outcome.setsSignedOn];
+    if (outcome.skipped.length > 0) changes.skipped = [null, outcome.skipped.join(",")];
+    if (note) changes.note = [null, note];
+    writeAudit(tx, { entityType: "project", entityId: projectId, action: "stage", userId: actor.id, changes });
+  });
+}
+
+export function changeProjectStatus({
+  actor,
+  projectId,
+  status,
+  reason,
+  lostTo,
+  version,
+}: {
+  actor: Actor;
+  projectId: number;
+  status: Status;
+  reason: string | null;
+  lostTo: string | null;
+  version: number;
+}): void {
+  const project = findEditableProject(actor, projectId);
+  const problems = statusChangeProblems({ to: status, reason, lostTo });
+  if (Object.keys(problems).length > 0) throw new InvalidError(problems);
+  if (status === project.status) throw new InvalidError({ status: "项目已是该状态" });
+  const values = {
+    status,
+    statusReason: status === "active" ? null : reason,
+    lostTo: status === "lost" ? lostTo : null,
+  };
+  db().transaction((tx) => {
+    const result = tx
+      .update(t.projects)
+      .set({ ...values, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "project", entityId: projectId, action: "status", userId: actor.id, changes: diffRecords(project, values) });
+  });
+}
+
+/** 甄别通过: a leader confirms the signing so it counts in the figures. */
+export function verifySigning({ actor, projectId, version }: { actor: Actor; projectId: number; version: number }): void {
+  const project = findVisibleProject(actor, projectId);
+  if (!can(actor.role, "verify:signing")) throw new ForbiddenError();
+  if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
+  if (project.signingVerifiedAt) throw new InvalidError({}, "该签约已甄别");
+  const verifiedAt = Date.now();
+  db().transaction((tx) => {
+    const result = tx
+      .update(t.projects)
+      .set({ signingVerifiedAt: verifiedAt, signingVerifiedBy: actor.id, version: sql`${t.projects.version} + 1`, updatedAt: verifiedAt })
+      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, {
+      entityType: "project",
+      entityId: projectId,
+      action: "verify",
+      userId: actor.id,
+      changes: { signingVerifiedAt: [null, verifiedAt], signedOn: [project.signedOn, project.signedOn] },
+    });
+  });
+}
+
+export function deleteProject({ actor, projectId, version }: { actor: Actor; projectId: number; version: number }): void {
+  findVisibleProject(actor, projectId);
+  if (!can(actor.role, "delete:project")) throw new ForbiddenError();
+  db().transaction((tx) => {
+    const result = tx
+      .update(t.projects)
+      .set({ deletedAt: Date.now(), version: sql`${t.projects.version} + 1` })
+      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "project", entityId: projectId, action: "delete", userId: actor.id });
+  });
+}
+
+export function addProjectMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }): void {
+  findEditableProject(actor, projectId);
+  const user = db().select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, userId), eq(t.users.active, true))).get();
+  if (!user) throw new InvalidError({ userId: "用户不存在" });
+  db().transaction((tx) => {
+    const inserted = tx.insert(t.projectMembers).values({ projectId, userId }).onConflictDoNothing().run();
+    if (inserted.changes === 0) throw new InvalidError({ userId: "已是项目成员" });
+    writeAudit(tx, { entityType: "project", entityId: projectId, action: "member", userId: actor.id, changes: { memberAdded: [null, userId] } });
+  });
+}
+
+export function removeProjectMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }): void {
+  findEditableProject(actor, projectId);
+  db().transaction((tx) => {
+    const removed = tx
+      .delete(t.projectMembers)
+      .where(and(eq(t.projectMembers.projectId, projectId), eq(t.projectMembers.userId, userId)))
+      .run();
+    if (removed.changes === 0) throw new NotFoundError();
+    writeAudit(tx, { entityType: "project", entityId: projectId, action: "member", userId: actor.id, changes: { memberRemoved: [userId, null] } });
+  });
+}
+
+/** Users who can be added as members: active officers/leaders/admins not yet on the project. */
+export function listMemberCandidates(projectId: number) {
+  return db()
+    .select({ id: t.users.id, displayName: t.users.displayName, unitName: t.units.name })
+    .from(t.users)
+    .innerJoin(t.units, eq(t.units.id, t.users.unitId))
+    .where(
+      and(
+        eq(t.users.active, true),
+        inArray(t.users.role, ["officer", "leader", "admin"]),
+        sql`${t.users.id} not in (select ${t.projectMembers.userId} from ${t.projectMembers} where ${t.projectMembers.projectId} = ${projectId})`,
+      ),
+    )
+    .orderBy(asc(t.units.sortOrder), asc(t.users.displayName))
+    .all();
+}
+
+// ── activities ────────────────────────────────────────────────────────────
+
+export function addActivity({ actor, projectId, data }: { actor: Actor; projectId: number; data: ActivityInput }): number {
+  const project = findEditableProject(actor, projectId);
+  if (data.occurredOn > today()) throw new InvalidError({ occurredOn: "活动日期不能晚于今天" });
+  activitySchema.parse(data);
+  return db().transaction((tx) => {
+    const row = tx
+      .insert(t.activities)
+      .values({ ...data, projectId, companyId: project.companyId, createdBy: actor.id })
+      .returning({ id: t.activities.id })
+      .get();
+    if (data.occurredOn > project.lastActivityOn) {
+      tx.update(t.projects).set({ lastActivityOn: data.occurredOn, updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
+    }
+    writeAudit(tx, { entityType: "activity", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...data }) });
+    return row.id;
+  });
+}
+
+/** Activity timeline of a company: activities on no project or on projects the actor may see. */
+export function listCompanyActivities(actor: Actor, companyId: number, limit = 100) {
+  const scope = projectScope(actor);
+  return db()
+    .select({
+      id: t.activities.id,
+      type: t.activities.type,
+      occurredOn: t.activities.occurredOn,
+      participants: t.activities.participants,
+      place: t.activities.place,
+      summary: t.activities.summary,
+      nextStep: t.activities.nextStep,
+      projectId: t.activities.projectId,
+      projectName: t.projects.name,
+      createdByName: t.users.displayName,
+    })
+    .from(t.activities)
+    .leftJoin(t.projects, eq(t.projects.id, t.activities.projectId))
+    .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
+    .where(
+      and(
+        eq(t.activities.companyId, companyId),
+        isNull(t.activities.deletedAt),
+        or(isNull(t.activities.projectId), and(isNull(t.projects.deletedAt), scope)),
+      ),
+    )
+    .orderBy(desc(t.activities.occurredOn), desc(t.activities.id))
+    .limit(limit)
+    .all();
+}
+
+// ── 工作台 ────────────────────────────────────────────────────────────────
+
+/**
+ * The actor's desk: projects they own or are a member of, follow-ups overdue or due within 7 days,
+ * 久未跟进 (no activity for 60 days) among active ones, and for verifiers the signings awaiting 甄别.
+ */
+export function getWorkbench(actor: Actor) {
+  const day = today();
+  const mine = and(
+    isNull(t.projects.deletedAt),
+    or(
+      eq(t.projects.ownerId, actor.id),
+      sql`exists (select 1 from ${t.projectMembers} where ${t.projectMembers.projectId} = ${t.projects.id} and ${t.projectMembers.userId} = ${actor.id})`,
+    ),
+  );
+  const open = inArray(t.projects.status, ["active", "on_hold"]);
+  const base = selectProjectRows;
+  const followUps = base()
+    .where(and(mine, open, sql`${t.projects.nextFollowUpOn} <= ${addDays(day, 7)}`))
+    .orderBy(asc(t.projects.nextFollowUpOn))
+    .limit(50)
+    .all();
+  const stale = base()
+    .where(and(mine, eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS))))
+    .orderBy(asc(t.projects.lastActivityOn))
+    .limit(50)
+    .all();
+  const projects = base().where(mine).orderBy(desc(t.projects.updatedAt)).limit(50).all();
+  const pendingVerification = can(actor.role, "verify:signing")
+    ? base()
+        .where(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)))
+        .orderBy(asc(t.projects.signedOn))
+        .limit(50)
+        .all()
+    : [];
+  return {
+    today: day,
+    overdue: followUps.filter((row) => row.nextFollowUpOn! < day),
+    dueSoon: followUps.filter((row) => row.nextFollowUpOn! >= day),
+    stale,
+    projects,
+    pendingVerification,
+  };
+}

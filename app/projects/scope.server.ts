@@ -1,0 +1,21 @@
+/**
+ * Which projects an actor may read (DESIGN.md §3): officers their own unit's and those they own
+ * or are a member of; everyone else all. Every project query applies this inside the SQL.
+ */
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { can, type Actor } from "../auth/permissions";
+import { t } from "../db.server";
+
+export function projectScope(actor: Actor): SQL | undefined {
+  if (can(actor.role, "read:project:any")) return undefined;
+  return or(
+    eq(t.projects.unitId, actor.unitId),
+    eq(t.projects.ownerId, actor.id),
+    sql`exists (select 1 from ${t.projectMembers} where ${t.projectMembers.projectId} = ${t.projects.id} and ${t.projectMembers.userId} = ${actor.id})`,
+  );
+}
+
+/** Live (not deleted) projects the actor may read. */
+export function visibleProjects(actor: Actor): SQL {
+  return and(isNull(t.projects.deletedAt), projectScope(actor)) as SQL;
+}

@@ -1,0 +1,126 @@
+/**
+ * Stages and statuses (DESIGN.md §2) as pure rules. The database layer calls these; they read
+ * like the design so a change to the rules is a change here.
+ */
+
+export const STAGES = ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  lead: "线索",
+  contacted: "接洽",
+  negotiating: "洽谈",
+  signed: "签约",
+  registered: "注册",
+  construction: "开工",
+  production: "投产",
+};
+
+export const STATUSES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  active: "进行中",
+  on_hold: "暂缓",
+  dormant: "休眠",
+  lost: "流失",
+  abandoned: "放弃",
+};
+
+export const PROJECT_TYPES = ["new", "capital_increase", "profit_reinvestment", "merger"] as const;
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
+  new: "新设",
+  capital_increase: "增资",
+  profit_reinvestment: "利润再投资",
+  merger: "并购",
+};
+
+export const PRIORITIES = ["high", "normal", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_LABELS: Record<Priority, string> = { high: "重点", normal: "一般", low: "较低" };
+
+/** A project with no activity for this many days is 久未跟进. */
+export const STALE_AFTER_DAYS = 60;
+
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+export const SIGNED_INDEX = stageIndex("signed");
+
+export function isAtOrPastSigning(stage: Stage): boolean {
+  return stageIndex(stage) >= SIGNED_INDEX;
+}
+
+export interface StageChangeRequest {
+  from: Stage;
+  to: Stage;
+  occurredOn: string;
+  note: string | null;
+  /** the project's signing date, if it has reached 签约 before */
+  signedOn: string | null;
+  /** the date the project entered as 线索 */
+  enteredOn: string;
+  today: string;
+}
+
+export type StageChangeOutcome =
+  | { ok: true; direction: "forward" | "backward"; skipped: Stage[]; setsSignedOn: string | null }
+  | { ok: false; field: "toStage" | "occurredOn" | "note"; message: string };
+
+/**
+ * May the project move from `from` to `to` on `occurredOn`?
+ * Forward skips are allowed (the skipped stages are reported for the log); going back needs 说明;
+ * the first transition that reaches or passes 签约 sets the signing date.
+ */
+export function checkStageChange(request: StageChangeRequest): StageChangeOutcome {
+  const { from, to, occurredOn, note, signedOn, enteredOn, today } = request;
+  if (from === to) return { ok: false, field: "toStage", message: "目标阶段与当前阶段相同" };
+  if (occurredOn > today) return { ok: false, field: "occurredOn", message: "发生日期不能晚于今天" };
+  if (occurredOn < enteredOn) {
+    return { ok: false, field: "occurredOn", message: `发生日期不能早于线索登记日期（${enteredOn}）` };
+  }
+  const fromIndex = stageIndex(from);
+  const toIndex = stageIndex(to);
+  if (toIndex < fromIndex) {
+    if (!note || note.trim() === "") return { ok: false, field: "note", message: "退回到之前的阶段需要填写说明" };
+    return { ok: true, direction: "backward", skipped: [], setsSignedOn: null };
+  }
+  const skipped = STAGES.slice(fromIndex + 1, toIndex) as Stage[];
+  const setsSignedOn = signedOn == null && toIndex >= SIGNED_INDEX ? occurredOn : null;
+  return { ok: true, direction: "forward", skipped, setsSignedOn };
+}
+
+export interface StatusChangeRequest {
+  to: Status;
+  reason: string | null;
+  lostTo: string | null;
+}
+
+/** 流失 needs 原因 and 流失去向; 放弃 needs 原因. Returns field errors, empty when allowed. */
+export function statusChangeProblems({ to, reason, lostTo }: StatusChangeRequest): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const needsReason = to === "lost" || to === "abandoned";
+  if (needsReason && !reason?.trim()) problems.reason = to === "lost" ? "流失需要填写原因" : "放弃需要填写原因";
+  if (to === "lost" && !lostTo?.trim()) problems.lostTo = "流失需要填写流失去向（落户的竞争地区）";
+  return problems;
+}
+
+/** What a project shows about its signing: none, 待甄别, or 已甄别. */
+export function signingState(project: { signedOn: string | null; signingVerifiedAt: number | null }):
+  | "none"
+  | "pending"
+  | "verified" {
+  if (!project.signedOn) return "none";
+  return project.signingVerifiedAt ? "verified" : "pending";
+}
+
+/**
+ * The furthest stage a project counts as having reached, given the furthest it reached in the log:
+ * stages from 签约 on count only once the signing is verified (DESIGN.md §2, §4).
+ */
+export function countedStage(furthestReached: Stage, signingVerified: boolean): Stage {
+  if (isAtOrPastSigning(furthestReached) && !signingVerified) return "negotiating";
+  return furthestReached;
+}

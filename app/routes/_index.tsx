@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { can } from "../auth/permissions";
+import { requireUser } from "../auth/session.server";
+import { getWorkbench } from "../projects/projects.server";
+import { STALE_AFTER_DAYS } from "../projects/stages";
+import { ProjectTable } from "../ui/project-bits";
+
+export const meta: MetaFunction = () => [{ title: "工作台 · 招商引资管理系统" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ user, canCreate: can(user.role, "create:project"), ...getWorkbench(user) });
+}
+
+export default function Workbench() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-head">
+        <h1>工作台</h1>
+        {data.canCreate ? (
+          <Link to="/projects/new" className="button">
+            新建项目
+          </Link>
+        ) : null}
+      </div>
+      {data.pendingVerification.length > 0 ? (
+        <section className="card" aria-labelledby="pending-title">
+          <h2 id="pending-title">待甄别签约（{data.pendingVerification.length}）</h2>
+          <ProjectTable rows={data.pendingVerification} columns={["company", "investment", "owner", "unit", "signedOn"]} />
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">逾期未跟进（{data.overdue.length}）</h2>
+        <ProjectTable rows={data.overdue} columns={["company", "stage", "owner", "followUp"]} empty="没有逾期的跟进事项" />
+      </section>
+      <section className="card" aria-labelledby="due-title">
+        <h2 id="due-title">7天内待跟进（{data.dueSoon.length}）</h2>
+        <ProjectTable rows={data.dueSoon} columns={["company", "stage", "owner", "followUp"]} empty="未来7天没有待跟进事项" />
+      </section>
+      <section className="card" aria-labelledby="stale-title">
+        <h2 id="stale-title">久未跟进（{STALE_AFTER_DAYS}天无活动，{data.stale.length}）</h2>
+        <ProjectTable rows={data.stale} columns={["company", "stage", "owner", "lastActivity"]} empty="没有久未跟进的项目" />
+      </section>
+      <section className="card" aria-labelledby="mine-title">
+        <h2 id="mine-title">我的项目</h2>
+        <ProjectTable rows={data.projects} columns={["company", "country", "stage", "status", "investment", "followUp"]} empty="您还没有负责或参与的项目" />
+      </section>
+    </>
+  );
+}

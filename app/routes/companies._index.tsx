@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "../auth/session.server";
+import { COMPANY_SORTS, listCompanies, type CompanySort } from "../companies/companies.server";
+import { REGIONS, regionLabel } from "../companies/regions";
+import { enumParam } from "../lib/params";
+import { formatTotal, pageFrom } from "../lib/paging";
+import { Pager } from "../ui/pager";
+
+export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管理系统" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const params = new URL(request.url).searchParams;
+  const page = listCompanies({
+    q: params.get("q")?.slice(0, 100) ?? undefined,
+    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
+    fortune500: params.get("fortune500") === "1",
+    chainLeader: params.get("chainLeader") === "1",
+    existingInvestor: params.get("existing") === "1",
+    sort: enumParam(params, "sort", Object.keys(COMPANY_SORTS) as CompanySort[]),
+    page: pageFrom(params),
+  });
+  return json(page);
+}
+
+export default function Companies() {
+  const { rows, page, hasNext, total } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <div className="page-head">
+        <h1>企业库</h1>
+        <Link to="/companies/new" className="button">
+          新建企业
+        </Link>
+      </div>
+      <Form method="get" className="filters card" role="search">
+        <div className="field">
+          <label htmlFor="q">搜索企业</label>
+          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="中文名称或外文名称" />
+        </div>
+        <div className="field">
+          <label htmlFor="country">国别/地区</label>
+          <select id="country" name="country" defaultValue={params.get("country") ?? ""}>
+            <option value="">全部</option>
+            {REGIONS.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input id="fortune500" name="fortune500" type="checkbox" value="1" defaultChecked={params.get("fortune500") === "1"} />
+          <label htmlFor="fortune500">世界500强</label>
+        </div>
+        <div className="field checkbox">
+          <input id="chainLeader" name="chainLeader" type="checkbox" value="1" defaultChecked={params.get("chainLeader") === "1"} />
+          <label htmlFor="chainLeader">链主企业</label>
+        </div>
+        <div className="field checkbox">
+          <input id="existing" name="existing" type="checkbox" value="1" defaultChecked={params.get("existing") === "1"} />
+          <label htmlFor="existing">存量外资企业</label>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">排序</label>
+          <select id="sort" name="sort" defaultValue={params.get("sort") ?? "updated"}>
+            {Object.entries(COMPANY_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          查询
+        </button>
+      </Form>
+      <p className="muted">共 {formatTotal(total)} 家企业</p>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>企业名称</th>
+            <th>外文名称</th>
+            <th>国别/地区</th>
+            <th>所在城市</th>
+            <th>所属行业</th>
+            <th>标签</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/companies/${row.id}`}>{row.name}</Link>
+              </td>
+              <td>{row.foreignName ?? ""}</td>
+              <td>{regionLabel(row.country)}</td>
+              <td>{row.city ?? ""}</td>
+              <td>{row.industry ?? ""}</td>
+              <td>
+                {row.isFortune500 ? <span className="badge">世界500强</span> : null} {row.isChainLeader ? <span className="badge">链主企业</span> : null}{" "}
+                {row.isExistingInvestor ? <span className="badge">存量外资</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="muted">没有符合条件的企业</p> : null}
+      <Pager page={page} hasNext={hasNext} />
+    </>
+  );
+}

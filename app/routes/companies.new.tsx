@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { requirePermission } from "../auth/session.server";
+import { createCompany, DuplicateCompanyWarning } from "../companies/companies.server";
+import { CompanyForm } from "../companies/company-form";
+import { companySchema } from "../companies/company.schema";
+import { parseForm } from "../lib/form.server";
+import { act, echoValues } from "../lib/http.server";
+
+export const meta: MetaFunction = () => [{ title: "新建企业 · 招商引资管理系统" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "create:company");
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "create:company");
+  const formData = await request.formData();
+  return act(() => {
+    const data = parseForm(companySchema, formData);
+    try {
+      const id = createCompany({ actor: user, data, confirmDuplicate: formData.get("confirmDuplicate") === "on" });
+      return redirect(`/companies/${id}`);
+    } catch (error) {
+      if (!(error instanceof DuplicateCompanyWarning)) throw error;
+      return json({ ok: false, duplicates: error.duplicates, fieldErrors: {}, formError: null, values: echoValues(formData) });
+    }
+  }, formData);
+}
+
+export default function NewCompany() {
+  const feedback = useActionData<typeof action>();
+  const duplicates = feedback && "duplicates" in feedback ? feedback.duplicates : [];
+  return (
+    <div className="card">
+      <h1>新建企业</h1>
+      <CompanyForm defaults={{ country: "" }} feedback={feedback}>
+        {duplicates.length > 0 ? (
+          <div className="notice" role="alert" style={{ marginTop: "1rem" }}>
+            <p>以下企业可能与您要创建的企业重复，请核对：</p>
+            <ul>
+              {duplicates.map((duplicate) => (
+                <li key={duplicate.id}>
+                  <Link to={`/companies/${duplicate.id}`} target="_blank">
+                    {duplicate.name}
+                  </Link>
+                  {duplicate.foreignName ? `（${duplicate.foreignName}）` : ""}
+                  {duplicate.reason === "uscc" ? " — 统一社会信用代码相同" : " — 名称相同（忽略全半角、空格和公司后缀）"}
+                </li>
+              ))}
+            </ul>
+            <div className="field checkbox">
+              <input id="confirmDuplicate" name="confirmDuplicate" type="checkbox" />
+              <label htmlFor="confirmDuplicate">确认不是同一家企业，仍然创建</label>
+            </div>
+          </div>
+        ) : null}
+      </CompanyForm>
+    </div>
+  );
+}
+

@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "../auth/session.server";
+import { ForbiddenError } from "../lib/errors";
+import { versionField } from "../lib/form";
+import { parseForm } from "../lib/form.server";
+import { act, load } from "../lib/http.server";
+import { wanInputValue } from "../lib/money";
+import { idParam } from "../lib/params";
+import { ProjectForm } from "../projects/project-form";
+import { projectSchema } from "../projects/project.schema";
+import { getProject, listProjectFormChoices, updateProject } from "../projects/projects.server";
+
+export const meta: MetaFunction = () => [{ title: "编辑项目 · 招商引资管理系统" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:project:own");
+  const id = idParam(params.id);
+  return load(() => {
+    const project = getProject(user, id);
+    if (!project.canEdit) throw new ForbiddenError();
+    return json({ project, choices: listProjectFormChoices(user) });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:project:own");
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  return act(() => {
+    const data = parseForm(projectSchema, formData);
+    const { version } = parseForm(z.object({ version: versionField }), formData);
+    updateProject({ actor: user, id, data, version });
+    return redirect(`/projects/${id}`);
+  }, formData);
+}
+
+export default function EditProject() {
+  const { project, choices } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const owners = choices.owners.some((owner) => owner.id === project.ownerId)
+    ? choices.owners
+    : [...choices.owners, { id: project.ownerId, displayName: project.ownerName, unitId: project.unitId, unitName: project.unitName }];
+  return (
+    <div className="card">
+      <p>
+        <Link to={`/projects/${project.id}`}>← 返回项目详情</Link>
+      </p>
+      <h1>编辑项目</h1>
+      <ProjectForm
+        mode="edit"
+        choices={{ ...choices, owners }}
+        feedback={feedback}
+        hidden={{ version: project.version }}
+        defaults={{
+          name: project.name,
+          companyId: project.companyId,
+          companyName: project.companyName,
+          projectType: project.projectType,
+          channelId: project.channelId,
+          ownerId: project.ownerId,
+          unitId: project.unitId,
+          parkId: project.parkId,
+          priority: project.priority,
+          totalInvestmentUsd: wanInputValue(project.totalInvestmentUsd),
+          contractedFdiUsd: wanInputValue(project.contractedFdiUsd),
+          fixedAssetInvestmentCny: wanInputValue(project.fixedAssetInvestmentCny),
+          landMu: project.landMu,
+          expectedJobs: project.expectedJobs,
+          expectedAnnualTaxCny: wanInputValue(project.expectedAnnualTaxCny),
+          nextFollowUpOn: project.nextFollowUpOn,
+          nextFollowUpItem: project.nextFollowUpItem,
+          description: project.description,
+        }}
+      />
+    </div>
+  );
+}

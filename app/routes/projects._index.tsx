@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { can } from "../auth/permissions";
+import { requireUser } from "../auth/session.server";
+import { REGIONS } from "../companies/regions";
+import { enumParam, intParam } from "../lib/params";
+import { formatTotal, pageFrom } from "../lib/paging";
+import { listProjectFilterChoices, listProjects, PROJECT_SORTS, type ProjectSort } from "../projects/projects.server";
+import { PROJECT_TYPE_LABELS, PROJECT_TYPES, STAGE_LABELS, STAGES, STATUS_LABELS, STATUSES } from "../projects/stages";
+import { Pager } from "../ui/pager";
+import { ProjectTable } from "../ui/project-bits";
+
+export const meta: MetaFunction = () => [{ title: "招商项目 · 招商引资管理系统" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const params = new URL(request.url).searchParams;
+  const page = listProjects(user, {
+    q: params.get("q")?.slice(0, 100) || undefined,
+    stage: enumParam(params, "stage", STAGES),
+    status: enumParam(params, "status", STATUSES),
+    unitId: intParam(params, "unit"),
+    ownerId: intParam(params, "owner"),
+    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
+    channelId: intParam(params, "channel"),
+    parkId: intParam(params, "park"),
+    projectType: enumParam(params, "type", PROJECT_TYPES),
+    signing: enumParam(params, "signing", ["pending", "verified"] as const),
+    sort: enumParam(params, "sort", Object.keys(PROJECT_SORTS) as ProjectSort[]),
+    page: pageFrom(params),
+  });
+  const { owners, units, channels, parks } = listProjectFilterChoices();
+  return json({ ...page, owners, units, channels, parks, canCreate: can(user.role, "create:project") });
+}
+
+function FilterSelect({ name, label, options }: { name: string; label: string; options: { value: string | number; label: string }[] }) {
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
+        <option value="">全部</option>
+        {options.map((option) => (
+          <option key={option.value} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function Projects() {
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <div className="page-head">
+        <h1>招商项目</h1>
+        {data.canCreate ? (
+          <Link to="/projects/new" className="button">
+            新建项目
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters card" role="search">
+        <div className="field">
+          <label htmlFor="filter-q">项目名称</label>
+          <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+        </div>
+        <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} />
+        <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} />
+        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+        <FilterSelect name="owner" label="负责人" options={data.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} />
+        <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} />
+        <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} />
+        <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} />
+        <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} />
+        <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} />
+        <div className="field">
+          <label htmlFor="filter-sort">排序</label>
+          <select id="filter-sort" name="sort" defaultValue={params.get("sort") ?? "updated"}>
+            {Object.entries(PROJECT_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          查询
+        </button>
+        <Link to="/projects">清除条件</Link>
+      </Form>
+      <p className="muted">共 {formatTotal(data.total)} 个项目</p>
+      <ProjectTable rows={data.rows} columns={["company", "country", "stage", "status", "investment", "owner", "unit", "followUp"]} empty="没有符合条件的项目" />
+      <Pager page={data.page} hasNext={data.hasNext} />
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Forms that work without JavaScript (plain Remix <Form> posts, server validation, input echoed
+ * back) and better with it (react-hook-form validating on blur with the same zod schema).
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useId, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+
+export interface FormFeedback {
+  ok?: boolean;
+  fieldErrors?: Record<string, string>;
+  formError?: string | null;
+  values?: Record<string, string>;
+}
+
+export interface ValidatedForm {
+  rhf: UseFormReturn<FieldValues>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  errorOf: (name: string) => string | undefined;
+  defaultOf: (name: string) => string | boolean | undefined;
+  formError: string | null;
+}
+
+type Defaults = Record<string, string | number | boolean | null | undefined>;
+
+function asInputValue(value: unknown): string | boolean | undefined {
+  if (value == null) return undefined;
+  if (typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** Binds a form to its schema. `feedback` is the action's answer (errors and the echoed input). */
+export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback?: FormFeedback | null): ValidatedForm {
+  const submit = useSubmit();
+  const echoed = feedback?.values;
+  const defaultOf = (name: string) => asInputValue(echoed && name in echoed ? echoed[name] : defaults[name]);
+  const initial: Record<string, string | boolean> = {};
+  for (const key of new Set([...Object.keys(defaults), ...Object.keys(echoed ?? {})])) {
+    const value = defaultOf(key);
+    if (value !== undefined) initial[key] = value;
+  }
+  const rhf = useForm<FieldValues>({
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    resolver: zodResolver(schema as any),
+    mode: "onBlur",
+    reValidateMode: "onChange",
+    defaultValues: initial,
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    rhf.handleSubmit(() => submit(formElement, { method: "post" }))(event);
+  };
+  const errorOf = (name: string) => {
+    const clientError = rhf.formState.errors[name]?.message;
+    if (typeof clientError === "string") return clientError;
+    return feedback?.fieldErrors?.[name];
+  };
+  return { rhf, onSubmit, errorOf, defaultOf, formError: feedback?.formError ?? null };
+}
+
+interface FieldProps {
+  form: ValidatedForm;
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  required?: boolean;
+}
+
+function FieldShell({ id, label, error, hint, required, children, className }: { id: string; label: string; error?: string; hint?: ReactNode; required?: boolean; children: ReactNode; className?: string }) {
+  return (
+    <div className={`field${error ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({ form, name, label, hint, required, type = "text", ...rest }: FieldProps & { type?: string; placeholder?: string; inputMode?: "decimal" | "numeric" | "text"; list?: string; autoComplete?: string; onInput?: (event: FormEvent<HTMLInputElement>) => void }) {
+  const id = useId();
+  const error = form.errorOf(name);
+  const value = form.defaultOf(name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
+      <input
+        id={id}
+        type={type}
+        {...form.rhf.register(name)}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...rest}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ form, name, label, hint, required, rows = 3 }: FieldProps & { rows?: number }) {
+  const id = useId();
+  const error = form.errorOf(name);
+  const value = form.defaultOf(name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} className="wide">
+      <textarea
+        id={id}
+        rows={rows}
+        {...form.rhf.register(name)}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+    </FieldShell>
+  );
+}
+
+export interface Option {
+  value: string | number;
+  label: string;
+}
+
+export function SelectField({ form, name, label, hint, required, options, placeholder }: FieldProps & { options: readonly Option[]; placeholder?: string }) {
+  const id = useId();
+  const error = form.errorOf(name);
+  const value = form.defaultOf(name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
+      <select
+        id={id}
+        {...form.rhf.register(name)}
+        defaultValue={typeof value === "string" ? value : ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ form, name, label }: Omit<FieldProps, "required" | "hint">) {
+  const id = useId();
+  const value = form.defaultOf(name);
+  return (
+    <div className="field checkbox">
+      <input id={id} type="checkbox" {...form.rhf.register(name)} defaultChecked={value === true || value === "on" || value === "true"} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+export function FormErrorBanner({ form }: { form: ValidatedForm }) {
+  if (!form.formError) return null;
+  return (
+    <p className="form-error" role="alert">
+      {form.formError}
+    </p>
+  );
+}

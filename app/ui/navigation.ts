@@ -1,0 +1,16 @@
+import { can, type Permission, type Role } from "../auth/permissions";
+
+/**
+ * Main navigation in the order of DESIGN.md §6; an item shows only to roles that can use it.
+ * Screens that do not exist yet are not listed.
+ */
+const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
+  { label: "工作台", to: "/" },
+  { label: "企业库", to: "/companies" },
+  { label: "招商项目", to: "/projects" },
+  { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
+];
+
+export function navigationFor(role: Role) {
+  return NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
+}

@@ -1,0 +1,94 @@
+import { Link } from "@remix-run/react";
+import { regionLabel } from "../companies/regions";
+import { formatWan } from "../lib/money";
+import { signingState, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
+
+export function StageBadge({ stage, signedOn, signingVerifiedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null }) {
+  const state = signingState({ signedOn, signingVerifiedAt });
+  return (
+    <span className="stage">
+      <span className="badge">{STAGE_LABELS[stage]}</span>
+      {state === "pending" ? <span className="badge pending"> 待甄别</span> : null}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: Status }) {
+  const tone = status === "lost" || status === "abandoned" ? " danger" : "";
+  return <span className={`badge${tone}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export interface ProjectRow {
+  id: number;
+  name: string;
+  companyName: string;
+  country: string;
+  stage: Stage;
+  status: Status;
+  totalInvestmentUsd: number;
+  ownerName: string;
+  unitName: string;
+  signedOn: string | null;
+  signingVerifiedAt: number | null;
+  nextFollowUpOn: string | null;
+  nextFollowUpItem: string | null;
+  lastActivityOn: string;
+}
+
+type Column = "company" | "country" | "stage" | "status" | "investment" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn";
+
+export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: readonly ProjectRow[]; columns: readonly Column[]; empty?: string }) {
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  const has = (column: Column) => columns.includes(column);
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th>项目名称</th>
+          {has("company") ? <th>投资方企业</th> : null}
+          {has("country") ? <th>国别/地区</th> : null}
+          {has("stage") ? <th>阶段</th> : null}
+          {has("status") ? <th>项目状态</th> : null}
+          {has("investment") ? <th className="num">总投资（万美元）</th> : null}
+          {has("owner") ? <th>负责人</th> : null}
+          {has("unit") ? <th>负责单位</th> : null}
+          {has("signedOn") ? <th>签约日期</th> : null}
+          {has("followUp") ? <th>下次跟进</th> : null}
+          {has("lastActivity") ? <th>最近活动</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={`/projects/${row.id}`}>{row.name}</Link>
+            </td>
+            {has("company") ? <td>{row.companyName}</td> : null}
+            {has("country") ? <td>{regionLabel(row.country)}</td> : null}
+            {has("stage") ? (
+              <td>
+                <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} />
+              </td>
+            ) : null}
+            {has("status") ? (
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+            ) : null}
+            {has("investment") ? <td className="num">{formatWan(row.totalInvestmentUsd)}</td> : null}
+            {has("owner") ? <td>{row.ownerName}</td> : null}
+            {has("unit") ? <td>{row.unitName}</td> : null}
+            {has("signedOn") ? <td>{row.signedOn ?? "—"}</td> : null}
+            {has("followUp") ? (
+              <td>
+                {row.nextFollowUpOn ?? "—"}
+                {row.nextFollowUpItem ? <div className="muted">{row.nextFollowUpItem}</div> : null}
+              </td>
+            ) : null}
+            {has("lastActivity") ? <td>{row.lastActivityOn}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

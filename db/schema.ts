@@ -1,0 +1,553 @@
+/**
+ * The whole domain model of DESIGN.md §1.
+ *
+ * Conventions: money is integer (US dollars for FDI figures, yuan for RMB); business dates are
+ * `YYYY-MM-DD` text; instants are epoch milliseconds; deletes are soft (`deleted_at`); rows that
+ * users edit carry `version` for optimistic concurrency.
+ */
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  integer,
+  text,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+const timestamps = {
+  createdAt: integer("created_at").notNull().default(now),
+  updatedAt: integer("updated_at").notNull().default(now),
+};
+const softDelete = { deletedAt: integer("deleted_at") };
+const versioned = { version: integer("version").notNull().default(1) };
+
+// ── organisation and access ───────────────────────────────────────────────
+
+export const units = sqliteTable("units", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ["center", "zone", "town", "other"] }).notNull().default("other"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  ...timestamps,
+  ...versioned,
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey(),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["officer", "leader", "staff", "admin"] }).notNull(),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    passwordHash: text("password_hash").notNull(),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [index("users_unit_idx").on(t.unitId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey(),
+    username: text("username").notNull(),
+    address: text("address").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    at: integer("at").notNull().default(now),
+  },
+  (t) => [
+    index("login_attempts_username_idx").on(t.username, t.at),
+    index("login_attempts_address_idx").on(t.address, t.at),
+  ],
+);
+
+// ── reference data ───────────────────────────────────────────────────────
+
+/** 线索来源 (DESIGN.md §5), editable by the admin. */
+export const channels = sqliteTable("channels", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  ...timestamps,
+});
+
+// ── companies ─────────────────────────────────────────────────────────────
+
+export const companies = sqliteTable(
+  "companies",
+  {
+    id: integer("id").primaryKey(),
+    name: text("name").notNull(),
+    foreignName: text("foreign_name"),
+    /** normalized name for the duplicate guard (see app/companies/company-name.ts) */
+    nameKey: text("name_key").notNull(),
+    foreignNameKey: text("foreign_name_key"),
+    uscc: text("uscc"),
+    /** ISO 3166-1 alpha-2; HK, MO and TW are separate regions */
+    country: text("country").notNull(),
+    city: text("city"),
+    industry: text("industry"),
+    isFortune500: integer("is_fortune500", { mode: "boolean" }).notNull().default(false),
+    isChainLeader: integer("is_chain_leader", { mode: "boolean" }).notNull().default(false),
+    isExistingInvestor: integer("is_existing_investor", { mode: "boolean" }).notNull().default(false),
+    description: text("description"),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    createdBy: integer("created_by").references(() => users.id),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex("companies_uscc_unique").on(t.uscc).where(sql`${t.uscc} is not null and ${t.deletedAt} is null`),
+    index("companies_name_key_idx").on(t.nameKey),
+    index("companies_foreign_name_key_idx").on(t.foreignNameKey),
+    index("companies_country_idx").on(t.country, t.updatedAt),
+    index("companies_updated_idx").on(t.updatedAt),
+    index("companies_name_idx").on(t.name),
+  ],
+);
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    name: text("name").notNull(),
+    title: text("title"),
+    phone: text("phone"),
+    email: text("email"),
+    language: text("language"),
+    note: text("note"),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [index("contacts_company_idx").on(t.companyId)],
+);
+
+// ── industry chains ───────────────────────────────────────────────────────
+
+export const chainSystems = sqliteTable("chain_systems", {
+  id: integer("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  ...timestamps,
+  ...versioned,
+});
+
+export const chainNodes = sqliteTable(
+  "chain_nodes",
+  {
+    id: integer("id").primaryKey(),
+    systemId: integer("system_id").notNull().references(() => chainSystems.id),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => chainNodes.id),
+    /** group 群/类, chain 链, link 环节 */
+    level: text("level", { enum: ["group", "chain", "link"] }).notNull(),
+    name: text("name").notNull(),
+    /** materialized path of ids, e.g. `/3/12/40/`, for subtree queries */
+    path: text("path").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    /** link nodes: 优势 strong / 薄弱 weak / 空白 gap */
+    gapStatus: text("gap_status", { enum: ["strong", "weak", "gap"] }),
+    /** chain nodes: the "十个一" profile as JSON (链长, 产业联盟, 产业基金 …) */
+    profile: text("profile", { mode: "json" }).$type<Record<string, string>>(),
+    retiredAt: integer("retired_at"),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    index("chain_nodes_system_idx").on(t.systemId, t.sortOrder),
+    index("chain_nodes_parent_idx").on(t.parentId, t.sortOrder),
+    index("chain_nodes_path_idx").on(t.path),
+  ],
+);
+
+/** 链主企业 and 重点招商对象清单 of a chain node. */
+export const chainNodeCompanies = sqliteTable(
+  "chain_node_companies",
+  {
+    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    role: text("role", { enum: ["chain_leader", "target"] }).notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.nodeId, t.companyId, t.role] }),
+    index("chain_node_companies_company_idx").on(t.companyId),
+  ],
+);
+
+// ── parks ─────────────────────────────────────────────────────────────────
+
+export const parks = sqliteTable(
+  "parks",
+  {
+    id: integer("id").primaryKey(),
+    name: text("name").notNull().unique(),
+    kind: text("kind", { enum: ["development_zone", "country_park", "science_city", "town"] }).notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => parks.id),
+    /** ISO codes of the countries the park courts, JSON array */
+    focusCountries: text("focus_countries", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    availableLandMu: real("available_land_mu"),
+    standardFactorySqm: integer("standard_factory_sqm"),
+    customFactorySqm: integer("custom_factory_sqm"),
+    description: text("description"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [index("parks_parent_idx").on(t.parentId)],
+);
+
+export const parkFocusChains = sqliteTable(
+  "park_focus_chains",
+  {
+    parkId: integer("park_id").notNull().references(() => parks.id),
+    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
+  },
+  (t) => [primaryKey({ columns: [t.parkId, t.nodeId] })],
+);
+
+// ── projects ──────────────────────────────────────────────────────────────
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey(),
+    name: text("name").notNull(),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    projectType: text("project_type", { enum: ["new", "capital_increase", "profit_reinvestment", "merger"] }).notNull(),
+    channelId: integer("channel_id").references(() => channels.id),
+    ownerId: integer("owner_id").notNull().references(() => users.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    parkId: integer("park_id").references(() => parks.id),
+    /** expected figures, US dollars / yuan; actual FDI comes only from fdi_arrivals */
+    totalInvestmentUsd: integer("total_investment_usd").notNull().default(0),
+    contractedFdiUsd: integer("contracted_fdi_usd").notNull().default(0),
+    fixedAssetInvestmentCny: integer("fixed_asset_investment_cny"),
+    landMu: real("land_mu"),
+    expectedJobs: integer("expected_jobs"),
+    expectedAnnualTaxCny: integer("expected_annual_tax_cny"),
+    priority: text("priority", { enum: ["high", "normal", "low"] }).notNull().default("normal"),
+    nextFollowUpOn: text("next_follow_up_on"),
+    nextFollowUpItem: text("next_follow_up_item"),
+    description: text("description"),
+    stage: text("stage", {
+      enum: ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"],
+    }).notNull().default("lead"),
+    status: text("status", { enum: ["active", "on_hold", "dormant", "lost", "abandoned"] }).notNull().default("active"),
+    statusReason: text("status_reason"),
+    lostTo: text("lost_to"),
+    /** 发生日期 of the first transition reaching or passing 签约 */
+    signedOn: text("signed_on"),
+    signingVerifiedAt: integer("signing_verified_at"),
+    signingVerifiedBy: integer("signing_verified_by").references(() => users.id),
+    /** date of the latest activity (or creation), kept for 久未跟进 */
+    lastActivityOn: text("last_activity_on").notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    createdBy: integer("created_by").references(() => users.id),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [
+    index("projects_updated_idx").on(t.deletedAt, t.updatedAt),
+    index("projects_unit_idx").on(t.unitId, t.updatedAt),
+    index("projects_owner_idx").on(t.ownerId, t.updatedAt),
+    index("projects_company_idx").on(t.companyId),
+    index("projects_stage_idx").on(t.stage, t.updatedAt),
+    index("projects_status_idx").on(t.status, t.updatedAt),
+    index("projects_park_idx").on(t.parkId),
+    index("projects_channel_idx").on(t.channelId),
+    index("projects_follow_up_idx").on(t.nextFollowUpOn),
+    index("projects_investment_idx").on(t.totalInvestmentUsd),
+    index("projects_signed_idx").on(t.signedOn),
+    index("projects_last_activity_idx").on(t.ownerId, t.lastActivityOn),
+  ],
+);
+
+export const projectMembers = sqliteTable(
+  "project_members",
+  {
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
+);
+
+/** 阶段变更记录: the log every funnel and period figure is computed from. */
+export const stageChanges = sqliteTable(
+  "stage_changes",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    /** null for the entry as 线索 */
+    fromStage: text("from_stage"),
+    toStage: text("to_stage").notNull(),
+    /** 发生日期 (business date, may be back-dated) */
+    occurredOn: text("occurred_on").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    recordedAt: integer("recorded_at").notNull().default(now),
+    note: text("note"),
+  },
+  (t) => [
+    index("stage_changes_project_idx").on(t.projectId, t.occurredOn),
+    index("stage_changes_to_idx").on(t.toStage, t.occurredOn),
+    index("stage_changes_occurred_idx").on(t.occurredOn),
+  ],
+);
+
+export const activities = sqliteTable(
+  "activities",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").references(() => projects.id),
+    companyId: integer("company_id").notNull().references(() => companies.id),
+    type: text("type", {
+      enum: ["call", "visit", "inbound_visit", "outbound_trip", "video", "promotion", "signing_ceremony", "other"],
+    }).notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    participants: text("participants"),
+    place: text("place"),
+    summary: text("summary").notNull(),
+    nextStep: text("next_step"),
+    createdBy: integer("created_by").references(() => users.id),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [
+    index("activities_project_idx").on(t.projectId, t.occurredOn),
+    index("activities_company_idx").on(t.companyId, t.occurredOn),
+    index("activities_creator_idx").on(t.createdBy, t.occurredOn),
+  ],
+);
+
+/** which chain node a project serves: 补链 fill, 强链 strengthen, 延链 extend */
+export const projectChainLinks = sqliteTable(
+  "project_chain_links",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
+    role: text("role", { enum: ["fill", "strengthen", "extend"] }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex("project_chain_links_unique").on(t.projectId, t.nodeId).where(sql`${t.deletedAt} is null`),
+    index("project_chain_links_node_idx").on(t.nodeId),
+  ],
+);
+
+// ── policies ──────────────────────────────────────────────────────────────
+
+export const policies = sqliteTable(
+  "policies",
+  {
+    id: integer("id").primaryKey(),
+    title: text("title").notNull(),
+    /** 文号, e.g. 浙政办发〔2023〕22号 */
+    docNumber: text("doc_number"),
+    issuer: text("issuer"),
+    level: text("level", { enum: ["national", "provincial", "municipal", "county"] }).notNull(),
+    issuedOn: text("issued_on"),
+    effectiveFrom: text("effective_from"),
+    /** 失效 is derived: a policy past this date is expired */
+    effectiveTo: text("effective_to"),
+    /** set when a policy is repealed before its end date */
+    repealedOn: text("repealed_on"),
+    url: text("url"),
+    summary: text("summary"),
+    /** 示例: clause texts made up for the demo */
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [index("policies_effective_to_idx").on(t.effectiveTo)],
+);
+
+export const policyClauses = sqliteTable(
+  "policy_clauses",
+  {
+    id: integer("id").primaryKey(),
+    policyId: integer("policy_id").notNull().references(() => policies.id),
+    /** 第X条 */
+    number: text("number").notNull(),
+    text: text("text").notNull(),
+    incentiveType: text("incentive_type"),
+    formula: text("formula"),
+    capCny: integer("cap_cny"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [index("policy_clauses_policy_idx").on(t.policyId, t.sortOrder)],
+);
+
+/** 政策依据: the clauses a project rests on */
+export const projectPolicyBases = sqliteTable(
+  "project_policy_bases",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    clauseId: integer("clause_id").notNull().references(() => policyClauses.id),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    ...softDelete,
+  },
+  (t) => [
+    index("project_policy_bases_project_idx").on(t.projectId),
+    index("project_policy_bases_clause_idx").on(t.clauseId),
+  ],
+);
+
+// ── commitments, arrivals, targets ────────────────────────────────────────
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    clauseId: integer("clause_id").notNull().references(() => policyClauses.id),
+    item: text("item").notNull(),
+    amountCny: integer("amount_cny").notNull(),
+    condition: text("condition"),
+    dueOn: text("due_on").notNull(),
+    status: text("status", { enum: ["proposed", "committed", "conditions_met", "fulfilled", "cancelled"] })
+      .notNull()
+      .default("proposed"),
+    cancelReason: text("cancel_reason"),
+    proposedBy: integer("proposed_by").references(() => users.id),
+    committedBy: integer("committed_by").references(() => users.id),
+    committedOn: text("committed_on"),
+    fulfilledOn: text("fulfilled_on"),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [
+    index("commitments_status_due_idx").on(t.status, t.dueOn),
+    index("commitments_project_idx").on(t.projectId),
+    index("commitments_clause_idx").on(t.clauseId),
+  ],
+);
+
+export const payouts = sqliteTable(
+  "payouts",
+  {
+    id: integer("id").primaryKey(),
+    commitmentId: integer("commitment_id").notNull().references(() => commitments.id),
+    amountCny: integer("amount_cny").notNull(),
+    paidOn: text("paid_on").notNull(),
+    reference: text("reference"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    ...softDelete,
+  },
+  (t) => [index("payouts_commitment_idx").on(t.commitmentId), index("payouts_paid_idx").on(t.paidOn)],
+);
+
+/** 实到外资到账: the only source of actual FDI */
+export const fdiArrivals = sqliteTable(
+  "fdi_arrivals",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    arrivedOn: text("arrived_on").notNull(),
+    amountUsd: integer("amount_usd").notNull(),
+    reference: text("reference"),
+    createdBy: integer("created_by").references(() => users.id),
+    ...timestamps,
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [index("fdi_arrivals_date_idx").on(t.arrivedOn), index("fdi_arrivals_project_idx").on(t.projectId)],
+);
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey(),
+    year: integer("year").notNull(),
+    /** indicator code of DESIGN.md §4, see app/figures/indicators.ts */
+    indicator: text("indicator").notNull(),
+    /** null: the whole county */
+    unitId: integer("unit_id").references(() => units.id),
+    value: integer("value").notNull(),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex("targets_county_unique").on(t.year, t.indicator).where(sql`${t.unitId} is null`),
+    uniqueIndex("targets_unit_unique").on(t.year, t.indicator, t.unitId).where(sql`${t.unitId} is not null`),
+  ],
+);
+
+// ── monthly report ────────────────────────────────────────────────────────
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey(),
+    /** YYYY-MM */
+    month: text("month").notNull(),
+    /** 1, 2, … per month: regenerating makes a new edition */
+    edition: integer("edition").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    problems: text("problems"),
+    nextMonthPlan: text("next_month_plan"),
+    generatedBy: integer("generated_by").references(() => users.id),
+    generatedAt: integer("generated_at").notNull().default(now),
+    editedBy: integer("edited_by").references(() => users.id),
+    editedAt: integer("edited_at"),
+    ...softDelete,
+    ...versioned,
+  },
+  (t) => [uniqueIndex("reports_month_edition_unique").on(t.month, t.edition)],
+);
+
+// ── audit ─────────────────────────────────────────────────────────────────
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    action: text("action").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    at: integer("at").notNull().default(now),
+    /** { field: [old, new] } */
+    changes: text("changes", { mode: "json" }).$type<Record<string, [unknown, unknown]>>(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at)],
+);
