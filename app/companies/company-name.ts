@@ -1,82 +1,62 @@
 /**
  * Name normalization for the duplicate guard (DESIGN.md §1): full-/half-width folded, case and
  * spaces and punctuation ignored, legal-form words (株式会社, 有限公司, GmbH, Co., Ltd. …) stripped.
- * "株式会社 デンソー" and "デンソー株式会社" and "ＤＥＮＳＯ　Ｃｏ．，Ｌｔｄ．" vs "DENSO" compare equal.
+ * "株式会社デンソー", "デンソー株式会社" and "ＤＥＮＳＯ　Ｃｏ．，Ｌｔｄ．" vs "DENSO" compare equal.
  */
 
-/** Legal-form words, longest first so the longer form wins. Latin ones are matched as whole words. */
-const CJK_LEGAL_FORMS = [
-  "股份有限公司",
-  "有限责任公司",
-  "有限公司",
-  "株式会社",
-  "有限会社",
-  "合同会社",
-  "股份公司",
-  "주식회사",
-  "유한회사",
-];
+/** CJK legal forms, removed wherever they stand (Japanese names put 株式会社 before or after). */
+const CJK_LEGAL_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "株式会社", "有限会社", "合同会社", "股份公司", "주식회사", "유한회사"];
 
+/**
+ * Latin legal forms as word sequences (after punctuation became spaces), removed only at the end of
+ * the name, so a first word such as "KG" in "KG Mobility" is kept.
+ */
 const LATIN_LEGAL_FORMS = [
-  "gmbh & co. kg",
-  "gmbh & co kg",
-  "co., ltd.",
-  "co.,ltd.",
-  "co., ltd",
-  "co.,ltd",
-  "co. ltd",
+  "gmbh co kg",
   "company limited",
+  "co ltd",
+  "coltd",
   "corporation",
   "incorporated",
   "limited",
   "gmbh",
-  "ltd.",
   "ltd",
-  "inc.",
   "inc",
-  "corp.",
   "corp",
-  "co.",
+  "co",
   "llc",
   "plc",
-  "k.k.",
   "kk",
   "ag",
   "se",
   "kg",
-  "s.a.",
   "sa",
-  "b.v.",
+  "spa",
   "bv",
-  "n.v.",
-  "s.p.a.",
-  "pte.",
+  "nv",
   "pte",
 ];
 
 const PUNCTUATION = /[\s.,，。、·・()（）\[\]【】'"“”‘’&\-_/]+/g;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+
+function stripTrailingLatinForm(text: string): string | null {
+  for (const form of LATIN_LEGAL_FORMS) {
+    if (!text.endsWith(form)) continue;
+    const before = text.slice(0, text.length - form.length);
+    if (before === "") continue;
+    const boundary = before.at(-1)!;
+    if (boundary === " " || !LATIN_OR_DIGIT.test(boundary)) return before.trimEnd();
+  }
+  return null;
+}
 
 export function normalizeCompanyName(name: string): string {
-  let text = name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
+  let text = name.normalize("NFKC").toLowerCase();
   for (const form of CJK_LEGAL_FORMS) text = text.split(form).join(" ");
-
-  let changed = true;
-  while (changed) {
-    changed = false;
-    text = text.trim().replace(/[,，]+$/, "").trim();
-    for (const form of LATIN_LEGAL_FORMS) {
-      if (text.endsWith(" " + form) || text.endsWith("," + form)) {
-        text = text.slice(0, -form.length);
-        changed = true;
-        break;
-      }
-      if (text.startsWith(form + " ")) {
-        text = text.slice(form.length);
-        changed = true;
-        break;
-      }
-    }
+  text = text.replace(PUNCTUATION, " ").replace(/\s+/g, " ").trim();
+  for (let stripped = stripTrailingLatinForm(text); stripped !== null; stripped = stripTrailingLatinForm(text)) {
+    text = stripped;
   }
-  return text.replace(PUNCTUATION, "");
+  return text.replace(/\s+/g, "");
 }

@@ -8,7 +8,7 @@ const WAN = 10_000;
 
 /** "123.45" (万) → 1234500; null for empty input; NaN-free: returns undefined when malformed. */
 export function parseWan(input: string | null | undefined): number | null | undefined {
-  const text = (input ?? "").trim().replace(/,/g, "");
+  const text = (input ?? "").normalize("NFKC").trim().replace(/,/g, "");
   if (text === "") return null;
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return undefined;
@@ -31,7 +31,7 @@ export function formatWan(units: number | null | undefined): string {
 /** Amount for display with its unit: 亿 from 10,000 万 on. `currency` names the unit after 万/亿. */
 export function formatAmount(units: number | null | undefined, currency: "美元" | "元"): string {
   if (units == null) return "—";
-  if (Math.abs(units) >= 100_000_000) {
+  if (Math.abs(Math.round(units / (WAN / 100))) >= 1_000_000) {
     const yiHundredths = Math.round(units / 1_000_000);
     const abs = Math.abs(yiHundredths);
     return `${yiHundredths < 0 ? "-" : ""}${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")} 亿${currency}`;
@@ -43,7 +43,8 @@ export function formatAmount(units: number | null | undefined, currency: "美元
 export function wanInputValue(units: number | null | undefined): string {
   if (units == null) return "";
   const hundredths = Math.round(units / (WAN / 100));
-  const whole = Math.floor(hundredths / 100);
-  const fraction = hundredths % 100;
-  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, "0").replace(/0$/, "")}`;
+  const sign = hundredths < 0 ? "-" : "";
+  const whole = Math.floor(Math.abs(hundredths) / 100);
+  const fraction = Math.abs(hundredths) % 100;
+  return `${sign}${fraction === 0 ? whole : `${whole}.${String(fraction).padStart(2, "0").replace(/0$/, "")}`}`;
 }

@@ -1,0 +1,127 @@
+import { describe, it, expect } from "vitest";
+import { formatAmount, formatWan, parseWan, wanInputValue } from "./money";
+
+describe("parseWan", () => {
+  it("parses 万 with up to two decimals into integer base units", () => {
+    expect(parseWan("123.45")).toBe(1_234_500);
+    expect(parseWan("0.01")).toBe(100);
+    expect(parseWan("0.1")).toBe(1_000);
+    expect(parseWan("123")).toBe(1_230_000);
+    expect(parseWan("0")).toBe(0);
+  });
+
+  it("accepts thousands separators and surrounding spaces", () => {
+    expect(parseWan("1,234")).toBe(12_340_000);
+    expect(parseWan("1,234.56")).toBe(12_345_600);
+    expect(parseWan("  42.5 ")).toBe(425_000);
+  });
+
+  it("never produces floating-point noise", () => {
+    // 0.29 * 10000 = 2899.9999999999995 in floats
+    expect(parseWan("0.29")).toBe(2_900);
+    expect(parseWan("1.15")).toBe(11_500);
+    expect(Number.isInteger(parseWan("999999999.99"))).toBe(true);
+    expect(parseWan("999999999.99")).toBe(9_999_999_999_900);
+  });
+
+  it("returns null for empty input", () => {
+    expect(parseWan("")).toBeNull();
+    expect(parseWan("   ")).toBeNull();
+    expect(parseWan(null)).toBeNull();
+    expect(parseWan(undefined)).toBeNull();
+  });
+
+  it("returns undefined for malformed input", () => {
+    expect(parseWan("1.234")).toBeUndefined();
+    expect(parseWan("-1")).toBeUndefined();
+    expect(parseWan("abc")).toBeUndefined();
+    expect(parseWan("1e3")).toBeUndefined();
+    expect(parseWan(".5")).toBeUndefined();
+    expect(parseWan("123.")).toBeUndefined();
+    expect(parseWan("12 34")).toBeUndefined();
+  });
+});
+
+describe("formatWan", () => {
+  it("shows 万 with two decimals", () => {
+    expect(formatWan(1_234_500)).toBe("123.45");
+    expect(formatWan(100)).toBe("0.01");
+    expect(formatWan(1_230_000)).toBe("123.00");
+    expect(formatWan(0)).toBe("0.00");
+  });
+
+  it("uses thousands separators", () => {
+    expect(formatWan(12_345_678_900)).toBe("1,234,567.89");
+    expect(formatWan(10_000_000)).toBe("1,000.00");
+  });
+
+  it("rounds to the nearest 0.01 万", () => {
+    expect(formatWan(149)).toBe("0.01");
+    expect(formatWan(150)).toBe("0.02");
+  });
+
+  it("shows negatives with a leading minus", () => {
+    expect(formatWan(-1_234_500)).toBe("-123.45");
+  });
+
+  it("shows a dash for missing values", () => {
+    expect(formatWan(null)).toBe("—");
+    expect(formatWan(undefined)).toBe("—");
+  });
+});
+
+describe("formatAmount", () => {
+  it("uses 亿 from 10,000 万 on", () => {
+    expect(formatAmount(150_000_000, "美元")).toBe("1.50 亿美元");
+    expect(formatAmount(100_000_000, "元")).toBe("1.00 亿元");
+    expect(formatAmount(1_234_567_890_000, "美元")).toBe("12,345.68 亿美元");
+  });
+
+  it("uses 万 below 10,000 万", () => {
+    expect(formatAmount(1_234_500, "元")).toBe("123.45 万元");
+    expect(formatAmount(99_990_000, "美元")).toBe("9,999.00 万美元");
+  });
+
+  it("handles negative 亿 amounts", () => {
+    expect(formatAmount(-150_000_000, "美元")).toBe("-1.50 亿美元");
+  });
+
+  it("shows a dash for missing values", () => {
+    expect(formatAmount(null, "元")).toBe("—");
+  });
+});
+
+describe("wanInputValue", () => {
+  it("gives the shortest 万 string for an input field", () => {
+    expect(wanInputValue(1_234_500)).toBe("123.45");
+    expect(wanInputValue(1_230_000)).toBe("123");
+    expect(wanInputValue(1_235_000)).toBe("123.5");
+    expect(wanInputValue(1_230_500)).toBe("123.05");
+    expect(wanInputValue(100)).toBe("0.01");
+    expect(wanInputValue(0)).toBe("0");
+    expect(wanInputValue(null)).toBe("");
+    expect(wanInputValue(undefined)).toBe("");
+  });
+
+  it("round-trips with parseWan", () => {
+    for (const units of [0, 100, 1_000, 2_900, 11_500, 1_230_000, 1_230_500, 1_235_000, 1_234_500, 12_345_678_900, 9_999_999_999_900]) {
+      expect(parseWan(wanInputValue(units))).toBe(units);
+    }
+  });
+
+  it("round-trips typed input back to the same number", () => {
+    for (const typed of ["0.01", "0.5", "7", "123.45", "1,234.5", "100000"]) {
+      const units = parseWan(typed) as number;
+      expect(parseWan(wanInputValue(units))).toBe(units);
+    }
+  });
+});
+
+describe("money edge cases", () => {
+  it("reads full-width digits typed by Chinese input methods", () => {
+    expect(parseWan("１２３.５")).toBe(1_235_000);
+  });
+  it("switches to 亿 when the rounded amount reaches it", () => {
+    expect(formatAmount(99_999_999, "美元")).toBe("1.00 亿美元");
+  });
+});
