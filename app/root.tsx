@@ -20,7 +20,10 @@ import { useNonce } from "./lib/nonce";
 import { navigationFor } from "./ui/navigation";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "data:," },
+];
 
 export const meta: MetaFunction = () => [{ title: "招商引资管理系统" }];
 

@@ -17,6 +17,8 @@ import {
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
+const STAGE_CODES = ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"] as const;
+
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
 const timestamps = {
@@ -255,9 +257,7 @@ export const projects = sqliteTable(
     nextFollowUpOn: text("next_follow_up_on"),
     nextFollowUpItem: text("next_follow_up_item"),
     description: text("description"),
-    stage: text("stage", {
-      enum: ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"],
-    }).notNull().default("lead"),
+    stage: text("stage", { enum: STAGE_CODES }).notNull().default("lead"),
     status: text("status", { enum: ["active", "on_hold", "dormant", "lost", "abandoned"] }).notNull().default("active"),
     statusReason: text("status_reason"),
     lostTo: text("lost_to"),
@@ -306,8 +306,8 @@ export const stageChanges = sqliteTable(
     id: integer("id").primaryKey(),
     projectId: integer("project_id").notNull().references(() => projects.id),
     /** null for the entry as 线索 */
-    fromStage: text("from_stage"),
-    toStage: text("to_stage").notNull(),
+    fromStage: text("from_stage", { enum: STAGE_CODES }),
+    toStage: text("to_stage", { enum: STAGE_CODES }).notNull(),
     /** 发生日期 (business date, may be back-dated) */
     occurredOn: text("occurred_on").notNull(),
     userId: integer("user_id").references(() => users.id),

@@ -11,7 +11,6 @@ import { databasePathFromEnv } from "../../db/client";
 import { db, t } from "../db.server";
 import type { Actor, Permission, Role } from "./permissions";
 import { can } from "./permissions";
-import { ForbiddenError } from "../lib/errors";
 
 const SESSION_DAYS = 7;
 const SESSION_MS = SESSION_DAYS * 86_400_000;
@@ -91,7 +90,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!can(user.role as Role, permission)) throw new ForbiddenError();
+  if (!can(user.role as Role, permission)) throw new Response("Forbidden", { status: 403 });
   return user;
 }
 

@@ -11,12 +11,7 @@ import { visibleProjects } from "../projects/scope.server";
 import type { CompanyInput, ContactInput } from "./company.schema";
 import { normalizeCompanyName } from "./company-name";
 
-export const COMPANY_SORTS = {
-  updated: "最近更新",
-  name: "企业名称",
-  created: "最近创建",
-} as const;
-export type CompanySort = keyof typeof COMPANY_SORTS;
+import type { CompanySort } from "./listing";
 
 export interface CompanyFilters {
   q?: string;

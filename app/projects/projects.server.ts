@@ -24,12 +24,7 @@ import {
 
 // ── listing ───────────────────────────────────────────────────────────────
 
-export const PROJECT_SORTS = {
-  updated: "最近更新",
-  investment: "总投资",
-  followUp: "下次跟进日期",
-} as const;
-export type ProjectSort = keyof typeof PROJECT_SORTS;
+import type { ProjectSort } from "./listing";
 
 export interface ProjectFilters {
   q?: string;

@@ -1,6 +1,6 @@
 /**
  * Forms that work without JavaScript (plain Remix <Form> posts, server validation, input echoed
- * back) and better with it (react-hook-form validating on blur with the same zod schema).
+ * back) and better with it (react-hook-form validating with the same zod schema before posting).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
@@ -44,7 +44,9 @@ export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback
   const rhf = useForm<FieldValues>({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolver: zodResolver(schema as any),
-    mode: "onBlur",
+    // Errors appear on submit and clear as the user types. Validating on blur would insert error
+    // lines while the pointer is on its way to 保存, moving the button away from the click.
+    mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: initial,
   });

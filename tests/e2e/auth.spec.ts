@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { login, logout } from "./support";
+
+const NAV_BY_ROLE: Record<string, string[]> = {
+  officer: ["工作台", "企业库", "招商项目"],
+  leader: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
+  staff: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
+  admin: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
+};
+
+for (const [username, items] of Object.entries(NAV_BY_ROLE)) {
+  test(`${username} signs in and sees only the screens of the role`, async ({ page }) => {
+    await login(page, username);
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await expect(nav.getByRole("link")).toHaveText(items);
+    await logout(page);
+    await page.goto("/projects");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fprojects/);
+  });
+}
+
+test("wrong credentials get one generic message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("officer");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+  await page.getByLabel("用户名").fill("nobody");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+});
+
+test("an officer is refused the cockpit, and unknown pages are a Chinese 404 inside the layout", async ({ page }) => {
+  await login(page, "officer");
+  const cockpit = await page.goto("/cockpit");
+  expect(cockpit?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
+  const missing = await page.goto("/no-such-page");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "返回工作台" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, and logout revokes it", async ({ page, context }) => {
+  await login(page, "staff");
+  const [cookie] = (await context.cookies()).filter((c) => c.name === "fdi_session");
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe("Lax");
+  const stolen = `${cookie.name}=${cookie.value}`;
+  await logout(page);
+  const response = await page.request.get("/projects", { headers: { cookie: stolen }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  expect(response.headers().location).toContain("/login");
+});

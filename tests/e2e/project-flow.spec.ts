@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login, logout } from "./support";
+
+const suffix = Date.now().toString(36);
+const companyName = `端到端测试精工${suffix}`;
+const projectName = `端到端测试新设项目${suffix}`;
+
+async function signedCount(page: Page): Promise<number> {
+  await page.goto("/cockpit");
+  const row = page.getByRole("table", { name: "招商漏斗" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "签约" }) });
+  return Number(await row.getByRole("cell").first().innerText());
+}
+
+test("officer logs a company and a project, pushes it to 签约; the leader verifies; the funnel counts it; officer2 gets 404", async ({ page }) => {
+  await login(page, "leader");
+  const signedBefore = await signedCount(page);
+  await logout(page);
+
+  await login(page, "officer");
+
+  // a bad USCC is refused at the field and saves nothing
+  await page.getByRole("link", { name: "企业库" }).click();
+  await page.getByRole("link", { name: "新建企业" }).click();
+  await page.getByLabel("企业名称").fill(companyName);
+  await page.getByLabel("外文名称").fill(`E2E Seiko ${suffix} Co., Ltd.`);
+  await page.getByLabel("统一社会信用代码").fill("914403001922038217");
+  await page.getByLabel("国别/地区").selectOption({ label: "日本" });
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("统一社会信用代码校验位不正确，请核对")).toBeVisible();
+  await expect(page).toHaveURL(/\/companies\/new$/);
+  await page.goto(`/companies?q=${encodeURIComponent(companyName)}`);
+  await expect(page.getByText("没有符合条件的企业")).toBeVisible();
+
+  // a valid company
+  await page.goto("/companies/new");
+  await page.getByLabel("企业名称").fill(companyName);
+  await page.getByLabel("国别/地区").selectOption({ label: "日本" });
+  await page.getByLabel("所在城市").fill("大阪");
+  await page.getByLabel("世界500强").check();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("heading", { name: companyName })).toBeVisible();
+
+  // a project for it
+  await page.getByRole("link", { name: "新建项目" }).click();
+  await page.getByLabel("项目名称").fill(projectName);
+  await expect(page.getByLabel("投资方企业")).toHaveValue(companyName);
+  await page.getByLabel("项目类型").selectOption({ label: "新设" });
+  await page.getByLabel("线索来源").selectOption({ label: "驻点招商" });
+  await page.getByLabel("总投资（万美元）").fill("3500");
+  await page.getByLabel("合同外资（万美元）").fill("2000.5");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("heading", { name: projectName })).toBeVisible();
+  await expect(page.getByText("3,500.00 万美元")).toBeVisible();
+  const projectUrl = page.url();
+
+  // 洽谈, an activity, 签约
+  await page.getByLabel("目标阶段").selectOption({ label: "洽谈" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 洽谈");
+
+  await page.getByText("添加活动记录").click();
+  await page.getByLabel("活动类型").selectOption({ label: "拜访" });
+  await page.getByLabel("参与人员").fill("李招商、王局长");
+  await page.getByLabel("地点").fill("日本大阪");
+  await page.getByLabel("纪要").fill("拜访总部，确认投资意向");
+  await page.getByLabel("下一步").fill("提交项目建议书");
+  await page.getByRole("button", { name: "添加记录" }).click();
+  await expect(page.getByLabel("活动时间线")).toContainText("拜访总部，确认投资意向");
+
+  await page.getByLabel("目标阶段").selectOption({ label: "签约" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByLabel("签约甄别")).toContainText("待甄别");
+  await expect(page.getByRole("button", { name: "甄别通过" })).toHaveCount(0);
+  await logout(page);
+
+  // the leader verifies and the funnel counts it
+  await login(page, "leader");
+  await page.goto(projectUrl);
+  await page.getByRole("button", { name: "甄别通过" }).click();
+  await expect(page.getByLabel("签约甄别")).toContainText("已甄别");
+  expect(await signedCount(page)).toBe(signedBefore + 1);
+  await logout(page);
+
+  // another unit's officer cannot open it
+  await login(page, "officer2");
+  const response = await page.goto(projectUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+});
+
+test("going back a stage without 说明 shows the error at the field and changes nothing", async ({ page }) => {
+  await login(page, "officer");
+  await page.goto("/projects");
+  await page.getByRole("link", { name: "新建项目" }).click();
+  const name = `退回测试${suffix}`;
+  await page.getByLabel("项目名称").fill(name);
+  await page.getByLabel("投资方企业").fill(companyName);
+  await page.getByLabel("项目类型").selectOption({ label: "增资" });
+  await page.getByLabel("总投资（万美元）").fill("100");
+  await page.getByLabel("合同外资（万美元）").fill("200");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("合同外资不能大于总投资")).toBeVisible();
+  await page.getByLabel("合同外资（万美元）").fill("80");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await page.getByLabel("目标阶段").selectOption({ label: "接洽" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 接洽");
+  await page.getByLabel("目标阶段").selectOption({ label: "线索" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByText("退回到之前的阶段需要填写说明")).toBeVisible();
+  await expect(page.getByLabel("阶段时间线").getByRole("listitem")).toHaveCount(2);
+});

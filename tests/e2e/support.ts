@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo1234";
+
+export async function login(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("button", { name: "登录", exact: true })).toBeVisible();
+}
+
+/** Today's date in Asia/Shanghai, as the server sees it. */
+export function todayInShanghai(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+}
