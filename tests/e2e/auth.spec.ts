@@ -54,3 +54,17 @@ test("the session cookie is HttpOnly and SameSite=Lax, and logout revokes it", a
   expect(response.status()).toBe(302);
   expect(response.headers().location).toContain("/login");
 });
+
+test("pages carry the security headers and writes from another origin are refused", async ({ page }) => {
+  const response = await page.goto("/login");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  const crossSite = await page.request.post("/login", {
+    headers: { Origin: "http://evil.example" },
+    form: { username: "officer", password: "demo1234" },
+    maxRedirects: 0,
+  });
+  expect(crossSite.status()).toBe(403);
+});
