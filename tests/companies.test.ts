@@ -112,3 +112,19 @@ describe("listing", () => {
     expect(listCompanies({ page: 1, q: "100%" }).rows).toHaveLength(0);
   });
 });
+
+describe("变更记录 of a company", () => {
+  it("includes its contacts' changes and nobody else's", async () => {
+    const { addContact, listCompanyAudit, updateContact } = await import("../app/companies/companies.server");
+    const { contactSchema } = await import("../app/companies/company.schema");
+    const id = createCompany({ actor: officer, data: input({ name: "联系人审计企业" }) });
+    const other = createCompany({ actor: officer, data: input({ name: "另一家审计企业" }) });
+    const contactId = addContact({ actor: officer, companyId: id, data: contactSchema.parse({ name: "田中", title: "部长" }) });
+    addContact({ actor: officer, companyId: other, data: contactSchema.parse({ name: "铃木" }) });
+    updateContact({ actor: officer, companyId: id, contactId, data: contactSchema.parse({ name: "田中", title: "本部长" }), version: 1 });
+    const audit = listCompanyAudit(id);
+    expect(audit.map((a) => a.action)).toEqual(["update", "create", "create"]);
+    expect(audit[0].changes).toEqual({ title: ["部长", "本部长"] });
+    expect(JSON.stringify(audit)).not.toContain("铃木");
+  });
+});

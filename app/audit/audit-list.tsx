@@ -25,8 +25,20 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** 变更记录: who changed what, when, field by field. `fieldLabels` names the fields in Chinese. */
-export function AuditList({ rows, fieldLabels }: { rows: readonly AuditRow[]; fieldLabels: Record<string, string> }) {
+/**
+ * 变更记录: who changed what, when, field by field. `fieldLabels` names the fields in Chinese;
+ * `formatValue` may show a field's stored value as the user knows it (labels, 万 amounts).
+ */
+export function AuditList({
+  rows,
+  fieldLabels,
+  formatValue,
+}: {
+  rows: readonly AuditRow[];
+  fieldLabels: Record<string, string>;
+  formatValue?: (field: string, value: unknown) => string | null;
+}) {
+  const shown = (field: string, value: unknown) => (value == null || value === "" ? show(value) : (formatValue?.(field, value) ?? show(value)));
   if (rows.length === 0) return <p className="muted">暂无变更记录</p>;
   return (
     <ul className="timeline">
@@ -39,7 +51,7 @@ export function AuditList({ rows, fieldLabels }: { rows: readonly AuditRow[]; fi
             <ul>
               {Object.entries(row.changes).map(([field, [before, after]]) => (
                 <li key={field}>
-                  {fieldLabels[field] ?? field}：{row.action === "create" ? show(after) : `${show(before)} → ${show(after)}`}
+                  {fieldLabels[field] ?? field}：{row.action === "create" ? shown(field, after) : `${shown(field, before)} → ${shown(field, after)}`}
                 </li>
               ))}
             </ul>

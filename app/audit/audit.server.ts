@@ -2,7 +2,7 @@
  * The audit log: every create/update/delete/restore with field-level old/new values,
  * written inside the same transaction as the change it records.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db, t, type Db } from "../db.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -48,8 +48,14 @@ export interface AuditEntry {
   changes: Changes | null;
 }
 
-/** 变更记录 of one record, newest first. */
-export function listAudit(entityType: EntityType, entityId: number, limit = 100): AuditEntry[] {
+/** 变更记录 of one record (and, optionally, of records that belong to it), newest first. */
+export function listAudit(
+  entityType: EntityType,
+  entityId: number,
+  { including, limit = 100 }: { including?: { entityType: EntityType; /** a query selecting their ids */ ids: SQL }; limit?: number } = {},
+): AuditEntry[] {
+  const own = and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId));
+  const belonging = including ? and(eq(t.auditLog.entityType, including.entityType), sql`${t.auditLog.entityId} in (${including.ids})`) : undefined;
   return db()
     .select({
       id: t.auditLog.id,
@@ -60,7 +66,7 @@ export function listAudit(entityType: EntityType, entityId: number, limit = 100)
     })
     .from(t.auditLog)
     .leftJoin(t.users, eq(t.users.id, t.auditLog.userId))
-    .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId)))
+    .where(belonging ? or(own, belonging) : own)
     .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
     .limit(limit)
     .all();

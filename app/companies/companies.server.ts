@@ -3,7 +3,7 @@
  */
 import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../auth/permissions";
-import { writeAudit, diffRecords } from "../audit/audit.server";
+import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
@@ -110,6 +110,13 @@ export function getCompany(id: number) {
 }
 
 /** The projects of a company that the actor may see. */
+/** 变更记录 of a company, its contacts included. */
+export function listCompanyAudit(companyId: number) {
+  return listAudit("company", companyId, {
+    including: { entityType: "contact", ids: sql`select ${t.contacts.id} from ${t.contacts} where ${t.contacts.companyId} = ${companyId}` },
+  });
+}
+
 export function listCompanyProjects(actor: Actor, companyId: number) {
   return db()
     .select({

@@ -1,3 +1,5 @@
+import { regionLabel } from "./regions";
+
 /** Chinese names of company and contact fields, for 变更记录. */
 export const COMPANY_FIELD_LABELS: Record<string, string> = {
   name: "企业名称",
@@ -17,3 +19,9 @@ export const COMPANY_FIELD_LABELS: Record<string, string> = {
   language: "沟通语言",
   note: "备注",
 };
+
+/** A stored company value as the user knows it, for 变更记录; null when shown as stored. */
+export function formatCompanyValue(field: string, value: unknown): string | null {
+  if (field === "country" && typeof value === "string") return regionLabel(value);
+  return null;
+}

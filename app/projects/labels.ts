@@ -1,3 +1,17 @@
+import { ACTIVITY_TYPE_LABELS, type ActivityType } from "../activities/activity";
+import { formatDateTime } from "../lib/dates";
+import { formatWan } from "../lib/money";
+import {
+  PRIORITY_LABELS,
+  PROJECT_TYPE_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  type Priority,
+  type ProjectType,
+  type Stage,
+  type Status,
+} from "./stages";
+
 /** Chinese names of project fields, for 变更记录. */
 export const PROJECT_FIELD_LABELS: Record<string, string> = {
   name: "项目名称",
@@ -7,12 +21,12 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   ownerId: "负责人",
   unitId: "负责单位",
   parkId: "落地载体",
-  totalInvestmentUsd: "总投资（美元）",
-  contractedFdiUsd: "合同外资（美元）",
-  fixedAssetInvestmentCny: "固定资产投资（元）",
+  totalInvestmentUsd: "总投资（万美元）",
+  contractedFdiUsd: "合同外资（万美元）",
+  fixedAssetInvestmentCny: "固定资产投资（万元）",
   landMu: "用地（亩）",
   expectedJobs: "预计就业人数",
-  expectedAnnualTaxCny: "预计年税收（元）",
+  expectedAnnualTaxCny: "预计年税收（万元）",
   priority: "优先级",
   nextFollowUpOn: "下次跟进日期",
   nextFollowUpItem: "下次跟进事项",
@@ -30,3 +44,17 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   memberAdded: "新增成员",
   memberRemoved: "移除成员",
 };
+
+/** A stored project value as the user knows it, for 变更记录; null when shown as stored. */
+export function formatProjectValue(field: string, value: unknown): string | null {
+  if (typeof value === "number" && /(Usd|Cny)$/.test(field)) return formatWan(value);
+  if (field === "signingVerifiedAt" && typeof value === "number") return formatDateTime(value);
+  if (typeof value !== "string") return null;
+  if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
+  if (field === "skipped") return value.split(",").map((stage) => STAGE_LABELS[stage as Stage] ?? stage).join("、");
+  if (field === "status") return STATUS_LABELS[value as Status] ?? value;
+  if (field === "projectType") return PROJECT_TYPE_LABELS[value as ProjectType] ?? value;
+  if (field === "priority") return PRIORITY_LABELS[value as Priority] ?? value;
+  if (field === "type") return ACTIVITY_TYPE_LABELS[value as ActivityType] ?? value;
+  return null;
+}

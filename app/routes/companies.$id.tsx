@@ -3,13 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS } from "../activities/activity";
-import { listAudit } from "../audit/audit.server";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
 import { requirePermission, requireUser } from "../auth/session.server";
-import { addContact, deleteCompany, getCompany, listCompanyProjects, updateContact } from "../companies/companies.server";
+import { addContact, deleteCompany, getCompany, listCompanyAudit, listCompanyProjects, updateContact } from "../companies/companies.server";
 import { contactSchema } from "../companies/company.schema";
-import { COMPANY_FIELD_LABELS } from "../companies/labels";
+import { COMPANY_FIELD_LABELS, formatCompanyValue } from "../companies/labels";
 import { regionLabel } from "../companies/regions";
 import { parseForm } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       company: getCompany(id),
       projects: listCompanyProjects(user, id),
       activities: listCompanyActivities(user, id),
-      audit: listAudit("company", id),
+      audit: listCompanyAudit(id),
       canCreateProject: can(user.role, "create:project"),
     }),
   );
@@ -206,7 +205,7 @@ export default function CompanyDetail() {
           </section>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} fieldLabels={COMPANY_FIELD_LABELS} />
+            <AuditList rows={audit} fieldLabels={COMPANY_FIELD_LABELS} formatValue={formatCompanyValue} />
           </section>
         </div>
       </div>

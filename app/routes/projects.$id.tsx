@@ -14,7 +14,7 @@ import { parseForm } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatAmount, formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
-import { PROJECT_FIELD_LABELS } from "../projects/labels";
+import { formatProjectValue, PROJECT_FIELD_LABELS } from "../projects/labels";
 import { memberSchema, stageChangeSchema, statusChangeSchema } from "../projects/project.schema";
 import {
   addActivity,
@@ -359,7 +359,7 @@ export default function ProjectDetail() {
           </section>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} fieldLabels={PROJECT_FIELD_LABELS} />
+            <AuditList rows={audit} fieldLabels={PROJECT_FIELD_LABELS} formatValue={formatProjectValue} />
           </section>
         </div>
       </div>

@@ -101,6 +101,7 @@ test("going back a stage without 说明 shows the error at the field and changes
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("合同外资不能大于总投资")).toBeVisible();
   await page.getByLabel("合同外资（万美元）").fill("80");
+  await expect(page.getByText("合同外资不能大于总投资")).toHaveCount(0);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await page.getByLabel("目标阶段").selectOption({ label: "接洽" });
