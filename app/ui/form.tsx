@@ -52,6 +52,14 @@ export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
+    // What was typed before the page finished loading never reached react-hook-form: take the
+    // form's own values, so the browser validates exactly what will be posted.
+    for (const element of Array.from(formElement.elements)) {
+      if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) continue;
+      if (!element.name || (element instanceof HTMLInputElement && element.type === "hidden")) continue;
+      const value = element instanceof HTMLInputElement && element.type === "checkbox" ? element.checked : element.value;
+      rhf.setValue(element.name, value);
+    }
     rhf.handleSubmit(() => submit(formElement, { method: "post" }))(event);
   };
   const errorOf = (name: string) => {

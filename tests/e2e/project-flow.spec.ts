@@ -20,7 +20,9 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
 
   // a bad USCC is refused at the field and saves nothing
   await page.getByRole("link", { name: "企业库" }).click();
+  await expect(page.getByRole("heading", { name: "企业库" })).toBeVisible();
   await page.getByRole("link", { name: "新建企业" }).click();
+  await expect(page.getByRole("heading", { name: "新建企业" })).toBeVisible();
   await page.getByLabel("企业名称").fill(companyName);
   await page.getByLabel("外文名称").fill(`E2E Seiko ${suffix} Co., Ltd.`);
   await page.getByLabel("统一社会信用代码").fill("914403001922038217");
@@ -42,6 +44,7 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
 
   // a project for it
   await page.getByRole("link", { name: "新建项目" }).click();
+  await expect(page.getByRole("heading", { name: "新建项目" })).toBeVisible();
   await page.getByLabel("项目名称").fill(projectName);
   await expect(page.getByLabel("投资方企业")).toHaveValue(companyName);
   await page.getByLabel("项目类型").selectOption({ label: "新设" });
@@ -92,6 +95,7 @@ test("going back a stage without 说明 shows the error at the field and changes
   await login(page, "officer");
   await page.goto("/projects");
   await page.getByRole("link", { name: "新建项目" }).click();
+  await expect(page.getByRole("heading", { name: "新建项目" })).toBeVisible();
   const name = `退回测试${suffix}`;
   await page.getByLabel("项目名称").fill(name);
   await page.getByLabel("投资方企业").fill(companyName);
