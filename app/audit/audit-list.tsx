@@ -11,8 +11,12 @@ const ACTION_LABELS: Record<string, string> = {
   member: "成员变更",
 };
 
+/** Records that appear in another record's 变更记录 (a company's contacts, a project's activities). */
+const PART_LABELS: Record<string, string> = { contact: "联系人", activity: "活动记录" };
+
 export interface AuditRow {
   id: number;
+  entityType: string;
   action: string;
   at: number;
   userName: string | null;
@@ -46,6 +50,7 @@ export function AuditList({
         <li key={row.id}>
           <div className="meta">
             {formatDateTime(row.at)} · {row.userName ?? "系统"} · {ACTION_LABELS[row.action] ?? row.action}
+            {PART_LABELS[row.entityType] ? PART_LABELS[row.entityType] : ""}
           </div>
           {row.changes && Object.keys(row.changes).length > 0 ? (
             <ul>

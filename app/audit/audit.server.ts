@@ -42,6 +42,7 @@ export function writeAudit(
 
 export interface AuditEntry {
   id: number;
+  entityType: string;
   action: string;
   at: number;
   userName: string | null;
@@ -59,6 +60,7 @@ export function listAudit(
   return db()
     .select({
       id: t.auditLog.id,
+      entityType: t.auditLog.entityType,
       action: t.auditLog.action,
       at: t.auditLog.at,
       userName: t.users.displayName,

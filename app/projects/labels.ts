@@ -43,6 +43,12 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   lostTo: "流失去向",
   memberAdded: "新增成员",
   memberRemoved: "移除成员",
+  projectId: "项目",
+  type: "活动类型",
+  participants: "参与人员",
+  place: "地点",
+  summary: "纪要",
+  nextStep: "下一步",
 };
 
 /** A stored project value as the user knows it, for 变更记录; null when shown as stored. */

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { activitySchema, type ActivityInput } from "../activities/activity";
 import { can, canEditProject, type Actor } from "../auth/permissions";
-import { diffRecords, writeAudit } from "../audit/audit.server";
+import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { resolveCompany } from "../companies/companies.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
@@ -477,6 +477,13 @@ export function listMemberCandidates(projectId: number) {
     )
     .orderBy(asc(t.units.sortOrder), asc(t.users.displayName))
     .all();
+}
+
+/** 变更记录 of a project, its activities included. */
+export function listProjectAudit(projectId: number) {
+  return listAudit("project", projectId, {
+    including: { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
+  });
 }
 
 // ── activities ────────────────────────────────────────────────────────────

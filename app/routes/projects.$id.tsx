@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activitySchema } from "../activities/activity";
-import { listAudit } from "../audit/audit.server";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
@@ -23,6 +22,7 @@ import {
   deleteProject,
   getProject,
   listMemberCandidates,
+  listProjectAudit,
   moveProjectToStage,
   removeProjectMember,
   verifySigning,
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const project = getProject(user, id);
     return json({
       project,
-      audit: listAudit("project", id),
+      audit: listProjectAudit(id),
       memberCandidates: project.canEdit ? listMemberCandidates(id) : [],
       today: today(),
       canVerify: can(user.role, "verify:signing"),

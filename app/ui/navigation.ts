@@ -9,6 +9,7 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
   { label: "企业库", to: "/companies" },
   { label: "招商项目", to: "/projects" },
   { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
+  { label: "系统管理", to: "/admin", permission: "admin:system" },
 ];
 
 export function navigationFor(role: Role) {

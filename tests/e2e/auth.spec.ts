@@ -5,7 +5,7 @@ const NAV_BY_ROLE: Record<string, string[]> = {
   officer: ["工作台", "企业库", "招商项目"],
   leader: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
   staff: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
-  admin: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
+  admin: ["工作台", "企业库", "招商项目", "领导驾驶舱", "系统管理"],
 };
 
 for (const [username, items] of Object.entries(NAV_BY_ROLE)) {

@@ -1,0 +1,70 @@
+/**
+ * 回收站: soft-deleted records, restored by an administrator. Nothing is hard-deleted by the UI.
+ */
+import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { can, type Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/audit.server";
+import { db, t } from "../db.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+
+export type RestorableType = "project" | "company";
+
+function requireAdmin(actor: Actor) {
+  if (!can(actor.role, "admin:system")) throw new ForbiddenError();
+}
+
+export function listDeletedRecords({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+  requireAdmin(actor);
+  const projects = db()
+    .select({ id: t.projects.id, name: t.projects.name, deletedAt: t.projects.deletedAt, companyName: t.companies.name, version: t.projects.version })
+    .from(t.projects)
+    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+    .where(isNotNull(t.projects.deletedAt))
+    .orderBy(desc(t.projects.deletedAt))
+    .limit(limit)
+    .all();
+  const companies = db()
+    .select({ id: t.companies.id, name: t.companies.name, deletedAt: t.companies.deletedAt, country: t.companies.country, version: t.companies.version })
+    .from(t.companies)
+    .where(isNotNull(t.companies.deletedAt))
+    .orderBy(desc(t.companies.deletedAt))
+    .limit(limit)
+    .all();
+  return { projects, companies };
+}
+
+export function restoreRecord({ actor, entityType, id, version }: { actor: Actor; entityType: RestorableType; id: number; version: number }): void {
+  requireAdmin(actor);
+  db().transaction((tx) => {
+    if (entityType === "project") {
+      const project = tx.select().from(t.projects).where(and(eq(t.projects.id, id), isNotNull(t.projects.deletedAt))).get();
+      if (!project) throw new NotFoundError();
+      const company = tx.select({ deletedAt: t.companies.deletedAt, name: t.companies.name }).from(t.companies).where(eq(t.companies.id, project.companyId)).get();
+      if (company?.deletedAt) throw new InvalidError({}, `请先恢复其投资方企业「${company.name}」`);
+      const result = tx
+        .update(t.projects)
+        .set({ deletedAt: null, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
+        .where(and(eq(t.projects.id, id), eq(t.projects.version, version)))
+        .run();
+      if (result.changes === 0) throw new ConflictError();
+    } else {
+      const company = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNotNull(t.companies.deletedAt))).get();
+      if (!company) throw new NotFoundError();
+      if (company.uscc) {
+        const taken = tx
+          .select({ name: t.companies.name })
+          .from(t.companies)
+          .where(and(eq(t.companies.uscc, company.uscc), isNull(t.companies.deletedAt), ne(t.companies.id, id)))
+          .get();
+        if (taken) throw new InvalidError({}, `统一社会信用代码已被「${taken.name}」使用，无法恢复`);
+      }
+      const result = tx
+        .update(t.companies)
+        .set({ deletedAt: null, version: sql`${t.companies.version} + 1`, updatedAt: Date.now() })
+        .where(and(eq(t.companies.id, id), eq(t.companies.version, version)))
+        .run();
+      if (result.changes === 0) throw new ConflictError();
+    }
+    writeAudit(tx, { entityType, entityId: id, action: "restore", userId: actor.id });
+  });
+}
