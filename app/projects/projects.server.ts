@@ -139,6 +139,18 @@ function findEditableProject(actor: Actor, id: number) {
   return project;
 }
 
+/** What a timeline shows of an activity (joined with its author in t.users). */
+const activityColumns = {
+  id: t.activities.id,
+  type: t.activities.type,
+  occurredOn: t.activities.occurredOn,
+  participants: t.activities.participants,
+  place: t.activities.place,
+  summary: t.activities.summary,
+  nextStep: t.activities.nextStep,
+  createdByName: t.users.displayName,
+};
+
 export function getProject(actor: Actor, id: number) {
   const project = findVisibleProject(actor, id);
   const details = db()
@@ -187,16 +199,7 @@ export function getProject(actor: Actor, id: number) {
     .orderBy(desc(t.stageChanges.id))
     .all();
   const activities = db()
-    .select({
-      id: t.activities.id,
-      type: t.activities.type,
-      occurredOn: t.activities.occurredOn,
-      participants: t.activities.participants,
-      place: t.activities.place,
-      summary: t.activities.summary,
-      nextStep: t.activities.nextStep,
-      createdByName: t.users.displayName,
-    })
+    .select(activityColumns)
     .from(t.activities)
     .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
     .where(and(eq(t.activities.projectId, id), isNull(t.activities.deletedAt)))
@@ -510,18 +513,7 @@ export function addActivity({ actor, projectId, data }: { actor: Actor; projectI
 export function listCompanyActivities(actor: Actor, companyId: number, limit = 100) {
   const scope = projectScope(actor);
   return db()
-    .select({
-      id: t.activities.id,
-      type: t.activities.type,
-      occurredOn: t.activities.occurredOn,
-      participants: t.activities.participants,
-      place: t.activities.place,
-      summary: t.activities.summary,
-      nextStep: t.activities.nextStep,
-      projectId: t.activities.projectId,
-      projectName: t.projects.name,
-      createdByName: t.users.displayName,
-    })
+    .select({ ...activityColumns, projectId: t.activities.projectId, projectName: t.projects.name })
     .from(t.activities)
     .leftJoin(t.projects, eq(t.projects.id, t.activities.projectId))
     .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
