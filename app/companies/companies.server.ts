@@ -40,18 +40,29 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** FTS5 trigram matches need at least three characters; shorter terms fall back to LIKE alone. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+/**
+ * Companies whose Chinese or foreign name contains `text` (ASCII case-insensitive, as LIKE).
+ * For 3+ characters the trigram index narrows the candidates and LIKE confirms them, so the result
+ * is exactly what a LIKE scan returns, without scanning the table.
+ */
+export function nameContains(text: string): SQL {
+  const pattern = `%${escapeLike(text)}%`;
+  const like = or(
+    sql`${t.companies.name} like ${pattern} escape '\\'`,
+    sql`${t.companies.foreignName} like ${pattern} escape '\\'`,
+  ) as SQL;
+  if ([...text].length < TRIGRAM_MIN_LENGTH) return like;
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  return and(sql`${t.companies.id} in (select rowid from companies_fts where companies_fts match ${phrase})`, like) as SQL;
+}
+
 function companyConditions(filters: CompanyFilters): SQL {
   const conditions: (SQL | undefined)[] = [isNull(t.companies.deletedAt)];
   const q = filters.q?.trim();
-  if (q) {
-    const pattern = `%${escapeLike(q)}%`;
-    conditions.push(
-      or(
-        sql`${t.companies.name} like ${pattern} escape '\\'`,
-        sql`${t.companies.foreignName} like ${pattern} escape '\\'`,
-      ),
-    );
-  }
+  if (q) conditions.push(nameContains(q));
   if (filters.country) conditions.push(eq(t.companies.country, filters.country));
   if (filters.fortune500) conditions.push(eq(t.companies.isFortune500, true));
   if (filters.chainLeader) conditions.push(eq(t.companies.isChainLeader, true));
@@ -272,7 +283,7 @@ export function suggestCompanies(text: string, limit = 10) {
   return db()
     .select({ id: t.companies.id, name: t.companies.name, foreignName: t.companies.foreignName, country: t.companies.country })
     .from(t.companies)
-    .where(and(isNull(t.companies.deletedAt), sql`${t.companies.name} like ${`%${escapeLike(q)}%`} escape '\\'`))
+    .where(and(isNull(t.companies.deletedAt), nameContains(q)))
     .orderBy(asc(sql`length(${t.companies.name})`), asc(t.companies.id))
     .limit(limit)
     .all();
