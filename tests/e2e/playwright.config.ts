@@ -29,6 +29,6 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_PATH: "tests/e2e/.output/db/e2e.db", HOST: "127.0.0.1" },
+    env: { NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: "tests/e2e/.output/db/e2e.db", HOST: "127.0.0.1" },
   },
 });
