@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { db, t } from "../db.server";
 import type { Actor, Permission, Role } from "./permissions";
@@ -52,15 +52,9 @@ export interface SessionUser extends Actor {
   unitName: string;
 }
 
-async function sessionIdFrom(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" ? value : null;
-}
-
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await sessionIdFrom(request);
-  if (!sessionId) return null;
-  const row = db()
+/** Runs on every request, so it is prepared once. */
+function prepareSessionUserStatement() {
+  return db()
     .select({
       id: t.users.id,
       role: t.users.role,
@@ -72,8 +66,23 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     .from(t.sessions)
     .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
     .innerJoin(t.units, eq(t.units.id, t.users.unitId))
-    .where(and(eq(t.sessions.id, sessionId), gt(t.sessions.expiresAt, Date.now()), eq(t.users.active, true)))
-    .get();
+    .where(
+      and(eq(t.sessions.id, sql.placeholder("sessionId")), gt(t.sessions.expiresAt, sql.placeholder("now")), eq(t.users.active, true)),
+    )
+    .prepare();
+}
+let sessionUserQuery: ReturnType<typeof prepareSessionUserStatement> | undefined;
+const sessionUserStatement = () => (sessionUserQuery ??= prepareSessionUserStatement());
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const row = sessionUserStatement().get({ sessionId, now: Date.now() });
   return row ?? null;
 }
 

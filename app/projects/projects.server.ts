@@ -12,7 +12,7 @@ import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
-import { projectScope, visibleProjects } from "./scope.server";
+import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
   checkStageChange,
   STALE_AFTER_DAYS,
@@ -537,13 +537,7 @@ export function listCompanyActivities(actor: Actor, companyId: number, limit = 1
  */
 export function getWorkbench(actor: Actor) {
   const day = today();
-  const mine = and(
-    isNull(t.projects.deletedAt),
-    or(
-      eq(t.projects.ownerId, actor.id),
-      sql`exists (select 1 from ${t.projectMembers} where ${t.projectMembers.projectId} = ${t.projects.id} and ${t.projectMembers.userId} = ${actor.id})`,
-    ),
-  );
+  const mine = and(isNull(t.projects.deletedAt), or(eq(t.projects.ownerId, actor.id), memberOf(actor)));
   const open = inArray(t.projects.status, ["active", "on_hold"]);
   const base = selectProjectRows;
   const followUps = base()
