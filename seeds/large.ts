@@ -1,0 +1,2071 @@
+/**
+ * `npm run seed:large`: the scale data set of DESIGN.md §9 — 100,000 companies, 50,000 projects,
+ * 1,000,000 activities, 200,000 stage-log rows, 20,000 commitments, five years of history — written
+ * into its own SQLite file (never the app's database) for the benchmark.
+ *
+ *   npm run seed:large -- [--out data/large.db] [--scale 1] [--seed 1] [--today YYYY-MM-DD]
+ *
+ * Every count is multiplied by --scale. The same seed, scale and today give the same rows: every
+ * random choice comes from seeded generators and every instant is derived from a business date
+ * (the one exception is users.password_hash: argon2 salts it, all users share one hash of
+ * "demo1234"). Companies and projects are fictional and flagged is_demo; policy clauses are
+ * marked 【示例】.
+ *
+ * Speed: raw better-sqlite3 prepared statements in large transactions on the migrated schema (the
+ * FTS triggers of 0001_company_search.sql index every company as it is inserted), no rollback
+ * journal while generating, ANALYZE and WAL at the end.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hashPassword } from "../app/auth/password.server";
+import { normalizeCompanyName } from "../app/companies/company-name";
+import { regionLabel } from "../app/companies/regions";
+import { usccCheckCharacter } from "../app/companies/uscc";
+import { daysBetween, isValidDate, today as businessToday } from "../app/lib/dates";
+import { SIGNED_INDEX, STAGE_LABELS, STAGES } from "../app/projects/stages";
+import { openDatabase, type Db } from "../db/client";
+import { DEMO_GAP_STATUSES, DEMO_PASSWORD } from "./demo";
+import { REFERENCE_UNITS, seedReference } from "./reference";
+
+type Sqlite = Db["$client"];
+
+/** Row counts at scale 1 (DESIGN.md §9). */
+export const NOMINAL_COUNTS = {
+  companies: 100_000,
+  projects: 50_000,
+  activities: 1_000_000,
+  stage_changes: 200_000,
+  commitments: 20_000,
+} as const;
+
+export const HISTORY_YEARS = 5;
+
+export interface LargeDataSetOptions {
+  out: string;
+  /** multiplies every count; default 1 */
+  scale?: number;
+  /** PRNG seed; default 1 */
+  seed?: number;
+  /** business date the history ends on; default today in Asia/Shanghai */
+  today?: string;
+  /** progress lines; default console.log */
+  log?: (line: string) => void;
+}
+
+export interface LargeDataSetSummary {
+  file: string;
+  today: string;
+  counts: Record<string, number>;
+  phases: Array<{ name: string; seconds: number }>;
+  totalSeconds: number;
+  fileBytes: number;
+}
+
+// ── deterministic randomness ──────────────────────────────────────────────
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 32-bit mix of the seed and a stream number, so each phase draws from its own sequence. */
+function mixSeed(seed: number, stream: number): number {
+  let h = Math.imul((seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul((stream + 0x632be5ab) >>> 0, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+class Rng {
+  readonly next: () => number;
+  constructor(seed: number, stream: number) {
+    this.next = mulberry32(mixSeed(seed, stream));
+  }
+  /** integer in [min, max] */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  float(min: number, max: number): number {
+    return min + (max - min) * this.next();
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+  /** standard normal (Box–Muller) */
+  normal(): number {
+    const u = 1 - this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+  }
+  logUniform(min: number, max: number): number {
+    return Math.exp(this.float(Math.log(min), Math.log(max)));
+  }
+}
+
+/** Picks items by weight with a binary search over cumulative weights. */
+class Weighted<T> {
+  private readonly cumulative: Float64Array;
+  private readonly total: number;
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
+    this.cumulative = new Float64Array(items.length);
+    let sum = 0;
+    weights.forEach((w, i) => {
+      sum += w;
+      this.cumulative[i] = sum;
+    });
+    this.total = sum;
+  }
+  static of<T>(pairs: ReadonlyArray<readonly [T, number]>): Weighted<T> {
+    return new Weighted(
+      pairs.map(([item]) => item),
+      pairs.map(([, w]) => w),
+    );
+  }
+  pick(rng: Rng): T {
+    const x = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo];
+  }
+}
+
+/**
+ * Splits `total` into integer shares proportional to `weights` (systematic rounding), so the shares
+ * add up to exactly `total`.
+ */
+function apportion(total: number, weights: Float64Array): Int32Array {
+  const shares = new Int32Array(weights.length);
+  let sum = 0;
+  for (const w of weights) sum += w;
+  if (total <= 0 || sum <= 0) return shares;
+  let cumulative = 0;
+  let given = 0;
+  for (let i = 0; i < weights.length; i++) {
+    cumulative += weights[i];
+    const upTo = i === weights.length - 1 ? total : Math.min(total, Math.floor((total * cumulative) / sum));
+    shares[i] = upTo - given;
+    given = upTo;
+  }
+  return shares;
+}
+
+// ── calendar: day numbers, 0 = start of the history, `today` = its end ─────
+
+const DAY_MS = 86_400_000;
+
+class Calendar {
+  readonly today: number;
+  private readonly offset: number;
+  private readonly strings: string[] = [];
+  private readonly midnights: number[] = [];
+
+  constructor(start: string, today: string, before: number, after: number) {
+    this.today = daysBetween(start, today);
+    this.offset = before;
+    const [y, m, d] = start.split("-").map(Number);
+    const base = Date.UTC(y, m - 1, d) - before * DAY_MS;
+    for (let i = 0; i <= before + this.today + after; i++) {
+      const utc = base + i * DAY_MS;
+      this.strings.push(new Date(utc).toISOString().slice(0, 10));
+      // Asia/Shanghai is UTC+8 all year
+      this.midnights.push(utc - 8 * 3_600_000);
+    }
+  }
+
+  date(day: number): string {
+    const value = this.strings[day + this.offset];
+    if (value === undefined) throw new Error(`day ${day} outside the calendar`);
+    return value;
+  }
+
+  /** epoch ms of a business day at a time of day in Asia/Shanghai */
+  at(day: number, hour: number, minute = 0): number {
+    const midnight = this.midnights[day + this.offset];
+    if (midnight === undefined) throw new Error(`day ${day} outside the calendar`);
+    return midnight + (hour * 60 + minute) * 60_000;
+  }
+
+  year(day: number): number {
+    return Number(this.date(day).slice(0, 4));
+  }
+}
+
+function historyStart(today: string): string {
+  const year = Number(today.slice(0, 4)) - HISTORY_YEARS;
+  const candidate = `${year}${today.slice(4)}`;
+  return isValidDate(candidate) ? candidate : `${year}-02-28`;
+}
+
+// ── the fictional world: word lists ───────────────────────────────────────
+
+interface Industry {
+  label: string;
+  cn: string;
+  tw: string;
+  ja: string;
+  jaRomaji: string;
+  ko: string;
+  de: string;
+  en: string;
+  /** chain node it serves: [system code, node name] */
+  chain: readonly [string, string] | null;
+  products: readonly string[];
+  weight: number;
+}
+
+const industry = (
+  label: string,
+  [cn, tw, ja, jaRomaji, ko, de, en]: readonly [string, string, string, string, string, string, string],
+  chain: readonly [string, string] | null,
+  products: readonly string[],
+  weight: number,
+): Industry => ({ label, cn, tw, ja, jaRomaji, ko, de, en, chain, products, weight });
+
+const INDUSTRIES: readonly Industry[] = [
+  industry("数控机床", ["精机", "精機", "精機", "Seiki", "정밀기계", "Werkzeugmaschinen", "Machine Tools"], ["4q8l", "机床整机"], ["五轴数控机床整机", "精密卧式加工中心", "数控车床"], 6),
+  industry("机床功能部件", ["精密", "精密", "精密", "Seimitsu", "정밀", "Präzisionstechnik", "Precision"], ["4q8l", "传动机械"], ["精密主轴", "滚珠丝杠", "直线导轨"], 6),
+  industry("精密零部件", ["精工", "精工", "精工", "Seiko", "정공", "Feinmechanik", "Precision Components"], ["4q8l", "传动机械"], ["精密齿轮", "精密轴承", "精密零部件"], 5),
+  industry("伺服驱动", ["电机", "電機", "電機", "Denki", "전기", "Antriebstechnik", "Motion Systems"], ["4q8l", "驱动装置"], ["伺服电机", "伺服驱动器", "变频器"], 5),
+  industry("测量与控制检测", ["仪器", "儀器", "計器", "Keiki", "계측", "Messtechnik", "Instruments"], ["4q8l", "控制检测"], ["在线测量系统", "数控系统", "精密传感器"], 4),
+  industry("刀具刀塔", ["刃具", "刃具", "工具", "Kogu", "공구", "Werkzeugtechnik", "Tooling"], ["4q8l", "刀具刀塔"], ["硬质合金刀具", "动力刀塔", "精密夹具"], 3),
+  industry("汽车零部件", ["汽车部件", "汽車零件", "自動車部品", "Jidosha Buhin", "오토파츠", "Fahrzeugteile", "Automotive Components"], ["4q8l", "新能源汽车"], ["电驱动总成", "底盘部件", "车身结构件"], 8),
+  industry("新能源汽车电子", ["汽车电子", "汽車電子", "車載電子", "Shasai Denshi", "전장", "Fahrzeugelektronik", "Automotive Electronics"], ["4q8l", "新能源汽车"], ["车载控制器", "电池管理系统", "车载传感器"], 5),
+  industry("电子元器件", ["电子", "電子", "電子", "Denshi", "전자", "Elektronik", "Electronics"], ["1212", "数字经济"], ["片式电容", "连接器", "传感器模组"], 8),
+  industry("光通信器件", ["光学", "光學", "光学", "Kogaku", "광학", "Optik", "Photonics"], ["4q8l", "光电通信"], ["光通信模块", "光学镜片", "激光器件"], 4),
+  industry("功率半导体", ["半导体", "半導體", "半導体", "Handotai", "반도체", "Halbleiter", "Semiconductor"], ["4q8l", "功率模块制造"], ["功率模块封装", "晶圆测试", "芯片设计中心"], 3),
+  industry("半导体设备零部件", ["半导体装备", "半導體設備", "半導体装置", "Handotai Sochi", "반도체장비", "Halbleiteranlagen", "Semiconductor Equipment"], ["4q8l", "半导体装备制造"], ["刻蚀设备零部件", "真空泵", "晶圆传送系统"], 2),
+  industry("功能性膜材料", ["化成", "化成", "化成", "Kasei", "소재", "Folientechnik", "Advanced Materials"], ["1212", "新材料"], ["光学膜", "高性能薄膜", "锂电池隔膜"], 4),
+  industry("电子化学品", ["化学", "化學", "化学", "Kagaku", "화학", "Chemie", "Chemicals"], ["1212", "新材料"], ["电子化学品", "特种树脂", "高纯试剂"], 5),
+  industry("工程塑料", ["树脂", "樹脂", "樹脂", "Jushi", "플라스틱", "Kunststofftechnik", "Plastics"], ["1212", "新材料"], ["改性工程塑料", "精密注塑件", "复合材料"], 4),
+  industry("特种涂层材料", ["涂料", "塗料", "塗料", "Toryo", "도료", "Beschichtungstechnik", "Coatings"], ["1212", "新材料"], ["工业涂料", "功能涂层", "粉末涂料"], 2),
+  industry("医疗器械", ["医疗器械", "醫療器材", "医療機器", "Iryo Kiki", "메디칼", "Medizintechnik", "Medical Devices"], ["1212", "生命健康"], ["微创手术器械", "医疗影像设备", "体外诊断试剂"], 4),
+  industry("生物医药", ["制药", "製藥", "製薬", "Seiyaku", "바이오", "Pharma", "Biologics"], ["1212", "生命健康"], ["抗体药物中试基地", "细胞培养基", "原料药"], 3),
+  industry("储能系统", ["能源", "能源", "エナジー", "Energy", "에너지", "Energiesysteme", "Energy Systems"], ["1212", "新能源"], ["工商业储能系统", "氢能装备", "光伏组件"], 3),
+  industry("电池材料", ["电池", "電池", "電池", "Denchi", "배터리", "Batterietechnik", "Battery"], ["1212", "新能源"], ["动力电池材料", "电池隔膜", "正极材料"], 3),
+  industry("服装", ["服饰", "服飾", "アパレル", "Apparel", "어패럴", "Mode", "Apparel"], ["1212", "服装"], ["服装智能工厂", "服装设计研发中心", "针织服装"], 4),
+  industry("功能性面料", ["纺织", "紡織", "紡績", "Boseki", "섬유", "Textil", "Textiles"], ["1212", "服装"], ["功能性面料", "高端纱线", "无纺布"], 3),
+  industry("箱包", ["箱包", "箱包", "鞄", "Kaban", "가방", "Lederwaren", "Bags"], ["1212", "箱包"], ["旅行箱包", "皮具", "箱包辅料"], 3),
+  industry("精密模具", ["模具", "模具", "金型", "Kanagata", "금형", "Formenbau", "Molds"], ["1212", "高端装备制造"], ["精密模具", "汽车模具", "注塑模具"], 3),
+  industry("工业自动化", ["技研", "技研", "技研", "Giken", "오토메이션", "Automatisierung", "Automation"], ["1212", "高端装备制造"], ["工业机器人", "自动化生产线", "智能装备"], 4),
+  industry("智能仓储物流", ["物流", "物流", "物流", "Butsuryu", "로지스틱스", "Logistik", "Logistics"], null, ["智能仓储物流基地", "冷链仓储", "跨境电商分拨中心"], 3),
+  industry("食品", ["食品", "食品", "食品", "Shokuhin", "식품", "Lebensmittel", "Foods"], null, ["食品加工", "烘焙食品", "健康食品"], 2),
+  industry("包装材料", ["包装", "包裝", "パッケージ", "Package", "패키징", "Verpackung", "Packaging"], null, ["环保包装材料", "纸制品包装", "精密包装"], 2),
+  industry("通用机械", ["机械", "機械", "機械", "Kikai", "기계", "Maschinenbau", "Machinery"], ["1212", "高端装备制造"], ["通用机械", "液压件", "精密减速机"], 5),
+  industry("工业软件", ["科技", "科技", "テクノロジー", "Technology", "테크", "Software", "Technologies"], ["1212", "数字经济"], ["工业互联网平台", "研发中心", "数据中心"], 2),
+];
+
+const COUNTRY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ["JP", 30], ["HK", 22], ["DE", 12], ["KR", 8], ["TW", 8], ["US", 7], ["SG", 3],
+  // other Europe, 8%
+  ["GB", 1.8], ["FR", 1.4], ["IT", 1.1], ["NL", 1.0], ["CH", 0.9], ["AT", 0.5], ["BE", 0.3], ["SE", 0.3],
+  ["DK", 0.2], ["ES", 0.2], ["FI", 0.1], ["NO", 0.05], ["PT", 0.05], ["IE", 0.05], ["LU", 0.05],
+  // the rest, 2%
+  ["MO", 0.3], ["CA", 0.3], ["AU", 0.3], ["MY", 0.2], ["TH", 0.1], ["VG", 0.35], ["KY", 0.2], ["IL", 0.1],
+  ["IN", 0.05], ["AE", 0.05], ["BM", 0.05],
+];
+
+const HQ_CITIES: Record<string, readonly string[]> = {
+  JP: ["东京", "大阪", "名古屋", "横滨", "京都", "神户", "福冈", "滨松", "岐阜", "静冈", "广岛", "埼玉", "川崎", "仙台", "富山"],
+  DE: ["斯图加特", "慕尼黑", "法兰克福", "汉堡", "纽伦堡", "杜塞尔多夫", "科隆", "德累斯顿", "汉诺威", "柏林", "卡尔斯鲁厄", "不来梅"],
+  KR: ["首尔", "仁川", "釜山", "蔚山", "水原", "大邱", "昌原"],
+  HK: ["香港"],
+  TW: ["台北", "新竹", "台中", "高雄", "桃园", "台南"],
+  US: ["圣何塞", "波士顿", "底特律", "奥斯汀", "芝加哥", "西雅图", "休斯敦", "纽约", "匹兹堡", "圣地亚哥"],
+  SG: ["新加坡"],
+  MO: ["澳门"],
+  GB: ["伦敦", "曼彻斯特", "伯明翰", "剑桥"],
+  FR: ["巴黎", "里昂", "图卢兹", "格勒诺布尔"],
+  IT: ["米兰", "都灵", "佛罗伦萨", "博洛尼亚"],
+  NL: ["阿姆斯特丹", "鹿特丹", "埃因霍温"],
+  CH: ["苏黎世", "巴塞尔", "日内瓦"],
+  AT: ["维也纳", "林茨", "格拉茨"],
+  BE: ["布鲁塞尔", "安特卫普"],
+  SE: ["斯德哥尔摩", "哥德堡"],
+  DK: ["哥本哈根", "奥胡斯"],
+  ES: ["巴塞罗那", "马德里"],
+  FI: ["赫尔辛基"],
+  NO: ["奥斯陆"],
+  PT: ["波尔图", "里斯本"],
+  IE: ["都柏林"],
+  LU: ["卢森堡"],
+  CA: ["多伦多", "温哥华", "蒙特利尔"],
+  AU: ["悉尼", "墨尔本"],
+  MY: ["吉隆坡", "槟城"],
+  TH: ["曼谷"],
+  VG: ["罗德城"],
+  KY: ["乔治城"],
+  IL: ["特拉维夫"],
+  IN: ["班加罗尔", "浦那"],
+  AE: ["迪拜"],
+  BM: ["汉密尔顿"],
+};
+
+/** Japanese surnames [simplified, kanji, romaji, katakana]; very well-known company names left out. */
+const JP_SURNAMES: ReadonlyArray<readonly [string, string, string, string]> = [
+  ["川田", "川田", "Kawada", "カワダ"], ["林", "林", "Hayashi", "ハヤシ"], ["中村", "中村", "Nakamura", "ナカムラ"],
+  ["山本", "山本", "Yamamoto", "ヤマモト"], ["高桥", "高橋", "Takahashi", "タカハシ"], ["渡边", "渡辺", "Watanabe", "ワタナベ"],
+  ["伊藤", "伊藤", "Ito", "イトウ"], ["小林", "小林", "Kobayashi", "コバヤシ"], ["加藤", "加藤", "Kato", "カトウ"],
+  ["吉田", "吉田", "Yoshida", "ヨシダ"], ["山田", "山田", "Yamada", "ヤマダ"], ["松本", "松本", "Matsumoto", "マツモト"],
+  ["井上", "井上", "Inoue", "イノウエ"], ["木村", "木村", "Kimura", "キムラ"], ["清水", "清水", "Shimizu", "シミズ"],
+  ["山口", "山口", "Yamaguchi", "ヤマグチ"], ["池田", "池田", "Ikeda", "イケダ"], ["桥本", "橋本", "Hashimoto", "ハシモト"],
+  ["石川", "石川", "Ishikawa", "イシカワ"], ["前田", "前田", "Maeda", "マエダ"], ["藤田", "藤田", "Fujita", "フジタ"],
+  ["冈田", "岡田", "Okada", "オカダ"], ["后藤", "後藤", "Goto", "ゴトウ"], ["长谷川", "長谷川", "Hasegawa", "ハセガワ"],
+  ["村上", "村上", "Murakami", "ムラカミ"], ["近藤", "近藤", "Kondo", "コンドウ"], ["石井", "石井", "Ishii", "イシイ"],
+  ["坂本", "坂本", "Sakamoto", "サカモト"], ["远藤", "遠藤", "Endo", "エンドウ"], ["青木", "青木", "Aoki", "アオキ"],
+  ["藤井", "藤井", "Fujii", "フジイ"], ["西村", "西村", "Nishimura", "ニシムラ"], ["福田", "福田", "Fukuda", "フクダ"],
+  ["太田", "太田", "Ota", "オオタ"], ["三浦", "三浦", "Miura", "ミウラ"], ["冈本", "岡本", "Okamoto", "オカモト"],
+  ["中川", "中川", "Nakagawa", "ナカガワ"], ["中野", "中野", "Nakano", "ナカノ"], ["原田", "原田", "Harada", "ハラダ"],
+  ["小野", "小野", "Ono", "オノ"], ["金子", "金子", "Kaneko", "カネコ"], ["和田", "和田", "Wada", "ワダ"],
+  ["中山", "中山", "Nakayama", "ナカヤマ"], ["石田", "石田", "Ishida", "イシダ"], ["上田", "上田", "Ueda", "ウエダ"],
+  ["森田", "森田", "Morita", "モリタ"], ["柴田", "柴田", "Shibata", "シバタ"], ["酒井", "酒井", "Sakai", "サカイ"],
+  ["工藤", "工藤", "Kudo", "クドウ"], ["横山", "横山", "Yokoyama", "ヨコヤマ"], ["宫崎", "宮崎", "Miyazaki", "ミヤザキ"],
+  ["宫本", "宮本", "Miyamoto", "ミヤモト"], ["内田", "内田", "Uchida", "ウチダ"], ["高木", "高木", "Takagi", "タカギ"],
+  ["安藤", "安藤", "Ando", "アンドウ"], ["岛田", "島田", "Shimada", "シマダ"], ["谷口", "谷口", "Taniguchi", "タニグチ"],
+  ["大野", "大野", "Ono", "オオノ"], ["丸山", "丸山", "Maruyama", "マルヤマ"], ["今井", "今井", "Imai", "イマイ"],
+  ["河野", "河野", "Kono", "コウノ"], ["藤原", "藤原", "Fujiwara", "フジワラ"], ["上野", "上野", "Ueno", "ウエノ"],
+  ["杉山", "杉山", "Sugiyama", "スギヤマ"], ["平野", "平野", "Hirano", "ヒラノ"], ["久保", "久保", "Kubo", "クボ"],
+  ["松井", "松井", "Matsui", "マツイ"], ["野口", "野口", "Noguchi", "ノグチ"], ["松尾", "松尾", "Matsuo", "マツオ"],
+  ["木下", "木下", "Kinoshita", "キノシタ"], ["佐野", "佐野", "Sano", "サノ"], ["大西", "大西", "Onishi", "オオニシ"],
+  ["杉本", "杉本", "Sugimoto", "スギモト"], ["新井", "新井", "Arai", "アライ"], ["市川", "市川", "Ichikawa", "イチカワ"],
+  ["荒木", "荒木", "Araki", "アラキ"], ["星野", "星野", "Hoshino", "ホシノ"], ["北村", "北村", "Kitamura", "キタムラ"],
+  ["滨田", "濱田", "Hamada", "ハマダ"], ["菅野", "菅野", "Sugano", "スガノ"], ["早川", "早川", "Hayakawa", "ハヤカワ"],
+  ["川口", "川口", "Kawaguchi", "カワグチ"], ["小川", "小川", "Ogawa", "オガワ"], ["冈崎", "岡崎", "Okazaki", "オカザキ"],
+];
+
+/** made-up Japanese brand halves [simplified, kanji, romaji, katakana] */
+const JP_BRAND_HEADS: ReadonlyArray<readonly [string, string, string, string]> = [
+  ["朝", "朝", "Asa", "アサ"], ["星", "星", "Hoshi", "ホシ"], ["高", "高", "Taka", "タカ"], ["若", "若", "Waka", "ワカ"],
+  ["青", "青", "Ao", "アオ"], ["白", "白", "Shira", "シラ"], ["北", "北", "Kita", "キタ"], ["南", "南", "Minami", "ミナミ"],
+  ["东", "東", "Higashi", "ヒガシ"], ["千", "千", "Chi", "チ"], ["美", "美", "Mi", "ミ"], ["富", "富", "Tomi", "トミ"],
+  ["丰", "豊", "Toyo", "トヨ"], ["明", "明", "Aki", "アキ"], ["晴", "晴", "Hare", "ハレ"], ["雪", "雪", "Yuki", "ユキ"],
+  ["葵", "葵", "Aoi", "アオイ"], ["凛", "凛", "Rin", "リン"], ["久", "久", "Hisa", "ヒサ"], ["鹤", "鶴", "Tsuru", "ツル"],
+  ["樱", "桜", "Sakura", "サクラ"], ["松", "松", "Matsu", "マツ"], ["竹", "竹", "Take", "タケ"], ["梅", "梅", "Ume", "ウメ"],
+  ["岩", "岩", "Iwa", "イワ"], ["长", "長", "Naga", "ナガ"], ["福", "福", "Fuku", "フク"], ["宫", "宮", "Miya", "ミヤ"],
+  ["荒", "荒", "Ara", "アラ"], ["泉", "泉", "Izumi", "イズミ"], ["丸", "丸", "Maru", "マル"], ["小", "小", "Ko", "コ"],
+  ["中", "中", "Naka", "ナカ"], ["新", "新", "Shin", "シン"], ["金", "金", "Kane", "カネ"], ["今", "今", "Ima", "イマ"],
+  ["平", "平", "Hira", "ヒラ"], ["吉", "吉", "Yoshi", "ヨシ"], ["藤", "藤", "Fuji", "フジ"], ["春", "春", "Haru", "ハル"],
+  ["夏", "夏", "Natsu", "ナツ"], ["菊", "菊", "Kiku", "キク"], ["永", "永", "Nagae", "ナガエ"], ["秋", "秋", "Akino", "アキノ"],
+];
+const JP_BRAND_TAILS: ReadonlyArray<readonly [string, string, string, string]> = [
+  ["川", "川", "kawa", "カワ"], ["山", "山", "yama", "ヤマ"], ["峰", "峰", "mine", "ミネ"], ["岛", "島", "shima", "シマ"],
+  ["冈", "岡", "oka", "オカ"], ["原", "原", "hara", "ハラ"], ["野", "野", "no", "ノ"], ["泽", "沢", "sawa", "サワ"],
+  ["谷", "谷", "tani", "タニ"], ["滨", "浜", "hama", "ハマ"], ["崎", "崎", "saki", "サキ"], ["和", "和", "wa", "ワ"],
+  ["叶", "葉", "ha", "ハ"], ["凪", "凪", "nagi", "ナギ"], ["木", "木", "ki", "キ"], ["村", "村", "mura", "ムラ"],
+  ["田", "田", "da", "ダ"], ["本", "本", "moto", "モト"], ["桥", "橋", "hashi", "ハシ"], ["屋", "屋", "ya", "ヤ"],
+  ["濑", "瀬", "se", "セ"], ["森", "森", "mori", "モリ"], ["光", "光", "mitsu", "ミツ"],
+];
+/** optional Japanese business word after the industry word [simplified, kanji, romaji] */
+const JP_BUSINESS_WORDS: ReadonlyArray<readonly [string, string, string]> = [
+  ["工业", "工業", "Kogyo"], ["制作所", "製作所", "Seisakusho"], ["产业", "産業", "Sangyo"], ["技术", "技術", "Gijutsu"],
+  ["工机", "工機", "Koki"], ["兴业", "興業", "Kogyo"],
+];
+
+/** German surnames [German, Chinese transliteration] */
+const DE_SURNAMES: ReadonlyArray<readonly [string, string]> = [
+  ["Müller", "穆勒"], ["Schmidt", "施密特"], ["Fischer", "菲舍尔"], ["Weber", "韦伯"], ["Meyer", "迈耶"], ["Wagner", "瓦格纳"],
+  ["Becker", "贝克尔"], ["Schulz", "舒尔茨"], ["Hoffmann", "霍夫曼"], ["Schäfer", "舍费尔"], ["Koch", "科赫"], ["Bauer", "鲍尔"],
+  ["Richter", "里希特"], ["Klein", "克莱因"], ["Wolf", "沃尔夫"], ["Schröder", "施罗德"], ["Neumann", "诺伊曼"], ["Schwarz", "施瓦茨"],
+  ["Zimmermann", "齐默尔曼"], ["Braun", "布劳恩"], ["Krüger", "克吕格尔"], ["Hartmann", "哈特曼"], ["Lange", "朗格"], ["Werner", "维尔纳"],
+  ["Krause", "克劳泽"], ["Meier", "迈尔"], ["Lehmann", "莱曼"], ["Schmid", "施密德"], ["Schulze", "舒尔策"], ["Köhler", "克勒"],
+  ["Herrmann", "赫尔曼"], ["König", "柯尼希"], ["Walter", "瓦尔特"], ["Huber", "胡贝尔"], ["Kaiser", "凯泽"], ["Fuchs", "富克斯"],
+  ["Peters", "彼得斯"], ["Scholz", "朔尔茨"], ["Möller", "默勒"], ["Weiß", "魏斯"], ["Jung", "容格"], ["Hahn", "哈恩"],
+  ["Vogel", "福格尔"], ["Keller", "凯勒"], ["Günther", "京特"], ["Berger", "贝格尔"], ["Winkler", "温克勒"], ["Roth", "罗特"],
+  ["Lorenz", "洛伦茨"], ["Baumann", "鲍曼"], ["Albrecht", "阿尔布雷希特"], ["Ludwig", "路德维希"], ["Winter", "温特"], ["Kraus", "克劳斯"],
+  ["Vogt", "福格特"], ["Jäger", "耶格尔"], ["Sommer", "佐默"], ["Seidel", "赛德尔"], ["Heinrich", "海因里希"], ["Brandt", "勃兰特"],
+  ["Haas", "哈斯"], ["Schreiber", "施赖伯"], ["Graf", "格拉夫"], ["Pichler", "皮希勒"], ["Steiner", "施泰纳"], ["Gruber", "格鲁伯"],
+];
+const DE_BRAND_HEADS: ReadonlyArray<readonly [string, string]> = [
+  ["Neu", "诺伊"], ["Stein", "施泰因"], ["Falken", "法尔肯"], ["Berg", "贝格"], ["Ost", "奥斯特"], ["West", "韦斯特"],
+  ["Nord", "诺德"], ["Süd", "聚德"], ["Alt", "阿尔特"], ["Hoch", "霍赫"], ["Grün", "格林"], ["Blau", "布劳"],
+  ["Eich", "艾希"], ["Linden", "林登"], ["Rosen", "罗森"], ["Wald", "瓦尔德"], ["Sonnen", "佐嫩"], ["Adler", "阿德勒"],
+  ["Löwen", "勒文"], ["Klein", "克莱因"], ["Rhein", "莱茵"], ["Donau", "多瑙"], ["Elb", "埃尔布"], ["Main", "美因"],
+  ["Hirsch", "希尔施"], ["Kron", "克龙"], ["Licht", "利希特"], ["Bären", "贝伦"], ["Silber", "西尔伯"], ["Gold", "戈尔德"],
+];
+const DE_BRAND_TAILS: ReadonlyArray<readonly [string, string]> = [
+  ["berg", "贝格"], ["hof", "霍夫"], ["ried", "里德"], ["quell", "奎尔"], ["wind", "温德"], ["feld", "费尔德"],
+  ["bach", "巴赫"], ["tal", "塔尔"], ["burg", "堡"], ["au", "奥"], ["stein", "施泰因"], ["dorf", "多夫"],
+  ["wald", "瓦尔德"], ["mark", "马克"], ["heim", "海姆"], ["brück", "布吕克"], ["horn", "霍恩"], ["see", "泽"],
+  ["hausen", "豪森"], ["werk", "韦尔克"], ["tec", "泰克"],
+];
+
+/** Korean syllables [hanja (simplified), hangul, romanization] */
+const KR_SYLLABLES: ReadonlyArray<readonly [string, string, string]> = [
+  ["大", "대", "Dae"], ["韩", "한", "Han"], ["世", "세", "Se"], ["东", "동", "Dong"], ["新", "신", "Shin"], ["星", "성", "Seong"],
+  ["永", "영", "Young"], ["光", "광", "Gwang"], ["泰", "태", "Tae"], ["一", "일", "Il"], ["和", "화", "Hwa"], ["真", "진", "Jin"],
+  ["海", "해", "Hae"], ["仁", "인", "In"], ["明", "명", "Myung"], ["宇", "우", "Woo"], ["源", "원", "Won"], ["昌", "창", "Chang"],
+  ["安", "안", "An"], ["律", "율", "Yul"], ["湖", "호", "Ho"], ["宝", "보", "Bo"], ["国", "국", "Kuk"], ["正", "정", "Jung"],
+  ["白", "백", "Baek"], ["乐", "락", "Rak"], ["青", "청", "Cheong"], ["山", "산", "San"], ["京", "경", "Kyung"],
+  ["天", "천", "Cheon"], ["昭", "소", "So"], ["德", "덕", "Deok"], ["南", "남", "Nam"], ["北", "북", "Buk"],
+  ["亚", "아", "A"], ["美", "미", "Mi"], ["胜", "승", "Seung"],
+];
+
+/** Hong Kong / Singapore / Macao syllables [Chinese, romanization] */
+const HK_SYLLABLES: ReadonlyArray<readonly [string, string]> = [
+  ["恒", "Hang"], ["澜", "Lan"], ["汇", "Wai"], ["澄", "Ching"], ["璟", "King"], ["川", "Chuen"], ["峻", "Chun"], ["嘉", "Ka"],
+  ["利", "Lee"], ["丰", "Fung"], ["宝", "Po"], ["德", "Tak"], ["华", "Wah"], ["信", "Shun"], ["达", "Tat"], ["荣", "Wing"],
+  ["裕", "Yue"], ["昌", "Cheong"], ["隆", "Lung"], ["泰", "Tai"], ["富", "Fu"], ["兴", "Hing"], ["安", "On"], ["福", "Fook"],
+  ["盛", "Shing"], ["鸿", "Hung"], ["伟", "Wai"], ["志", "Chi"], ["添", "Tim"], ["丽", "Lai"], ["美", "Mei"], ["明", "Ming"],
+  ["东", "Tung"], ["新", "San"], ["康", "Hong"], ["宏", "Wang"], ["骏", "Chun"], ["创", "Chong"], ["卓", "Cheuk"], ["锦", "Kam"],
+  ["耀", "Yiu"], ["皓", "Ho"], ["朗", "Long"], ["港", "Kong"], ["彩", "Choi"], ["英", "Ying"], ["豪", "Ho"], ["佳", "Kai"],
+  ["俊", "Tsun"], ["力", "Lik"], ["天", "Tin"], ["海", "Hoi"], ["金", "Kam"], ["文", "Man"], ["宁", "Ning"], ["启", "Kai"],
+  ["辉", "Fai"], ["瑞", "Sui"], ["祥", "Cheung"], ["彬", "Pan"], ["凯", "Hoi"], ["宇", "Yu"], ["迪", "Tik"], ["晋", "Chun"],
+];
+const HK_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ["控股", "Holdings"], ["实业", "Industrial"], ["科技", "Technology"], ["贸易", "Trading"], ["投资", "Investment"],
+  ["发展", "Development"], ["国际", "International"], ["集团", "Group"], ["企业", "Enterprises"],
+];
+
+/** Taiwan syllables [simplified, traditional, pinyin] */
+const TW_SYLLABLES: ReadonlyArray<readonly [string, string, string]> = [
+  ["晶", "晶", "Jing"], ["岱", "岱", "Dai"], ["鼎", "鼎", "Ding"], ["沅", "沅", "Yuan"], ["禾", "禾", "He"], ["蔚", "蔚", "Wei"],
+  ["崧", "崧", "Song"], ["岳", "嶽", "Yue"], ["铭", "銘", "Ming"], ["宏", "宏", "Hong"], ["达", "達", "Da"], ["丰", "豐", "Feng"],
+  ["华", "華", "Hua"], ["联", "聯", "Lian"], ["益", "益", "Yi"], ["荣", "榮", "Rong"], ["昌", "昌", "Chang"], ["佳", "佳", "Jia"],
+  ["钰", "鈺", "Yu"], ["睿", "睿", "Rui"], ["祥", "祥", "Xiang"], ["泰", "泰", "Tai"], ["群", "群", "Qun"], ["盛", "盛", "Sheng"],
+  ["亿", "億", "Yi"], ["旭", "旭", "Xu"], ["正", "正", "Zheng"], ["纬", "緯", "Wei"], ["源", "源", "Yuan"], ["锋", "鋒", "Feng"],
+  ["冠", "冠", "Guan"], ["科", "科", "Ke"], ["友", "友", "You"], ["昇", "昇", "Sheng"], ["展", "展", "Zhan"], ["诚", "誠", "Cheng"],
+  ["茂", "茂", "Mao"], ["立", "立", "Li"], ["嘉", "嘉", "Jia"], ["富", "富", "Fu"], ["新", "新", "Xin"], ["威", "威", "Wei"],
+  ["凯", "凱", "Kai"], ["鸿", "鴻", "Hong"], ["隆", "隆", "Long"],
+];
+
+/** English brand halves [English, Chinese] */
+const EN_BRAND_HEADS: ReadonlyArray<readonly [string, string]> = [
+  ["Bright", "明"], ["Cedar", "雪松"], ["Iron", "铁"], ["North", "北"], ["Silver", "银"], ["Blue", "蓝"], ["Summit", "峰"],
+  ["Eagle", "鹰"], ["River", "河"], ["Oak", "橡"], ["Granite", "岗"], ["Atlas", "阿特拉斯"], ["Pioneer", "先锋"], ["Stone", "石"],
+  ["Clear", "清"], ["Red", "红"], ["Green", "绿"], ["Golden", "金"], ["Maple", "枫"], ["Pine", "松"], ["Star", "星"],
+  ["Sun", "阳"], ["Lake", "湖"], ["Rock", "岩"], ["West", "西"], ["East", "东"], ["High", "高"], ["Harbor", "港"],
+];
+const EN_BRAND_TAILS: ReadonlyArray<readonly [string, string]> = [
+  ["water", "水"], ["ridge", "岭"], ["vale", "谷"], ["mark", "标"], ["field", "田"], ["point", "岬"], ["brook", "溪"],
+  ["gate", "门"], ["wood", "林"], ["view", "景"], ["line", "线"], ["port", "港"], ["well", "泉"], ["bridge", "桥"],
+  ["crest", "冠"], ["ford", "渡"], ["haven", "湾"], ["peak", "峰"], ["way", "道"],
+];
+
+/** surnames by country for European firms [name, Chinese] */
+const EU_SURNAMES: Record<string, ReadonlyArray<readonly [string, string]>> = {
+  FR: [["Martin", "马丁"], ["Bernard", "贝尔纳"], ["Dubois", "杜布瓦"], ["Lefèvre", "勒菲弗"], ["Moreau", "莫罗"], ["Laurent", "洛朗"], ["Girard", "吉拉尔"], ["Fontaine", "方丹"], ["Mercier", "梅西耶"], ["Valmorin", "瓦尔莫兰"], ["Beaumont", "博蒙"], ["Chevalier", "舍瓦利耶"], ["Rousseau", "卢梭"], ["Garnier", "加尼耶"]],
+  IT: [["Rossi", "罗西"], ["Russo", "鲁索"], ["Esposito", "埃斯波西托"], ["Bianchi", "比安基"], ["Romano", "罗马诺"], ["Colombo", "科隆博"], ["Ricci", "里奇"], ["Marino", "马里诺"], ["Greco", "格雷科"], ["Bruno", "布鲁诺"], ["Gallo", "加洛"], ["Conti", "孔蒂"], ["Castellura", "卡斯泰卢拉"], ["Moretti", "莫雷蒂"]],
+  NL: [["de Vries", "德弗里斯"], ["Jansen", "扬森"], ["Bakker", "巴克"], ["Visser", "菲瑟"], ["Smit", "斯密特"], ["Meijer", "梅耶尔"], ["de Boer", "德博尔"], ["Mulder", "穆德"], ["de Groot", "德赫罗特"], ["Bos", "博斯"], ["Zeevlam", "泽弗拉姆"], ["Hendriks", "亨德里克斯"], ["van Dijk", "范戴克"]],
+  GB: [["Thistledown", "蓟绒"], ["Ashford", "阿什福德"], ["Whitmore", "惠特莫尔"], ["Hargreaves", "哈格里夫斯"], ["Pemberton", "彭伯顿"], ["Caldwell", "考德威尔"], ["Fairbairn", "费尔贝恩"], ["Holloway", "霍洛韦"], ["Kingsley", "金斯利"], ["Radcliffe", "拉德克利夫"]],
+};
+const EU_WORDS: Record<string, readonly string[]> = {
+  FR: ["Matériaux", "Technologies", "Industries", "Systèmes", "Électronique", "Mécanique", "Équipements"],
+  IT: ["Meccanica", "Tecnologie", "Industrie", "Materiali", "Elettronica", "Pelletteria", "Automazione"],
+  NL: ["Technologies", "Systems", "Engineering", "Energy", "Industries", "Materials"],
+};
+/** Latin syllables [text, Chinese] for other European names */
+const LATIN_SYLLABLES: ReadonlyArray<readonly [string, string]> = [
+  ["ka", "卡"], ["lo", "洛"], ["ri", "里"], ["na", "纳"], ["ve", "维"], ["sto", "斯托"], ["ber", "贝尔"], ["mar", "马尔"],
+  ["ten", "滕"], ["sel", "塞尔"], ["dan", "丹"], ["vik", "维克"], ["nor", "诺尔"], ["hel", "赫尔"], ["ar", "阿尔"], ["en", "恩"],
+  ["to", "托"], ["ma", "马"], ["li", "利"], ["sen", "森"], ["gard", "加德"], ["lund", "隆德"], ["hol", "霍尔"], ["mo", "莫"],
+  ["ra", "拉"], ["do", "多"], ["ne", "内"], ["sa", "萨"],
+];
+const LEGAL_SUFFIXES: Record<string, readonly string[]> = {
+  US: [", Inc.", " Corp.", " LLC", " Corporation"],
+  GB: [" Ltd", " Limited", " plc"],
+  CA: [" Inc.", " Ltd."],
+  AU: [" Pty Ltd"],
+  IE: [" Limited", " DAC"],
+  IL: [" Ltd."],
+  IN: [" Private Limited"],
+  AE: [" LLC", " FZE"],
+  MY: [" Sdn. Bhd."],
+  TH: [" Co., Ltd."],
+  VG: [" Limited", " Ltd."],
+  KY: [" Limited", " Ltd."],
+  BM: [" Limited"],
+  FR: [" SA", " SAS"],
+  IT: [" S.p.A.", " S.r.l."],
+  NL: [" B.V.", " N.V."],
+  CH: [" AG", " GmbH", " SA"],
+  AT: [" GmbH", " AG"],
+  BE: [" NV", " SA"],
+  SE: [" AB"],
+  DK: [" A/S"],
+  NO: [" AS"],
+  FI: [" Oy"],
+  ES: [" S.L.", " S.A."],
+  PT: [" Lda.", " S.A."],
+  LU: [" S.A.", " S.à r.l."],
+  SG: [" Pte. Ltd."],
+  MO: [" Limitada"],
+};
+
+const CN_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏韦方邹熊白孟秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤".split("");
+const CN_GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "嘉欣", "志明", "国伟", "婉婷", "建宏", "志豪", "雅婷", "怡君", "文杰", "晓东", "海燕", "俊杰", "晨", "宇", "浩", "欣怡", "子涵", "佳琪", "思远", "立新", "建华", "伟民", "春梅", "玉兰", "晓峰", "丹"];
+const JP_GIVEN = ["健一", "浩二", "诚", "隆", "亮", "大辅", "聪", "翔太", "直人", "由纪", "美咲", "惠", "隼人", "健太", "裕子", "拓也", "和也", "真由美", "达也", "明美"];
+const KR_NAMES = { surnames: ["金", "李", "朴", "崔", "郑", "姜", "赵", "尹", "张", "林"], given: ["敏俊", "瑞妍", "志勋", "有真", "成浩", "秀珍", "在明", "贤宇", "美京", "东旭"] };
+const WESTERN_FIRST = ["David", "Sarah", "Kevin", "Emily", "James", "Laura", "Michael", "Jennifer", "Robert", "Anna", "Daniel", "Olivia", "Mark", "Claire", "Peter", "Markus", "Thomas", "Stefan", "Julia", "Sabine", "Katrin", "Jan", "Lukas", "Tobias", "Claudia"];
+const EN_SURNAMES = ["Miller", "Johnson", "Brown", "Davis", "Wilson", "Taylor", "Clark", "Lewis", "Walker", "Hall", "Young", "Allen", "Wright", "Scott", "Green"];
+const CONTACT_TITLES = ["总经理", "中国区总经理", "董事长", "副总裁", "投资总监", "海外事业部部长", "经营企划部课长", "亚洲业务拓展经理", "财务总监", "厂长", "项目经理", "首席执行官", "中国事业推进室长"];
+const PHONE_PREFIXES: Record<string, string> = {
+  JP: "+81-6", DE: "+49-711", KR: "+82-2", HK: "+852", TW: "+886-2", SG: "+65", MO: "+853", FR: "+33-4", IT: "+39-055",
+  NL: "+31-10", CH: "+41-44", GB: "+44-161", AT: "+43-1",
+};
+const LANGUAGES: Record<string, string> = {
+  JP: "日语", DE: "德语", AT: "德语", CH: "德语", KR: "韩语", HK: "中文", TW: "中文", SG: "中文", MO: "中文",
+  FR: "法语", IT: "意大利语", NL: "荷兰语",
+};
+
+// ── companies ─────────────────────────────────────────────────────────────
+
+interface CompanyNames {
+  name: string;
+  foreignName: string | null;
+  /** Chinese brand + industry word, without legal form: used in project names and summaries */
+  short: string;
+  /** ASCII slug for mail domains */
+  slug: string;
+}
+
+interface Company extends CompanyNames {
+  country: string;
+  industry: number;
+  city: string | null;
+  hq: string | null;
+  fortune500: boolean;
+  chainLeader: boolean;
+  existing: boolean;
+  uscc: string | null;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const asciiSlug = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ß/g, "ss")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** Chinese legal form: existing investors carry their Pinghu subsidiary's name. */
+function chineseForm(rng: Rng, existing: boolean, usual: string): string {
+  if (existing) return rng.chance(0.85) ? "（平湖）有限公司" : "（浙江）有限公司";
+  return usual;
+}
+
+function japaneseNames(rng: Rng, ind: Industry, existing: boolean): CompanyNames {
+  let cn: string, ja: string, romaji: string, kana: string;
+  if (rng.chance(0.4)) {
+    [cn, ja, romaji, kana] = rng.pick(JP_SURNAMES);
+  } else {
+    const head = rng.pick(JP_BRAND_HEADS);
+    const tail = rng.pick(JP_BRAND_TAILS);
+    cn = head[0] + tail[0];
+    ja = head[1] + tail[1];
+    romaji = head[2] + tail[2];
+    kana = head[3] + tail[3];
+  }
+  const business = rng.chance(0.4) ? rng.pick(JP_BUSINESS_WORDS) : null;
+  const short = `${cn}${ind.cn}${business?.[0] ?? ""}`;
+  const name = short + chineseForm(rng, existing, rng.chance(0.6) ? "株式会社" : "有限公司");
+  const jaCore = `${ja}${ind.ja}${business?.[1] ?? ""}`;
+  const r = rng.next();
+  let foreignName: string | null;
+  if (r < 0.38) foreignName = `${jaCore}株式会社`;
+  else if (r < 0.52) foreignName = `株式会社${jaCore}`;
+  else if (r < 0.66) foreignName = `${kana}${ind.ja}${business?.[1] ?? ""}株式会社`;
+  else if (r < 0.96) {
+    const words = `${romaji} ${ind.jaRomaji}${business ? ` ${business[2]}` : ""}`;
+    foreignName = `${words}${rng.pick([" Co., Ltd.", " Co., Ltd.", " Corporation", " K.K."])}`;
+  } else foreignName = null;
+  return { name, foreignName, short, slug: asciiSlug(`${romaji}-${ind.jaRomaji}`) };
+}
+
+function germanNames(rng: Rng, ind: Industry, existing: boolean, country: string): CompanyNames {
+  let de: string, cn: string;
+  if (rng.chance(0.35)) [de, cn] = rng.pick(DE_SURNAMES);
+  else {
+    const head = rng.pick(DE_BRAND_HEADS);
+    const tail = rng.pick(DE_BRAND_TAILS);
+    de = head[0] + tail[0];
+    cn = head[1] + tail[1];
+  }
+  const short = `${cn}${ind.cn}`;
+  const r = rng.next();
+  let foreignName: string;
+  let usual = "有限公司";
+  if (country === "DE" && r < 0.14) {
+    foreignName = `${de} GmbH & Co. KG`;
+    usual = "两合公司";
+  } else if (r < 0.3) {
+    foreignName = `${de} ${ind.de} AG`;
+    usual = "股份公司";
+  } else {
+    const legal = country === "DE" ? " GmbH" : rng.pick(LEGAL_SUFFIXES[country] ?? [" GmbH"]);
+    foreignName = `${de} ${ind.de}${legal}`;
+  }
+  return { name: short + chineseForm(rng, existing, usual), foreignName: rng.chance(0.97) ? foreignName : null, short, slug: asciiSlug(`${de}-${ind.de}`) };
+}
+
+function koreanNames(rng: Rng, ind: Industry, existing: boolean): CompanyNames {
+  const a = rng.pick(KR_SYLLABLES);
+  let b = rng.pick(KR_SYLLABLES);
+  if (b === a) b = rng.pick(KR_SYLLABLES);
+  const short = `${a[0]}${b[0]}${ind.cn}`;
+  const roman = a[2] + b[2].toLowerCase();
+  const r = rng.next();
+  const foreignName =
+    r < 0.55
+      ? `${a[1]}${b[1]}${ind.ko} 주식회사`
+      : r < 0.65
+        ? `주식회사 ${a[1]}${b[1]}${ind.ko}`
+        : r < 0.97
+          ? `${roman} ${ind.en} Co., Ltd.`
+          : null;
+  return { name: short + chineseForm(rng, existing, rng.chance(0.5) ? "株式会社" : "有限公司"), foreignName, short, slug: asciiSlug(`${roman}-${ind.en}`) };
+}
+
+function hongKongNames(rng: Rng, ind: Industry, existing: boolean, country: string): CompanyNames {
+  const a = rng.pick(HK_SYLLABLES);
+  let b = rng.pick(HK_SYLLABLES);
+  if (b === a) b = rng.pick(HK_SYLLABLES);
+  const [wordCn, wordEn] = rng.chance(0.5) ? rng.pick(HK_WORDS) : [ind.cn, ind.en];
+  const short = `${a[0]}${b[0]}${wordCn}`;
+  const roman = `${a[1]} ${b[1]}`;
+  const legal =
+    country === "SG" ? " Pte. Ltd." : country === "MO" ? " Limitada" : rng.pick([" Limited", " Limited", " Company Limited", " (Holdings) Limited"]);
+  const usual = country === "SG" ? "私人有限公司" : "有限公司";
+  const foreignName = rng.chance(country === "HK" ? 0.85 : 0.8) ? `${roman} ${wordEn}${legal}` : null;
+  return { name: short + chineseForm(rng, existing, usual), foreignName, short, slug: asciiSlug(`${roman}-${wordEn}`) };
+}
+
+function taiwanNames(rng: Rng, ind: Industry, existing: boolean): CompanyNames {
+  const a = rng.pick(TW_SYLLABLES);
+  let b = rng.pick(TW_SYLLABLES);
+  if (b === a) b = rng.pick(TW_SYLLABLES);
+  const short = `${a[0]}${b[0]}${ind.cn}`;
+  const pinyin = a[2] + b[2].toLowerCase();
+  const r = rng.next();
+  const foreignName =
+    r < 0.6 ? `${a[1]}${b[1]}${ind.tw}股份有限公司` : r < 0.9 ? `${pinyin} ${ind.en}${rng.pick([" Co., Ltd.", " Corporation", " Inc."])}` : null;
+  return { name: short + chineseForm(rng, existing, "股份有限公司"), foreignName, short, slug: asciiSlug(`${pinyin}-${ind.en}`) };
+}
+
+function englishNames(rng: Rng, ind: Industry, existing: boolean, country: string): CompanyNames {
+  let en: string, cn: string;
+  if (country === "GB" && rng.chance(0.4)) [en, cn] = rng.pick(EU_SURNAMES.GB);
+  else {
+    const head = rng.pick(EN_BRAND_HEADS);
+    const tail = rng.pick(EN_BRAND_TAILS);
+    en = head[0] + tail[0];
+    cn = head[1] + tail[1];
+  }
+  const offshore = country === "VG" || country === "KY" || country === "BM";
+  const [wordCn, wordEn] = offshore ? rng.pick(HK_WORDS.slice(0, 5)) : [ind.cn, ind.en];
+  const short = `${cn}${wordCn}`;
+  const legal = rng.pick(LEGAL_SUFFIXES[country] ?? [" Ltd."]);
+  const usual = offshore ? "有限公司" : rng.pick(["公司", "有限公司", "股份有限公司"]);
+  return { name: short + chineseForm(rng, existing, usual), foreignName: `${en} ${wordEn}${legal}`, short, slug: asciiSlug(`${en}-${wordEn}`) };
+}
+
+function europeanNames(rng: Rng, ind: Industry, existing: boolean, country: string): CompanyNames {
+  const surnames = EU_SURNAMES[country];
+  let latin: string, cn: string;
+  if (surnames && rng.chance(0.7)) [latin, cn] = rng.pick(surnames);
+  else {
+    const parts = Array.from({ length: rng.int(2, 3) }, () => rng.pick(LATIN_SYLLABLES));
+    latin = capitalize(parts.map((p) => p[0]).join(""));
+    cn = parts.map((p) => p[1]).join("");
+  }
+  const word = EU_WORDS[country] ? rng.pick(EU_WORDS[country]) : ind.en;
+  const short = `${cn}${ind.cn}`;
+  const legal = rng.pick(LEGAL_SUFFIXES[country] ?? [" Ltd."]);
+  return { name: short + chineseForm(rng, existing, rng.pick(["公司", "有限公司"])), foreignName: `${latin} ${word}${legal}`, short, slug: asciiSlug(`${latin}-${word}`) };
+}
+
+function companyNames(rng: Rng, country: string, ind: Industry, existing: boolean): CompanyNames {
+  switch (country) {
+    case "JP":
+      return japaneseNames(rng, ind, existing);
+    case "DE":
+    case "AT":
+    case "CH":
+      return germanNames(rng, ind, existing, country);
+    case "KR":
+      return koreanNames(rng, ind, existing);
+    case "HK":
+    case "SG":
+    case "MO":
+      return hongKongNames(rng, ind, existing, country);
+    case "TW":
+      return taiwanNames(rng, ind, existing);
+    case "FR":
+    case "IT":
+    case "NL":
+    case "BE":
+    case "SE":
+    case "DK":
+    case "NO":
+    case "FI":
+    case "ES":
+    case "PT":
+    case "LU":
+      return europeanNames(rng, ind, existing, country);
+    default:
+      return englishNames(rng, ind, existing, country);
+  }
+}
+
+/** A sister company of an earlier one: same brand, another legal entity or location. */
+function sisterNames(rng: Rng, of: Company, existing: boolean): CompanyNames {
+  const place = rng.pick(["（平湖）", "（上海）", "（中国）", "（苏州）", "（嘉兴）"]);
+  const kind = rng.pick(["有限公司", "投资有限公司", "贸易有限公司", "有限公司"]);
+  const name = existing ? `${of.short}（平湖）有限公司` : `${of.short}${place}${kind}`;
+  return { name: name === of.name ? `${of.short}${place}${kind}` : name, foreignName: of.foreignName, short: of.short, slug: of.slug };
+}
+
+const USCC_CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** 91 = enterprise registered with market regulation; 330482 = 平湖市 */
+const PINGHU_USCC_PREFIX = "91330482";
+
+function pinghuUscc(rng: Rng, taken: Set<string>): string {
+  for (;;) {
+    let first17 = PINGHU_USCC_PREFIX;
+    while (first17.length < 17) first17 += USCC_CODE_SET[rng.int(0, USCC_CODE_SET.length - 1)];
+    const code = first17 + usccCheckCharacter(first17);
+    if (!taken.has(code)) {
+      taken.add(code);
+      return code;
+    }
+  }
+}
+
+function generateCompanies(count: number, rng: Rng): Company[] {
+  const countries = Weighted.of(COUNTRY_WEIGHTS);
+  const industries = new Weighted(INDUSTRIES.map((_, i) => i), INDUSTRIES.map((x) => x.weight));
+  const usccTaken = new Set<string>();
+  const usedNames = new Set<string>();
+  const list: Company[] = [];
+  for (let i = 0; i < count; i++) {
+    const fortune500 = rng.chance(0.01);
+    const chainLeader = rng.chance(fortune500 ? 0.2 : 0.018);
+    const existing = rng.chance(chainLeader ? 0.35 : 0.145);
+    let names: CompanyNames;
+    let country: string;
+    let ind: number;
+    // about 3% are sister companies of an earlier one: near-duplicate names for the duplicate guard
+    const sister = i > 50 && rng.chance(0.03) ? list[rng.int(Math.max(0, i - 5000), i - 1)] : null;
+    if (sister) {
+      country = sister.country;
+      ind = sister.industry;
+      names = sisterNames(rng, sister, existing);
+    } else {
+      // a fresh name where the word lists allow: exact duplicates come from sister companies mostly
+      country = countries.pick(rng);
+      ind = industries.pick(rng);
+      names = companyNames(rng, country, INDUSTRIES[ind], existing);
+      for (let attempt = 0; attempt < 4 && usedNames.has(names.name); attempt++) {
+        if (attempt >= 2) ind = industries.pick(rng);
+        names = companyNames(rng, country, INDUSTRIES[ind], existing);
+      }
+    }
+    usedNames.add(names.name);
+    const hq = rng.pick(HQ_CITIES[country] ?? ["—"]);
+    list.push({
+      ...names,
+      country,
+      industry: ind,
+      hq: hq === "—" ? null : hq,
+      city: existing ? "平湖" : rng.chance(0.9) && hq !== "—" ? hq : null,
+      fortune500,
+      chainLeader,
+      existing,
+      uscc: existing ? pinghuUscc(rng, usccTaken) : null,
+    });
+  }
+  return list;
+}
+
+// ── users ─────────────────────────────────────────────────────────────────
+
+type Role = "officer" | "leader" | "staff" | "admin";
+
+interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number;
+}
+
+/** officers per unit, in REFERENCE_UNITS order: 48 in all */
+const OFFICERS_PER_UNIT = [8, 10, 6, 6, 3, 3, 3, 3, 2, 2, 2];
+
+function buildUsers(unitIds: number[], rng: Rng): User[] {
+  const [center, zone, port, science] = unitIds;
+  const used = new Set<string>(["系统管理员", "王局长", "李招商", "张招商", "陈统计"]);
+  const personName = () => {
+    for (;;) {
+      const name = rng.pick(CN_SURNAMES) + rng.pick(CN_GIVEN);
+      if (!used.has(name)) {
+        used.add(name);
+        return name;
+      }
+    }
+  };
+  const specs: Array<Omit<User, "id">> = [
+    { username: "admin", displayName: "系统管理员", role: "admin", unitId: center },
+    { username: "leader", displayName: "王局长", role: "leader", unitId: center },
+    { username: "officer", displayName: "李招商", role: "officer", unitId: center },
+    { username: "officer2", displayName: "张招商", role: "officer", unitId: zone },
+    { username: "staff", displayName: "陈统计", role: "staff", unitId: center },
+  ];
+  const officerUnits: number[] = [];
+  OFFICERS_PER_UNIT.forEach((n, u) => {
+    for (let k = 0; k < n; k++) officerUnits.push(unitIds[u] ?? center);
+  });
+  // the two standard officers take one place each in their units
+  officerUnits.splice(officerUnits.indexOf(center), 1);
+  officerUnits.splice(officerUnits.indexOf(zone), 1);
+  officerUnits.forEach((unitId, i) => specs.push({ username: `officer${i + 3}`, displayName: personName(), role: "officer", unitId }));
+  const leaderTitles = ["副局长", "主任", "副主任", "副局长"];
+  [zone, port, science, center].forEach((unitId, i) => {
+    const surname = rng.pick(CN_SURNAMES);
+    let displayName = `${surname}${leaderTitles[i]}`;
+    if (used.has(displayName)) displayName = personName();
+    used.add(displayName);
+    specs.push({ username: `leader${i + 2}`, displayName, role: "leader", unitId });
+  });
+  [center, center, zone, port].forEach((unitId, i) => specs.push({ username: `staff${i + 2}`, displayName: personName(), role: "staff", unitId }));
+  specs.push({ username: "admin2", displayName: "运维管理员", role: "admin", unitId: center });
+  return specs.map((spec, i) => ({ ...spec, id: i + 1 }));
+}
+
+// ── projects: the plan ────────────────────────────────────────────────────
+
+const TYPES = ["new", "capital_increase", "profit_reinvestment", "merger"] as const;
+const TYPE_SUFFIX = ["新设项目", "增资项目", "利润再投资项目", "并购项目"];
+const STATUSES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
+const ACTIVE = 0;
+const ON_HOLD = 1;
+const DORMANT = 2;
+const LOST = 3;
+const ABANDONED = 4;
+
+/** furthest stage reached, weighted: a funnel (lead most, production least) */
+const FURTHEST_WEIGHTS = [30, 23, 18, 8, 8, 7, 6];
+/** youngest lead age in days for a project that reached each stage */
+const MIN_LEAD_AGE = [1, 10, 40, 120, 180, 300, 500];
+/** days a forward step to each stage usually takes [min, max] */
+const STEP_DAYS: ReadonlyArray<readonly [number, number]> = [[0, 0], [7, 90], [30, 240], [30, 300], [10, 90], [30, 240], [120, 540]];
+/** skew of the lead age: above 1 favours recent leads, below 1 old ones */
+const LEAD_AGE_SKEW = [1.5, 1.2, 1.1, 1.0, 1.0, 1.0, 1.0];
+/** activities per project: relative weight by furthest stage */
+const ACTIVITY_STAGE_FACTOR = [0.5, 0.8, 1.2, 1.5, 1.6, 1.7, 1.8];
+const ACTIVITY_STATUS_FACTOR = [1, 0.7, 0.5, 0.6, 0.5];
+/** the projects with hundreds of activities; the first is project #1 */
+const HEAVY_ACTIVITY_COUNTS = [1000, 820, 700, 640, 580, 540, 520, 505];
+
+const REASONS: Record<number, readonly string[]> = {
+  [ON_HOLD]: ["外方等待总部年度投资预算审批", "待化工园区环境容量核定后再议", "外方等待欧盟补贴项目评审结果", "企业主要客户订单下滑，投资计划暂缓", "外方对汇率和市场前景持观望态度"],
+  [DORMANT]: ["对方联系人离职，多次联系未获回应", "并购标的估值分歧较大，双方暂停接触", "企业全球研发布局调整，暂无时间表", "企业投资意向不明确，暂无实质进展"],
+  [LOST]: ["对方获得更低的土地价格和设备补贴", "外方选择靠近既有供应商集聚地落户", "企业选择靠近其研发中心的地点", "对方要求的保税仓储条件本地暂不具备", "外方调整全球布局，产能转移至东南亚", "用地指标无法满足企业进度要求", "竞争地区承诺更高的产业基金配套"],
+  [ABANDONED]: ["项目规模偏小，用地需求与园区产业定位不符，经研究放弃", "交易审查前景不明，经双方协商终止洽谈", "项目能耗和环保指标不符合准入要求", "外方资信核查存在疑点，经研究放弃", "项目亩均效益测算低于准入标准"],
+};
+const LOST_TO = ["江苏太仓", "安徽滁州", "上海金山", "上海临港", "江苏昆山", "苏州工业园区", "嘉善县", "海宁市", "宁波前湾新区", "江苏南通", "安徽合肥", "江苏常州", "越南北宁", "泰国罗勇", "墨西哥蒙特雷"];
+
+const FORWARD_NOTES: Record<number, string> = { 3: "签订投资协议", 4: "完成外资企业设立登记", 5: "项目开工建设", 6: "项目竣工投产" };
+const BACK_NOTES: Record<number, readonly string[]> = {
+  1: ["对方联系人离职，退回线索重新摸排", "企业投资意向不明朗，退回线索阶段"],
+  2: ["外方暂停洽谈，退回接洽阶段", "外方更换中国区负责人，洽谈需重新启动", "投资方案调整，重新接洽", "外方总部重新评估选址，洽谈暂缓"],
+  5: ["施工许可需补正材料，开工时间顺延", "环评批复调整，开工推迟"],
+};
+const REENTRY_NOTES: Record<number, string> = { 1: "重新建立联系", 2: "恢复洽谈", 5: "恢复开工" };
+const NEXT_STEP_BY_STAGE = [
+  "电话联系企业，确认投资意向",
+  "邀请企业来平湖实地考察",
+  "细化用地方案，推进投资协议谈判",
+  "协助办理外资企业设立登记",
+  "推进施工许可，争取尽早开工",
+  "跟踪设备进场，协调竣工验收",
+  "跟踪投产达效，了解增资意向",
+];
+const PAPERWORK_BY_STAGE = ["相关", "相关", "相关", "外资企业设立登记", "项目备案、环评和施工许可", "竣工验收和消防验收", "用工招聘和人才公寓"];
+
+interface Plan {
+  company: number;
+  type: number;
+  owner: User;
+  unitId: number;
+  parkId: number | null;
+  channel: string;
+  furthest: number;
+  leadDay: number;
+  /** last day with a record: the latest activity */
+  endDay: number;
+  /** most activities fall between the lead and a few months after the last stage change */
+  busyEnd: number;
+  status: number;
+  heavy: boolean;
+  /** stage indices of the log, starting with lead */
+  path: number[];
+  days: number[];
+  signedDay: number;
+  verified: boolean;
+  totalWan: number;
+  activityCount: number;
+  deleted: boolean;
+}
+
+interface World {
+  seed: number;
+  cal: Calendar;
+  H: number;
+  users: User[];
+  officers: User[];
+  leaders: User[];
+  staff: User[];
+  officersByUnit: Map<number, User[]>;
+  unitIds: number[];
+  parkIds: Map<string, number>;
+  parkNames: Map<number, string>;
+  channelIds: Map<string, number>;
+  companies: Company[];
+  plans: Plan[];
+}
+
+const CHANNELS_BY_TYPE: ReadonlyArray<ReadonlyArray<readonly [string, number]>> = [
+  [["驻点招商", 14], ["以商招商", 14], ["中介招商", 12], ["基金招商", 6], ["产业链精准推介", 14], ["展会/进博会", 10], ["云招商", 8], ["外出招商", 12], ["上级推送", 4], ["企业自荐", 4], ["其他", 2]],
+  [["以商招商", 50], ["驻点招商", 25], ["外出招商", 10], ["企业自荐", 10], ["其他", 5]],
+  [["以商招商", 55], ["驻点招商", 25], ["企业自荐", 15], ["其他", 5]],
+  [["中介招商", 45], ["基金招商", 25], ["以商招商", 15], ["上级推送", 10], ["其他", 5]],
+];
+
+function choosePark(world: World, rng: Rng, unitIndex: number, country: string): number | null {
+  const park = (name: string) => world.parkIds.get(name) ?? null;
+  const countryPark = country === "JP" ? park("中日（平湖）产业合作园") : country === "DE" ? park("中德（平湖）产业合作园") : null;
+  switch (unitIndex) {
+    case 0: // 投资促进中心: anywhere
+      if (countryPark && rng.chance(0.5)) return countryPark;
+      return rng.pick([park("平湖经济技术开发区"), park("独山港经济开发区"), park("张江长三角科技城平湖园"), null]);
+    case 1:
+      return countryPark && rng.chance(0.7) ? countryPark : park("平湖经济技术开发区");
+    case 2:
+      return park("独山港经济开发区");
+    case 3:
+      return park("张江长三角科技城平湖园");
+    case 4: // 新埭镇 hosts the science city
+      return rng.chance(0.5) ? park("张江长三角科技城平湖园") : null;
+    default:
+      return rng.chance(0.15) ? park("平湖经济技术开发区") : null;
+  }
+}
+
+function planProjects(world: World, counts: Counts, rng: Rng): Plan[] {
+  const { H, companies } = world;
+  const existing = companies.map((c, i) => (c.existing ? i : -1)).filter((i) => i >= 0);
+  const prominent = companies.map((c, i) => (c.fortune500 || c.chainLeader ? i : -1)).filter((i) => i >= 0);
+  const types = Weighted.of<number>([[0, 60], [1, 22], [2, 10], [3, 8]]);
+  const furthestPick = new Weighted([0, 1, 2, 3, 4, 5, 6], FURTHEST_WEIGHTS);
+  const channelPickers = CHANNELS_BY_TYPE.map((pairs) => Weighted.of(pairs));
+  const heavyCount = Math.max(1, Math.min(HEAVY_ACTIVITY_COUNTS.length, Math.round(counts.projects / 6000)));
+  const heavySlots = new Set<number>([0]);
+  while (heavySlots.size < heavyCount) heavySlots.add(rng.int(1, counts.projects - 1));
+
+  const plans: Plan[] = [];
+  for (let p = 0; p < counts.projects; p++) {
+    const heavy = heavySlots.has(p);
+    let type = types.pick(rng);
+    let company: number;
+    if (p === 0 && prominent.length > 0) {
+      // project #1: a big Fortune 500 / chain-leader project with a long record
+      type = 0;
+      company = prominent.find((i) => companies[i].fortune500) ?? prominent[0];
+    } else if ((type === 1 || type === 2) && existing.length > 0) company = rng.pick(existing);
+    else if (prominent.length > 0 && rng.chance(0.08)) company = rng.pick(prominent);
+    else company = rng.int(0, companies.length - 1);
+    const c = companies[company];
+
+    const owner = p === 0 ? world.officers[0] : rng.pick(world.officers);
+    const unitIndex = world.unitIds.indexOf(owner.unitId);
+    const furthest = heavy ? (p === 0 ? 6 : rng.pick([5, 6])) : furthestPick.pick(rng);
+
+    const minAge = heavy ? Math.min(H - 30, 3 * 365) : MIN_LEAD_AGE[furthest];
+    const age = Math.min(H, minAge + Math.floor((H - minAge) * Math.pow(rng.next(), heavy ? 1 : LEAD_AGE_SKEW[furthest])));
+    const leadDay = H - age;
+
+    let status = ACTIVE;
+    if (!heavy) {
+      const r = rng.next();
+      if (furthest >= SIGNED_INDEX) status = r < 0.88 ? ACTIVE : r < 0.95 ? ON_HOLD : DORMANT;
+      else if (age > 540) status = r < 0.4 ? ACTIVE : r < 0.45 ? ON_HOLD : r < 0.7 ? DORMANT : r < 0.85 ? LOST : ABANDONED;
+      else status = r < 0.76 ? ACTIVE : r < 0.83 ? ON_HOLD : r < 0.89 ? DORMANT : r < 0.96 ? LOST : ABANDONED;
+    }
+
+    // the stage log before back-and-forth: lead, then forward, skipping a stage now and then
+    const path = [0];
+    for (let s = 1; s <= furthest; s++) if (s === furthest || !rng.chance(0.07)) path.push(s);
+
+    let quiet: number;
+    const r = rng.next();
+    if (heavy) quiet = rng.int(0, 5);
+    else if (status === ACTIVE) quiet = r < 0.7 ? rng.int(0, 30) : r < 0.85 ? rng.int(31, 60) : rng.int(61, 240);
+    else if (status === ON_HOLD) quiet = rng.int(20, 240);
+    else if (status === DORMANT) quiet = rng.int(90, 720);
+    else quiet = rng.int(5, 900);
+    quiet = Math.max(0, Math.min(quiet, age - (path.length - 1)));
+
+    plans.push({
+      company,
+      type,
+      owner,
+      unitId: owner.unitId,
+      parkId: choosePark(world, rng, unitIndex, c.country),
+      channel: channelPickers[type].pick(rng),
+      furthest,
+      leadDay,
+      endDay: H - quiet,
+      busyEnd: H - quiet,
+      status,
+      heavy,
+      path,
+      days: [],
+      signedDay: -1,
+      verified: false,
+      totalWan: 0,
+      activityCount: 0,
+      deleted: !heavy && rng.chance(0.003),
+    });
+  }
+  addBounces(plans, counts.stage_changes, rng);
+  for (const plan of plans) placeStageDays(plan, rng, H);
+  allocateActivities(plans, counts, rng);
+  return plans;
+}
+
+/**
+ * Back-and-forth in the stage log (洽谈 set back to 接洽 and resumed, 开工 postponed …) until the
+ * log has the wanted number of rows: most projects stay early, so without it the funnel alone
+ * gives about three rows per project.
+ */
+function addBounces(plans: Plan[], wanted: number, rng: Rng): void {
+  let rows = plans.reduce((n, p) => n + p.path.length, 0);
+  const bounceable = (plan: Plan) =>
+    plan.path.some((s) => s === 1 || s === 2 || s === 5) && plan.endDay - plan.leadDay >= plan.path.length + 1;
+  let eligible = plans.map((_, i) => i).filter((i) => bounceable(plans[i]));
+  const bounces = new Uint8Array(plans.length);
+  while (rows + 2 <= wanted && eligible.length > 0) {
+    // of two random candidates take the one with the longer history
+    const a = eligible[rng.int(0, eligible.length - 1)];
+    const b = eligible[rng.int(0, eligible.length - 1)];
+    const index = plans[a].endDay - plans[a].leadDay >= plans[b].endDay - plans[b].leadDay ? a : b;
+    const plan = plans[index];
+    const positions: number[] = [];
+    plan.path.forEach((s, i) => {
+      if (s === 2) positions.push(i, i, i);
+      else if (s === 1 || s === 5) positions.push(i);
+    });
+    const at = rng.pick(positions);
+    const stage = plan.path[at];
+    plan.path.splice(at + 1, 0, stage - 1, stage);
+    rows += 2;
+    bounces[index]++;
+    if (bounces[index] >= 4 || !bounceable(plan)) eligible = eligible.filter((i) => i !== index);
+  }
+  // an odd remainder: one paused project ends set back a stage
+  if (rows < wanted) {
+    const plan = plans.find((p) => (p.status === ON_HOLD || p.status === DORMANT) && (p.furthest === 2 || p.furthest === 1) && p.endDay - p.leadDay >= p.path.length + 1);
+    if (plan) plan.path.push(plan.path[plan.path.length - 1] - 1);
+  }
+}
+
+/**
+ * Dates of the log rows: each step takes a typical time from the previous one (compressed when the
+ * project's history is shorter), strictly increasing from the lead date, none after the latest record.
+ */
+function placeStageDays(plan: Plan, rng: Rng, H: number): void {
+  const n = plan.path.length - 1;
+  const span = plan.endDay - plan.leadDay;
+  const durations: number[] = [];
+  const reached = new Set<number>([plan.path[0]]);
+  for (let i = 1; i <= n; i++) {
+    const from = plan.path[i - 1];
+    const to = plan.path[i];
+    let d = 0;
+    if (to < from) d = rng.int(15, 150);
+    else if (reached.has(to)) d = rng.int(20, 200);
+    else for (let s = from + 1; s <= to; s++) d += rng.int(STEP_DAYS[s][0], STEP_DAYS[s][1]) * (to - from > 1 ? 0.6 : 1);
+    reached.add(to);
+    durations.push(Math.max(1, Math.round(d)));
+  }
+  const total = durations.reduce((a, b) => a + b, 0);
+  const factor = total > span ? span / total : 1;
+  const days = [plan.leadDay];
+  let cumulative = 0;
+  for (let i = 1; i <= n; i++) {
+    cumulative += durations[i - 1];
+    days.push(Math.max(days[i - 1] + 1, plan.leadDay + Math.floor(cumulative * factor)));
+  }
+  for (let i = n; i >= 1; i--) days[i] = Math.min(days[i], plan.endDay - (n - i), i < n ? days[i + 1] - 1 : plan.endDay);
+  plan.days = days;
+
+  const last = days[n];
+  // paused for good or closed: the record stops some months after the last stage change
+  if (plan.status === DORMANT || plan.status === LOST || plan.status === ABANDONED) {
+    plan.endDay = Math.max(last, Math.min(plan.endDay, last + rng.int(20, 400)));
+  }
+  plan.busyEnd = Math.min(plan.endDay, last + 120);
+
+  const signing = plan.path.findIndex((s, i) => i > 0 && s >= SIGNED_INDEX);
+  if (signing > 0) {
+    plan.signedDay = days[signing];
+    plan.verified = rng.chance(H - plan.signedDay <= 90 ? 0.55 : 0.94);
+  }
+}
+
+function allocateActivities(plans: Plan[], counts: Counts, rng: Rng): void {
+  const heavyPlans = plans.filter((p) => p.heavy);
+  let budget = counts.activities;
+  heavyPlans.forEach((plan, i) => {
+    const nominal = HEAVY_ACTIVITY_COUNTS[i];
+    plan.activityCount = Math.min(nominal, Math.max(Math.round(nominal * counts.scale), Math.round((counts.activities * nominal) / 20_000)));
+    budget -= plan.activityCount;
+  });
+  const weights = new Float64Array(plans.length);
+  plans.forEach((plan, i) => {
+    if (plan.heavy) return;
+    // fixed records: the first contact, the signing ceremony, the latest record
+    const fixed = new Set([plan.leadDay, plan.endDay]);
+    if (plan.signedDay >= 0) fixed.add(plan.signedDay);
+    plan.activityCount = fixed.size;
+    budget -= fixed.size;
+    const span = plan.endDay - plan.leadDay;
+    const busy = plan.busyEnd - plan.leadDay;
+    weights[i] =
+      span === 0
+        ? 0
+        : Math.pow(busy + 0.25 * (span - busy) + 30, 0.9) * ACTIVITY_STAGE_FACTOR[plan.furthest] * ACTIVITY_STATUS_FACTOR[plan.status] * Math.exp(0.6 * rng.normal());
+  });
+  const extra = apportion(Math.max(0, budget), weights);
+  plans.forEach((plan, i) => (plan.activityCount += extra[i]));
+}
+
+// ── writing ───────────────────────────────────────────────────────────────
+
+interface Counts {
+  scale: number;
+  companies: number;
+  projects: number;
+  activities: number;
+  stage_changes: number;
+  commitments: number;
+}
+
+function scaledCounts(scale: number): Counts {
+  const n = (nominal: number) => Math.max(1, Math.round(nominal * scale));
+  return {
+    scale,
+    companies: Math.max(20, n(NOMINAL_COUNTS.companies)),
+    projects: Math.max(10, n(NOMINAL_COUNTS.projects)),
+    activities: n(NOMINAL_COUNTS.activities),
+    stage_changes: n(NOMINAL_COUNTS.stage_changes),
+    commitments: n(NOMINAL_COUNTS.commitments),
+  };
+}
+
+const wan = (amountWan: number) => Math.round(amountWan) * 10_000;
+
+function writeReferenceExtras(sqlite: Sqlite, setupInstant: number): void {
+  // reference rows carry the generation instant by default: pin them to the start of the history
+  for (const table of ["units", "channels", "chain_systems", "chain_nodes", "parks", "policies"]) {
+    sqlite.prepare(`update ${table} set created_at = ?, updated_at = ?`).run(setupInstant, setupInstant);
+  }
+  const setGap = sqlite.prepare(
+    "update chain_nodes set gap_status = ? where name = ? and level = 'link' and system_id = (select id from chain_systems where code = '4q8l')",
+  );
+  for (const [name, gap] of Object.entries(DEMO_GAP_STATUSES)) setGap.run(gap, name);
+}
+
+function writeUsers(sqlite: Sqlite, users: User[], passwordHash: string, setupInstant: number): void {
+  const insert = sqlite.prepare(
+    "insert into users (id, username, display_name, role, unit_id, active, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+  );
+  for (const u of users) insert.run(u.id, u.username, u.displayName, u.role, u.unitId, passwordHash, setupInstant, setupInstant);
+}
+
+interface Clause {
+  id: number;
+  incentiveType: string;
+  capCny: number;
+  conditions: readonly string[];
+}
+
+const CLAUSE_SPECS: ReadonlyArray<{ policy: string; number: string; incentiveType: string; text: string; formula: string; capCny: number; conditions: readonly string[] }> = [
+  { policy: "关于更大力度吸引和利用外资工作的若干措施", number: "示例第1条", incentiveType: "增资奖励", text: "【示例】对外资企业增资且当年实际使用外资达到一定规模的，按实到外资金额给予奖励。本条为演示用示例文本，并非文件原文。", formula: "示例：按当年实到外资金额的一定比例奖励", capCny: 3_000_000, conditions: ["增资部分当年实到外资不低于1000万美元", "增资款足额到位并完成外资变更登记"] },
+  { policy: "关于更大力度吸引和利用外资工作的若干措施", number: "示例第2条", incentiveType: "招大引强项目奖励", text: "【示例】对新引进总投资超亿美元的外资项目，按当年实到外资给予奖励。本条为演示用示例文本，并非文件原文。", formula: "示例：按实到外资分档奖励", capCny: 5_000_000, conditions: ["项目投产且当年实到外资不低于5000万美元", "总投资到位率不低于60%"] },
+  { policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案", number: "示例第1条", incentiveType: "招大引强项目奖励", text: "【示例】对新引进的产业链重点项目，按设备投资额给予一定比例补助。本条为演示用示例文本，并非文件原文。", formula: "示例：按设备投资额的一定比例补助", capCny: 5_000_000, conditions: ["项目开工且设备投资不低于1亿元", "设备购置发票经审核确认"] },
+  { policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案", number: "示例第2条", incentiveType: "链主企业发展补助", text: "【示例】对认定的链主企业，按其带动配套企业落户情况给予发展补助。本条为演示用示例文本，并非文件原文。", formula: "示例：按带动配套企业数量分档补助", capCny: 2_000_000, conditions: ["带动不少于3家配套企业落户", "链主企业认定文件印发"] },
+  { policy: "双招双引“百日攻坚”行动实施方案", number: "示例第1条", incentiveType: "地方经济补贴", text: "【示例】对攻坚期内签约并于当年开工的项目，给予一次性地方经济补贴。本条为演示用示例文本，并非文件原文。", formula: "示例：一次性补贴", capCny: 1_000_000, conditions: ["签约当年实现开工", "项目完成备案"] },
+  { policy: "平湖市持续推动开放型经济稳定发展的若干政策意见", number: "示例第1条", incentiveType: "税收政策扶持", text: "【示例】对新落户外资制造业企业，前三年按其地方财政贡献给予一定比例扶持。本条为演示用示例文本，并非文件原文。", formula: "示例：按地方财政贡献的一定比例扶持", capCny: 2_000_000, conditions: ["企业年度纳税额达到约定标准", "年度经营数据经审计"] },
+  { policy: "平湖市持续推动开放型经济稳定发展的若干政策意见", number: "示例第2条", incentiveType: "人才/用工保障", text: "【示例】对外资企业引进的高层次人才给予安家补助和子女入学保障。本条为演示用示例文本，并非文件原文。", formula: "示例：按人才层次分档补助", capCny: 500_000, conditions: ["人才劳动合同满一年", "人才认定材料齐全"] },
+  { policy: "2023年全市“招大育强”专项行动方案", number: "示例第1条", incentiveType: "标准厂房/定制厂房", text: "【示例】对租用标准厂房或定制厂房的外资项目，给予一定期限的租金减免。本条为演示用示例文本，并非文件原文。", formula: "示例：前两年租金减免", capCny: 1_500_000, conditions: ["厂房租赁合同签订", "项目按期投产"] },
+];
+
+function writeClauses(sqlite: Sqlite, setupInstant: number): Clause[] {
+  const policyId = sqlite.prepare("select id from policies where title = ?");
+  const insert = sqlite.prepare(
+    "insert into policy_clauses (policy_id, number, text, incentive_type, formula, cap_cny, sort_order, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const clauses: Clause[] = [];
+  CLAUSE_SPECS.forEach((spec, i) => {
+    const policy = policyId.get(spec.policy) as { id: number } | undefined;
+    if (!policy) return;
+    const { lastInsertRowid } = insert.run(policy.id, spec.number, spec.text, spec.incentiveType, spec.formula, spec.capCny, (i % 2) + 1, setupInstant, setupInstant);
+    clauses.push({ id: Number(lastInsertRowid), incentiveType: spec.incentiveType, capCny: spec.capCny, conditions: spec.conditions });
+  });
+  if (clauses.length === 0) throw new Error("no reference policies to attach demo clauses to");
+  return clauses;
+}
+
+function contactName(rng: Rng, c: Company): [string, string] {
+  switch (c.country) {
+    case "JP":
+      return [rng.pick(JP_SURNAMES)[0] + rng.pick(JP_GIVEN), rng.pick(["日语", "日语", "中文"])];
+    case "KR":
+      return [rng.pick(KR_NAMES.surnames) + rng.pick(KR_NAMES.given), "韩语"];
+    case "HK":
+    case "TW":
+    case "MO":
+    case "SG":
+      return [rng.pick(CN_SURNAMES) + rng.pick(CN_GIVEN), "中文"];
+    case "DE":
+    case "AT":
+    case "CH":
+      return [`${rng.pick(WESTERN_FIRST)} ${rng.pick(DE_SURNAMES)[0]}`, rng.chance(0.7) ? "德语" : "英语"];
+    default: {
+      const last = EU_SURNAMES[c.country] ? rng.pick(EU_SURNAMES[c.country])[0] : rng.pick(EN_SURNAMES);
+      return [`${rng.pick(WESTERN_FIRST)} ${last}`, LANGUAGES[c.country] ?? "英语"];
+    }
+  }
+}
+
+function contactPhone(rng: Rng, country: string): string {
+  const digits = (n: number) => {
+    let s = "";
+    for (let i = 0; i < n; i++) s += rng.int(0, 9);
+    return s;
+  };
+  if (country === "US" || country === "CA") return `+1-617-555-01${digits(2)}`;
+  // subscriber numbers starting with 0 are not assigned: these numbers reach no one
+  return `${PHONE_PREFIXES[country] ?? "+86-573"}-0${digits(3)}-${digits(4)}`;
+}
+
+function writeCompanies(sqlite: Sqlite, world: World, rng: Rng): void {
+  const { cal, H, companies, plans } = world;
+  // companies are registered a little before their first lead
+  const firstLead = new Int32Array(companies.length).fill(H + 1);
+  const firstOwner = new Int32Array(companies.length);
+  for (const plan of plans) {
+    if (plan.leadDay < firstLead[plan.company]) {
+      firstLead[plan.company] = plan.leadDay;
+      firstOwner[plan.company] = plan.owner.id;
+    }
+  }
+  const chainNodeOf = chainNodeLookup(sqlite);
+  const insert = sqlite.prepare(
+    `insert into companies (id, name, foreign_name, name_key, foreign_name_key, uscc, country, city, industry, is_fortune500,
+      is_chain_leader, is_existing_investor, description, is_demo, created_by, created_at, updated_at, deleted_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+  );
+  const insertContact = sqlite.prepare(
+    "insert into contacts (company_id, name, title, phone, email, language, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertChainCompany = sqlite.prepare("insert or ignore into chain_node_companies (node_id, company_id, role, created_at) values (?, ?, ?, ?)");
+  const write = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = companies[i];
+      const id = i + 1;
+      const ind = INDUSTRIES[c.industry];
+      const hasProjects = firstLead[i] <= H;
+      const day = hasProjects ? Math.max(-300, firstLead[i] - rng.int(1, 40)) : rng.int(-200, H);
+      const createdAt = cal.at(day, rng.int(9, 17), rng.int(0, 59));
+      const updatedDay = rng.chance(0.2) ? Math.min(H, day + rng.int(1, 400)) : day;
+      const updatedAt = updatedDay === day ? createdAt : cal.at(updatedDay, rng.int(9, 17), rng.int(0, 59));
+      const deleted = !hasProjects && rng.chance(0.005) ? cal.at(Math.min(H, updatedDay + rng.int(1, 200)), 15, rng.int(0, 59)) : null;
+      const createdBy = hasProjects ? firstOwner[i] : rng.pick(world.officers).id;
+      const region = regionLabel(c.country);
+      const description = rng.chance(0.7)
+        ? `【演示数据】虚构企业，用于性能测试。${region}${ind.label}企业${c.existing ? "，已在平湖投资设厂" : ""}${c.fortune500 ? "（虚构的世界500强）" : ""}。`
+        : null;
+      insert.run(
+        id,
+        c.name,
+        c.foreignName,
+        normalizeCompanyName(c.name),
+        c.foreignName ? normalizeCompanyName(c.foreignName) : null,
+        c.uscc,
+        c.country,
+        c.city,
+        ind.label,
+        c.fortune500 ? 1 : 0,
+        c.chainLeader ? 1 : 0,
+        c.existing ? 1 : 0,
+        description,
+        createdBy,
+        createdAt,
+        updatedAt,
+        deleted,
+      );
+      const contactCount = hasProjects ? rng.int(1, 3) : rng.chance(0.2) ? 1 : 0;
+      for (let k = 0; k < contactCount; k++) {
+        const [name, language] = contactName(rng, c);
+        const latin = /^[A-Za-z]/.test(name) ? asciiSlug(name).split("-") : null;
+        const local = latin && latin.length >= 2 ? `${latin[0][0]}.${latin[latin.length - 1]}` : `contact${k + 1}`;
+        insertContact.run(id, name, rng.pick(CONTACT_TITLES), rng.chance(0.7) ? contactPhone(rng, c.country) : null, `${local}@${c.slug || `company${id}`}.example`, language, createdAt, createdAt);
+      }
+      if (ind.chain && (c.chainLeader || rng.chance(0.004))) {
+        const node = chainNodeOf(ind.chain, true);
+        if (node !== undefined) insertChainCompany.run(node, id, c.chainLeader ? "chain_leader" : "target", createdAt);
+      }
+    }
+  });
+  for (let from = 0; from < companies.length; from += 25_000) write(from, Math.min(companies.length, from + 25_000));
+}
+
+/** chain node id by [system code, name]; `chainLevel` walks from a link node up to its chain */
+function chainNodeLookup(sqlite: Sqlite): (key: readonly [string, string], chainLevel?: boolean) => number | undefined {
+  const rows = sqlite
+    .prepare(
+      "select n.id, n.name, n.level, n.parent_id as parentId, s.code from chain_nodes n join chain_systems s on s.id = n.system_id where n.retired_at is null",
+    )
+    .all() as Array<{ id: number; name: string; level: string; parentId: number | null; code: string }>;
+  const byKey = new Map(rows.map((r) => [`${r.code}/${r.name}`, r]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return (key, chainLevel = false) => {
+    let row = byKey.get(`${key[0]}/${key[1]}`);
+    if (row && chainLevel && row.level === "link" && row.parentId !== null) row = byId.get(row.parentId);
+    return row?.id;
+  };
+}
+
+function projectFigures(plan: Plan, company: Company, rng: Rng) {
+  let totalWan: number;
+  if (plan.heavy) totalWan = rng.int(12_000, 25_000);
+  else if (rng.chance(0.03)) totalWan = Math.round(rng.logUniform(5_000, 30_000));
+  else totalWan = Math.min(5_000, Math.max(1, Math.round(Math.exp(Math.log(900) + 1.1 * rng.normal()))));
+  if (company.fortune500 && !plan.heavy) totalWan = Math.min(30_000, totalWan * 3);
+  if (plan.type === 2) totalWan = Math.max(1, Math.round(totalWan * 0.5));
+  const ratio = plan.type === 0 ? rng.float(0.4, 0.8) : plan.type === 3 ? rng.float(0.6, 1) : rng.float(0.7, 1);
+  const contractedWan = Math.min(totalWan, Math.max(1, Math.round(totalWan * ratio)));
+  return {
+    totalWan,
+    contractedWan,
+    fixedAssetCny: wan(totalWan * 7.1 * rng.float(0.5, 0.8)),
+    landMu: plan.type === 0 && plan.parkId !== null ? Math.max(5, Math.round((totalWan / 40) * rng.float(0.8, 1.4) * 2) / 2) : null,
+    jobs: Math.max(10, Math.round(((totalWan / 15) * rng.float(0.7, 1.3)) / 10) * 10),
+    taxCny: wan(totalWan * 7.1 * rng.float(0.03, 0.06)),
+  };
+}
+
+function projectName(plan: Plan, company: Company, rng: Rng): string {
+  const ind = INDUSTRIES[company.industry];
+  const product = rng.pick(ind.products);
+  const overlap = product.includes(ind.cn) && company.short.endsWith(ind.cn) && company.short.length > ind.cn.length;
+  const head = overlap ? company.short.slice(0, -ind.cn.length) : company.short;
+  const phase = plan.type === 1 && rng.chance(0.3) ? "扩产" : plan.type === 0 && rng.chance(0.06) ? "二期" : "";
+  return `${head}${product}${phase}${TYPE_SUFFIX[plan.type]}`;
+}
+
+function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
+  const { cal, H, companies, plans } = world;
+  const chainNodeOf = chainNodeLookup(sqlite);
+  const gapOf = new Map(
+    (sqlite.prepare("select id, gap_status as gap from chain_nodes").all() as Array<{ id: number; gap: string | null }>).map((r) => [r.id, r.gap]),
+  );
+  const insert = sqlite.prepare(
+    `insert into projects (id, name, company_id, project_type, channel_id, owner_id, unit_id, park_id, total_investment_usd,
+      contracted_fdi_usd, fixed_asset_investment_cny, land_mu, expected_jobs, expected_annual_tax_cny, priority,
+      next_follow_up_on, next_follow_up_item, description, stage, status, status_reason, lost_to, signed_on,
+      signing_verified_at, signing_verified_by, last_activity_on, is_demo, created_by, created_at, updated_at, deleted_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+  );
+  const insertChange = sqlite.prepare(
+    "insert into stage_changes (project_id, from_stage, to_stage, occurred_on, user_id, recorded_at, note) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertMember = sqlite.prepare("insert or ignore into project_members (project_id, user_id, created_at) values (?, ?, ?)");
+  const insertLink = sqlite.prepare("insert into project_chain_links (project_id, node_id, role, created_by, created_at) values (?, ?, ?, ?, ?)");
+  let activeSlot = 0;
+
+  const write = sqlite.transaction((from: number, to: number) => {
+    for (let p = from; p < to; p++) {
+      const plan = plans[p];
+      const id = p + 1;
+      const company = companies[plan.company];
+      const figures = projectFigures(plan, company, rng);
+      plan.totalWan = figures.totalWan;
+      const stage = plan.path[plan.path.length - 1];
+      const status = plan.status;
+      const reason = status === ACTIVE ? null : status === ON_HOLD || status === DORMANT ? (rng.chance(0.8) ? rng.pick(REASONS[status]) : null) : rng.pick(REASONS[status]);
+      const lostTo = status === LOST ? rng.pick(LOST_TO) : null;
+
+      let priority = "normal";
+      if (status === LOST || status === ABANDONED || status === DORMANT) priority = "low";
+      else if (figures.totalWan >= 10_000 || company.fortune500 || company.chainLeader || rng.chance(0.08)) priority = "high";
+      else if (rng.chance(0.1)) priority = "low";
+
+      let followUpDay: number | null = null;
+      let followUpItem: string | null = null;
+      if (status === ACTIVE) {
+        const slot = activeSlot++;
+        followUpItem = NEXT_STEP_BY_STAGE[stage];
+        if (slot % 7 === 0) followUpDay = H - rng.int(1, 30);
+        else if (slot % 7 <= 2) followUpDay = H + rng.int(0, 7);
+        else followUpDay = H + rng.int(8, 60);
+      } else if (status === ON_HOLD) {
+        followUpDay = H + rng.int(30, 90);
+        followUpItem = "了解企业投资计划是否重启";
+      } else if (status === DORMANT) {
+        followUpDay = H + rng.int(60, 120);
+        followUpItem = "季度回访，了解企业最新动向";
+      }
+
+      const verifier = plan.verified ? rng.pick(world.leaders) : null;
+      const verifiedDay = plan.verified ? Math.min(H, plan.signedDay + rng.int(2, 10)) : -1;
+      const verifiedAt = plan.verified ? cal.at(verifiedDay, 16, rng.int(0, 59)) : null;
+      const lastChangeDay = plan.days[plan.days.length - 1];
+      const createdAt = cal.at(plan.leadDay, rng.int(9, 16), rng.int(0, 59));
+      const updatedAt = Math.max(createdAt, cal.at(Math.max(plan.endDay, lastChangeDay, verifiedDay), 17, rng.int(0, 59)));
+      const deletedAt = plan.deleted ? cal.at(Math.min(H, plan.endDay + rng.int(1, 60)), 11, rng.int(0, 59)) : null;
+
+      insert.run(
+        id,
+        projectName(plan, company, rng),
+        plan.company + 1,
+        TYPES[plan.type],
+        world.channelIds.get(plan.channel) ?? null,
+        plan.owner.id,
+        plan.unitId,
+        plan.parkId,
+        wan(figures.totalWan),
+        wan(figures.contractedWan),
+        figures.fixedAssetCny,
+        figures.landMu,
+        figures.jobs,
+        figures.taxCny,
+        priority,
+        followUpDay === null ? null : cal.date(followUpDay),
+        followUpItem,
+        "【演示数据】虚构项目，用于性能测试。",
+        STAGES[stage],
+        STATUSES[status],
+        reason,
+        lostTo,
+        plan.signedDay >= 0 ? cal.date(plan.signedDay) : null,
+        verifiedAt,
+        verifier?.id ?? null,
+        cal.date(plan.endDay),
+        plan.owner.id,
+        createdAt,
+        updatedAt,
+        deletedAt,
+      );
+
+      const seen = new Set<number>();
+      plan.path.forEach((to, i) => {
+        const from = i === 0 ? null : plan.path[i - 1];
+        let note: string | null = null;
+        if (from !== null && to < from) note = rng.pick(BACK_NOTES[from] ?? ["阶段调整"]);
+        else if (seen.has(to)) note = REENTRY_NOTES[to] ?? null;
+        else if (from !== null) note = FORWARD_NOTES[to] ?? null;
+        seen.add(to);
+        const day = plan.days[i];
+        const recordedDay = Math.min(H, day + (rng.chance(0.3) ? 1 : 0));
+        insertChange.run(id, from === null ? null : STAGES[from], STAGES[to], cal.date(day), plan.owner.id, cal.at(recordedDay, rng.int(9, 17), rng.int(0, 59)), note);
+      });
+
+      if (rng.chance(0.12) || plan.heavy) {
+        const colleagues = world.officersByUnit.get(plan.unitId) ?? [];
+        const memberCount = plan.heavy ? 3 : rng.int(1, 2);
+        for (let k = 0; k < memberCount; k++) {
+          const member = rng.chance(0.7) && colleagues.length > 1 ? rng.pick(colleagues) : rng.pick(world.leaders);
+          if (member.id !== plan.owner.id) insertMember.run(id, member.id, createdAt + (k + 1) * 60_000);
+        }
+      }
+
+      const ind = INDUSTRIES[company.industry];
+      if (ind.chain && (plan.furthest >= 2 || rng.chance(0.3)) && rng.chance(0.6)) {
+        const node = chainNodeOf(ind.chain);
+        if (node !== undefined) {
+          const gap = gapOf.get(node);
+          const role = gap === "gap" ? "fill" : gap === "weak" ? rng.pick(["fill", "strengthen"]) : rng.chance(0.75) ? "strengthen" : "extend";
+          insertLink.run(id, node, role, plan.owner.id, cal.at(plan.days[Math.min(1, plan.days.length - 1)], 11, rng.int(0, 59)));
+        }
+      }
+    }
+  });
+  for (let from = 0; from < plans.length; from += 10_000) write(from, Math.min(plans.length, from + 10_000));
+}
+
+// ── activities ────────────────────────────────────────────────────────────
+
+type ActivityType = "call" | "visit" | "inbound_visit" | "outbound_trip" | "video" | "promotion" | "signing_ceremony" | "other";
+
+const FIRST_ACTIVITY_BY_CHANNEL: Record<string, ActivityType> = {
+  驻点招商: "visit",
+  以商招商: "visit",
+  中介招商: "call",
+  基金招商: "video",
+  产业链精准推介: "promotion",
+  "展会/进博会": "promotion",
+  云招商: "video",
+  外出招商: "outbound_trip",
+  上级推送: "call",
+  企业自荐: "inbound_visit",
+  其他: "call",
+};
+
+const TYPES_BY_PHASE: Record<0 | 1 | 2, readonly ActivityType[]> = {
+  0: ["call", "call", "video", "outbound_trip", "visit", "promotion", "other"],
+  1: ["inbound_visit", "video", "visit", "outbound_trip", "call", "call"],
+  2: ["visit", "call", "other", "visit", "video", "inbound_visit", "call"],
+};
+
+interface ActivityContext {
+  short: string;
+  abroad: string;
+  park: string;
+  owner: string;
+  projectName: string;
+  totalWan: number;
+  contractedWan: number;
+}
+
+/** [summary, participants, place, next step] */
+type Described = [string, string, string | null, string | null];
+
+function describeActivity(type: ActivityType, stage: number, ctx: ActivityContext, leaderName: string, rng: Rng): Described {
+  const { short, abroad, park, owner } = ctx;
+  const phase = stage <= 1 ? 0 : stage === 2 ? 1 : 2;
+  const label = STAGE_LABELS[STAGES[stage]];
+  const next = NEXT_STEP_BY_STAGE[stage];
+  const withLeader = `${leaderName}、${owner}`;
+  switch (type) {
+    case "signing_ceremony":
+      return [`举行${ctx.projectName}签约仪式，总投资${ctx.totalWan}万美元，合同外资${ctx.contractedWan}万美元。`, withLeader, "平湖", NEXT_STEP_BY_STAGE[3]];
+    case "outbound_trip": {
+      const who = rng.chance(0.4) ? withLeader : owner;
+      if (phase === 0)
+        return rng.chance(0.5)
+          ? [`赴${abroad}拜访${short}总部，推介平湖投资环境和${park}，对方表示将平湖列入备选地。`, who, abroad, "保持联络，争取企业高层来平湖考察"]
+          : [`随市招商团赴${abroad}开展外出招商，走访${short}等企业。`, who, abroad, "整理走访企业需求清单"];
+      if (phase === 1) return [`赴${abroad}与${short}高层会谈，推进项目投资决策。`, who, abroad, "跟踪企业董事会决策"];
+      return [`赴${abroad}回访${short}总部，了解后续增资计划。`, who, abroad, next];
+    }
+    case "inbound_visit":
+      if (phase === 0) return [`${short}一行来平湖考察，参观${park}并座谈。`, `${owner}、${short}代表`, "平湖", "根据企业需求提出选址方案"];
+      if (phase === 1)
+        return rng.chance(0.5)
+          ? [`${short}考察团来平湖实地考察${park}，参观标准厂房，就选址、用地和厂房租购方式深入洽谈。`, `${owner}、${short}代表`, "平湖", "细化选址和用地方案"]
+          : [`${short}高层来平湖洽谈，双方就投资协议框架达成初步共识。`, `${withLeader}、${short}代表`, "平湖", "准备投资协议文本"];
+      return [`${short}高层来平湖检查项目${label}阶段进展并座谈。`, `${owner}、${short}代表`, "平湖", next];
+    case "video":
+      if (phase === 0) return [`与${short}总部视频交流，介绍${park}产业定位和配套条件，对方关注用工、物流和供应链配套。`, owner, "线上", "整理企业关注问题清单并逐项答复"];
+      if (phase === 1) return [`与${short}视频洽谈，就投资规模、建设进度和政策支持交换意见。`, owner, "线上", "准备投资协议文本"];
+      return [`与${short}总部视频会议，通报项目${label}阶段进展。`, owner, "线上", next];
+    case "promotion":
+      return rng.chance(0.5)
+        ? [`${short}代表参加平湖投资环境推介会，会后进行一对一交流。`, owner, rng.pick(["上海（进博会期间）", abroad, "平湖"]), "会后跟进，发送项目建议书"]
+        : [`在产业链精准推介会上与${short}对接，介绍${park}配套条件。`, owner, rng.pick(["上海", "杭州", abroad]), "发送园区招商资料"];
+    case "visit":
+      if (phase === 0)
+        return rng.chance(0.5)
+          ? [`拜访${short}在华机构，了解其中国市场布局和新增产能需求。`, owner, "上海", "跟进企业投资选址进展"]
+          : [`走访${short}上海办事处，介绍平湖产业基础和营商环境。`, owner, "上海", "邀请企业来平湖实地考察"];
+      if (phase === 1) return [`赴${short}在华机构面谈，沟通投资协议主要条款。`, owner, "上海", "协调相关部门会审协议条款"];
+      return rng.chance(0.5)
+        ? [`走访${short}项目现场，了解项目${label}阶段进展，协调水电气接入等事项。`, owner, "平湖", next]
+        : [`上门服务${short}，协调解决用工和物流配套问题。`, owner, "平湖", next];
+    case "call":
+      if (phase === 0)
+        return rng.chance(0.5)
+          ? [`与${short}相关负责人电话沟通，对方介绍了在华布局计划，对平湖的区位和产业配套较感兴趣。`, owner, null, "发送平湖投资环境介绍和政策资料"]
+          : [`电话跟进${short}投资意向，对方表示总部正在开展中国新基地的可行性研究。`, owner, null, "邀请企业来平湖实地考察"];
+      if (phase === 1)
+        return rng.chance(0.5)
+          ? [`电话沟通用地指标和厂房交付时间，${short}希望尽快明确供地方案。`, owner, null, "协调自然资源部门确认用地指标"]
+          : [`电话沟通${short}关注的税收和人才政策，已提供政策解读材料。`, owner, null, "跟进企业内部决策进度"];
+      return [`电话了解项目${label}阶段进展，企业反映审批材料需补正，已协调相关部门指导。`, owner, null, next];
+    default:
+      if (phase === 2) return [`协助${short}办理${PAPERWORK_BY_STAGE[stage]}等手续。`, owner, "平湖", next];
+      return [`收集整理${short}企业资料和行业信息，研究对接方案。`, owner, null, next];
+  }
+}
+
+function closingSummary(status: number, reason: string | null, lostTo: string | null): [string, string | null] | null {
+  switch (status) {
+    case ON_HOLD:
+      return [`企业表示项目暂缓${reason ? `：${reason}` : ""}。`, "保持联系，定期了解企业计划"];
+    case DORMANT:
+      return [`多次联系未有实质进展${reason ? `（${reason}）` : ""}，项目转入休眠。`, "每季度回访一次"];
+    case LOST:
+      return [`获悉企业最终选择落户${lostTo}，项目流失。原因：${reason}。`, "总结流失原因，与企业保持联络"];
+    case ABANDONED:
+      return [`经研究决定放弃该项目：${reason}。`, null];
+    default:
+      return null;
+  }
+}
+
+function writeActivities(sqlite: Sqlite, world: World, rng: Rng): number {
+  const { cal, companies, plans } = world;
+  const projectRow = sqlite.prepare(
+    "select name, total_investment_usd as total, contracted_fdi_usd as contracted, status_reason as reason, lost_to as lostTo from projects where id = ?",
+  );
+  const memberRows = sqlite.prepare("select user_id as id from project_members where project_id = ? order by user_id");
+  const insert = sqlite.prepare(
+    `insert into activities (project_id, company_id, type, occurred_on, participants, place, summary, next_step, created_by, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const userById = new Map(world.users.map((u) => [u.id, u]));
+  let written = 0;
+
+  const write = sqlite.transaction((from: number, to: number) => {
+    for (let p = from; p < to; p++) {
+      const plan = plans[p];
+      const id = p + 1;
+      const company = companies[plan.company];
+      const row = projectRow.get(id) as { name: string; total: number; contracted: number; reason: string | null; lostTo: string | null };
+      const members = (memberRows.all(id) as Array<{ id: number }>).map((m) => userById.get(m.id)!).filter(Boolean);
+      const colleagues = world.officersByUnit.get(plan.unitId) ?? [plan.owner];
+      const region = regionLabel(company.country);
+      const ctx: ActivityContext = {
+        short: company.short,
+        abroad: company.hq && company.hq !== region && !region.endsWith(company.hq) ? `${region}${company.hq}` : region,
+        park: plan.parkId === null ? "平湖" : world.parkNames.get(plan.parkId) ?? "平湖",
+        owner: plan.owner.displayName,
+        projectName: row.name,
+        totalWan: row.total / 10_000,
+        contractedWan: row.contracted / 10_000,
+      };
+
+      // dates: the first contact, the signing ceremony and the latest record are fixed, the rest spread
+      const n = plan.activityCount;
+      const days = new Int32Array(n);
+      const fixed: number[] = [plan.leadDay];
+      if (plan.endDay !== plan.leadDay) fixed.push(plan.endDay);
+      if (plan.signedDay >= 0 && !fixed.includes(plan.signedDay)) fixed.push(plan.signedDay);
+      const fixedCount = Math.min(n, fixed.length);
+      for (let k = 0; k < n; k++) {
+        if (k < fixedCount) days[k] = fixed[k];
+        else days[k] = rng.int(plan.leadDay, rng.chance(0.75) ? plan.busyEnd : plan.endDay);
+      }
+      days.sort();
+
+      const closing = closingSummary(plan.status, row.reason, row.lostTo);
+      let stageIndex = 0;
+      let stage = plan.path[0];
+      let signingDone = false;
+      let leadDone = false;
+      let previousType: ActivityType | null = null;
+      for (let k = 0; k < n; k++) {
+        const day = days[k];
+        while (stageIndex + 1 < plan.days.length && plan.days[stageIndex + 1] <= day) stage = plan.path[++stageIndex];
+        let type: ActivityType;
+        if (!leadDone && day === plan.leadDay) {
+          type = FIRST_ACTIVITY_BY_CHANNEL[plan.channel] ?? "call";
+          leadDone = true;
+        } else if (!signingDone && day === plan.signedDay) {
+          type = "signing_ceremony";
+          signingDone = true;
+        } else {
+          type = rng.pick(TYPES_BY_PHASE[stage <= 1 ? 0 : stage === 2 ? 1 : 2]);
+          if (type === previousType) type = rng.pick(TYPES_BY_PHASE[stage <= 1 ? 0 : stage === 2 ? 1 : 2]);
+        }
+        previousType = type;
+        const leader = rng.pick(world.leaders).displayName;
+        let [summary, participants, place, nextStep] = describeActivity(type, stage, ctx, leader, rng);
+        if (closing && k === n - 1 && type !== "signing_ceremony" && n > 1) {
+          type = "call";
+          [summary, nextStep] = closing;
+          participants = ctx.owner;
+          place = null;
+        }
+        const r = rng.next();
+        const author = r < 0.82 ? plan.owner : r < 0.92 && members.length > 0 ? rng.pick(members) : rng.pick(colleagues);
+        const at = cal.at(day, rng.int(8, 19), rng.int(0, 59));
+        insert.run(id, plan.company + 1, type, cal.date(day), participants, place, summary, nextStep, author.id, at, at);
+        written++;
+      }
+    }
+  });
+  for (let from = 0; from < plans.length; from += 2_500) write(from, Math.min(plans.length, from + 2_500));
+  return written;
+}
+
+// ── commitments, payouts, arrivals, targets ───────────────────────────────
+
+function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wanted: number, rng: Rng): void {
+  const { cal, H, plans, companies } = world;
+  const weights = new Float64Array(plans.length);
+  plans.forEach((plan, i) => {
+    if (plan.deleted) return;
+    if (plan.signedDay >= 0 && plan.verified) weights[i] = 0.6 + (plan.totalWan >= 10_000 ? 1 : 0) + rng.float(0, 0.8);
+    else if (plan.furthest === 2 && plan.status === ACTIVE) weights[i] = 0.15;
+  });
+  const perProject = apportion(wanted, weights);
+  const byType = (type: string) => clauses.filter((c) => c.incentiveType === type);
+  const increaseClauses = byType("增资奖励");
+  const bigClauses = byType("招大引强项目奖励");
+  const leaderClauses = byType("链主企业发展补助");
+
+  const insert = sqlite.prepare(
+    `insert into commitments (project_id, clause_id, item, amount_cny, condition, due_on, status, cancel_reason, proposed_by,
+      committed_by, committed_on, fulfilled_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPayout = sqlite.prepare(
+    "insert into payouts (commitment_id, amount_cny, paid_on, reference, created_by, created_at) values (?, ?, ?, ?, ?, ?)",
+  );
+  const insertBasis = sqlite.prepare(
+    "insert into project_policy_bases (project_id, clause_id, note, created_by, created_at) values (?, ?, ?, ?, ?)",
+  );
+  let payoutSerial = 0;
+
+  const write = sqlite.transaction(() => {
+    plans.forEach((plan, i) => {
+      const id = i + 1;
+      const company = companies[plan.company];
+      const usedClauses = new Set<number>();
+      const signed = plan.signedDay >= 0 && plan.verified;
+      for (let k = 0; k < perProject[i]; k++) {
+        let pool = clauses;
+        if ((plan.type === 1 || plan.type === 2) && rng.chance(0.7) && increaseClauses.length) pool = increaseClauses;
+        else if (plan.totalWan >= 10_000 && rng.chance(0.6) && bigClauses.length) pool = bigClauses;
+        else if (company.chainLeader && rng.chance(0.6) && leaderClauses.length) pool = leaderClauses;
+        const clause = rng.pick(pool);
+        const amount = Math.min(clause.capCny, rng.int(5, 300) * 10_000);
+        const condition = rng.pick(clause.conditions);
+        const item = `${clause.incentiveType}（示例）`;
+        const proposedDay = signed ? Math.min(H, plan.signedDay + rng.int(0, 30)) : Math.max(plan.leadDay, H - rng.int(0, 60));
+        let status = "proposed";
+        let committedDay = -1;
+        let fulfilledDay = -1;
+        let cancelReason: string | null = null;
+        let dueDay = proposedDay + rng.int(90, 720);
+        const payoutsToWrite: Array<[number, number]> = [];
+        if (signed) {
+          committedDay = Math.min(H, proposedDay + rng.int(5, 60));
+          dueDay = committedDay + rng.int(90, 720);
+          const r = rng.next();
+          if (r < 0.07) {
+            status = "cancelled";
+            cancelReason = rng.pick(["项目投资规模调整，原承诺条件不再适用", "企业主动放弃申请", "经审核不符合兑现条件"]);
+          } else if (dueDay <= H) {
+            const q = rng.next();
+            status = q < 0.8 ? "fulfilled" : q < 0.9 ? "committed" : "conditions_met";
+          } else {
+            const q = rng.next();
+            status = q < 0.15 ? "proposed" : q < 0.6 ? "committed" : q < 0.85 ? "conditions_met" : "fulfilled";
+          }
+          if (status === "proposed") committedDay = -1;
+          // payouts: fulfilled ones paid in one to three instalments, some others partly paid
+          const firstPossible = committedDay + 30;
+          if (status === "fulfilled" && firstPossible <= H) {
+            const instalments = rng.int(1, 3);
+            const lastDay = Math.min(H, Math.max(firstPossible, dueDay + rng.int(-60, 30)));
+            let left = amount;
+            let day = firstPossible;
+            for (let s = 0; s < instalments; s++) {
+              const share = s === instalments - 1 ? left : Math.round((left * rng.float(0.3, 0.6)) / 10_000) * 10_000;
+              day = s === instalments - 1 ? Math.max(day, lastDay) : Math.min(lastDay, day + rng.int(0, Math.max(0, Math.floor((lastDay - day) / 2))));
+              if (share > 0) payoutsToWrite.push([share, day]);
+              left -= share;
+            }
+            fulfilledDay = payoutsToWrite.length ? payoutsToWrite[payoutsToWrite.length - 1][1] : -1;
+            if (fulfilledDay < 0) status = "committed";
+          } else if (status === "fulfilled") status = "committed";
+          else if ((status === "committed" || status === "conditions_met") && firstPossible <= H && rng.chance(0.25)) {
+            payoutsToWrite.push([Math.round((amount * rng.float(0.2, 0.5)) / 10_000) * 10_000, rng.int(firstPossible, H)]);
+          }
+        }
+        const createdAt = cal.at(committedDay >= 0 ? committedDay : proposedDay, rng.int(9, 17), rng.int(0, 59));
+        const updatedDay = Math.max(committedDay, proposedDay, fulfilledDay, ...payoutsToWrite.map(([, d]) => d));
+        const { lastInsertRowid } = insert.run(
+          id,
+          clause.id,
+          item,
+          amount,
+          condition,
+          cal.date(dueDay),
+          status,
+          cancelReason,
+          plan.owner.id,
+          committedDay >= 0 ? rng.pick(world.leaders).id : null,
+          committedDay >= 0 ? cal.date(committedDay) : null,
+          fulfilledDay >= 0 && status === "fulfilled" ? cal.date(fulfilledDay) : null,
+          createdAt,
+          Math.max(createdAt, cal.at(updatedDay, 17, 30)),
+        );
+        for (const [share, day] of payoutsToWrite) {
+          payoutSerial++;
+          insertPayout.run(Number(lastInsertRowid), share, cal.date(day), `兑现凭证（演示）第${payoutSerial}号`, rng.pick(world.staff).id, cal.at(day, 14, rng.int(0, 59)));
+        }
+        if (!usedClauses.has(clause.id)) {
+          usedClauses.add(clause.id);
+          insertBasis.run(id, clause.id, `${clause.incentiveType}政策依据（示例）`, plan.owner.id, createdAt);
+        }
+      }
+      // some projects cite a policy basis before any commitment
+      if (perProject[i] === 0 && plan.furthest >= 2 && !plan.deleted && rng.chance(0.08)) {
+        const clause = rng.pick(clauses);
+        insertBasis.run(id, clause.id, "拟申请政策支持（示例）", plan.owner.id, cal.at(plan.days[Math.min(2, plan.days.length - 1)], 15, rng.int(0, 59)));
+      }
+    });
+  });
+  write();
+}
+
+function writeArrivals(sqlite: Sqlite, world: World, rng: Rng): void {
+  const { cal, H, plans } = world;
+  const contracted = sqlite.prepare("select contracted_fdi_usd as usd from projects where id = ?");
+  const insert = sqlite.prepare(
+    "insert into fdi_arrivals (project_id, arrived_on, amount_usd, reference, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const tranches: Record<number, [number, number, number, number]> = {
+    4: [1, 2, 0.15, 0.4],
+    5: [2, 4, 0.4, 0.8],
+    6: [3, 6, 0.7, 1.0],
+  };
+  const write = sqlite.transaction(() => {
+    plans.forEach((plan, i) => {
+      if (!plan.verified || plan.deleted || plan.furthest < 4) return;
+      const registration = plan.path.findIndex((s, k) => k > 0 && s >= 4);
+      const earliest = Math.max(plan.days[registration], plan.signedDay + 1) + rng.int(5, 30);
+      if (earliest > H) return;
+      const [minCount, maxCount, minShare, maxShare] = tranches[plan.furthest];
+      const count = rng.int(minCount, maxCount);
+      const latest = Math.min(H, earliest + 3 * 365);
+      const total = (contracted.get(i + 1) as { usd: number }).usd * rng.float(minShare, maxShare);
+      let previous = earliest - 1;
+      for (let k = 0; k < count; k++) {
+        const slotEnd = earliest + Math.floor(((latest - earliest) * (k + 1)) / count);
+        const day = Math.max(previous + 1, rng.int(earliest + Math.floor(((latest - earliest) * k) / count), slotEnd));
+        if (day > H) break;
+        previous = day;
+        const amount = Math.max(10_000, Math.round((total / count) * rng.float(0.8, 1.2) / 100) * 100);
+        const at = cal.at(day, 15, rng.int(0, 59));
+        insert.run(i + 1, cal.date(day), amount, `资本金账户入账（演示，第${k + 1}笔）`, rng.pick(world.staff).id, at, at);
+      }
+    });
+  });
+  write();
+}
+
+/** Annual targets near what the data achieves, so 完成率 reads plausibly (county-wide and per unit). */
+function writeTargets(sqlite: Sqlite, world: World, rng: Rng): void {
+  const { cal, H } = world;
+  const thisYear = cal.year(H);
+  const elapsed = (daysBetween(`${thisYear}-01-01`, cal.date(H)) + 1) / (daysBetween(`${thisYear}-01-01`, `${thisYear}-12-31`) + 1);
+  const signedRows = sqlite
+    .prepare(
+      `select substr(p.signed_on, 1, 4) as year, p.unit_id as unit, count(*) as projects, sum(p.contracted_fdi_usd) as contracted,
+         sum(p.total_investment_usd) as total, sum(p.total_investment_usd >= 100000000) as big, sum(c.is_fortune500) as f500
+       from projects p join companies c on c.id = p.company_id
+       where p.signing_verified_at is not null and p.deleted_at is null group by 1, 2 order by 1, 2`,
+    )
+    .all() as Array<{ year: string; unit: number; projects: number; contracted: number; total: number; big: number; f500: number }>;
+  const arrivalRows = sqlite
+    .prepare(
+      `select substr(a.arrived_on, 1, 4) as year, p.unit_id as unit, sum(a.amount_usd) as usd
+       from fdi_arrivals a join projects p on p.id = a.project_id where a.deleted_at is null and p.deleted_at is null group by 1, 2 order by 1, 2`,
+    )
+    .all() as Array<{ year: string; unit: number; usd: number }>;
+  const insert = sqlite.prepare("insert into targets (year, indicator, unit_id, value, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
+  const roundMoney = (usd: number) => Math.max(1_000_000, Math.round(usd / 1_000_000) * 1_000_000);
+  for (let year = thisYear - HISTORY_YEARS + 1; year <= thisYear; year++) {
+    const factor = year === thisYear ? 1 / Math.max(0.05, elapsed) : 1;
+    const aim = () => factor * rng.float(0.88, 1.12);
+    const signed = signedRows.filter((r) => Number(r.year) === year);
+    const arrivals = arrivalRows.filter((r) => Number(r.year) === year);
+    const sum = (rows: Array<Record<string, number | string>>, key: string) => rows.reduce((n, r) => n + Number(r[key]), 0);
+    const at = cal.at(Math.max(-300, daysBetween(cal.date(0), `${year}-01-01`) - 20), 10);
+    const county: Array<[string, number]> = [
+      ["signed_projects", Math.max(1, Math.round(sum(signed, "projects") * aim()))],
+      ["contracted_fdi_usd", roundMoney(sum(signed, "contracted") * aim())],
+      ["actual_fdi_usd", roundMoney(sum(arrivals, "usd") * aim())],
+      ["total_investment_usd", roundMoney(sum(signed, "total") * aim())],
+      ["big_projects", Math.max(1, Math.round(sum(signed, "big") * aim()))],
+      ["fortune500_projects", Math.max(1, Math.round(sum(signed, "f500") * aim()))],
+    ];
+    for (const [indicator, value] of county) insert.run(year, indicator, null, value, at, at);
+    for (const unitId of world.unitIds) {
+      const unitSigned = signed.filter((r) => r.unit === unitId);
+      const unitArrivals = arrivals.filter((r) => r.unit === unitId);
+      insert.run(year, "signed_projects", unitId, Math.max(1, Math.round(sum(unitSigned, "projects") * aim())), at, at);
+      insert.run(year, "actual_fdi_usd", unitId, roundMoney(sum(unitArrivals, "usd") * aim()), at, at);
+    }
+  }
+}
+
+// ── the run ───────────────────────────────────────────────────────────────
+
+const STREAM = { users: 1, companies: 2, projects: 3, companyRows: 4, projectRows: 5, activities: 6, commitments: 7, arrivals: 8, targets: 9 };
+
+const COUNTED_TABLES = [
+  "users", "companies", "contacts", "projects", "project_members", "stage_changes", "activities", "project_chain_links",
+  "chain_node_companies", "policy_clauses", "project_policy_bases", "commitments", "payouts", "fdi_arrivals", "targets", "companies_fts",
+];
+
+function fileSize(file: string): number {
+  return [file, `${file}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+}
+
+export async function generateLargeDataSet(options: LargeDataSetOptions): Promise<LargeDataSetSummary> {
+  const out = path.resolve(options.out);
+  const scale = options.scale ?? 1;
+  const seed = Math.trunc(options.seed ?? 1);
+  const todayDate = options.today ?? businessToday();
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`--scale must be a positive number, got ${scale}`);
+  if (!isValidDate(todayDate)) throw new Error(`--today must be a date YYYY-MM-DD, got ${todayDate}`);
+
+  const counts = scaledCounts(scale);
+  const phases: Array<{ name: string; seconds: number }> = [];
+  const started = performance.now();
+  const phase = <T>(name: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const result = fn();
+    const seconds = (performance.now() - t0) / 1000;
+    phases.push({ name, seconds });
+    log(`  ${name.padEnd(30)} ${seconds.toFixed(2).padStart(7)} s`);
+    return result;
+  };
+
+  log(`生成大数据集 large data set → ${out}（scale ${scale}, seed ${seed}, today ${todayDate}）`);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${out}${suffix}`, { force: true });
+
+  const t0 = performance.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  phases.push({ name: "password hash", seconds: (performance.now() - t0) / 1000 });
+  log(`  ${"password hash".padEnd(30)} ${phases[0].seconds.toFixed(2).padStart(7)} s`);
+
+  const db = phase("open + migrations", () => openDatabase(out));
+  const sqlite = db.$client;
+  try {
+    // generation only: no rollback journal, no syncs, a large page cache; restored below
+    sqlite.pragma("journal_mode = OFF");
+    sqlite.pragma("synchronous = OFF");
+    sqlite.pragma("cache_size = -262144");
+
+    const start = historyStart(todayDate);
+    const cal = new Calendar(start, todayDate, 400, 800);
+    const H = cal.today;
+    const setupInstant = cal.at(-330, 9);
+
+    const world = phase("reference data + users", () => {
+      seedReference(db);
+      const unitRows = sqlite.prepare("select id, name from units order by sort_order, id").all() as Array<{ id: number; name: string }>;
+      const unitIds = REFERENCE_UNITS.map(([name]) => unitRows.find((u) => u.name === name)?.id ?? unitRows[0].id);
+      const users = buildUsers(unitIds, new Rng(seed, STREAM.users));
+      writeUsers(sqlite, users, passwordHash, setupInstant);
+      const parkRows = sqlite.prepare("select id, name from parks").all() as Array<{ id: number; name: string }>;
+      const channelRows = sqlite.prepare("select id, name from channels").all() as Array<{ id: number; name: string }>;
+      const officers = users.filter((u) => u.role === "officer");
+      const officersByUnit = new Map<number, User[]>();
+      for (const o of officers) officersByUnit.set(o.unitId, [...(officersByUnit.get(o.unitId) ?? []), o]);
+      const w: World = {
+        seed,
+        cal,
+        H,
+        users,
+        officers,
+        leaders: users.filter((u) => u.role === "leader"),
+        staff: users.filter((u) => u.role === "staff"),
+        officersByUnit,
+        unitIds,
+        parkIds: new Map(parkRows.map((r) => [r.name, r.id])),
+        parkNames: new Map(parkRows.map((r) => [r.id, r.name])),
+        channelIds: new Map(channelRows.map((r) => [r.name, r.id])),
+        companies: [],
+        plans: [],
+      };
+      writeReferenceExtras(sqlite, setupInstant);
+      return w;
+    });
+    const clauses = phase("policy clauses", () => writeClauses(sqlite, setupInstant));
+
+    phase("plan companies + projects", () => {
+      world.companies = generateCompanies(counts.companies, new Rng(seed, STREAM.companies));
+      world.plans = planProjects(world, counts, new Rng(seed, STREAM.projects));
+    });
+    phase("companies (+FTS, contacts)", () => writeCompanies(sqlite, world, new Rng(seed, STREAM.companyRows)));
+    phase("projects + stage log", () => writeProjects(sqlite, world, new Rng(seed, STREAM.projectRows)));
+    phase("activities", () => writeActivities(sqlite, world, new Rng(seed, STREAM.activities)));
+    phase("commitments + payouts", () => writeCommitments(sqlite, world, clauses, counts.commitments, new Rng(seed, STREAM.commitments)));
+    phase("FDI arrivals", () => writeArrivals(sqlite, world, new Rng(seed, STREAM.arrivals)));
+    phase("targets", () => writeTargets(sqlite, world, new Rng(seed, STREAM.targets)));
+
+    phase("FTS optimize", () => sqlite.exec("insert into companies_fts (companies_fts) values ('optimize')"));
+    phase("ANALYZE + optimize", () => {
+      sqlite.exec("ANALYZE");
+      sqlite.pragma("optimize");
+    });
+    phase("WAL + checkpoint", () => {
+      sqlite.pragma("journal_mode = WAL");
+      sqlite.pragma("synchronous = NORMAL");
+      sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    });
+
+    const tableCounts: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      tableCounts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    }
+    sqlite.close();
+    const totalSeconds = (performance.now() - started) / 1000;
+    const fileBytes = fileSize(out);
+    log("  行数 rows: " + Object.entries(tableCounts).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(", "));
+    log(`  合计 total ${totalSeconds.toFixed(1)} s, 文件 file ${(fileBytes / 1024 / 1024).toFixed(1)} MB`);
+    return { file: out, today: todayDate, counts: tableCounts, phases, totalSeconds, fileBytes };
+  } finally {
+    if (sqlite.open) sqlite.close();
+  }
+}
+
+// ── CLI ───────────────────────────────────────────────────────────────────
+
+function parseArgs(argv: string[]): LargeDataSetOptions {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new Error(`--${name} needs a value`);
+    return v;
+  };
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const scale = value("scale");
+  const seed = value("seed");
+  return {
+    out: path.resolve(value("out") ?? path.join(root, "data", "large.db")),
+    scale: scale === undefined ? 1 : Number(scale),
+    seed: seed === undefined ? 1 : Number(seed),
+    today: value("today"),
+  };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  generateLargeDataSet(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
