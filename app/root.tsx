@@ -6,10 +6,10 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -17,7 +17,8 @@ import type { ReactNode } from "react";
 import { getSessionUser } from "./auth/session.server";
 import { ROLE_LABELS, type Role } from "./auth/permissions";
 import { useNonce } from "./lib/nonce";
-import { navigationFor } from "./ui/navigation";
+import { useClientLinks } from "./ui/client-links";
+import { isCurrentSection, navigationFor } from "./ui/navigation";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -36,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const { pathname } = useLocation();
+  const followLink = useClientLinks();
   return (
     <html lang="zh-CN">
       <head>
@@ -51,11 +54,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           {user ? (
             <>
-              <nav aria-label="主导航" className="main-nav">
+              <nav aria-label="主导航" className="main-nav" onClick={followLink}>
                 {navigationFor(user.role as Role).map((item) => (
-                  <NavLink key={item.to} to={item.to} end={item.to === "/"}>
+                  <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>
                     {item.label}
-                  </NavLink>
+                  </a>
                 ))}
               </nav>
               <div className="user-box">

@@ -279,6 +279,8 @@ export const projects = sqliteTable(
     index("projects_owner_idx").on(t.ownerId, t.updatedAt),
     index("projects_company_idx").on(t.companyId),
     index("projects_stage_idx").on(t.stage, t.updatedAt),
+    index("projects_unit_stage_idx").on(t.unitId, t.stage),
+    index("projects_stage_status_idx").on(t.stage, t.status),
     index("projects_status_idx").on(t.status, t.updatedAt),
     index("projects_park_idx").on(t.parkId),
     index("projects_channel_idx").on(t.channelId),
@@ -315,7 +317,10 @@ export const stageChanges = sqliteTable(
     note: text("note"),
   },
   (t) => [
-    index("stage_changes_project_idx").on(t.projectId, t.occurredOn),
+    /** covers "furthest stage reached by a date" per project */
+    index("stage_changes_project_idx").on(t.projectId, t.occurredOn, t.toStage),
+    /** entries as 线索: the funnel's cohorts */
+    index("stage_changes_entry_idx").on(t.occurredOn, t.projectId).where(sql`${t.fromStage} is null`),
     index("stage_changes_to_idx").on(t.toStage, t.occurredOn),
     index("stage_changes_occurred_idx").on(t.occurredOn),
   ],

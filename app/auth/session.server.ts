@@ -9,6 +9,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { db, t } from "../db.server";
+import { preparedOnce } from "../lib/prepared.server";
 import type { Actor, Permission, Role } from "./permissions";
 import { can } from "./permissions";
 
@@ -53,8 +54,8 @@ export interface SessionUser extends Actor {
 }
 
 /** Runs on every request, so it is prepared once. */
-function prepareSessionUserStatement() {
-  return db()
+const sessionUserStatement = preparedOnce(() =>
+  db()
     .select({
       id: t.users.id,
       role: t.users.role,
@@ -69,10 +70,8 @@ function prepareSessionUserStatement() {
     .where(
       and(eq(t.sessions.id, sql.placeholder("sessionId")), gt(t.sessions.expiresAt, sql.placeholder("now")), eq(t.users.active, true)),
     )
-    .prepare();
-}
-let sessionUserQuery: ReturnType<typeof prepareSessionUserStatement> | undefined;
-const sessionUserStatement = () => (sessionUserQuery ??= prepareSessionUserStatement());
+    .prepare(),
+);
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));

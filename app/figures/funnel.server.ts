@@ -14,21 +14,17 @@ const stageRank = sql.raw(
  */
 export function getFunnel(period: Period): FunnelRow[] {
   const rows = db().all<{ furthest: number; verified: number; investment: number }>(sql`
-    with cohort as (
-      select entry.project_id
-      from ${t.stageChanges} entry
-      join ${t.projects} p on p.id = entry.project_id
-      where entry.from_stage is null
-        and entry.occurred_on between ${period.from} and ${period.to}
-        and p.deleted_at is null
-    )
-    select max(${stageRank}) as furthest,
+    select (
+             select max(${stageRank}) from ${t.stageChanges} sc
+             where sc.project_id = p.id and sc.occurred_on <= ${period.to}
+           ) as furthest,
            p.signing_verified_at is not null as verified,
            p.total_investment_usd as investment
-    from cohort
-    join ${t.stageChanges} sc on sc.project_id = cohort.project_id and sc.occurred_on <= ${period.to}
-    join ${t.projects} p on p.id = cohort.project_id
-    group by cohort.project_id
+    from ${t.stageChanges} entry
+    join ${t.projects} p on p.id = entry.project_id
+    where entry.from_stage is null
+      and entry.occurred_on between ${period.from} and ${period.to}
+      and p.deleted_at is null
   `);
   return computeFunnel(
     rows.map((row) => ({

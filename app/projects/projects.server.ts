@@ -11,6 +11,7 @@ import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { preparedOnce } from "../lib/prepared.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
@@ -106,11 +107,13 @@ export function listProjects(actor: Actor, filters: ProjectFilters): Page<Projec
     .limit(PAGE_SIZE + 1)
     .offset((filters.page - 1) * PAGE_SIZE)
     .all();
+  // the companies join is needed only to filter by country; without it the count reads one index
+  const counted = filters.country
+    ? sql`${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}`
+    : sql`${t.projects}`;
   const capped = db()
     .select({ n: sql<number>`count(*)` })
-    .from(
-      sql`(select 1 from ${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} where ${where} limit ${COUNT_CAP + 1})`,
-    )
+    .from(sql`(select 1 from ${counted} where ${where} limit ${COUNT_CAP + 1})`)
     .get();
   return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
 }
@@ -223,31 +226,39 @@ function enteredOnOf(projectId: number): string {
 
 // ── choices for the form ──────────────────────────────────────────────────
 
-/** Who may be made 负责人 by the actor: officers choose within their unit, others anyone active. */
-export function listAssignableOwners(actor: Actor) {
-  const officerOnly = !can(actor.role, "update:project:any");
+function selectAssignableOwners(unitId: SQL | undefined) {
   return db()
     .select({ id: t.users.id, displayName: t.users.displayName, unitId: t.users.unitId, unitName: t.units.name })
     .from(t.users)
     .innerJoin(t.units, eq(t.units.id, t.users.unitId))
-    .where(
-      and(
-        eq(t.users.active, true),
-        inArray(t.users.role, ["officer", "leader", "admin"]),
-        officerOnly ? eq(t.users.unitId, actor.unitId) : undefined,
-      ),
-    )
-    .orderBy(asc(t.units.sortOrder), asc(t.users.displayName))
-    .all();
+    .where(and(eq(t.users.active, true), inArray(t.users.role, ["officer", "leader", "admin"]), unitId))
+    .orderBy(asc(t.units.sortOrder), asc(t.users.displayName));
 }
 
-/** Units, channels, parks and every possible owner: the choices of the project list's filters. */
+const allOwnersStatement = preparedOnce(() => selectAssignableOwners(undefined).prepare());
+const unitOwnersStatement = preparedOnce(() => selectAssignableOwners(eq(t.users.unitId, sql.placeholder("unitId"))).prepare());
+const activeUnitsStatement = preparedOnce(() =>
+  db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).prepare(),
+);
+const activeChannelsStatement = preparedOnce(() =>
+  db().select({ id: t.channels.id, name: t.channels.name }).from(t.channels).where(eq(t.channels.active, true)).orderBy(asc(t.channels.sortOrder), asc(t.channels.id)).prepare(),
+);
+const parksStatement = preparedOnce(() =>
+  db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(isNull(t.parks.deletedAt)).orderBy(asc(t.parks.sortOrder), asc(t.parks.id)).prepare(),
+);
+
+/** Who may be made 负责人 by the actor: officers choose within their unit, others anyone active. */
+export function listAssignableOwners(actor: Actor) {
+  return can(actor.role, "update:project:any") ? allOwnersStatement().all() : unitOwnersStatement().all({ unitId: actor.unitId });
+}
+
+/** The choices of the project list's filters (run on every list view, so prepared once). */
 export function listProjectFilterChoices() {
   return {
-    owners: listAssignableOwners({ id: 0, role: "admin", unitId: 0 }),
-    units: db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).all(),
-    channels: db().select({ id: t.channels.id, name: t.channels.name }).from(t.channels).where(eq(t.channels.active, true)).orderBy(asc(t.channels.sortOrder), asc(t.channels.id)).all(),
-    parks: db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(isNull(t.parks.deletedAt)).orderBy(asc(t.parks.sortOrder), asc(t.parks.id)).all(),
+    owners: allOwnersStatement().all(),
+    units: activeUnitsStatement().all(),
+    channels: activeChannelsStatement().all(),
+    parks: parksStatement().all(),
   };
 }
 

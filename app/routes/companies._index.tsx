@@ -7,6 +7,7 @@ import { COMPANY_SORTS, type CompanySort } from "../companies/listing";
 import { REGIONS, regionLabel } from "../companies/regions";
 import { enumParam } from "../lib/params";
 import { formatTotal, pageFrom } from "../lib/paging";
+import { useClientLinks } from "../ui/client-links";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管理系统" }];
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Companies() {
   const { rows, page, hasNext, total } = useLoaderData<typeof loader>();
+  const followLink = useClientLinks();
   const [params] = useSearchParams();
   return (
     <>
@@ -80,7 +82,7 @@ export default function Companies() {
         </button>
       </Form>
       <p className="muted">共 {formatTotal(total)} 家企业</p>
-      <table className="data">
+      <table className="data" onClick={followLink}>
         <thead>
           <tr>
             <th>企业名称</th>
@@ -95,7 +97,7 @@ export default function Companies() {
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link to={`/companies/${row.id}`}>{row.name}</Link>
+                <a href={`/companies/${row.id}`}>{row.name}</a>
               </td>
               <td>{row.foreignName ?? ""}</td>
               <td>{regionLabel(row.country)}</td>

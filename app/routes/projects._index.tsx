@@ -35,8 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...page, owners, units, channels, parks, canCreate: can(user.role, "create:project") });
 }
 
-function FilterSelect({ name, label, options }: { name: string; label: string; options: { value: string | number; label: string }[] }) {
-  const [params] = useSearchParams();
+function FilterSelect({ name, label, options, params }: { name: string; label: string; options: { value: string | number; label: string }[]; params: URLSearchParams }) {
   return (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
@@ -70,15 +69,15 @@ export default function Projects() {
           <label htmlFor="filter-q">项目名称</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} />
-        <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} />
-        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} />
-        <FilterSelect name="owner" label="负责人" options={data.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} />
-        <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} />
-        <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} />
-        <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} />
-        <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} />
-        <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} />
+        <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} params={params} />
+        <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} params={params} />
+        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} params={params} />
+        <FilterSelect name="owner" label="负责人" options={data.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} params={params} />
+        <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} params={params} />
+        <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} params={params} />
+        <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} params={params} />
+        <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} params={params} />
+        <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} params={params} />
         <div className="field">
           <label htmlFor="filter-sort">排序</label>
           <select id="filter-sort" name="sort" defaultValue={params.get("sort") ?? "updated"}>

@@ -15,3 +15,8 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
 export function navigationFor(role: Role) {
   return NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
 }
+
+/** The navigation item a page belongs to: 工作台 only on "/", the others for their whole subtree. */
+export function isCurrentSection(itemPath: string, pathname: string): boolean {
+  return itemPath === "/" ? pathname === "/" : pathname === itemPath || pathname.startsWith(`${itemPath}/`);
+}

@@ -1,7 +1,7 @@
-import { Link } from "@remix-run/react";
 import { regionLabel } from "../companies/regions";
 import { formatWan } from "../lib/money";
 import { signingState, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
+import { useClientLinks } from "./client-links";
 
 export function StageBadge({ stage, signedOn, signingVerifiedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null }) {
   const state = signingState({ signedOn, signingVerifiedAt });
@@ -40,8 +40,9 @@ type Column = "company" | "country" | "stage" | "status" | "investment" | "owner
 export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: readonly ProjectRow[]; columns: readonly Column[]; empty?: string }) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   const has = (column: Column) => columns.includes(column);
+  const followLink = useClientLinks();
   return (
-    <table className="data">
+    <table className="data" onClick={followLink}>
       <thead>
         <tr>
           <th>项目名称</th>
@@ -61,7 +62,7 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
         {rows.map((row) => (
           <tr key={row.id}>
             <td>
-              <Link to={`/projects/${row.id}`}>{row.name}</Link>
+              <a href={`/projects/${row.id}`}>{row.name}</a>
             </td>
             {has("company") ? <td>{row.companyName}</td> : null}
             {has("country") ? <td>{regionLabel(row.country)}</td> : null}

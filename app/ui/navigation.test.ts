@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { isCurrentSection, navigationFor } from "./navigation";
+
+describe("main navigation", () => {
+  it("lists the screens in the order of DESIGN.md §6 and hides what a role cannot use", () => {
+    expect(navigationFor("officer").map((item) => item.label)).toEqual(["工作台", "企业库", "招商项目"]);
+    expect(navigationFor("leader").map((item) => item.label)).toEqual(["工作台", "企业库", "招商项目", "领导驾驶舱"]);
+    expect(navigationFor("admin").map((item) => item.label)).toContain("系统管理");
+  });
+
+  it("marks 工作台 only on the home page and the other items for their whole subtree", () => {
+    expect(isCurrentSection("/", "/")).toBe(true);
+    expect(isCurrentSection("/", "/projects")).toBe(false);
+    expect(isCurrentSection("/projects", "/projects")).toBe(true);
+    expect(isCurrentSection("/projects", "/projects/12/edit")).toBe(true);
+    expect(isCurrentSection("/projects", "/projectsx")).toBe(false);
+    expect(isCurrentSection("/companies", "/projects/1")).toBe(false);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: builds the app, starts the production server on the large data set
+ * (`npm run seed:large` makes it; generated here when missing), signs in, and drives real HTTP
+ * requests at each screen from this separate process. Prints one table and writes the figures
+ * as JSON to tests/bench/.output/.
+ *
+ * Latency (p50/p95/p99) is taken with one connection at a time — the server's own time per
+ * request; throughput (requests/s) with 10 concurrent connections (DESIGN.md §9). The targets are
+ * checked here, never in the test suite.
+ *
+ * Options: --db <file> (default data/large.db), --seconds <n> per scenario and mode (default 5),
+ * --port <n> (default 3400), --only <name,…> (scenario names).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+const dbFile = path.resolve(root, option("db", "data/large.db"));
+const seconds = Number(option("seconds", "5"));
+const port = Number(option("port", "3400"));
+const only = option("only", "").split(",").filter(Boolean);
+const outputDir = path.join(root, "tests/bench/.output");
+
+interface Scenario {
+  name: string;
+  path: string;
+  user: "anonymous" | "leader" | "officer";
+  /** p95 target in ms */
+  p95?: number;
+  /** throughput target as a share of the login page's requests/s */
+  minRatio?: number;
+}
+
+function pickScenarios(): Scenario[] {
+  const db = new Database(dbFile, { readonly: true });
+  const one = <T>(query: string) => db.prepare(query).get() as T;
+  const busiest = one<{ id: number }>(
+    "select project_id as id from activities where project_id is not null group by project_id order by count(*) desc limit 1",
+  );
+  const company = one<{ id: number }>(`select company_id as id from projects where id = ${busiest.id}`);
+  const sample = one<{ name: string }>("select name from companies where length(name) >= 8 order by id limit 1 offset (select count(*) / 2 from companies where length(name) >= 8)");
+  const chars = [...sample.name];
+  const term3 = chars.slice(2, 5).join("");
+  const term2 = chars.slice(2, 4).join("");
+  const unit = one<{ id: number }>("select unit_id as id from projects group by unit_id order by count(*) desc limit 1");
+  db.close();
+  const list: Scenario[] = [
+    { name: "登录页（基准）", path: "/login", user: "anonymous" },
+    { name: "工作台", path: "/", user: "officer", p95: 50 },
+    { name: "项目列表（默认）", path: "/projects", user: "leader", p95: 50, minRatio: 0.5 },
+    { name: "项目列表（招商员）", path: "/projects", user: "officer", p95: 50 },
+    { name: "项目列表（三项筛选+排序）", path: `/projects?stage=negotiating&country=JP&unit=${unit.id}&sort=investment`, user: "leader", p95: 50 },
+    { name: `企业搜索（3字：${term3}）`, path: `/companies?q=${encodeURIComponent(term3)}`, user: "officer", p95: 50 },
+    { name: `企业搜索（2字：${term2}）`, path: `/companies?q=${encodeURIComponent(term2)}`, user: "officer", p95: 200 },
+    { name: `项目详情（#${busiest.id}，活动最多）`, path: `/projects/${busiest.id}`, user: "leader", p95: 50 },
+    { name: `企业详情（#${company.id}）`, path: `/companies/${company.id}`, user: "leader" },
+    { name: "领导驾驶舱（漏斗）", path: "/cockpit", user: "leader", p95: 150 },
+  ];
+  return only.length ? list.filter((s, i) => i === 0 || only.some((o) => s.name.includes(o))) : list;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+function request(method: string, pathname: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+async function signIn(username: string): Promise<string> {
+  const body = new URLSearchParams({ username, password: "demo1234", redirectTo: "/" }).toString();
+  const response = await request("POST", "/login", {
+    "content-type": "application/x-www-form-urlencoded",
+    "content-length": String(Buffer.byteLength(body)),
+    origin: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+  }, body);
+  const cookie = (response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("fdi_session="));
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${username} failed (${response.status})`);
+  return cookie;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measureLatency(pathname: string, headers: Record<string, string>) {
+  const samples: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  let errors = 0;
+  while (performance.now() < until && samples.length < 5000) {
+    const started = performance.now();
+    const response = await request("GET", pathname, headers);
+    samples.push(performance.now() - started);
+    if (response.status !== 200) errors++;
+  }
+  samples.sort((a, b) => a - b);
+  return { count: samples.length, errors, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+}
+
+async function measureThroughput(pathname: string, headers: Record<string, string>, connections = 10) {
+  let done = 0;
+  let errors = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const response = await request("GET", pathname, headers);
+        if (response.status === 200) done++;
+        else errors++;
+      }
+    }),
+  );
+  return { rps: done / ((performance.now() - started) / 1000), errors };
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+}
+
+async function waitForServer(server: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error("server exited");
+    try {
+      if ((await request("GET", "/login", {})).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("server did not start");
+}
+
+async function main() {
+  if (!fs.existsSync(dbFile)) {
+    console.log(`${dbFile} 不存在，先生成大数据集 (npm run seed:large)…`);
+    const generated = spawnSync("npx", ["tsx", "seeds/large.ts", "--out", dbFile], { cwd: root, stdio: "inherit" });
+    if (generated.status !== 0) throw new Error("seed:large failed");
+  }
+  const built = spawnSync("npx", ["remix", "build"], { cwd: root, stdio: "ignore" });
+  if (built.status !== 0) throw new Error("build failed");
+
+  const scenarios = pickScenarios();
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbFile, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: "bench-secret" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForServer(server);
+    const cookies = { anonymous: "", leader: await signIn("leader"), officer: await signIn("officer") };
+    const rows: Array<Scenario & { latency: Awaited<ReturnType<typeof measureLatency>>; rps: number; errors: number }> = [];
+    for (const scenario of scenarios) {
+      const headers: Record<string, string> = scenario.user === "anonymous" ? {} : { cookie: cookies[scenario.user] };
+      for (let i = 0; i < 20; i++) await request("GET", scenario.path, headers);
+      const latency = await measureLatency(scenario.path, headers);
+      const throughput = await measureThroughput(scenario.path, headers);
+      rows.push({ ...scenario, latency, rps: throughput.rps, errors: latency.errors + throughput.errors });
+      process.stderr.write(`· ${scenario.name}\n`);
+    }
+    const memory = memoryOf(server.pid!);
+    const baseline = rows[0].rps;
+    const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
+    const results = rows.map((row) => {
+      const ratio = row.rps / baseline;
+      const misses: string[] = [];
+      if (row.p95 !== undefined && row.latency.p95 > row.p95) misses.push(`p95 ${row.latency.p95.toFixed(1)} > ${row.p95} ms`);
+      if (row.minRatio !== undefined && ratio < row.minRatio) misses.push(`吞吐 ${(ratio * 100).toFixed(0)}% < ${row.minRatio * 100}%`);
+      if (row.errors > 0) misses.push(`${row.errors} 个非200响应`);
+      const target = [row.p95 !== undefined ? `p95≤${row.p95}ms` : "", row.minRatio !== undefined ? `≥${row.minRatio * 100}%基准` : ""].filter(Boolean).join(" ");
+      return { name: row.name, path: row.path, user: row.user, requests: row.latency.count, p50: row.latency.p50, p95: row.latency.p95, p99: row.latency.p99, rps: row.rps, ratio, target, met: misses.length === 0, misses };
+    });
+    console.log(`\n数据库 ${path.relative(root, dbFile)} · 每项 ${seconds}s 单连接测延迟 + ${seconds}s 10并发测吞吐 · Node ${process.version} · ${(await import("node:os")).cpus().length} 核\n`);
+    console.log(`${"场景".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"对基准".padStart(8)}  目标`);
+    for (const r of results) {
+      const mark = r.target ? (r.met ? "✓" : `✗ ${r.misses.join("；")}`) : r.misses.length ? `✗ ${r.misses.join("；")}` : "";
+      console.log(`${r.name.padEnd(28)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${`${(r.ratio * 100).toFixed(0)}%`.padStart(8)}  ${r.target} ${mark}`);
+    }
+    console.log(`\n服务器内存：当前 RSS ${memory.rssMb.toFixed(0)} MB，峰值 ${memory.peakMb.toFixed(0)} MB`);
+    const missed = results.filter((r) => !r.met);
+    console.log(missed.length === 0 ? "全部目标达成" : `未达成目标：${missed.map((r) => r.name).join("、")}`);
+    fs.mkdirSync(outputDir, { recursive: true });
+    const report = { at: new Date().toISOString(), database: dbFile, seconds, node: process.version, memory, results };
+    fs.writeFileSync(path.join(outputDir, "latest.json"), JSON.stringify(report, null, 2));
+  } finally {
+    server.kill("SIGTERM");
+    agent.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
