@@ -37,6 +37,8 @@ export interface ProjectFilters {
   channelId?: number;
   parkId?: number;
   projectType?: ProjectType;
+  /** a chain node: projects linked to it or to any node below it */
+  chainNodeId?: number;
   /** pending: 待甄别 signings */
   signing?: "pending" | "verified";
   sort?: ProjectSort;
@@ -74,6 +76,16 @@ function selectProjectRows() {
 }
 export type ProjectListRow = ReturnType<ReturnType<typeof selectProjectRows>["all"]>[number];
 
+/** Projects linked to a chain node or any node below it (links not removed). */
+function linkedToChainSubtree(nodeId: number): SQL {
+  return sql`${t.projects.id} in (
+    select l.project_id from ${t.projectChainLinks} l
+    join ${t.chainNodes} n on n.id = l.node_id
+    join ${t.chainNodes} root on root.id = ${nodeId}
+    where l.deleted_at is null and substr(n.path, 1, length(root.path)) = root.path
+  )`;
+}
+
 function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
   const conditions: (SQL | undefined)[] = [visibleProjects(actor)];
   const q = filters.q?.trim();
@@ -86,6 +98,7 @@ function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
   if (filters.parkId) conditions.push(eq(t.projects.parkId, filters.parkId));
   if (filters.projectType) conditions.push(eq(t.projects.projectType, filters.projectType));
   if (filters.country) conditions.push(eq(t.companies.country, filters.country));
+  if (filters.chainNodeId) conditions.push(linkedToChainSubtree(filters.chainNodeId));
   if (filters.signing === "pending") {
     conditions.push(sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt));
   }
@@ -136,7 +149,7 @@ function memberIdsOf(projectId: number): number[] {
 }
 
 /** The project if the actor may edit it; NotFound outside their scope, Forbidden inside it. */
-function findEditableProject(actor: Actor, id: number) {
+export function findEditableProject(actor: Actor, id: number) {
   const project = findVisibleProject(actor, id);
   if (!canEditProject(actor, { ownerId: project.ownerId, memberIds: memberIdsOf(id) })) throw new ForbiddenError();
   return project;

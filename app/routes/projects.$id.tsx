@@ -5,6 +5,9 @@ import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activitySchema } from "../activities/activity";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
+import { chainLinkSchema } from "../chains/chain.schema";
+import { linkProjectToChainNode, listChainNodeChoices, listProjectChainLinks, unlinkProjectFromChainNode } from "../chains/chains.server";
+import { ProjectChainLinks } from "../chains/project-chain-links";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatDateTime, today } from "../lib/dates";
@@ -51,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       project,
       audit: listProjectAudit(id),
       memberCandidates: project.canEdit ? listMemberCandidates(id) : [],
+      chainLinks: listProjectChainLinks(id),
+      chainChoices: project.canEdit ? listChainNodeChoices() : [],
       today: today(),
       canVerify: can(user.role, "verify:signing"),
       canDelete: can(user.role, "delete:project"),
@@ -59,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "delete"]),
+  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "delete"]),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -90,6 +95,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "removeMember":
         removeProjectMember({ actor: user, projectId, userId: parseForm(z.object({ userId: requiredId("成员无效") }), formData).userId });
+        break;
+      case "linkChain":
+        linkProjectToChainNode({ actor: user, projectId, data: parseForm(chainLinkSchema, formData) });
+        break;
+      case "unlinkChain":
+        unlinkProjectFromChainNode({ actor: user, projectId, linkId: parseForm(z.object({ linkId: requiredId("关联无效") }), formData).linkId });
         break;
       case "delete":
         deleteProject({ actor: user, projectId, version: parseForm(z.object({ version: versionField }), formData).version });
@@ -179,7 +190,7 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, today, canVerify, canDelete } = useLoaderData<typeof loader>();
+  const { project, audit, memberCandidates, chainLinks, chainChoices, today, canVerify, canDelete } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as Feedback;
   const signing = signingState(project);
   const successKey = feedback?.ok ? `${feedback.intent}-${project.version}-${project.activities.length}` : "initial";
@@ -321,6 +332,13 @@ export default function ProjectDetail() {
               ))}
             </ul>
           </section>
+          <ProjectChainLinks
+            key={`chain-${successKey}-${chainLinks.length}`}
+            links={chainLinks}
+            choices={chainChoices}
+            canEdit={project.canEdit}
+            feedback={feedbackFor(feedback, "linkChain")}
+          />
           <section className="card">
             <h2>项目成员</h2>
             {project.members.length === 0 ? <p className="muted">暂无其他成员</p> : null}

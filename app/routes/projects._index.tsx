@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { REGIONS } from "../companies/regions";
+import { listChainFilterChoices } from "../chains/chains.server";
 import { enumParam, intParam } from "../lib/params";
 import { formatTotal, pageFrom } from "../lib/paging";
 import { PROJECT_SORTS, type ProjectSort } from "../projects/listing";
@@ -27,12 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channelId: intParam(params, "channel"),
     parkId: intParam(params, "park"),
     projectType: enumParam(params, "type", PROJECT_TYPES),
+    chainNodeId: intParam(params, "chain"),
     signing: enumParam(params, "signing", ["pending", "verified"] as const),
     sort: enumParam(params, "sort", Object.keys(PROJECT_SORTS) as ProjectSort[]),
     page: pageFrom(params),
   });
   const { owners, units, channels, parks } = listProjectFilterChoices();
-  return json({ ...page, owners, units, channels, parks, canCreate: can(user.role, "create:project") });
+  const chainNodes = listChainFilterChoices();
+  return json({ ...page, owners, units, channels, parks, chainNodes, canCreate: can(user.role, "create:project") });
 }
 
 function FilterSelect({ name, label, options, params }: { name: string; label: string; options: { value: string | number; label: string }[]; params: URLSearchParams }) {
@@ -76,6 +79,7 @@ export default function Projects() {
         <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} params={params} />
         <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} params={params} />
         <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} params={params} />
+        <FilterSelect name="chain" label="产业链" options={data.chainNodes.map((node) => ({ value: node.id, label: node.label }))} params={params} />
         <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} params={params} />
         <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} params={params} />
         <div className="field">

@@ -8,6 +8,9 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
   { label: "工作台", to: "/" },
   { label: "企业库", to: "/companies" },
   { label: "招商项目", to: "/projects" },
+  { label: "产业链", to: "/chains" },
+  { label: "载体平台", to: "/parks" },
+  { label: "政策库", to: "/policies" },
   { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
   { label: "系统管理", to: "/admin", permission: "admin:system" },
 ];

@@ -53,6 +53,9 @@ function pickScenarios(): Scenario[] {
   const term3 = chars.slice(2, 5).join("");
   const term2 = chars.slice(2, 4).join("");
   const unit = one<{ id: number }>("select unit_id as id from projects group by unit_id order by count(*) desc limit 1");
+  const chain = one<{ id: number }>(
+    "select c.id from chain_nodes c join chain_nodes n on substr(n.path, 1, length(c.path)) = c.path join project_chain_links l on l.node_id = n.id where c.level = 'chain' group by c.id order by count(*) desc limit 1",
+  );
   db.close();
   const list: Scenario[] = [
     { name: "登录页（基准）", path: "/login", user: "anonymous" },
@@ -65,6 +68,9 @@ function pickScenarios(): Scenario[] {
     { name: `项目详情（#${busiest.id}，活动最多）`, path: `/projects/${busiest.id}`, user: "leader", p95: 50 },
     { name: `企业详情（#${company.id}）`, path: `/companies/${company.id}`, user: "leader" },
     { name: "领导驾驶舱（漏斗）", path: "/cockpit", user: "leader", p95: 150 },
+    { name: "产业链体系（树）", path: "/chains", user: "leader", p95: 50 },
+    { name: `产业链页（#${chain.id}，项目最多）`, path: `/chains/${chain.id}`, user: "leader", p95: 50 },
+    { name: "缺链补链视图", path: "/chains/gaps", user: "leader", p95: 50 },
   ];
   return only.length ? list.filter((s, i) => i === 0 || only.some((o) => s.name.includes(o))) : list;
 }

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { login, logout } from "./support";
 
+const COMMON = ["工作台", "企业库", "招商项目", "产业链", "载体平台", "政策库"];
 const NAV_BY_ROLE: Record<string, string[]> = {
-  officer: ["工作台", "企业库", "招商项目"],
-  leader: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
-  staff: ["工作台", "企业库", "招商项目", "领导驾驶舱"],
-  admin: ["工作台", "企业库", "招商项目", "领导驾驶舱", "系统管理"],
+  officer: COMMON,
+  leader: [...COMMON, "领导驾驶舱"],
+  staff: [...COMMON, "领导驾驶舱"],
+  admin: [...COMMON, "领导驾驶舱", "系统管理"],
 };
 
 for (const [username, items] of Object.entries(NAV_BY_ROLE)) {

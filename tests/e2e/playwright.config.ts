@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+/** E2E_PORT lets two runs share a machine; each gets its own server and database. */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
 export default defineConfig({
   testDir: ".",
-  outputDir: ".output/results",
+  outputDir: `.output/results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -29,6 +30,6 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: "tests/e2e/.output/db/e2e.db", HOST: "127.0.0.1" },
+    env: { NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: `tests/e2e/.output/db-${PORT}/e2e.db`, HOST: "127.0.0.1" },
   },
 });
