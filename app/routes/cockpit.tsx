@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { getFunnel } from "../figures/funnel.server";
 import { isValidDate, today, yearPeriod, type Period } from "../lib/dates";
@@ -36,6 +36,11 @@ export default function Cockpit() {
     <>
       <div className="page-head">
         <h1>领导驾驶舱</h1>
+        <nav aria-label="相关台账" className="form-actions" style={{ marginTop: 0 }}>
+          <Link to="/targets" className="button secondary">
+            年度目标
+          </Link>
+        </nav>
       </div>
       <Form method="get" className="filters card">
         <div className="field">

@@ -1,0 +1,159 @@
+/**
+ * The figures of DESIGN.md §4, computed in one place from the stage log, the projects' verified
+ * signings, the FDI arrivals and the targets. The cockpit, the targets screen, the monthly report
+ * and its exports all read them from here, so a number cannot differ between screen and Word.
+ *
+ * Rules: only verified signings count, each project once, at its signing date (the 发生日期 of its
+ * first transition reaching 签约, kept in projects.signed_on); 合同外资 of 增资/利润再投资 projects is
+ * the increment recorded on the project; soft-deleted projects count nowhere; 实到外资 comes only
+ * from arrival records.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { db, t } from "../db.server";
+import type { Period } from "../lib/dates";
+import {
+  BIG_PROJECT_USD,
+  completionRate,
+  samePeriodLastYear,
+  TARGET_INDICATORS,
+  timeProgress,
+  yearOnYear,
+  yearToDate,
+  type TargetIndicator,
+} from "./indicators";
+
+/** Narrows every figure to one unit's projects (targets can be per unit). */
+export interface FigureFilter {
+  unitId?: number;
+}
+
+export type IndicatorValues = Record<TargetIndicator, number>;
+
+function projectFilter(filter: FigureFilter): SQL {
+  return filter.unitId === undefined ? sql`1 = 1` : sql`${t.projects.unitId} = ${filter.unitId}`;
+}
+
+/** Projects whose verified signing falls in the period. */
+function signedIn(period: Period, filter: FigureFilter): SQL {
+  return sql`${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null
+    and ${t.projects.signedOn} between ${period.from} and ${period.to} and ${projectFilter(filter)}`;
+}
+
+/** The six target indicators for a period. */
+export function getIndicators(period: Period, filter: FigureFilter = {}): IndicatorValues {
+  const signed = db().get<{ projects: number; contracted: number; total: number; big: number; fortune500: number }>(sql`
+    select count(*) as projects,
+           coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted,
+           coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as total,
+           coalesce(sum(${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}), 0) as big,
+           coalesce(sum(${t.companies.isFortune500}), 0) as fortune500
+    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    where ${signedIn(period, filter)}
+  `)!;
+  const arrived = db().get<{ usd: number }>(sql`
+    select coalesce(sum(a.amount_usd), 0) as usd
+    from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
+    where a.deleted_at is null and ${t.projects.deletedAt} is null
+      and a.arrived_on between ${period.from} and ${period.to} and ${projectFilter(filter)}
+  `)!;
+  return {
+    signed_projects: signed.projects,
+    contracted_fdi_usd: signed.contracted,
+    total_investment_usd: signed.total,
+    actual_fdi_usd: arrived.usd,
+    big_projects: signed.big,
+    fortune500_projects: signed.fortune500,
+  };
+}
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** null when the denominator is 0 */
+  rate: number | null;
+}
+
+const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
+
+/** The first 发生日期 on which the project's log reaches one of `stages`. */
+function firstReached(stages: readonly string[]): SQL {
+  return sql`(select min(sc.occurred_on) from ${t.stageChanges} sc
+    where sc.project_id = ${t.projects.id} and sc.to_stage in (${sql.join(stages.map((stage) => sql`${stage}`), sql`, `)}))`;
+}
+
+/**
+ * 开工率, 投产率 and 资金到位率 for the year of the period's end, as of that end:
+ * - 开工率: of the projects signed in the year, the share that reached 开工 by then;
+ * - 投产率: of the projects that reached 开工 in the year, the share that reached 投产 by then;
+ * - 资金到位率: 实到外资 (arrivals up to then) ÷ 合同外资 of the projects signed in the year.
+ * Stages from 签约 on count only for verified signings.
+ */
+export function getRates(period: Period, filter: FigureFilter = {}) {
+  const year = yearToDate(period);
+  const started = firstReached(["construction", "production"]);
+  const producing = firstReached(["production"]);
+  const row = db().get<{ signed: number; signedStarted: number; started: number; startedProducing: number; contracted: number; arrived: number }>(sql`
+    select
+      coalesce(sum(${t.projects.signedOn} >= ${year.from}), 0) as signed,
+      coalesce(sum(${t.projects.signedOn} >= ${year.from} and ${started} <= ${year.to}), 0) as signedStarted,
+      coalesce(sum(${started} between ${year.from} and ${year.to}), 0) as started,
+      coalesce(sum(${started} between ${year.from} and ${year.to} and ${producing} <= ${year.to}), 0) as startedProducing,
+      coalesce(sum(case when ${t.projects.signedOn} >= ${year.from} then ${t.projects.contractedFdiUsd} end), 0) as contracted,
+      coalesce(sum(case when ${t.projects.signedOn} >= ${year.from} then (
+        select coalesce(sum(a.amount_usd), 0) from ${t.fdiArrivals} a
+        where a.project_id = ${t.projects.id} and a.deleted_at is null and a.arrived_on <= ${year.to}
+      ) end), 0) as arrived
+    from ${t.projects}
+    where ${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null
+      and ${t.projects.signedOn} <= ${year.to} and ${projectFilter(filter)}
+  `)!;
+  return {
+    startRate: rate(row.signedStarted, row.signed),
+    productionRate: rate(row.startedProducing, row.started),
+    fundingRate: rate(row.arrived, row.contracted),
+  };
+}
+
+/** The annual targets of a year (county-wide, or one unit's). */
+export function getTargets(year: number, filter: FigureFilter = {}): Partial<IndicatorValues> {
+  const rows = db().all<{ indicator: TargetIndicator; value: number }>(sql`
+    select indicator, value from ${t.targets}
+    where year = ${year} and ${filter.unitId === undefined ? sql`unit_id is null` : sql`unit_id = ${filter.unitId}`}
+  `);
+  return Object.fromEntries(rows.map((row) => [row.indicator, row.value]));
+}
+
+export interface KpiCard {
+  indicator: TargetIndicator;
+  /** the indicator over the period itself */
+  actual: number;
+  /** from 1 January to the period's end: what 完成率 compares with the annual target */
+  yearToDate: number;
+  target: number | null;
+  /** yearToDate ÷ target */
+  completion: number | null;
+  /** elapsed share of the year at the period's end */
+  timeProgress: number;
+  /** the period against the same period a year earlier */
+  previous: number;
+  yearOnYear: number | null;
+}
+
+/** KPI cards (DESIGN.md §4): each target indicator with its target, 完成率, 时序进度 and 同比. */
+export function getKpiCards(period: Period, filter: FigureFilter = {}): KpiCard[] {
+  const actual = getIndicators(period, filter);
+  const ytd = period.from === yearToDate(period).from ? actual : getIndicators(yearToDate(period), filter);
+  const previous = getIndicators(samePeriodLastYear(period), filter);
+  const targets = getTargets(Number(period.to.slice(0, 4)), filter);
+  const progress = timeProgress(period.to);
+  return TARGET_INDICATORS.map((indicator) => ({
+    indicator,
+    actual: actual[indicator],
+    yearToDate: ytd[indicator],
+    target: targets[indicator] ?? null,
+    completion: completionRate(ytd[indicator], targets[indicator]),
+    timeProgress: progress,
+    previous: previous[indicator],
+    yearOnYear: yearOnYear(actual[indicator], previous[indicator]),
+  }));
+}

@@ -1,0 +1,80 @@
+/**
+ * 年度目标: staff and administrators keep each year's targets per indicator, county-wide or per
+ * unit; the progress screen compares them with the figures (figures.server.ts).
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { can, type Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/audit.server";
+import { db, t } from "../db.server";
+import { today, type Period } from "../lib/dates";
+import { ConflictError, ForbiddenError, InvalidError } from "../lib/errors";
+import { getKpiCards, getRates, type FigureFilter, type KpiCard } from "./figures.server";
+import { TARGET_INDICATORS } from "./indicators";
+import type { TargetsInput } from "./target.schema";
+
+function targetRows(year: number, unitId: number | null) {
+  return db()
+    .select()
+    .from(t.targets)
+    .where(and(eq(t.targets.year, year), unitId === null ? isNull(t.targets.unitId) : eq(t.targets.unitId, unitId)))
+    .all();
+}
+
+/** The stored targets of a year for the form: value and version per indicator. */
+export function getTargetSheet(year: number, unitId: number | null) {
+  const rows = new Map(targetRows(year, unitId).map((row) => [row.indicator, row]));
+  return TARGET_INDICATORS.map((indicator) => ({ indicator, value: rows.get(indicator)?.value ?? null, version: rows.get(indicator)?.version ?? 0 }));
+}
+
+/**
+ * Saves a year's targets in one transaction: a value sets or changes a target, an empty field
+ * removes it. Each indicator carries the version it was loaded at; any change since is refused.
+ */
+export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput }): void {
+  if (!can(actor.role, "manage:targets")) throw new ForbiddenError();
+  if (data.unitId !== null && !db().select({ id: t.units.id }).from(t.units).where(eq(t.units.id, data.unitId)).get()) {
+    throw new InvalidError({ unitId: "单位无效" });
+  }
+  db().transaction((tx) => {
+    const stored = new Map(
+      tx
+        .select()
+        .from(t.targets)
+        .where(and(eq(t.targets.year, data.year), data.unitId === null ? isNull(t.targets.unitId) : eq(t.targets.unitId, data.unitId)))
+        .all()
+        .map((row) => [row.indicator, row]),
+    );
+    for (const indicator of TARGET_INDICATORS) {
+      const row = stored.get(indicator);
+      if ((row?.version ?? 0) !== data[`version_${indicator}`]) throw new ConflictError();
+      const value = data[indicator];
+      if (value === null) {
+        if (!row) continue;
+        tx.delete(t.targets).where(eq(t.targets.id, row.id)).run();
+        writeAudit(tx, { entityType: "target", entityId: row.id, action: "delete", userId: actor.id, changes: { [indicator]: [row.value, null] } });
+      } else if (!row) {
+        const { id } = tx
+          .insert(t.targets)
+          .values({ year: data.year, indicator, unitId: data.unitId, value })
+          .returning({ id: t.targets.id })
+          .get();
+        writeAudit(tx, { entityType: "target", entityId: id, action: "create", userId: actor.id, changes: { [indicator]: [null, value], year: [null, data.year], unitId: [null, data.unitId] } });
+      } else if (value !== row.value) {
+        tx.update(t.targets).set({ value, version: row.version + 1, updatedAt: Date.now() }).where(eq(t.targets.id, row.id)).run();
+        writeAudit(tx, { entityType: "target", entityId: row.id, action: "update", userId: actor.id, changes: { [indicator]: [row.value, value] } });
+      }
+    }
+  });
+}
+
+/**
+ * 目标进度 for a year: each indicator's target, actual from 1 January to today (or to 31 December
+ * for a past year), 完成率, 时序进度 and 同比; plus the year's rates.
+ */
+export function getTargetProgress(year: number, filter: FigureFilter = {}) {
+  const day = today();
+  const end = `${year}-12-31` < day ? `${year}-12-31` : day;
+  const period: Period = { from: `${year}-01-01`, to: end };
+  if (period.to < period.from) return { period, cards: [] as KpiCard[], rates: null };
+  return { period, cards: getKpiCards(period, filter), rates: getRates(period, filter) };
+}

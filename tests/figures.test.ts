@@ -1,0 +1,218 @@
+/**
+ * The figures of DESIGN.md §4 against a fixture whose every expected number is worked out by hand
+ * below: verified signings only, each project once at its signing date, increments for 增资,
+ * back-dated changes in the month they happened, lost projects still counted, deleted ones never,
+ * year boundaries and 同比. Today is 2026-06-30 (tests/support/setup-database.ts).
+ *
+ * Projects (amounts in 万美元: 总投资 / 合同外资):
+ *   P1 unit A, 世界500强 company, 12,000 / 8,000, signed 2026-03-10 ✓, 开工 2026-05-01
+ *   P2 unit B, 增资 500 / 300 (the increment), signed 2026-06-15 ✓
+ *   P3 unit A, 2,000 / 1,000, signed 2026-04-01, NOT verified
+ *   P4 unit A, 800 / 600, signed 2025-04-20 ✓, 开工 2025-09-01, 投产 2026-02-01
+ *   P5 unit A, 100 / 100, signing recorded today but back-dated to 2026-01-20 ✓, then 流失
+ *   P6 unit A, 700 / 700, signed 2026-02-01 ✓, then deleted
+ *   P7 unit A, 300 / 200, signed 2025-12-31 ✓, 开工 2026-01-05
+ * Arrivals (万美元): P1 3,000 on 2026-04-01; P1 999 on 2026-05-01 (deleted); P2 50 on 2026-06-20;
+ *   P4 200 on 2025-06-01 and 100 on 2026-02-10; P6 40 on 2026-03-01 (project deleted).
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../app/auth/permissions";
+import { db, t } from "../app/db.server";
+import { getIndicators, getKpiCards, getRates } from "../app/figures/figures.server";
+import { targetsSchema } from "../app/figures/target.schema";
+import { getTargetProgress, getTargetSheet, saveTargets } from "../app/figures/targets.server";
+import { ConflictError, ForbiddenError } from "../app/lib/errors";
+import type { Stage } from "../app/projects/stages";
+import { changeProjectStatus, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
+import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
+
+const WAN = 10_000;
+let unitA: number;
+let unitB: number;
+let leader: Actor;
+let staff: Actor;
+let officer: Actor;
+const P: Record<string, number> = {};
+
+function move(id: number, toStage: Stage, occurredOn: string) {
+  moveProjectToStage({ actor: leader, projectId: id, toStage, occurredOn, note: null, version: projectRow(id).version });
+}
+function verify(id: number) {
+  verifySigning({ actor: leader, projectId: id, version: projectRow(id).version });
+}
+function arrival(projectId: number, arrivedOn: string, wan: number, deleted = false) {
+  db().insert(t.fdiArrivals).values({ projectId, arrivedOn, amountUsd: wan * WAN, deletedAt: deleted ? Date.now() : null }).run();
+}
+
+beforeAll(() => {
+  unitA = makeUnit("投资促进中心");
+  unitB = makeUnit("平湖经济技术开发区");
+  leader = makeUser("leader", unitA);
+  staff = makeUser("staff", unitA);
+  officer = makeUser("officer", unitA);
+  const leaderB = makeUser("leader", unitB);
+  const company = makeCompany(leader);
+  const fortune500 = makeCompany(leader, { name: "环球巨擘株式会社", isFortune500: true });
+  const project = (actor: Actor, companyId: number, total: string, contracted: string, enteredOn: string, projectType = "new") =>
+    makeProject(actor, { companyId, totalInvestmentUsd: total, contractedFdiUsd: contracted, enteredOn, projectType });
+
+  P.P1 = project(leader, fortune500, "12000", "8000", "2026-01-05");
+  move(P.P1, "signed", "2026-03-10");
+  verify(P.P1);
+  move(P.P1, "construction", "2026-05-01");
+
+  P.P2 = project(leaderB, company, "500", "300", "2026-02-01", "capital_increase");
+  move(P.P2, "signed", "2026-06-15");
+  verify(P.P2);
+
+  P.P3 = project(leader, company, "2000", "1000", "2026-01-10");
+  move(P.P3, "signed", "2026-04-01");
+
+  P.P4 = project(leader, company, "800", "600", "2025-01-15");
+  move(P.P4, "signed", "2025-04-20");
+  verify(P.P4);
+  move(P.P4, "construction", "2025-09-01");
+  move(P.P4, "production", "2026-02-01");
+
+  P.P5 = project(leader, company, "100", "100", "2026-01-02");
+  move(P.P5, "signed", "2026-01-20");
+  verify(P.P5);
+  changeProjectStatus({ actor: leader, projectId: P.P5, status: "lost", reason: "落户外地", lostTo: "昆山", version: projectRow(P.P5).version });
+
+  P.P6 = project(leader, company, "700", "700", "2026-01-03");
+  move(P.P6, "signed", "2026-02-01");
+  verify(P.P6);
+
+  P.P7 = project(leader, company, "300", "200", "2025-11-01");
+  move(P.P7, "signed", "2025-12-31");
+  verify(P.P7);
+  move(P.P7, "construction", "2026-01-05");
+
+  arrival(P.P1, "2026-04-01", 3000);
+  arrival(P.P1, "2026-05-01", 999, true);
+  arrival(P.P2, "2026-06-20", 50);
+  arrival(P.P4, "2025-06-01", 200);
+  arrival(P.P4, "2026-02-10", 100);
+  arrival(P.P6, "2026-03-01", 40);
+  deleteProject({ actor: leader, projectId: P.P6, version: projectRow(P.P6).version });
+});
+
+const H1_2026 = { from: "2026-01-01", to: "2026-06-30" };
+
+describe("indicators for a period", () => {
+  it("count verified signings once at their signing date, with increments and without deleted projects", () => {
+    // P1, P2, P5 (P3 unverified, P6 deleted, P7 in 2025)
+    expect(getIndicators(H1_2026)).toEqual({
+      signed_projects: 3,
+      contracted_fdi_usd: (8000 + 300 + 100) * WAN,
+      total_investment_usd: (12000 + 500 + 100) * WAN,
+      actual_fdi_usd: (3000 + 50 + 100) * WAN,
+      big_projects: 1,
+      fortune500_projects: 1,
+    });
+  });
+
+  it("counts a back-dated signing in the month it happened, not the month it was recorded", () => {
+    expect(getIndicators({ from: "2026-01-01", to: "2026-01-31" }).signed_projects).toBe(1); // P5
+    expect(getIndicators({ from: "2026-06-01", to: "2026-06-30" }).signed_projects).toBe(1); // P2 only
+  });
+
+  it("puts a signing on 31 December in its own year", () => {
+    const y2025 = getIndicators({ from: "2025-01-01", to: "2025-12-31" });
+    expect(y2025.signed_projects).toBe(2); // P4, P7
+    expect(y2025.contracted_fdi_usd).toBe((600 + 200) * WAN);
+    expect(y2025.actual_fdi_usd).toBe(200 * WAN);
+    expect(getIndicators({ from: "2026-01-01", to: "2026-12-31" }).signed_projects).toBe(3);
+  });
+
+  it("narrows to one unit", () => {
+    const unit = getIndicators(H1_2026, { unitId: unitA });
+    expect(unit.signed_projects).toBe(2); // P1, P5
+    expect(unit.actual_fdi_usd).toBe((3000 + 100) * WAN);
+    expect(getIndicators(H1_2026, { unitId: unitB }).contracted_fdi_usd).toBe(300 * WAN);
+  });
+});
+
+describe("rates for the year", () => {
+  it("开工率, 投产率 and 资金到位率 as of the period's end", () => {
+    const rates = getRates(H1_2026);
+    // signed in 2026: P1, P2, P5; of them P1 reached 开工
+    expect(rates.startRate).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    // reached 开工 in 2026: P1 (05-01) and P7 (01-05); P4 started in 2025. None is producing.
+    expect(rates.productionRate).toEqual({ numerator: 0, denominator: 2, rate: 0 });
+    // arrivals of P1, P2, P5 up to 06-30: 3000 + 50; their 合同外资 8400
+    expect(rates.fundingRate.numerator).toBe(3050 * WAN);
+    expect(rates.fundingRate.denominator).toBe(8400 * WAN);
+    // 2025 as of 12-31: signed P4, P7; P4 started in 2025 → 1/2; started in 2025: P4, not producing by then
+    const y2025 = getRates({ from: "2025-01-01", to: "2025-12-31" });
+    expect(y2025.startRate.rate).toBe(0.5);
+    expect(y2025.productionRate).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+  });
+});
+
+describe("KPI cards and targets", () => {
+  it("compare year to date with the target, the period with the same period a year earlier", () => {
+    saveTargets({
+      actor: staff,
+      data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "10", contracted_fdi_usd: "60000", actual_fdi_usd: "40000", ...versions(2026) }),
+    });
+    const cards = getKpiCards(H1_2026);
+    const signed = cards.find((card) => card.indicator === "signed_projects")!;
+    expect(signed).toEqual({
+      indicator: "signed_projects",
+      actual: 3,
+      yearToDate: 3,
+      target: 10,
+      completion: 0.3,
+      timeProgress: 0.5,
+      previous: 1, // P4 in 2025-01-01..2025-06-30
+      yearOnYear: 2,
+    });
+    const arrived = cards.find((card) => card.indicator === "actual_fdi_usd")!;
+    expect(arrived.completion).toBeCloseTo(3150 / 40000, 10);
+    expect(arrived.yearOnYear).toBeCloseTo((3150 - 200) / 200, 10);
+    expect(cards.find((card) => card.indicator === "big_projects")!.target).toBeNull();
+
+    // a month: March 2026 has P1; March 2025 had nothing, so no 同比; year to date counts P5 and P1
+    const march = getKpiCards({ from: "2026-03-01", to: "2026-03-31" }).find((card) => card.indicator === "signed_projects")!;
+    expect([march.actual, march.yearToDate, march.previous, march.yearOnYear, march.timeProgress]).toEqual([1, 2, 0, null, 0.25]);
+  });
+
+  it("shows a year's progress to today and keeps targets per unit apart from the county's", () => {
+    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: String(unitA), signed_projects: "4", ...versions(2026, unitA) }) });
+    const county = getTargetProgress(2026);
+    expect(county.period).toEqual(H1_2026);
+    expect(county.cards.find((card) => card.indicator === "signed_projects")!.target).toBe(10);
+    const unit = getTargetProgress(2026, { unitId: unitA }).cards.find((card) => card.indicator === "signed_projects")!;
+    expect([unit.target, unit.yearToDate, unit.completion]).toEqual([4, 2, 0.5]);
+    expect(getTargetProgress(2027).cards).toEqual([]);
+  });
+
+  it("stores amounts typed in 万美元 as dollars, removes a cleared target, refuses stale saves and other roles", () => {
+    const sheet = () => Object.fromEntries(getTargetSheet(2026, null).map((row) => [row.indicator, row.value]));
+    expect(sheet().contracted_fdi_usd).toBe(60000 * WAN);
+    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "12", contracted_fdi_usd: "", actual_fdi_usd: "40000", ...versions(2026) }) });
+    expect(sheet()).toMatchObject({ signed_projects: 12, contracted_fdi_usd: null, actual_fdi_usd: 40000 * WAN });
+    const stale = { ...versions(2026), version_signed_projects: "1" };
+    expect(() => saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "13", ...stale }) })).toThrow(ConflictError);
+    expect(sheet().signed_projects).toBe(12);
+    expect(() => saveTargets({ actor: leader, data: targetsSchema.parse({ year: "2026", unitId: "", ...versions(2026) }) })).toThrow(ForbiddenError);
+    expect(() => saveTargets({ actor: officer, data: targetsSchema.parse({ year: "2026", unitId: "", ...versions(2026) }) })).toThrow(ForbiddenError);
+    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.entityType, "target")).all();
+    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(["create", "update", "delete"]));
+  });
+
+  it("gives field errors in Chinese for malformed values", () => {
+    const result = targetsSchema.safeParse({ year: "2026", unitId: "", signed_projects: "三十", contracted_fdi_usd: "1.234" });
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(messages).toContainEqual(["signed_projects", "新签约项目数应为不超过100000的整数"]);
+    expect(messages).toContainEqual(["contracted_fdi_usd", "合同外资（万美元）应为不超过两位小数的非负数"]);
+  });
+});
+
+/** The versions the target form would carry for a year's current targets. */
+function versions(year: number, unitId: number | null = null): Record<string, string> {
+  return Object.fromEntries(getTargetSheet(year, unitId).map((row) => [`version_${row.indicator}`, String(row.version)]));
+}
