@@ -19,12 +19,14 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
 import { db, t } from "../app/db.server";
-import { getIndicators, getKpiCards, getRates } from "../app/figures/figures.server";
+import { getBreakdown, getIndicators, getKpiCards, getMonthlyTrend, getRates, listBigSignings } from "../app/figures/figures.server";
+import { getFunnel } from "../app/figures/funnel.server";
 import { targetsSchema } from "../app/figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../app/figures/targets.server";
 import { ConflictError, ForbiddenError } from "../app/lib/errors";
 import type { Stage } from "../app/projects/stages";
-import { changeProjectStatus, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
+import { changeProjectStatus, deleteProject, listProjects, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
+import { STAGES } from "../app/projects/stages";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
 
 const WAN = 10_000;
@@ -209,6 +211,58 @@ describe("KPI cards and targets", () => {
     const messages = result.error!.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(messages).toContainEqual(["signed_projects", "新签约项目数应为不超过100000的整数"]);
     expect(messages).toContainEqual(["contracted_fdi_usd", "合同外资（万美元）应为不超过两位小数的非负数"]);
+  });
+});
+
+describe("breakdowns, trend and big projects", () => {
+  it("break signings and arrivals down by unit and by country", () => {
+    expect(getBreakdown(H1_2026, "unit")).toEqual([
+      // unit A: P1 and P5 signed; arrivals P1 3000 and P4 100
+      { key: String(unitA), name: "投资促进中心", projects: 2, contractedFdiUsd: 8100 * WAN, totalInvestmentUsd: 12100 * WAN, actualFdiUsd: 3100 * WAN },
+      { key: String(unitB), name: "平湖经济技术开发区", projects: 1, contractedFdiUsd: 300 * WAN, totalInvestmentUsd: 500 * WAN, actualFdiUsd: 50 * WAN },
+    ]);
+    expect(getBreakdown(H1_2026, "country")).toEqual([
+      { key: "JP", name: "JP", projects: 3, contractedFdiUsd: 8400 * WAN, totalInvestmentUsd: 12600 * WAN, actualFdiUsd: 3150 * WAN },
+    ]);
+    expect(getBreakdown(H1_2026, "projectType").map((row) => [row.key, row.projects])).toEqual([
+      ["new", 2],
+      ["capital_increase", 1],
+    ]);
+  });
+
+  it("gives twelve months (here six) of signings, 合同外资 and 实到外资", () => {
+    expect(getMonthlyTrend("2026-06", 6).map((m) => [m.month, m.signedProjects, m.contractedFdiUsd / WAN, m.actualFdiUsd / WAN])).toEqual([
+      ["2026-01", 1, 100, 0],
+      ["2026-02", 0, 0, 100],
+      ["2026-03", 1, 8000, 0],
+      ["2026-04", 0, 0, 3000],
+      ["2026-05", 0, 0, 0],
+      ["2026-06", 1, 300, 50],
+    ]);
+    expect(getMonthlyTrend("2026-01", 2).map((m) => m.month)).toEqual(["2025-12", "2026-01"]);
+    expect(getMonthlyTrend("2026-01", 2)[0].signedProjects).toBe(1); // P7 on 2025-12-31
+  });
+
+  it("lists 超亿美元 and 世界500强 signings", () => {
+    expect(listBigSignings(H1_2026).map((row) => row.id)).toEqual([P.P1]);
+  });
+});
+
+describe("every figure opens the list of the projects it counts", () => {
+  const total = (figure: Parameters<typeof listProjects>[1]["figure"]) => listProjects(leader, { figure, page: 1 }).total;
+
+  it("the funnel's numbers equal the drill-down lists, stage by stage", () => {
+    const funnel = getFunnel(H1_2026);
+    // cohort: P1, P2, P3, P5 (P6 deleted); P3's unverified signing stops it at 洽谈; P1 skipped 注册 to 开工
+    expect(funnel.map((row) => row.projects)).toEqual([4, 4, 4, 3, 1, 1, 0]);
+    expect(STAGES.map((reached) => total({ cohort: H1_2026, reached }))).toEqual([4, 4, 4, 3, 1, 1, 0]);
+  });
+
+  it("the KPI numbers equal the lists of verified signings", () => {
+    expect(total({ signed: H1_2026 })).toBe(3);
+    expect(total({ signed: H1_2026, big: true })).toBe(1);
+    expect(total({ signed: H1_2026, fortune500: true })).toBe(1);
+    expect(listProjects(leader, { figure: { signed: H1_2026 }, unitId: unitB, page: 1 }).rows.map((row) => row.id)).toEqual([P.P2]);
   });
 });
 

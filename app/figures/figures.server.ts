@@ -10,7 +10,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { db, t } from "../db.server";
-import type { Period } from "../lib/dates";
+import { monthPeriod, type Period } from "../lib/dates";
 import {
   BIG_PROJECT_USD,
   completionRate,
@@ -21,6 +21,7 @@ import {
   yearToDate,
   type TargetIndicator,
 } from "./indicators";
+import type { Breakdown } from "./breakdowns";
 
 /** Narrows every figure to one unit's projects (targets can be per unit). */
 export interface FigureFilter {
@@ -156,4 +157,156 @@ export function getKpiCards(period: Period, filter: FigureFilter = {}): KpiCard[
     previous: previous[indicator],
     yearOnYear: yearOnYear(actual[indicator], previous[indicator]),
   }));
+}
+
+// ── breakdowns, trend and the big projects ────────────────────────────────
+
+export interface BreakdownRow {
+  /** the value the list filters by; null for 未填 */
+  key: string | null;
+  /** display name; for countries and project types the code (labelled by the caller) */
+  name: string | null;
+  projects: number;
+  contractedFdiUsd: number;
+  totalInvestmentUsd: number;
+  actualFdiUsd: number;
+}
+
+/** key and name of a project's value in a breakdown (chain is joined separately). */
+function breakdownColumns(by: Exclude<Breakdown, "chain">): { key: SQL; name: SQL } {
+  switch (by) {
+    case "country":
+      return { key: sql`${t.companies.country}`, name: sql`${t.companies.country}` };
+    case "unit":
+      return { key: sql`${t.projects.unitId}`, name: sql`(select name from ${t.units} where id = ${t.projects.unitId})` };
+    case "owner":
+      return { key: sql`${t.projects.ownerId}`, name: sql`(select display_name from ${t.users} where id = ${t.projects.ownerId})` };
+    case "channel":
+      return { key: sql`${t.projects.channelId}`, name: sql`(select name from ${t.channels} where id = ${t.projects.channelId})` };
+    case "park":
+      return { key: sql`${t.projects.parkId}`, name: sql`(select name from ${t.parks} where id = ${t.projects.parkId})` };
+    case "projectType":
+      return { key: sql`${t.projects.projectType}`, name: sql`${t.projects.projectType}` };
+  }
+}
+
+/** Rows of the projects in `where`, one per breakdown value (for chains, each chain a project serves). */
+function groupedProjects(by: Breakdown, select: SQL, where: SQL, extraFrom: SQL = sql``) {
+  if (by === "chain") {
+    return db().all<{ key: number; name: string } & Record<string, number>>(sql`
+      select chain.id as key, chain.name as name, ${select}
+      from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
+      join ${t.chainNodes} chain on chain.level = 'chain' and exists (
+        select 1 from ${t.projectChainLinks} l join ${t.chainNodes} n on n.id = l.node_id
+        where l.project_id = ${t.projects.id} and l.deleted_at is null and substr(n.path, 1, length(chain.path)) = chain.path
+      )
+      where ${where}
+      group by chain.id
+    `);
+  }
+  const { key, name } = breakdownColumns(by);
+  return db().all<{ key: string | number | null; name: string | null } & Record<string, number>>(sql`
+    select ${key} as key, max(${name}) as name, ${select}
+    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
+    where ${where}
+    group by ${key}
+  `);
+}
+
+/**
+ * Signings (with their 合同外资 and 总投资) and 实到外资 of a period by one breakdown. A project
+ * serving two chains counts in each chain's row.
+ */
+export function getBreakdown(period: Period, by: Breakdown): BreakdownRow[] {
+  const signed = groupedProjects(
+    by,
+    sql`count(distinct ${t.projects.id}) as projects, coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as total`,
+    signedIn(period, {}),
+  );
+  const arrived = groupedProjects(
+    by,
+    sql`coalesce(sum(a.amount_usd), 0) as usd`,
+    sql`a.deleted_at is null and ${t.projects.deletedAt} is null and a.arrived_on between ${period.from} and ${period.to}`,
+    sql`join ${t.fdiArrivals} a on a.project_id = ${t.projects.id}`,
+  );
+  const rows = new Map<string, BreakdownRow>();
+  const rowFor = (key: string | number | null, name: string | null) => {
+    const id = key === null ? "" : String(key);
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { key: key === null ? null : String(key), name, projects: 0, contractedFdiUsd: 0, totalInvestmentUsd: 0, actualFdiUsd: 0 }));
+    return row;
+  };
+  for (const r of signed) Object.assign(rowFor(r.key, r.name), { projects: r.projects, contractedFdiUsd: r.contracted, totalInvestmentUsd: r.total });
+  for (const r of arrived) rowFor(r.key, r.name).actualFdiUsd = r.usd;
+  return [...rows.values()].sort((a, b) => b.contractedFdiUsd - a.contractedFdiUsd || b.actualFdiUsd - a.actualFdiUsd || b.projects - a.projects);
+}
+
+export interface TrendMonth {
+  /** YYYY-MM */
+  month: string;
+  signedProjects: number;
+  contractedFdiUsd: number;
+  actualFdiUsd: number;
+}
+
+function monthsEndingAt(lastMonth: string, count: number): string[] {
+  const [y, m] = lastMonth.split("-").map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const date = new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1));
+    return date.toISOString().slice(0, 7);
+  });
+}
+
+/** Signings, 合同外资 and 实到外资 per month for the `count` months ending with `lastMonth`. */
+export function getMonthlyTrend(lastMonth: string, count = 12): TrendMonth[] {
+  const months = monthsEndingAt(lastMonth, count);
+  const from = `${months[0]}-01`;
+  const { to } = monthPeriod(lastMonth);
+  const signed = new Map(
+    db()
+      .all<{ month: string; projects: number; contracted: number }>(sql`
+        select substr(${t.projects.signedOn}, 1, 7) as month, count(*) as projects, coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted
+        from ${t.projects} where ${signedIn({ from, to }, {})} group by 1
+      `)
+      .map((row) => [row.month, row]),
+  );
+  const arrived = new Map(
+    db()
+      .all<{ month: string; usd: number }>(sql`
+        select substr(a.arrived_on, 1, 7) as month, sum(a.amount_usd) as usd
+        from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
+        where a.deleted_at is null and ${t.projects.deletedAt} is null and a.arrived_on between ${from} and ${to}
+        group by 1
+      `)
+      .map((row) => [row.month, row.usd]),
+  );
+  return months.map((month) => ({
+    month,
+    signedProjects: signed.get(month)?.projects ?? 0,
+    contractedFdiUsd: signed.get(month)?.contracted ?? 0,
+    actualFdiUsd: arrived.get(month) ?? 0,
+  }));
+}
+
+/** 超亿美元 and 世界500强 projects signed (verified) in the period, biggest first. */
+export function listBigSignings(period: Period, limit = 50) {
+  return db().all<{
+    id: number;
+    name: string;
+    companyName: string;
+    country: string;
+    isFortune500: number;
+    totalInvestmentUsd: number;
+    contractedFdiUsd: number | null;
+    signedOn: string;
+    stage: string;
+  }>(sql`
+    select ${t.projects.id} as id, ${t.projects.name} as name, ${t.companies.name} as companyName, ${t.companies.country} as country,
+           ${t.companies.isFortune500} as isFortune500, ${t.projects.totalInvestmentUsd} as totalInvestmentUsd,
+           ${t.projects.contractedFdiUsd} as contractedFdiUsd, ${t.projects.signedOn} as signedOn, ${t.projects.stage} as stage
+    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    where ${signedIn(period, {})} and (${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD} or ${t.companies.isFortune500} = 1)
+    order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
+    limit ${limit}
+  `);
 }

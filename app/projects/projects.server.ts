@@ -10,6 +10,8 @@ import { resolveCompany } from "../companies/companies.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { figureFilterConditions } from "../figures/figure-filters.server";
+import type { FigureListFilter } from "../figures/figure-filters";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
@@ -41,6 +43,8 @@ export interface ProjectFilters {
   chainNodeId?: number;
   /** pending: 待甄别 signings */
   signing?: "pending" | "verified";
+  /** the drill-down of a cockpit figure */
+  figure?: FigureListFilter;
   sort?: ProjectSort;
   page: number;
 }
@@ -103,6 +107,7 @@ function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
     conditions.push(sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt));
   }
   if (filters.signing === "verified") conditions.push(sql`${t.projects.signingVerifiedAt} is not null`);
+  if (filters.figure) conditions.push(...figureFilterConditions(filters.figure));
   return and(...conditions) as SQL;
 }
 
@@ -121,7 +126,7 @@ export function listProjects(actor: Actor, filters: ProjectFilters): Page<Projec
     .offset((filters.page - 1) * PAGE_SIZE)
     .all();
   // the companies join is needed only to filter by country; without it the count reads one index
-  const counted = filters.country
+  const counted = filters.country || filters.figure?.fortune500
     ? sql`${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}`
     : sql`${t.projects}`;
   const capped = db()

@@ -5,6 +5,7 @@ import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { REGIONS } from "../companies/regions";
 import { listChainFilterChoices } from "../chains/chains.server";
+import { describeFigureFilter, parseFigureFilter } from "../figures/figure-filters";
 import { enumParam, intParam } from "../lib/params";
 import { formatTotal, pageFrom } from "../lib/paging";
 import { PROJECT_SORTS, type ProjectSort } from "../projects/listing";
@@ -29,14 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     parkId: intParam(params, "park"),
     projectType: enumParam(params, "type", PROJECT_TYPES),
     chainNodeId: intParam(params, "chain"),
+    figure: parseFigureFilter(params),
     signing: enumParam(params, "signing", ["pending", "verified"] as const),
     sort: enumParam(params, "sort", Object.keys(PROJECT_SORTS) as ProjectSort[]),
     page: pageFrom(params),
   });
   const { owners, units, channels, parks } = listProjectFilterChoices();
   const chainNodes = listChainFilterChoices();
-  return json({ ...page, owners, units, channels, parks, chainNodes, canCreate: can(user.role, "create:project") });
+  const figure = describeFigureFilter(parseFigureFilter(params));
+  return json({ ...page, owners, units, channels, parks, chainNodes, figure, canCreate: can(user.role, "create:project") });
 }
+
+/** The drill-down of a cockpit figure stays on while the other filters change. */
+const FIGURE_PARAMS = ["cohort", "reached", "signed", "big", "f500"] as const;
 
 function FilterSelect({ name, label, options, params }: { name: string; label: string; options: { value: string | number; label: string }[]; params: URLSearchParams }) {
   return (
@@ -67,7 +73,15 @@ export default function Projects() {
           </Link>
         ) : null}
       </div>
+      {data.figure ? (
+        <p className="notice" role="note">
+          统计口径：{data.figure}。<Link to="/projects">查看全部项目</Link>
+        </p>
+      ) : null}
       <Form method="get" className="filters card" role="search">
+        {FIGURE_PARAMS.map((name) =>
+          params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null,
+        )}
         <div className="field">
           <label htmlFor="filter-q">项目名称</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />

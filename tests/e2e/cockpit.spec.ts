@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./support";
+
+test("a leader follows the funnel's 洽谈 number to the list of exactly those projects, and a KPI to its signings", async ({ page }) => {
+  await login(page, "leader");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "领导驾驶舱" }).click();
+  await expect(page.getByRole("img", { name: "招商漏斗图" }).locator("svg")).toBeVisible();
+  await expect(page.getByRole("img", { name: /近12个月/ }).locator("svg")).toBeVisible();
+
+  const funnel = page.getByRole("table", { name: "招商漏斗" });
+  const negotiating = funnel.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "洽谈" }) }).getByRole("link");
+  const count = Number(await negotiating.innerText());
+  expect(count).toBeGreaterThan(0);
+  await negotiating.click();
+  await expect(page).toHaveURL(/\/projects\?cohort=\d{4}-\d{2}-\d{2}(~|%7E)\d{4}-\d{2}-\d{2}&reached=negotiating/);
+  await expect(page.getByRole("note")).toContainText("已达到「洽谈」或更后阶段");
+  await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+
+  await page.goBack();
+  const signings = page.getByRole("article", { name: "新签约项目数" });
+  const signed = Number(await signings.getByRole("link").innerText());
+  await signings.getByRole("link").click();
+  await expect(page.getByRole("note")).toContainText("签约（已甄别）");
+  await expect(page.getByText(`共 ${signed} 个项目`)).toBeVisible();
+
+  // breakdowns: by unit, each count opens that unit's signings
+  await page.goBack();
+  await page.getByRole("navigation", { name: "分类维度" }).getByRole("link", { name: "负责单位" }).click();
+  const byUnit = page.getByRole("table", { name: "按负责单位统计" });
+  const first = byUnit.getByRole("row").nth(1);
+  const unitCount = Number(await first.getByRole("link").innerText());
+  await first.getByRole("link").click();
+  await expect(page.getByText(`共 ${unitCount} 个项目`)).toBeVisible();
+});
