@@ -76,12 +76,6 @@ export interface Rate {
 
 const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
 
-/** The first 发生日期 on which the project's log reaches one of `stages`. */
-function firstReached(stages: readonly string[]): SQL {
-  return sql`(select min(sc.occurred_on) from ${t.stageChanges} sc
-    where sc.project_id = ${t.projects.id} and sc.to_stage in (${sql.join(stages.map((stage) => sql`${stage}`), sql`, `)}))`;
-}
-
 /**
  * 开工率, 投产率 and 资金到位率 for the year of the period's end, as of that end:
  * - 开工率: of the projects signed in the year, the share that reached 开工 by then;
@@ -91,27 +85,36 @@ function firstReached(stages: readonly string[]): SQL {
  */
 export function getRates(period: Period, filter: FigureFilter = {}) {
   const year = yearToDate(period);
-  const started = firstReached(["construction", "production"]);
-  const producing = firstReached(["production"]);
-  const row = db().get<{ signed: number; signedStarted: number; started: number; startedProducing: number; contracted: number; arrived: number }>(sql`
-    select
-      coalesce(sum(${t.projects.signedOn} >= ${year.from}), 0) as signed,
-      coalesce(sum(${t.projects.signedOn} >= ${year.from} and ${started} <= ${year.to}), 0) as signedStarted,
-      coalesce(sum(${started} between ${year.from} and ${year.to}), 0) as started,
-      coalesce(sum(${started} between ${year.from} and ${year.to} and ${producing} <= ${year.to}), 0) as startedProducing,
-      coalesce(sum(case when ${t.projects.signedOn} >= ${year.from} then ${t.projects.contractedFdiUsd} end), 0) as contracted,
-      coalesce(sum(case when ${t.projects.signedOn} >= ${year.from} then (
-        select coalesce(sum(a.amount_usd), 0) from ${t.fdiArrivals} a
-        where a.project_id = ${t.projects.id} and a.deleted_at is null and a.arrived_on <= ${year.to}
-      ) end), 0) as arrived
-    from ${t.projects}
-    where ${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null
-      and ${t.projects.signedOn} <= ${year.to} and ${projectFilter(filter)}
+  const reachedBy = (stages: readonly string[], date: string) => sql`exists (
+    select 1 from ${t.stageChanges} sc where sc.project_id = ${t.projects.id} and sc.occurred_on <= ${date}
+      and sc.to_stage in (${sql.join(stages.map((stage) => sql`${stage}`), sql`, `)})
+  )`;
+  const signed = db().get<{ projects: number; started: number; contracted: number; arrived: number }>(sql`
+    select count(*) as projects,
+           coalesce(sum(${reachedBy(["construction", "production"], year.to)}), 0) as started,
+           coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted,
+           coalesce(sum((
+             select sum(a.amount_usd) from ${t.fdiArrivals} a
+             where a.project_id = ${t.projects.id} and a.deleted_at is null and a.arrived_on <= ${year.to}
+           )), 0) as arrived
+    from ${t.projects} where ${signedIn(year, filter)}
+  `)!;
+  // projects whose log first reaches 开工 (or jumps past it) within the year
+  const started = db().get<{ projects: number; producing: number }>(sql`
+    select count(*) as projects, coalesce(sum(${reachedBy(["production"], year.to)}), 0) as producing
+    from (
+      select project_id from ${t.stageChanges}
+      where to_stage in ('construction', 'production') and occurred_on <= ${year.to}
+      group by project_id
+      having min(occurred_on) >= ${year.from}
+    ) first_start
+    join ${t.projects} on ${t.projects.id} = first_start.project_id
+    where ${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null and ${projectFilter(filter)}
   `)!;
   return {
-    startRate: rate(row.signedStarted, row.signed),
-    productionRate: rate(row.startedProducing, row.started),
-    fundingRate: rate(row.arrived, row.contracted),
+    startRate: rate(signed.started, signed.projects),
+    productionRate: rate(started.producing, started.projects),
+    fundingRate: rate(signed.arrived, signed.contracted),
   };
 }
 
@@ -193,13 +196,19 @@ function breakdownColumns(by: Exclude<Breakdown, "chain">): { key: SQL; name: SQ
 /** Rows of the projects in `where`, one per breakdown value (for chains, each chain a project serves). */
 function groupedProjects(by: Breakdown, select: SQL, where: SQL, extraFrom: SQL = sql``) {
   if (by === "chain") {
+    // each (project, chain) pair once, however many links of the chain the project serves
     return db().all<{ key: number; name: string } & Record<string, number>>(sql`
       select chain.id as key, chain.name as name, ${select}
-      from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
-      join ${t.chainNodes} chain on chain.level = 'chain' and exists (
-        select 1 from ${t.projectChainLinks} l join ${t.chainNodes} n on n.id = l.node_id
-        where l.project_id = ${t.projects.id} and l.deleted_at is null and substr(n.path, 1, length(chain.path)) = chain.path
-      )
+      from (
+        select distinct l.project_id as project_id, chain.id as chain_id
+        from ${t.projectChainLinks} l
+        join ${t.chainNodes} n on n.id = l.node_id
+        join ${t.chainNodes} chain on chain.level = 'chain' and substr(n.path, 1, length(chain.path)) = chain.path
+        where l.deleted_at is null
+      ) served
+      join ${t.projects} on ${t.projects.id} = served.project_id
+      join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
+      join ${t.chainNodes} chain on chain.id = served.chain_id
       where ${where}
       group by chain.id
     `);
