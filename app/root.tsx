@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const { pathname } = useLocation();
+  const printView = useMatches().some((match) => (match.handle as { printView?: boolean } | undefined)?.printView);
   const followLink = useClientLinks();
   return (
     <html lang="zh-CN">
@@ -47,33 +49,35 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
-        <header className="app-header">
-          <Link to="/" className="brand">
-            招商引资管理系统
-          </Link>
-          {user ? (
-            <>
-              <nav aria-label="主导航" className="main-nav" onClick={followLink}>
-                {navigationFor(user.role as Role).map((item) => (
-                  <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>
-                    {item.label}
-                  </a>
-                ))}
-              </nav>
-              <div className="user-box">
-                <span>
-                  {user.displayName}（{ROLE_LABELS[user.role as Role]} · {user.unitName}）
-                </span>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">
-                    退出登录
-                  </button>
-                </Form>
-              </div>
-            </>
-          ) : null}
-        </header>
+      <body className={printView ? "print-view" : undefined}>
+        {printView ? null : (
+          <header className="app-header">
+            <Link to="/" className="brand">
+              招商引资管理系统
+            </Link>
+            {user ? (
+              <>
+                <nav aria-label="主导航" className="main-nav" onClick={followLink}>
+                  {navigationFor(user.role as Role).map((item) => (
+                    <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>
+                      {item.label}
+                    </a>
+                  ))}
+                </nav>
+                <div className="user-box">
+                  <span>
+                    {user.displayName}（{ROLE_LABELS[user.role as Role]} · {user.unitName}）
+                  </span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      退出登录
+                    </button>
+                  </Form>
+                </div>
+              </>
+            ) : null}
+          </header>
+        )}
         <main className="app-main">{children}</main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -5,6 +5,7 @@
  * Money is in base units: US dollars (…Usd) or yuan (…Cny); rates are fractions (0.5 = 50%).
  */
 import type { TargetIndicator } from "../figures/indicators";
+import type { Stage } from "../projects/stages";
 
 export interface IndicatorLine {
   indicator: TargetIndicator;
@@ -139,4 +140,11 @@ export interface ReportSnapshot {
     overdue: CommitmentLine[];
   };
   appendix: AppendixLine[];
+  /** for the charts of the screen and the print view */
+  charts: {
+    /** the cohort funnel of the year to the month's end */
+    funnel: Array<{ stage: Stage; projects: number; totalInvestmentUsd: number; conversion: number | null }>;
+    /** the twelve months ending with the report's month */
+    trend: Array<{ month: string; signedProjects: number; contractedFdiUsd: number; actualFdiUsd: number }>;
+  };
 }

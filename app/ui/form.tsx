@@ -96,7 +96,7 @@ function FieldShell({ id, label, error, hint, required, children, className }: {
   );
 }
 
-export function TextField({ form, name, label, hint, required, type = "text", ...rest }: FieldProps & { type?: string; placeholder?: string; inputMode?: "decimal" | "numeric" | "text"; list?: string; autoComplete?: string; onInput?: (event: FormEvent<HTMLInputElement>) => void }) {
+export function TextField({ form, name, label, hint, required, type = "text", ...rest }: FieldProps & { type?: string; placeholder?: string; inputMode?: "decimal" | "numeric" | "text"; list?: string; max?: string; autoComplete?: string; onInput?: (event: FormEvent<HTMLInputElement>) => void }) {
   const id = useId();
   const error = form.errorOf(name);
   const value = form.defaultOf(name);

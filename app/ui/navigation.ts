@@ -11,7 +11,9 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
   { label: "产业链", to: "/chains" },
   { label: "载体平台", to: "/parks" },
   { label: "政策库", to: "/policies" },
+  { label: "政策兑现", to: "/commitments" },
   { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
+  { label: "月度报告", to: "/reports", permission: "manage:report" },
   { label: "系统管理", to: "/admin", permission: "admin:system" },
 ];
 

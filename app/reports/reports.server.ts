@@ -1,0 +1,124 @@
+/**
+ * 月度报告: generated for a month from the figures and frozen as an edition; regenerating makes a
+ * new edition and the old ones stay readable. 存在问题 and 下月工作计划 are edited in place.
+ */
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { can, type Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/audit.server";
+import { db, t } from "../db.server";
+import { funnelChartSvg, trendChartSvg } from "../figures/charts.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import type { NarrativeInput } from "./report.schema";
+import type { ReportSnapshot } from "./report-snapshot";
+import { buildReportSnapshot } from "./report-snapshot.server";
+
+function requireReportRole(actor: Actor): void {
+  if (!can(actor.role, "manage:report")) throw new ForbiddenError();
+}
+
+/** 生成报告: a new edition of the month's report. Refuses a month that has not begun. */
+export function generateReport({ actor, month, today }: { actor: Actor; month: string; today: string }): number {
+  requireReportRole(actor);
+  if (`${month}-01` > today) throw new InvalidError({ month: "报告月份尚未开始" });
+  const snapshot = buildReportSnapshot(month);
+  return db().transaction((tx) => {
+    const last = tx
+      .select({ edition: sql<number>`coalesce(max(${t.reports.edition}), 0)` })
+      .from(t.reports)
+      .where(eq(t.reports.month, month))
+      .get()!;
+    const { id } = tx
+      .insert(t.reports)
+      .values({ month, edition: last.edition + 1, snapshot, generatedBy: actor.id })
+      .returning({ id: t.reports.id })
+      .get();
+    writeAudit(tx, { entityType: "report", entityId: id, action: "create", userId: actor.id, changes: { month: [null, month], edition: [null, last.edition + 1] } });
+    return id;
+  });
+}
+
+export function listReports(actor: Actor) {
+  requireReportRole(actor);
+  return db()
+    .select({
+      id: t.reports.id,
+      month: t.reports.month,
+      edition: t.reports.edition,
+      generatedAt: t.reports.generatedAt,
+      generatedByName: t.users.displayName,
+      editedAt: t.reports.editedAt,
+    })
+    .from(t.reports)
+    .leftJoin(t.users, eq(t.users.id, t.reports.generatedBy))
+    .where(isNull(t.reports.deletedAt))
+    .orderBy(desc(t.reports.month), desc(t.reports.edition))
+    .limit(240)
+    .all();
+}
+
+export interface StoredReport {
+  id: number;
+  month: string;
+  edition: number;
+  /** the newest edition of its month? */
+  latest: boolean;
+  snapshot: ReportSnapshot;
+  problems: string | null;
+  nextMonthPlan: string | null;
+  generatedAt: number;
+  generatedByName: string;
+  editedAt: number | null;
+  editedByName: string | null;
+  version: number;
+}
+
+export function getReport(actor: Actor, id: number): StoredReport {
+  requireReportRole(actor);
+  const row = db()
+    .select({
+      id: t.reports.id,
+      month: t.reports.month,
+      edition: t.reports.edition,
+      snapshot: t.reports.snapshot,
+      problems: t.reports.problems,
+      nextMonthPlan: t.reports.nextMonthPlan,
+      generatedAt: t.reports.generatedAt,
+      generatedByName: sql<string>`coalesce((select display_name from ${t.users} where id = ${t.reports.generatedBy}), '')`,
+      editedAt: t.reports.editedAt,
+      editedByName: sql<string | null>`(select display_name from ${t.users} where id = ${t.reports.editedBy})`,
+      version: t.reports.version,
+    })
+    .from(t.reports)
+    .where(and(eq(t.reports.id, id), isNull(t.reports.deletedAt)))
+    .get();
+  if (!row) throw new NotFoundError();
+  const newest = db()
+    .select({ edition: sql<number>`max(${t.reports.edition})` })
+    .from(t.reports)
+    .where(and(eq(t.reports.month, row.month), isNull(t.reports.deletedAt)))
+    .get()!;
+  const { snapshot, ...rest } = row;
+  return { ...rest, snapshot: snapshot as ReportSnapshot, latest: newest.edition === row.edition };
+}
+
+/** The report's charts, rendered on the server as SVG from its frozen figures. */
+export function reportCharts(snapshot: ReportSnapshot) {
+  return { funnelSvg: funnelChartSvg(snapshot.charts.funnel), trendSvg: trendChartSvg(snapshot.charts.trend) };
+}
+
+/** 存在问题 / 下月工作计划, edited in place with optimistic concurrency. */
+export function updateReportNarrative({ actor, id, data }: { actor: Actor; id: number; data: NarrativeInput }): void {
+  const report = getReport(actor, id);
+  db().transaction((tx) => {
+    const updated = tx
+      .update(t.reports)
+      .set({ problems: data.problems, nextMonthPlan: data.nextMonthPlan, editedBy: actor.id, editedAt: Date.now(), version: report.version + 1 })
+      .where(and(eq(t.reports.id, id), eq(t.reports.version, data.version)))
+      .run();
+    if (updated.changes === 0) throw new ConflictError();
+    const changes: Record<string, [unknown, unknown]> = {};
+    if (data.problems !== report.problems) changes.problems = [report.problems, data.problems];
+    if (data.nextMonthPlan !== report.nextMonthPlan) changes.nextMonthPlan = [report.nextMonthPlan, data.nextMonthPlan];
+    writeAudit(tx, { entityType: "report", entityId: id, action: "update", userId: actor.id, changes });
+  });
+}
