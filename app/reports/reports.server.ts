@@ -101,9 +101,17 @@ export function getReport(actor: Actor, id: number): StoredReport {
   return { ...rest, snapshot: snapshot as ReportSnapshot, latest: newest.edition === row.edition };
 }
 
-/** The report's charts, rendered on the server as SVG from its frozen figures. */
-export function reportCharts(snapshot: ReportSnapshot) {
-  return { funnelSvg: funnelChartSvg(snapshot.charts.funnel), trendSvg: trendChartSvg(snapshot.charts.trend) };
+/** Content-Disposition of an export: 招商引资月度报告-2026年10月-第1版.docx (RFC 5987 for the Chinese name). */
+export function reportFileName(report: { snapshot: ReportSnapshot; edition: number }, extension: "docx" | "xlsx"): string {
+  const name = `招商引资月度报告-${report.snapshot.monthLabel}-第${report.edition}版.${extension}`;
+  return `attachment; filename="report-${report.snapshot.month}-v${report.edition}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** An edition with its charts, rendered on the server as SVG from its frozen figures (screen and print view). */
+export function getReportWithCharts(actor: Actor, id: number) {
+  const report = getReport(actor, id);
+  const { funnel, trend } = report.snapshot.charts;
+  return { report, charts: { funnelSvg: funnelChartSvg(funnel), trendSvg: trendChartSvg(trend) } };
 }
 
 /** 存在问题 / 下月工作计划, edited in place with optimistic concurrency. */

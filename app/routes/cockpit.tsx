@@ -8,6 +8,7 @@ import { figureFilterParams, type FigureListFilter } from "../figures/figure-fil
 import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS, type Breakdown } from "../figures/breakdowns";
 import type { KpiCard } from "../figures/figures.server";
 import { formatPercent, INDICATOR_LABELS, isMoneyIndicator } from "../figures/indicators";
+import { RatesList } from "../figures/rates-list";
 import { addDays, isValidDate, monthPeriod, today, yearPeriod, type Period } from "../lib/dates";
 import { formatWan } from "../lib/money";
 import { enumParam } from "../lib/params";
@@ -148,26 +149,7 @@ export default function Cockpit() {
           ))}
         </div>
         <div className="card">
-          <dl className="facts">
-            <div>
-              <dt>开工率</dt>
-              <dd>
-                {formatPercent(rates.startRate.rate)}（{rates.startRate.numerator}/{rates.startRate.denominator}）
-              </dd>
-            </div>
-            <div>
-              <dt>投产率</dt>
-              <dd>
-                {formatPercent(rates.productionRate.rate)}（{rates.productionRate.numerator}/{rates.productionRate.denominator}）
-              </dd>
-            </div>
-            <div>
-              <dt>资金到位率</dt>
-              <dd>
-                {formatPercent(rates.fundingRate.rate)}（实到 {formatWan(rates.fundingRate.numerator)} / 合同 {formatWan(rates.fundingRate.denominator)} 万美元）
-              </dd>
-            </div>
-          </dl>
+          <RatesList rates={rates} />
           <p className="muted">开工率、投产率、资金到位率按截止日期所在年度计算。只计已甄别的签约，每个项目在其签约日期计一次。</p>
         </div>
       </section>

@@ -8,7 +8,7 @@ import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { narrativeSchema } from "../reports/report.schema";
 import { ReportSections } from "../reports/report-view";
-import { getReport, reportCharts, updateReportNarrative } from "../reports/reports.server";
+import { getReportWithCharts, updateReportNarrative } from "../reports/reports.server";
 import { FormErrorBanner, TextAreaField, useValidatedForm, type FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.snapshot.monthLabel ?? ""}月度报告 · 招商引资管理系统` }];
@@ -16,10 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:report");
   const id = idParam(params.id);
-  return load(() => {
-    const report = getReport(user, id);
-    return json({ report, charts: reportCharts(report.snapshot) });
-  });
+  return load(() => json(getReportWithCharts(user, id)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

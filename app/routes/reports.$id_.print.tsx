@@ -5,7 +5,7 @@ import { requirePermission } from "../auth/session.server";
 import { load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { ReportSections } from "../reports/report-view";
-import { getReport, reportCharts } from "../reports/reports.server";
+import { getReportWithCharts } from "../reports/reports.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.snapshot.monthLabel ?? ""}招商引资工作进展报告（打印）` }];
 
@@ -13,10 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:report");
   const id = idParam(params.id);
-  return load(() => {
-    const report = getReport(user, id);
-    return json({ report, charts: reportCharts(report.snapshot) });
-  });
+  return load(() => json(getReportWithCharts(user, id)));
 }
 
 export const handle = { printView: true };

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
 import { INDICATOR_LABELS, isMoneyIndicator, formatPercent, type TargetIndicator } from "../figures/indicators";
+import { RatesList } from "../figures/rates-list";
 import { targetsSchema } from "../figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../figures/targets.server";
 import { today } from "../lib/dates";
@@ -12,7 +13,7 @@ import { act } from "../lib/http.server";
 import { formatWan, wanInputValue } from "../lib/money";
 import { intParam } from "../lib/params";
 import { listProjectFilterChoices } from "../projects/projects.server";
-import { FormErrorBanner, SelectField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction = () => [{ title: "年度目标 · 招商引资管理系统" }];
 
@@ -157,26 +158,7 @@ export default function Targets() {
             </tbody>
           </table>
         )}
-        {progress.rates ? (
-          <dl className="facts" style={{ marginTop: "1rem" }}>
-            <div>
-              <dt>开工率</dt>
-              <dd>
-                {formatPercent(progress.rates.startRate.rate)}（{progress.rates.startRate.numerator}/{progress.rates.startRate.denominator}）
-              </dd>
-            </div>
-            <div>
-              <dt>投产率</dt>
-              <dd>
-                {formatPercent(progress.rates.productionRate.rate)}（{progress.rates.productionRate.numerator}/{progress.rates.productionRate.denominator}）
-              </dd>
-            </div>
-            <div>
-              <dt>资金到位率</dt>
-              <dd>{formatPercent(progress.rates.fundingRate.rate)}</dd>
-            </div>
-          </dl>
-        ) : null}
+        {progress.rates ? <RatesList rates={progress.rates} /> : null}
         <p className="muted">只计已甄别的签约，每个项目在其签约日期计一次；实到外资按到账记录统计。</p>
       </section>
 

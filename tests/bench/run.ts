@@ -33,13 +33,25 @@ const outputDir = path.join(root, "tests/bench/.output");
 
 interface Scenario {
   name: string;
+  /** `{report}` stands for the report generated at the start of the run */
   path: string;
-  user: "anonymous" | "leader" | "officer";
+  user: "anonymous" | "leader" | "officer" | "staff";
+  /** a form to POST instead of a GET; the answer is a redirect */
+  form?: Record<string, string>;
+  /** measured for latency only (writes, downloads) */
+  latencyOnly?: boolean;
   /** p95 target in ms */
   p95?: number;
   /** throughput target as a share of the login page's requests/s */
   minRatio?: number;
 }
+
+/** Last month: the report a team generates at the start of a month. */
+const reportMonth = (() => {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return previous.toISOString().slice(0, 7);
+})();
 
 function pickScenarios(): Scenario[] {
   const db = new Database(dbFile, { readonly: true });
@@ -71,6 +83,9 @@ function pickScenarios(): Scenario[] {
     { name: "产业链体系（树）", path: "/chains", user: "leader", p95: 50 },
     { name: `产业链页（#${chain.id}，项目最多）`, path: `/chains/${chain.id}`, user: "leader", p95: 50 },
     { name: "缺链补链视图", path: "/chains/gaps", user: "leader", p95: 50 },
+    { name: `月度报告生成（${reportMonth}）`, path: "/reports", user: "staff", form: { month: reportMonth }, latencyOnly: true, p95: 500 },
+    { name: "月度报告下载Word", path: "/reports/{report}/docx", user: "staff", latencyOnly: true, p95: 1500 },
+    { name: "月度报告下载Excel", path: "/reports/{report}/xlsx", user: "staff", latencyOnly: true },
   ];
   return only.length ? list.filter((s, i) => i === 0 || only.some((o) => s.name.includes(o))) : list;
 }
@@ -108,15 +123,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measureLatency(pathname: string, headers: Record<string, string>) {
+function send(scenario: Scenario, pathname: string, headers: Record<string, string>) {
+  if (!scenario.form) return request("GET", pathname, headers);
+  const body = new URLSearchParams(scenario.form).toString();
+  return request(
+    "POST",
+    pathname,
+    { ...headers, "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(body)), origin: `http://127.0.0.1:${port}` },
+    body,
+  );
+}
+
+async function measureLatency(scenario: Scenario, pathname: string, headers: Record<string, string>) {
   const samples: number[] = [];
   const until = performance.now() + seconds * 1000;
+  const expected = scenario.form ? 302 : 200;
   let errors = 0;
   while (performance.now() < until && samples.length < 5000) {
     const started = performance.now();
-    const response = await request("GET", pathname, headers);
+    const response = await send(scenario, pathname, headers);
     samples.push(performance.now() - started);
-    if (response.status !== 200) errors++;
+    if (response.status !== expected) errors++;
   }
   samples.sort((a, b) => a - b);
   return { count: samples.length, errors, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
@@ -175,13 +202,16 @@ async function main() {
   });
   try {
     await waitForServer(server);
-    const cookies = { anonymous: "", leader: await signIn("leader"), officer: await signIn("officer") };
+    const cookies = { anonymous: "", leader: await signIn("leader"), officer: await signIn("officer"), staff: await signIn("staff") };
+    const generated = await send({ name: "", path: "/reports", user: "staff", form: { month: reportMonth } }, "/reports", { cookie: cookies.staff });
+    const reportPath = String(generated.headers.location ?? "");
     const rows: Array<Scenario & { latency: Awaited<ReturnType<typeof measureLatency>>; rps: number; errors: number }> = [];
     for (const scenario of scenarios) {
       const headers: Record<string, string> = scenario.user === "anonymous" ? {} : { cookie: cookies[scenario.user] };
-      for (let i = 0; i < 20; i++) await request("GET", scenario.path, headers);
-      const latency = await measureLatency(scenario.path, headers);
-      const throughput = await measureThroughput(scenario.path, headers);
+      const pathname = scenario.path.replace("/reports/{report}", reportPath);
+      for (let i = 0; i < (scenario.latencyOnly ? 2 : 20); i++) await send(scenario, pathname, headers);
+      const latency = await measureLatency(scenario, pathname, headers);
+      const throughput = scenario.latencyOnly ? { rps: Number.NaN, errors: 0 } : await measureThroughput(pathname, headers);
       rows.push({ ...scenario, latency, rps: throughput.rps, errors: latency.errors + throughput.errors });
       process.stderr.write(`· ${scenario.name}\n`);
     }
@@ -201,7 +231,9 @@ async function main() {
     console.log(`${"场景".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"对基准".padStart(8)}  目标`);
     for (const r of results) {
       const mark = r.target ? (r.met ? "✓" : `✗ ${r.misses.join("；")}`) : r.misses.length ? `✗ ${r.misses.join("；")}` : "";
-      console.log(`${r.name.padEnd(28)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${`${(r.ratio * 100).toFixed(0)}%`.padStart(8)}  ${r.target} ${mark}`);
+      const rps = Number.isNaN(r.rps) ? "—".padStart(8) : fmt(r.rps, 0);
+      const ratio = Number.isNaN(r.ratio) ? "—" : `${(r.ratio * 100).toFixed(0)}%`;
+      console.log(`${r.name.padEnd(28)}${rps}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${ratio.padStart(8)}  ${r.target} ${mark}`);
     }
     console.log(`\n服务器内存：当前 RSS ${memory.rssMb.toFixed(0)} MB，峰值 ${memory.peakMb.toFixed(0)} MB`);
     const missed = results.filter((r) => !r.met);
