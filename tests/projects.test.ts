@@ -18,6 +18,7 @@ import {
   moveProjectToStage,
   updateProject,
   verifySigning,
+  WORKBENCH_ROWS,
 } from "../app/projects/projects.server";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
 
@@ -227,5 +228,18 @@ describe("工作台", () => {
     expect(desk.dueSoon.map((p) => p.id)).toEqual([dueSoon]);
     expect(desk.stale.map((p) => p.id)).toEqual([stale]);
     expect(desk.pendingVerification).toEqual([]);
+    expect(desk.more).toMatchObject({ overdue: false, dueSoon: false, stale: false });
+  });
+
+  it("shows the first rows of a long section, says there are more, and keeps the other sections whole", () => {
+    const owner = makeUser("officer", makeUnit());
+    const company = makeCompany(owner);
+    for (let i = 0; i <= WORKBENCH_ROWS; i++) makeProject(owner, { companyId: company, nextFollowUpOn: "2026-06-01", enteredOn: "2026-06-01" });
+    const dueSoon = makeProject(owner, { companyId: company, nextFollowUpOn: "2026-07-01", enteredOn: "2026-06-01" });
+    const desk = getWorkbench(owner);
+    expect(desk.overdue).toHaveLength(WORKBENCH_ROWS);
+    expect(desk.more.overdue).toBe(true);
+    expect(desk.dueSoon.map((p) => p.id)).toEqual([dueSoon]);
+    expect(desk.more.dueSoon).toBe(false);
   });
 });

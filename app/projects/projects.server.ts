@@ -564,35 +564,48 @@ export function listCompanyActivities(actor: Actor, companyId: number, limit = 1
  * The actor's desk: projects they own or are a member of, follow-ups overdue or due within 7 days,
  * 久未跟进 (no activity for 60 days) among active ones, and for verifiers the signings awaiting 甄别.
  */
+/** Rows per 工作台 section. */
+export const WORKBENCH_ROWS = 50;
+
 export function getWorkbench(actor: Actor) {
   const day = today();
   const mine = and(isNull(t.projects.deletedAt), or(eq(t.projects.ownerId, actor.id), memberOf(actor)));
   const open = inArray(t.projects.status, ["active", "on_hold"]);
-  const base = selectProjectRows;
-  const followUps = base()
-    .where(and(mine, open, sql`${t.projects.nextFollowUpOn} <= ${addDays(day, 7)}`))
-    .orderBy(asc(t.projects.nextFollowUpOn))
-    .limit(50)
-    .all();
-  const stale = base()
-    .where(and(mine, eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS))))
-    .orderBy(asc(t.projects.lastActivityOn))
-    .limit(50)
-    .all();
-  const projects = base().where(mine).orderBy(desc(t.projects.updatedAt)).limit(50).all();
+  // one row more than shown tells whether the section has more
+  const section = (where: SQL | undefined, ...order: SQL[]) =>
+    selectProjectRows()
+      .where(where)
+      .orderBy(...order)
+      .limit(WORKBENCH_ROWS + 1)
+      .all();
+  const overdue = section(and(mine, open, lt(t.projects.nextFollowUpOn, day)), asc(t.projects.nextFollowUpOn));
+  const dueSoon = section(
+    and(mine, open, sql`${t.projects.nextFollowUpOn} between ${day} and ${addDays(day, 7)}`),
+    asc(t.projects.nextFollowUpOn),
+  );
+  const stale = section(
+    and(mine, eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS))),
+    asc(t.projects.lastActivityOn),
+  );
+  const projects = section(mine, desc(t.projects.updatedAt));
   const pendingVerification = can(actor.role, "verify:signing")
-    ? base()
-        .where(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)))
-        .orderBy(asc(t.projects.signedOn))
-        .limit(50)
-        .all()
+    ? section(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)), asc(t.projects.signedOn))
     : [];
+  const shown = <T,>(rows: T[]) => rows.slice(0, WORKBENCH_ROWS);
   return {
     today: day,
-    overdue: followUps.filter((row) => row.nextFollowUpOn! < day),
-    dueSoon: followUps.filter((row) => row.nextFollowUpOn! >= day),
-    stale,
-    projects,
-    pendingVerification,
+    overdue: shown(overdue),
+    dueSoon: shown(dueSoon),
+    stale: shown(stale),
+    projects: shown(projects),
+    pendingVerification: shown(pendingVerification),
+    /** sections with more rows than shown */
+    more: {
+      overdue: overdue.length > WORKBENCH_ROWS,
+      dueSoon: dueSoon.length > WORKBENCH_ROWS,
+      stale: stale.length > WORKBENCH_ROWS,
+      projects: projects.length > WORKBENCH_ROWS,
+      pendingVerification: pendingVerification.length > WORKBENCH_ROWS,
+    },
   };
 }

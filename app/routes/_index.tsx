@@ -14,6 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user, canCreate: can(user.role, "create:project"), ...getWorkbench(user) });
 }
 
+/** A section's count; "50+" when it shows only the first rows. */
+function count(rows: readonly unknown[], more: boolean): string {
+  return more ? `${rows.length}+` : String(rows.length);
+}
+
 export default function Workbench() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -28,24 +33,25 @@ export default function Workbench() {
       </div>
       {data.pendingVerification.length > 0 ? (
         <section className="card" aria-labelledby="pending-title">
-          <h2 id="pending-title">待甄别签约（{data.pendingVerification.length}）</h2>
+          <h2 id="pending-title">待甄别签约（{count(data.pendingVerification, data.more.pendingVerification)}）</h2>
           <ProjectTable rows={data.pendingVerification} columns={["company", "investment", "owner", "unit", "signedOn"]} />
         </section>
       ) : null}
       <section className="card" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">逾期未跟进（{data.overdue.length}）</h2>
+        <h2 id="overdue-title">逾期未跟进（{count(data.overdue, data.more.overdue)}）</h2>
         <ProjectTable rows={data.overdue} columns={["company", "stage", "owner", "followUp"]} empty="没有逾期的跟进事项" />
       </section>
       <section className="card" aria-labelledby="due-title">
-        <h2 id="due-title">7天内待跟进（{data.dueSoon.length}）</h2>
+        <h2 id="due-title">7天内待跟进（{count(data.dueSoon, data.more.dueSoon)}）</h2>
         <ProjectTable rows={data.dueSoon} columns={["company", "stage", "owner", "followUp"]} empty="未来7天没有待跟进事项" />
       </section>
       <section className="card" aria-labelledby="stale-title">
-        <h2 id="stale-title">久未跟进（{STALE_AFTER_DAYS}天无活动，{data.stale.length}）</h2>
+        <h2 id="stale-title">久未跟进（{STALE_AFTER_DAYS}天无活动，{count(data.stale, data.more.stale)}）</h2>
         <ProjectTable rows={data.stale} columns={["company", "stage", "owner", "lastActivity"]} empty="没有久未跟进的项目" />
       </section>
       <section className="card" aria-labelledby="mine-title">
         <h2 id="mine-title">我的项目</h2>
+        {data.more.projects ? <p className="muted">显示最近更新的 {data.projects.length} 个，全部项目见“招商项目”。</p> : null}
         <ProjectTable rows={data.projects} columns={["company", "country", "stage", "status", "investment", "followUp"]} empty="您还没有负责或参与的项目" />
       </section>
     </>
