@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
 import { db, t } from "../app/db.server";
 import { getBreakdown, getIndicators, getKpiCards, getMonthlyTrend, getRates, listBigSignings } from "../app/figures/figures.server";
+import { getCockpit } from "../app/figures/cockpit.server";
 import { getFunnel } from "../app/figures/funnel.server";
 import { targetsSchema } from "../app/figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../app/figures/targets.server";
@@ -173,6 +174,20 @@ describe("breakdowns, trend and big projects", () => {
 
   it("lists 超亿美元 and 世界500强 signings", () => {
     expect(listBigSignings(H1_2026).map((row) => row.id)).toEqual([P.P1]);
+  });
+});
+
+describe("the cockpit's figures", () => {
+  it("are kept until anything is written, then computed afresh", () => {
+    const first = getCockpit(H1_2026, "unit");
+    expect(getCockpit(H1_2026, "unit")).toBe(first);
+    expect(getCockpit(H1_2026, "country")).not.toBe(first);
+    const before = first.kpis.find((card) => card.indicator === "actual_fdi_usd")!.actual;
+    db().insert(t.fdiArrivals).values({ projectId: P.P2, arrivedOn: "2026-06-29", amountUsd: 5 * WAN }).run();
+    const after = getCockpit(H1_2026, "unit");
+    expect(after).not.toBe(first);
+    expect(after.kpis.find((card) => card.indicator === "actual_fdi_usd")!.actual).toBe(before + 5 * WAN);
+    db().delete(t.fdiArrivals).where(eq(t.fdiArrivals.arrivedOn, "2026-06-29")).run();
   });
 });
 

@@ -1,11 +1,16 @@
 /** 领导驾驶舱: everything the cockpit shows for a period, from the figures module. */
 import type { Period } from "../lib/dates";
 import { funnelChartSvg, trendChartSvg } from "./charts.server";
+import { cachedFigures } from "./figure-cache.server";
 import type { Breakdown } from "./breakdowns";
 import { getBreakdown, getKpiCards, getMonthlyTrend, getRates, listBigSignings } from "./figures.server";
 import { getFunnel } from "./funnel.server";
 
 export function getCockpit(period: Period, by: Breakdown) {
+  return cachedFigures(`cockpit:${period.from}:${period.to}:${by}`, () => computeCockpit(period, by));
+}
+
+function computeCockpit(period: Period, by: Breakdown) {
   const funnel = getFunnel(period);
   const trend = getMonthlyTrend(period.to.slice(0, 7));
   return {
