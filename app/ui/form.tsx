@@ -54,12 +54,21 @@ export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback
     const formElement = event.currentTarget;
     // What was typed before the page finished loading never reached react-hook-form: take the
     // form's own values, so the browser validates exactly what will be posted.
+    // A checkbox with its own value belongs to a group (CheckboxGroup): the group's value is the list of checked values.
+    const groups = new Map<string, string[]>();
     for (const element of Array.from(formElement.elements)) {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) continue;
       if (!element.name || (element instanceof HTMLInputElement && element.type === "hidden")) continue;
+      if (element instanceof HTMLInputElement && element.type === "checkbox" && element.value !== "on") {
+        const checked = groups.get(element.name) ?? [];
+        if (element.checked) checked.push(element.value);
+        groups.set(element.name, checked);
+        continue;
+      }
       const value = element instanceof HTMLInputElement && element.type === "checkbox" ? element.checked : element.value;
       rhf.setValue(element.name, value);
     }
+    for (const [name, checked] of groups) rhf.setValue(name, checked);
     rhf.handleSubmit(() => submit(formElement, { method: "post" }))(event);
   };
   const errorOf = (name: string) => {
@@ -179,5 +188,26 @@ export function FormErrorBanner({ form }: { form: ValidatedForm }) {
     <p className="form-error" role="alert">
       {form.formError}
     </p>
+  );
+}
+
+/** A group of checkboxes posting the checked values under one name (e.g. 重点国别). */
+export function CheckboxGroup({ form, name, label, options, checked }: { form: ValidatedForm; name: string; label: string; options: readonly Option[]; checked: readonly (string | number)[] }) {
+  const error = form.errorOf(name);
+  const chosen = new Set(checked.map(String));
+  return (
+    <fieldset className={`field wide checkbox-group${error ? " has-error" : ""}`}>
+      <legend>{label}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" name={name} value={String(option.value)} defaultChecked={chosen.has(String(option.value))} /> {option.label}
+        </label>
+      ))}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
