@@ -8,7 +8,7 @@ import { db, t, type Db } from "../db.server";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Changes = Record<string, [unknown, unknown]>;
 
-export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park";
+export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy";
 export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member";
 
 const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);

@@ -44,6 +44,7 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   memberAdded: "新增成员",
   memberRemoved: "移除成员",
   chainLink: "产业链环节",
+  policyBasis: "政策依据",
   projectId: "项目",
   type: "活动类型",
   participants: "参与人员",

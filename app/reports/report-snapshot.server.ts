@@ -3,6 +3,7 @@
  * records as they stood at the month's end. Called once per generated edition.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "../commitments/commitment-rules";
 import { regionLabel } from "../companies/regions";
 import { db, t } from "../db.server";
 import { getIndicators, getMonthlyTrend, getRates, getTargets } from "../figures/figures.server";
@@ -12,13 +13,6 @@ import { addDays, monthPeriod, type Period } from "../lib/dates";
 import { STAGE_LABELS, STAGES, type Stage } from "../projects/stages";
 import type { AppendixLine, ChainLine, CommitmentLine, CountryLine, ParkLine, ProjectLine, ReportSnapshot, StageLine } from "./report-snapshot";
 
-const COMMITMENT_STATUS_LABELS: Record<string, string> = {
-  proposed: "拟承诺",
-  committed: "已承诺",
-  conditions_met: "条件已达成",
-  fulfilled: "已兑现",
-  cancelled: "已取消",
-};
 
 /** Lists in the report body stay readable; the appendix is complete. */
 const LIST_LIMIT = 50;
@@ -244,7 +238,7 @@ function commitmentLines(where: SQL, paidBy: string): CommitmentLine[] {
       order by c.due_on, c.id
       limit ${LIST_LIMIT}
     `)
-    .map(({ status, ...row }) => ({ ...row, statusLabel: COMMITMENT_STATUS_LABELS[status] ?? status }));
+    .map(({ status, ...row }) => ({ ...row, statusLabel: COMMITMENT_STATUS_LABELS[status as CommitmentStatus] ?? status }));
 }
 
 function commitmentSummary(period: Period) {

@@ -3,6 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
+import { DueCommitmentsTable } from "../commitments/due-commitments";
+import { listCommitmentsDueForOwner, listOverdueCommitments } from "../commitments/commitments.server";
+import { listPolicyFlags } from "../policies/policies.server";
+import { PolicyFlagsTable } from "../policies/policy-flags";
 import { getWorkbench } from "../projects/projects.server";
 import { STALE_AFTER_DAYS } from "../projects/stages";
 import { ProjectTable } from "../ui/project-bits";
@@ -11,7 +15,14 @@ export const meta: MetaFunction = () => [{ title: "工作台 · 招商引资管�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user, canCreate: can(user.role, "create:project"), ...getWorkbench(user) });
+  return json({
+    user,
+    canCreate: can(user.role, "create:project"),
+    ...getWorkbench(user),
+    policyFlags: listPolicyFlags(user, { mine: true, limit: 50 }),
+    dueCommitments: listCommitmentsDueForOwner(user),
+    overdueCommitments: can(user.role, "view:cockpit") ? listOverdueCommitments(user, 20) : [],
+  });
 }
 
 /** A section's count; "50+" when it shows only the first rows. */
@@ -35,6 +46,25 @@ export default function Workbench() {
         <section className="card" aria-labelledby="pending-title">
           <h2 id="pending-title">待甄别签约（{count(data.pendingVerification, data.more.pendingVerification)}）</h2>
           <ProjectTable rows={data.pendingVerification} columns={["company", "investment", "owner", "unit", "signedOn"]} />
+        </section>
+      ) : null}
+      {data.overdueCommitments.length > 0 ? (
+        <section className="card" aria-labelledby="overdue-commitments-title">
+          <h2 id="overdue-commitments-title">逾期未兑现的政策承诺</h2>
+          <DueCommitmentsTable label="逾期未兑现的政策承诺" rows={data.overdueCommitments} />
+          <Link to="/commitments?window=overdue">查看全部</Link>
+        </section>
+      ) : null}
+      {data.dueCommitments.length > 0 ? (
+        <section className="card" aria-labelledby="due-commitments-title">
+          <h2 id="due-commitments-title">我的政策承诺：30天内到期及逾期（{data.dueCommitments.length}）</h2>
+          <DueCommitmentsTable label="我的政策承诺" rows={data.dueCommitments} />
+        </section>
+      ) : null}
+      {data.policyFlags.length > 0 ? (
+        <section className="card" aria-labelledby="policy-flags-title">
+          <h2 id="policy-flags-title">政策依据预警（{data.policyFlags.length}）</h2>
+          <PolicyFlagsTable label="政策依据预警" rows={data.policyFlags} />
         </section>
       ) : null}
       <section className="card" aria-labelledby="overdue-title">

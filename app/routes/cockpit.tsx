@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
+import { listOverdueCommitments, summarizeOverdueCommitments } from "../commitments/commitments.server";
+import { DueCommitmentsTable } from "../commitments/due-commitments";
 import { regionLabel } from "../companies/regions";
 import { getCockpit } from "../figures/cockpit.server";
 import { figureFilterParams, type FigureListFilter } from "../figures/figure-filters";
@@ -42,10 +44,14 @@ function quickPeriods(day: string): { label: string; period: Period }[] {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "view:cockpit");
+  const user = await requirePermission(request, "view:cockpit");
   const params = new URL(request.url).searchParams;
   const by = enumParam(params, "by", BREAKDOWNS) ?? "country";
-  return json({ ...getCockpit(periodFrom(params), by), quick: quickPeriods(today()) });
+  return json({
+    ...getCockpit(periodFrom(params), by),
+    quick: quickPeriods(today()),
+    overdue: { rows: listOverdueCommitments(user, 10), ...summarizeOverdueCommitments(user) },
+  });
 }
 
 const periodQuery = (period: Period) => `from=${period.from}&to=${period.to}`;
@@ -73,7 +79,7 @@ function breakdownName(by: Breakdown, row: { key: string | null; name: string | 
 }
 
 export default function Cockpit() {
-  const { period, quick, kpis, rates, funnel, funnelSvg, breakdown, trend, trendSvg, bigSignings } = useLoaderData<typeof loader>();
+  const { period, quick, kpis, rates, funnel, funnelSvg, breakdown, trend, trendSvg, bigSignings, overdue } = useLoaderData<typeof loader>();
   const signedList = (extra?: Record<string, string>) => listOf({ signed: period }, extra);
   return (
     <>
@@ -290,6 +296,19 @@ export default function Cockpit() {
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+      <section className="card" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">逾期未兑现的政策承诺</h2>
+        {overdue.count === 0 ? (
+          <p className="muted">没有逾期未兑现的承诺</p>
+        ) : (
+          <>
+            <p>
+              共 <Link to="/commitments?window=overdue">{overdue.count} 项</Link>，未兑现 {formatWan(overdue.outstandingCny)} 万元。
+            </p>
+            <DueCommitmentsTable label="逾期未兑现的政策承诺" rows={overdue.rows} />
+          </>
         )}
       </section>
     </>

@@ -8,6 +8,13 @@ import { can } from "../auth/permissions";
 import { chainLinkSchema } from "../chains/chain.schema";
 import { linkProjectToChainNode, listChainNodeChoices, listProjectChainLinks, unlinkProjectFromChainNode } from "../chains/chains.server";
 import { ProjectChainLinks } from "../chains/project-chain-links";
+import { canProposeCommitment } from "../commitments/commitment-rules";
+import { commitmentSchema } from "../commitments/commitment.schema";
+import { listProjectCommitments, proposeCommitment } from "../commitments/commitments.server";
+import { ProjectCommitments } from "../commitments/project-commitments";
+import { addPolicyBasis, listPolicyClauseChoices, listProjectPolicyBases, removePolicyBasis } from "../policies/policies.server";
+import { policyBasisSchema } from "../policies/policy.schema";
+import { ProjectPolicyBases } from "../policies/project-policy-bases";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatDateTime, today } from "../lib/dates";
@@ -50,12 +57,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const project = getProject(user, id);
+    const canPropose = canProposeCommitment(user, { ownerId: project.ownerId, memberIds: project.members.map((member) => member.id) });
     return json({
       project,
       audit: listProjectAudit(id),
       memberCandidates: project.canEdit ? listMemberCandidates(id) : [],
       chainLinks: listProjectChainLinks(id),
       chainChoices: project.canEdit ? listChainNodeChoices() : [],
+      policyBases: listProjectPolicyBases(id),
+      commitments: listProjectCommitments(user, id),
+      clauseChoices: project.canEdit || canPropose ? listPolicyClauseChoices() : [],
+      canPropose,
       today: today(),
       canVerify: can(user.role, "verify:signing"),
       canDelete: can(user.role, "delete:project"),
@@ -64,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "delete"]),
+  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "addPolicyBasis", "removePolicyBasis", "proposeCommitment", "delete"]),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,6 +113,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "unlinkChain":
         unlinkProjectFromChainNode({ actor: user, projectId, linkId: parseForm(z.object({ linkId: requiredId("关联无效") }), formData).linkId });
+        break;
+      case "addPolicyBasis":
+        addPolicyBasis({ actor: user, projectId, data: parseForm(policyBasisSchema, formData) });
+        break;
+      case "removePolicyBasis":
+        removePolicyBasis({ actor: user, projectId, basisId: parseForm(z.object({ basisId: requiredId("政策依据无效") }), formData).basisId });
+        break;
+      case "proposeCommitment":
+        proposeCommitment({ actor: user, projectId, data: parseForm(commitmentSchema, formData) });
         break;
       case "delete":
         deleteProject({ actor: user, projectId, version: parseForm(z.object({ version: versionField }), formData).version });
@@ -190,7 +211,8 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, chainLinks, chainChoices, today, canVerify, canDelete } = useLoaderData<typeof loader>();
+  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, today, canVerify, canDelete } =
+    useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as Feedback;
   const signing = signingState(project);
   const successKey = feedback?.ok ? `${feedback.intent}-${project.version}-${project.activities.length}` : "initial";
@@ -332,6 +354,20 @@ export default function ProjectDetail() {
               ))}
             </ul>
           </section>
+          <ProjectPolicyBases
+            key={`bases-${successKey}-${policyBases.length}`}
+            bases={policyBases}
+            clauseChoices={clauseChoices}
+            canEdit={project.canEdit}
+            feedback={feedbackFor(feedback, "addPolicyBasis")}
+          />
+          <ProjectCommitments
+            key={`commitments-${successKey}-${commitments.length}`}
+            commitments={commitments}
+            clauseChoices={clauseChoices}
+            canPropose={canPropose}
+            feedback={feedbackFor(feedback, "proposeCommitment")}
+          />
           <ProjectChainLinks
             key={`chain-${successKey}-${chainLinks.length}`}
             links={chainLinks}

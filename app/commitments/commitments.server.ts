@@ -1,0 +1,567 @@
+/**
+ * 政策兑现: commitments the county made to projects, their steps (承诺, 条件已达成, 取消) and payouts.
+ * Every function takes the acting user and scopes by the projects they may see; every change is
+ * versioned and audited in one synchronous transaction. The rules live in commitment-rules.ts;
+ * the SQL conditions below mirror them (the integration tests check both agree).
+ */
+import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { can, type Actor } from "../auth/permissions";
+import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
+import { db, t } from "../db.server";
+import { today } from "../lib/dates";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { parseForm } from "../lib/form.server";
+import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { preparedOnce } from "../lib/prepared.server";
+import { memberOf, projectScope, visibleProjects } from "../projects/scope.server";
+import { commitmentSchema, type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
+import {
+  canProposeCommitment,
+  canTakeStep,
+  clauseLabel,
+  daysUntilDue,
+  dueWindowEnd,
+  isOverdue,
+  isPaidInFull,
+  isPolicyExpired,
+  OPEN_STATUSES,
+  PAYABLE_STATUSES,
+  payoutProblem,
+  PROMISED_STATUSES,
+  STEP_PERMISSIONS,
+  STEP_REFUSALS,
+  type CommitmentStatus,
+  type CommitmentStep,
+  type DueWindow,
+} from "./commitment-rules";
+
+const c = t.commitments;
+
+// ── SQL mirrors of the rules ─────────────────────────────────────────────
+
+/** Sum of the commitment's payouts (yuan), correlated to the outer `commitments` row. */
+const paidSql = sql<number>`coalesce((select sum(${t.payouts.amountCny}) from ${t.payouts} where ${t.payouts.commitmentId} = ${c.id} and ${t.payouts.deletedAt} is null), 0)`;
+
+/** isOverdue: 已承诺/条件已达成, past its date, not paid in full (status and date use the status/due index). */
+function overdueSql(day: string): SQL {
+  return and(inArray(c.status, PAYABLE_STATUSES), lt(c.dueOn, day), sql`${c.amountCny} > ${paidSql}`) as SQL;
+}
+
+/** isInDueWindow */
+function dueWindowSql(window: DueWindow, day: string): SQL {
+  if (window === "overdue") return overdueSql(day);
+  return and(inArray(c.status, PAYABLE_STATUSES), sql`${c.dueOn} between ${day} and ${dueWindowEnd(window, day)}`, sql`${c.amountCny} > ${paidSql}`) as SQL;
+}
+
+/**
+ * Commitments (not deleted) on projects the actor may read, without joining `projects` (a join
+ * would make SQLite walk the 10,000 projects of a unit, or look up the project of each of the
+ * 20,000 commitments, before the totals or the sort). Those who read every project: not on one
+ * of the few deleted projects (found through the deleted_at/updated_at index). Officers: the
+ * project, looked up by its key, is in their scope (projectScope, the one definition of it).
+ */
+function visibleCommitments(actor: Actor): SQL {
+  const scope = projectScope(actor);
+  const onProjects = scope
+    ? sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${c.projectId} and ${t.projects.deletedAt} is null and ${scope})`
+    : sql`${c.projectId} not in (select ${t.projects.id} from ${t.projects} where ${t.projects.deletedAt} is not null)`;
+  return and(isNull(c.deletedAt), onProjects) as SQL;
+}
+
+// ── listing ───────────────────────────────────────────────────────────────
+
+export type StatusFilter = CommitmentStatus | "open";
+
+export interface CommitmentFilters {
+  /** a status, or `open`: 拟承诺/已承诺/条件已达成 */
+  status?: StatusFilter;
+  window?: DueWindow;
+  policyId?: number;
+  /** the project's 负责单位 */
+  unitId?: number;
+  projectId?: number;
+  page: number;
+}
+
+const rowColumns = {
+  id: c.id,
+  projectId: c.projectId,
+  projectName: t.projects.name,
+  policyId: t.policyClauses.policyId,
+  policyTitle: t.policies.title,
+  clauseNumber: t.policyClauses.number,
+  incentiveType: t.policyClauses.incentiveType,
+  item: c.item,
+  amountCny: c.amountCny,
+  paidCny: paidSql,
+  dueOn: c.dueOn,
+  status: c.status,
+};
+
+function selectRows() {
+  return db()
+    .select(rowColumns)
+    .from(c)
+    .innerJoin(t.projects, eq(t.projects.id, c.projectId))
+    .innerJoin(t.policyClauses, eq(t.policyClauses.id, c.clauseId))
+    .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId));
+}
+type RawRow = ReturnType<ReturnType<typeof selectRows>["all"]>[number];
+
+function presentRow<Row extends RawRow>(row: Row, day: string) {
+  const { policyTitle, clauseNumber, incentiveType, ...rest } = row;
+  return {
+    ...rest,
+    clauseLabel: clauseLabel({ policyTitle, number: clauseNumber, incentiveType }),
+    overdue: isOverdue(row, day),
+  };
+}
+export type CommitmentRow = ReturnType<typeof presentRow<RawRow>>;
+
+function filterConditions(actor: Actor, filters: CommitmentFilters, day: string): SQL {
+  const conditions: (SQL | undefined)[] = [visibleCommitments(actor)];
+  if (filters.status === "open") conditions.push(inArray(c.status, OPEN_STATUSES));
+  else if (filters.status) conditions.push(eq(c.status, filters.status));
+  if (filters.window) conditions.push(dueWindowSql(filters.window, day));
+  if (filters.policyId) {
+    conditions.push(sql`${c.clauseId} in (select ${t.policyClauses.id} from ${t.policyClauses} where ${t.policyClauses.policyId} = ${filters.policyId})`);
+  }
+  if (filters.unitId) conditions.push(sql`${c.projectId} in (select ${t.projects.id} from ${t.projects} where ${t.projects.unitId} = ${filters.unitId})`);
+  if (filters.projectId) conditions.push(eq(c.projectId, filters.projectId));
+  return and(...conditions) as SQL;
+}
+
+export interface CommitmentTotals {
+  /** rows matching the filters */
+  count: number;
+  /** 承诺总额: 已承诺, 条件已达成 and 已兑现 */
+  promisedCny: number;
+  /** 已兑现: payouts on those */
+  paidCny: number;
+  /** 未兑现: promised − paid */
+  outstandingCny: number;
+  /** 拟承诺 amounts, not yet promised */
+  proposedCny: number;
+}
+
+/**
+ * The 政策兑现 list: one page, overdue ones first, then by agreed date; and totals over every row
+ * matching the filters, summed in SQL.
+ */
+export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<CommitmentRow> & { totals: CommitmentTotals } {
+  const day = today();
+  const where = filterConditions(actor, filters, day);
+  // the page's ids first, from `commitments` alone; then their details for those rows only
+  const ids = db()
+    .select({ id: c.id })
+    .from(c)
+    .where(where)
+    .orderBy(sql`case when ${overdueSql(day)} then 0 else 1 end`, asc(c.dueOn), asc(c.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((filters.page - 1) * PAGE_SIZE)
+    .all()
+    .map((row) => row.id);
+  const pageIds = ids.slice(0, PAGE_SIZE);
+  const byId = new Map((pageIds.length > 0 ? selectRows().where(inArray(c.id, pageIds)).all() : []).map((row) => [row.id, presentRow(row, day)]));
+  const promised = inArray(c.status, PROMISED_STATUSES);
+  const sums = db()
+    .select({
+      count: sql<number>`count(*)`,
+      promisedCny: sql<number>`coalesce(sum(case when ${promised} then ${c.amountCny} end), 0)`,
+      proposedCny: sql<number>`coalesce(sum(case when ${c.status} = 'proposed' then ${c.amountCny} end), 0)`,
+    })
+    .from(c)
+    .where(where)
+    .get()!;
+  const paid = db()
+    .select({ paidCny: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)` })
+    .from(t.payouts)
+    .innerJoin(c, eq(c.id, t.payouts.commitmentId))
+    .where(and(isNull(t.payouts.deletedAt), promised, where))
+    .get()!;
+  const totals: CommitmentTotals = { ...sums, paidCny: paid.paidCny, outstandingCny: sums.promisedCny - paid.paidCny };
+  return {
+    rows: pageIds.map((id) => byId.get(id)!),
+    page: filters.page,
+    hasNext: ids.length > PAGE_SIZE,
+    total: Math.min(sums.count, COUNT_CAP + 1),
+    totals,
+  };
+}
+
+/** A project's commitments (404 when the project is outside the actor's scope). */
+export function listProjectCommitments(actor: Actor, projectId: number) {
+  const project = db()
+    .select({ id: t.projects.id })
+    .from(t.projects)
+    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
+    .get();
+  if (!project) throw new NotFoundError();
+  const day = today();
+  return selectRows()
+    .where(and(eq(c.projectId, projectId), isNull(c.deletedAt)))
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .all()
+    .map((row) => presentRow(row, day));
+}
+
+/** Compact rows of the watch lists (工作台, cockpit): with the owner, outstanding and days to go. */
+function selectDueRows() {
+  return db()
+    .select({ ...rowColumns, ownerName: t.users.displayName })
+    .from(c)
+    .innerJoin(t.projects, eq(t.projects.id, c.projectId))
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
+    .innerJoin(t.policyClauses, eq(t.policyClauses.id, c.clauseId))
+    .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId));
+}
+
+function presentDueRow(row: RawRow & { ownerName: string }, day: string) {
+  return { ...presentRow(row, day), outstandingCny: row.amountCny - row.paidCny, daysUntilDue: daysUntilDue(row, day) };
+}
+export type DueCommitmentRow = ReturnType<typeof presentDueRow>;
+
+/** 工作台: commitments on the actor's own and member projects that are overdue or due within 30 days. */
+export function listCommitmentsDueForOwner(actor: Actor, limit = 50): DueCommitmentRow[] {
+  const day = today();
+  return selectDueRows()
+    .where(
+      and(
+        isNull(c.deletedAt),
+        isNull(t.projects.deletedAt),
+        or(eq(t.projects.ownerId, actor.id), memberOf(actor)),
+        inArray(c.status, PAYABLE_STATUSES),
+        lte(c.dueOn, dueWindowEnd("due30", day)),
+        sql`${c.amountCny} > ${paidSql}`
+      )
+    )
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .limit(limit)
+    .all()
+    .map((row) => presentDueRow(row, day));
+}
+
+/** 逾期未兑现 in the actor's scope, longest overdue first (工作台 of leaders, cockpit, 政策兑现). */
+export function listOverdueCommitments(actor: Actor, limit = 10): DueCommitmentRow[] {
+  const day = today();
+  // ids first: the status/due index hands them over in date order, so the scan stops at `limit`
+  const ids = db()
+    .select({ id: c.id })
+    .from(c)
+    .where(and(visibleCommitments(actor), overdueSql(day)))
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .limit(limit)
+    .all()
+    .map((row) => row.id);
+  if (ids.length === 0) return [];
+  return selectDueRows()
+    .where(inArray(c.id, ids))
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .all()
+    .map((row) => presentDueRow(row, day));
+}
+
+/** How many commitments are overdue in the actor's scope, and what is left to pay on them. */
+export function summarizeOverdueCommitments(actor: Actor): { count: number; outstandingCny: number } {
+  const day = today();
+  return db()
+    .select({
+      count: sql<number>`count(*)`,
+      outstandingCny: sql<number>`coalesce(sum(${c.amountCny} - ${paidSql}), 0)`,
+    })
+    .from(c)
+    .where(and(visibleCommitments(actor), overdueSql(day)))
+    .get()!;
+}
+
+// ── reading one ───────────────────────────────────────────────────────────
+
+/** The commitment if the actor may see its project; NotFound otherwise. */
+function findVisibleCommitment(actor: Actor, id: number) {
+  const row = db()
+    .select(getTableColumns(c))
+    .from(c)
+    .where(and(eq(c.id, id), visibleCommitments(actor)))
+    .get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+const proposer = alias(t.users, "proposer");
+const committer = alias(t.users, "committer");
+
+/** One commitment with its project, clause and policy, payouts, and what the actor may do with it. */
+export function getCommitment(actor: Actor, id: number) {
+  const day = today();
+  const row = db()
+    .select({
+      ...getTableColumns(c),
+      projectName: t.projects.name,
+      projectOwnerId: t.projects.ownerId,
+      unitName: t.units.name,
+      ownerName: t.users.displayName,
+      policyId: t.policies.id,
+      policyTitle: t.policies.title,
+      policyDocNumber: t.policies.docNumber,
+      policyEffectiveTo: t.policies.effectiveTo,
+      policyRepealedOn: t.policies.repealedOn,
+      clauseNumber: t.policyClauses.number,
+      clauseText: t.policyClauses.text,
+      incentiveType: t.policyClauses.incentiveType,
+      proposedByName: proposer.displayName,
+      committedByName: committer.displayName,
+    })
+    .from(c)
+    .innerJoin(t.projects, eq(t.projects.id, c.projectId))
+    .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
+    .innerJoin(t.policyClauses, eq(t.policyClauses.id, c.clauseId))
+    .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId))
+    .leftJoin(proposer, eq(proposer.id, c.proposedBy))
+    .leftJoin(committer, eq(committer.id, c.committedBy))
+    .where(and(eq(c.id, id), visibleCommitments(actor)))
+    .get();
+  if (!row) throw new NotFoundError();
+  const payouts = db()
+    .select({
+      id: t.payouts.id,
+      amountCny: t.payouts.amountCny,
+      paidOn: t.payouts.paidOn,
+      reference: t.payouts.reference,
+      createdByName: t.users.displayName,
+      createdAt: t.payouts.createdAt,
+    })
+    .from(t.payouts)
+    .leftJoin(t.users, eq(t.users.id, t.payouts.createdBy))
+    .where(and(eq(t.payouts.commitmentId, id), isNull(t.payouts.deletedAt)))
+    .orderBy(asc(t.payouts.paidOn), asc(t.payouts.id))
+    .all();
+  const paidCny = payouts.reduce((sum, payout) => sum + payout.amountCny, 0);
+  const amounts = { status: row.status, dueOn: row.dueOn, amountCny: row.amountCny, paidCny };
+  const may = (step: CommitmentStep) => can(actor.role, STEP_PERMISSIONS[step]) && canTakeStep(row.status, step);
+  return {
+    ...row,
+    clauseLabel: clauseLabel({ policyTitle: row.policyTitle, number: row.clauseNumber, incentiveType: row.incentiveType }),
+    payouts,
+    paidCny,
+    outstandingCny: row.amountCny - paidCny,
+    overdue: isOverdue(amounts, day),
+    daysUntilDue: daysUntilDue(row, day),
+    /** the clause's policy is 失效 today: a warning, the promise can still be honoured */
+    clauseExpired: isPolicyExpired({ effectiveTo: row.policyEffectiveTo, repealedOn: row.policyRepealedOn }, day),
+    can: { commit: may("commit"), meetConditions: may("meetConditions"), cancel: may("cancel"), pay: may("pay") },
+  };
+}
+
+/** 变更记录 of a commitment. */
+export function listCommitmentAudit(id: number) {
+  return listAudit("commitment", id);
+}
+
+// ── choices ───────────────────────────────────────────────────────────────
+
+/** The clauses a commitment may rest on: those a new policy basis may rest on. */
+export { listPolicyClauseChoices as listCommitmentClauseChoices } from "../policies/policies.server";
+
+const policyChoicesStatement = preparedOnce(() =>
+  db().select({ id: t.policies.id, title: t.policies.title }).from(t.policies).where(isNull(t.policies.deletedAt)).orderBy(asc(t.policies.id)).prepare()
+);
+const unitChoicesStatement = preparedOnce(() =>
+  db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).prepare()
+);
+
+/** The choices of the list's filters: policies (expired ones too) and units. */
+export function listCommitmentFilterChoices() {
+  return { policies: policyChoicesStatement().all(), units: unitChoicesStatement().all() };
+}
+
+/** The name of a project the actor may see, for the list's project filter; null otherwise. */
+export function findProjectName(actor: Actor, projectId: number): string | null {
+  return (
+    db()
+      .select({ name: t.projects.name })
+      .from(t.projects)
+      .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
+      .get()?.name ?? null
+  );
+}
+
+// ── changing ──────────────────────────────────────────────────────────────
+
+/** The project if the actor may propose on it: NotFound outside their scope, Forbidden inside it. */
+function findProjectForProposal(actor: Actor, projectId: number) {
+  const project = db()
+    .select({ id: t.projects.id, ownerId: t.projects.ownerId })
+    .from(t.projects)
+    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
+    .get();
+  if (!project) throw new NotFoundError();
+  const memberIds = db()
+    .select({ userId: t.projectMembers.userId })
+    .from(t.projectMembers)
+    .where(eq(t.projectMembers.projectId, projectId))
+    .all()
+    .map((member) => member.userId);
+  if (!canProposeCommitment(actor, { ownerId: project.ownerId, memberIds })) throw new ForbiddenError();
+  return project;
+}
+
+/** The clause exists, neither it nor its policy is deleted, and the policy is not 失效 today. */
+function checkClause(clauseId: number, day: string): void {
+  const clause = db()
+    .select({
+      clauseDeletedAt: t.policyClauses.deletedAt,
+      policyDeletedAt: t.policies.deletedAt,
+      effectiveTo: t.policies.effectiveTo,
+      repealedOn: t.policies.repealedOn,
+    })
+    .from(t.policyClauses)
+    .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId))
+    .where(eq(t.policyClauses.id, clauseId))
+    .get();
+  if (!clause || clause.clauseDeletedAt !== null || clause.policyDeletedAt !== null) throw new InvalidError({ clauseId: "政策条款无效" });
+  if (isPolicyExpired(clause, day)) throw new InvalidError({ clauseId: "该条款所属政策已失效" });
+}
+
+/** 提出承诺 (拟承诺) on a project, resting on a clause of a policy in force. */
+export function proposeCommitment({ actor, projectId, data }: { actor: Actor; projectId: number; data: CommitmentInput }): number {
+  findProjectForProposal(actor, projectId);
+  const { clauseId, item, amountCny, condition, dueOn } = data;
+  const values = { clauseId, item, amountCny, condition, dueOn };
+  if (!Number.isSafeInteger(amountCny) || amountCny <= 0) throw new InvalidError({ amountCny: "承诺金额应大于0" });
+  checkClause(clauseId, today());
+  return db().transaction((tx) => {
+    const { id } = tx
+      .insert(c)
+      .values({ ...values, projectId, status: "proposed", proposedBy: actor.id })
+      .returning({ id: c.id })
+      .get();
+    writeAudit(tx, { entityType: "commitment", entityId: id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...values }) });
+    return id;
+  });
+}
+
+/** Loads the commitment for a step: scope (404), permission (403), version (409), status (400). */
+function findForStep(actor: Actor, commitmentId: number, step: CommitmentStep, version: number) {
+  const before = findVisibleCommitment(actor, commitmentId);
+  if (!can(actor.role, STEP_PERMISSIONS[step])) throw new ForbiddenError();
+  if (before.version !== version) throw new ConflictError();
+  if (!canTakeStep(before.status, step)) throw new InvalidError({}, STEP_REFUSALS[step]);
+  return before;
+}
+
+function changeStatus(
+  actor: Actor,
+  before: ReturnType<typeof findVisibleCommitment>,
+  values: Partial<typeof c.$inferInsert> & { status: CommitmentStatus }
+): void {
+  db().transaction((tx) => {
+    const result = tx
+      .update(c)
+      .set({ ...values, version: sql`${c.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(c.id, before.id), eq(c.version, before.version), eq(c.status, before.status), isNull(c.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "commitment", entityId: before.id, action: "status", userId: actor.id, changes: diffRecords(before, values) });
+  });
+}
+
+/** 承诺: 拟承诺 → 已承诺, recording who committed and when. */
+export function commitCommitment({ actor, commitmentId, version }: { actor: Actor; commitmentId: number; version: number }): void {
+  const before = findForStep(actor, commitmentId, "commit", version);
+  changeStatus(actor, before, { status: "committed", committedBy: actor.id, committedOn: today() });
+}
+
+/** 条件已达成: 已承诺 → 条件已达成. */
+export function markCommitmentConditionsMet({ actor, commitmentId, version }: { actor: Actor; commitmentId: number; version: number }): void {
+  const before = findForStep(actor, commitmentId, "meetConditions", version);
+  changeStatus(actor, before, { status: "conditions_met" });
+}
+
+/** 取消, with its reason, from any open status. */
+export function cancelCommitment({ actor, commitmentId, data }: { actor: Actor; commitmentId: number; data: CancelCommitmentInput }): void {
+  const reason = data.reason?.trim();
+  if (!reason) throw new InvalidError({ reason: "请填写取消原因" });
+  const before = findForStep(actor, commitmentId, "cancel", data.version);
+  changeStatus(actor, before, { status: "cancelled", cancelReason: reason });
+}
+
+/**
+ * 登记兑现: a payout on an 已承诺/条件已达成 commitment. The payouts may not exceed the promised
+ * amount; the one that completes it makes the commitment 已兑现 on the latest payout date.
+ */
+export function recordPayout({ actor, commitmentId, data }: { actor: Actor; commitmentId: number; data: PayoutInput }): number {
+  const day = today();
+  const before = findForStep(actor, commitmentId, "pay", data.version);
+  if (data.paidOn > day) throw new InvalidError({ paidOn: "兑现日期不能晚于今天" });
+  return db().transaction((tx) => {
+    // the version bump comes first: it takes the write lock, so the sum below cannot change under us
+    const bumped = tx
+      .update(c)
+      .set({ version: sql`${c.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(c.id, commitmentId), eq(c.version, before.version), inArray(c.status, PAYABLE_STATUSES), isNull(c.deletedAt)))
+      .run();
+    if (bumped.changes === 0) throw new ConflictError();
+    const paid = tx
+      .select({ sum: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)`, lastOn: sql<string | null>`max(${t.payouts.paidOn})` })
+      .from(t.payouts)
+      .where(and(eq(t.payouts.commitmentId, commitmentId), isNull(t.payouts.deletedAt)))
+      .get()!;
+    const problem = payoutProblem({ amountCny: before.amountCny, paidCny: paid.sum }, data.amountCny);
+    if (problem) throw new InvalidError({ amountCny: problem });
+    const { id } = tx
+      .insert(t.payouts)
+      .values({ commitmentId, amountCny: data.amountCny, paidOn: data.paidOn, reference: data.reference, createdBy: actor.id })
+      .returning({ id: t.payouts.id })
+      .get();
+    const paidAfter = paid.sum + data.amountCny;
+    const changes: Record<string, [unknown, unknown]> = {
+      payoutCny: [null, data.amountCny],
+      paidOn: [null, data.paidOn],
+      paidCny: [paid.sum, paidAfter],
+    };
+    if (data.reference) changes.reference = [null, data.reference];
+    if (isPaidInFull({ amountCny: before.amountCny, paidCny: paidAfter })) {
+      const fulfilledOn = paid.lastOn !== null && paid.lastOn > data.paidOn ? paid.lastOn : data.paidOn;
+      tx.update(c).set({ status: "fulfilled", fulfilledOn }).where(eq(c.id, commitmentId)).run();
+      changes.status = [before.status, "fulfilled"];
+      changes.fulfilledOn = [null, fulfilledOn];
+    }
+    writeAudit(tx, { entityType: "commitment", entityId: commitmentId, action: "update", userId: actor.id, changes });
+    return id;
+  });
+}
+
+// ── the project page ──────────────────────────────────────────────────────
+
+/** The intents the project page's action hands to handleCommitmentIntent. */
+export const COMMITMENT_INTENTS = ["proposeCommitment"] as const;
+export type CommitmentIntent = (typeof COMMITMENT_INTENTS)[number];
+
+export function isCommitmentIntent(intent: string): intent is CommitmentIntent {
+  return (COMMITMENT_INTENTS as readonly string[]).includes(intent);
+}
+
+/**
+ * Performs a commitment intent posted from the project page; returns the commitment's id.
+ * Throws the domain errors (InvalidError with field errors, NotFound, Forbidden) for `act` to map.
+ */
+export function handleCommitmentIntent({
+  actor,
+  projectId,
+  intent,
+  formData,
+}: {
+  actor: Actor;
+  projectId: number;
+  intent: string;
+  formData: FormData;
+}): number {
+  switch (intent) {
+    case "proposeCommitment":
+      return proposeCommitment({ actor, projectId, data: parseForm(commitmentSchema, formData) });
+    default:
+      throw new InvalidError({}, "未知的操作");
+  }
+}

@@ -1,0 +1,231 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "../auth/session.server";
+import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
+import {
+  findProjectName,
+  listCommitmentFilterChoices,
+  listCommitments,
+  listOverdueCommitments,
+  summarizeOverdueCommitments,
+  type StatusFilter,
+} from "../commitments/commitments.server";
+import { formatWan } from "../lib/money";
+import { enumParam, intParam } from "../lib/params";
+import { pageFrom } from "../lib/paging";
+import { useClientLinks } from "../ui/client-links";
+import { Pager } from "../ui/pager";
+
+export const meta: MetaFunction = () => [{ title: "政策兑现 · 招商引资管理系统" }];
+
+const OVERDUE_SHOWN = 10;
+const STATUS_FILTERS = [...COMMITMENT_STATUSES, "open"] as const satisfies readonly StatusFilter[];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const params = new URL(request.url).searchParams;
+  const projectId = intParam(params, "project");
+  const list = listCommitments(user, {
+    status: enumParam(params, "status", STATUS_FILTERS),
+    window: enumParam(params, "window", DUE_WINDOWS),
+    policyId: intParam(params, "policy"),
+    unitId: intParam(params, "unit"),
+    projectId,
+    page: pageFrom(params),
+  });
+  return json({
+    ...list,
+    overdue: listOverdueCommitments(user, OVERDUE_SHOWN),
+    overdueSummary: summarizeOverdueCommitments(user),
+    projectName: projectId ? findProjectName(user, projectId) : null,
+    ...listCommitmentFilterChoices(),
+  });
+}
+
+function FilterSelect({
+  name,
+  label,
+  options,
+  params,
+}: {
+  name: string;
+  label: string;
+  options: { value: string | number; label: string }[];
+  params: URLSearchParams;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
+        <option value="">全部</option>
+        {options.map((option) => (
+          <option key={option.value} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Kpi({ title, value, note }: { title: string; value: number; note?: string }) {
+  return (
+    <section className="card kpi" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="kpi-value">{formatWan(value)} 万元</p>
+      {note ? (
+        <p className="muted" style={{ margin: 0 }}>
+          {note}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export default function Commitments() {
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const followLink = useClientLinks();
+  const { totals } = data;
+  return (
+    <>
+      <div className="page-head">
+        <h1>政策兑现</h1>
+      </div>
+
+      <div className="kpi-grid">
+        <Kpi
+          title="承诺总额"
+          value={totals.promisedCny}
+          note={totals.proposedCny > 0 ? `另有拟承诺 ${formatWan(totals.proposedCny)} 万元` : "已承诺、条件已达成、已兑现"}
+        />
+        <Kpi title="已兑现" value={totals.paidCny} />
+        <Kpi title="未兑现" value={totals.outstandingCny} />
+      </div>
+
+      <section className="card" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">逾期未兑现</h2>
+        {data.overdueSummary.count === 0 ? (
+          <p className="muted">没有逾期未兑现的承诺</p>
+        ) : (
+          <>
+            <p>
+              共 <strong>{data.overdueSummary.count}</strong> 项，未兑现 <strong>{formatWan(data.overdueSummary.outstandingCny)} 万元</strong>
+              {data.overdueSummary.count > data.overdue.length ? (
+                <>
+                  {"，"}
+                  <Link to="/commitments?window=overdue">查看全部</Link>
+                </>
+              ) : null}
+            </p>
+            <table className="data" aria-label="逾期未兑现" onClick={followLink}>
+              <thead>
+                <tr>
+                  <th>项目</th>
+                  <th>承诺事项</th>
+                  <th className="num">未兑现（万元）</th>
+                  <th>约定兑现日期</th>
+                  <th>逾期</th>
+                  <th>负责人</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.overdue.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
+                    </td>
+                    <td>
+                      <a href={`/commitments/${row.id}`}>{row.item}</a>
+                    </td>
+                    <td className="num">{formatWan(row.outstandingCny)}</td>
+                    <td>{row.dueOn}</td>
+                    <td>
+                      <span className="badge danger">逾期 {-row.daysUntilDue} 天</span>
+                    </td>
+                    <td>{row.ownerName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      {data.projectName ? (
+        <p className="notice" role="note">
+          项目：{data.projectName}。<Link to="/commitments">查看全部承诺</Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters card" role="search">
+        {params.get("project") ? <input type="hidden" name="project" value={params.get("project") ?? ""} /> : null}
+        <FilterSelect
+          name="status"
+          label="状态"
+          options={[
+            { value: "open", label: "未完结（拟承诺、已承诺、条件已达成）" },
+            ...COMMITMENT_STATUSES.map((status) => ({ value: status, label: COMMITMENT_STATUS_LABELS[status] })),
+          ]}
+          params={params}
+        />
+        <FilterSelect name="window" label="到期" options={DUE_WINDOWS.map((window) => ({ value: window, label: DUE_WINDOW_LABELS[window] }))} params={params} />
+        <FilterSelect
+          name="policy"
+          label="政策"
+          options={data.policies.map((policy) => ({ value: policy.id, label: `《${policy.title}》` }))}
+          params={params}
+        />
+        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} params={params} />
+        <button type="submit" className="primary">
+          查询
+        </button>
+        <Link to="/commitments">清除条件</Link>
+      </Form>
+
+      <p className="muted">共 {totals.count.toLocaleString("en-US")} 项承诺（逾期的排在最前，其余按约定兑现日期）</p>
+      {data.rows.length === 0 ? (
+        <p className="muted">没有符合条件的承诺</p>
+      ) : (
+        <table className="data" aria-label="承诺清单" onClick={followLink}>
+          <thead>
+            <tr>
+              <th>项目</th>
+              <th>政策条款</th>
+              <th>承诺事项</th>
+              <th className="num">承诺金额（万元）</th>
+              <th className="num">已兑现（万元）</th>
+              <th>约定兑现日期</th>
+              <th>状态</th>
+              <th>逾期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
+                </td>
+                <td>{row.clauseLabel}</td>
+                <td>
+                  <a href={`/commitments/${row.id}`}>{row.item}</a>
+                </td>
+                <td className="num">{formatWan(row.amountCny)}</td>
+                <td className="num">{formatWan(row.paidCny)}</td>
+                <td>{row.dueOn}</td>
+                <td>
+                  <CommitmentStatusBadge status={row.status} />
+                </td>
+                <td>
+                  <OverdueBadge overdue={row.overdue} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={data.page} hasNext={data.hasNext} />
+    </>
+  );
+}
