@@ -89,7 +89,7 @@ export default function ReportPage() {
           problems={report.problems}
           nextMonthPlan={report.nextMonthPlan}
           narrative={
-            <section aria-label="存在问题和下月工作计划">
+            <section>
               {feedback?.ok ? <p role="status">已保存</p> : null}
               <NarrativeForm key={report.version} report={report} feedback={feedback?.ok ? null : (feedback ?? null)} />
             </section>

@@ -53,6 +53,8 @@ test("a project gains a policy basis; when the policy's end date passes it shows
   await page.goto(`${policyUrl}/edit`);
   await page.getByLabel("失效日期").fill(shift(today, -1));
   await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(policyUrl);
+  await expect(page.getByRole("heading", { name: new RegExp(title) })).toContainText("失效");
   await page.goto("/policies?status=expired");
   await expect(page.getByRole("table", { name: "政策" }).getByRole("row").filter({ hasText: title })).toContainText("失效");
   await logout(page);
