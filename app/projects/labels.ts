@@ -45,6 +45,7 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   memberRemoved: "移除成员",
   chainLink: "产业链环节",
   policyBasis: "政策依据",
+  arrival: "实到外资",
   projectId: "项目",
   type: "活动类型",
   participants: "参与人员",

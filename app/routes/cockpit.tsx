@@ -89,6 +89,9 @@ export default function Cockpit() {
           <Link to="/targets" className="button secondary">
             年度目标
           </Link>
+          <Link to="/arrivals" className="button secondary">
+            实到外资
+          </Link>
         </nav>
       </div>
       <Form method="get" className="filters card">

@@ -3,6 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activitySchema } from "../activities/activity";
+import { arrivalSchema } from "../arrivals/arrival.schema";
+import { deleteArrival, getProjectFunding, recordArrival } from "../arrivals/arrivals.server";
+import { ProjectArrivals } from "../arrivals/project-arrivals";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
 import { chainLinkSchema } from "../chains/chain.schema";
@@ -68,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       commitments: listProjectCommitments(user, id),
       clauseChoices: project.canEdit || canPropose ? listPolicyClauseChoices() : [],
       canPropose,
+      funding: getProjectFunding(user, id),
+      canRecordArrival: can(user.role, "record:arrival"),
       today: today(),
       canVerify: can(user.role, "verify:signing"),
       canDelete: can(user.role, "delete:project"),
@@ -76,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "addPolicyBasis", "removePolicyBasis", "proposeCommitment", "delete"]),
+  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "addPolicyBasis", "removePolicyBasis", "proposeCommitment", "recordArrival", "deleteArrival", "delete"]),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -122,6 +127,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "proposeCommitment":
         proposeCommitment({ actor: user, projectId, data: parseForm(commitmentSchema, formData) });
+        break;
+      case "recordArrival":
+        recordArrival({ actor: user, projectId, data: parseForm(arrivalSchema, formData) });
+        break;
+      case "deleteArrival":
+        deleteArrival({ actor: user, projectId, arrivalId: parseForm(z.object({ arrivalId: requiredId("到账记录无效") }), formData).arrivalId });
         break;
       case "delete":
         deleteProject({ actor: user, projectId, version: parseForm(z.object({ version: versionField }), formData).version });
@@ -211,7 +222,7 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, today, canVerify, canDelete } =
+  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, canRecordArrival, today, canVerify, canDelete } =
     useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as Feedback;
   const signing = signingState(project);
@@ -354,6 +365,13 @@ export default function ProjectDetail() {
               ))}
             </ul>
           </section>
+          <ProjectArrivals
+            key={`arrivals-${successKey}-${funding.arrivals.length}`}
+            funding={funding}
+            canRecord={canRecordArrival}
+            today={today}
+            feedback={feedbackFor(feedback, "recordArrival")}
+          />
           <ProjectPolicyBases
             key={`bases-${successKey}-${policyBases.length}`}
             bases={policyBases}

@@ -1,0 +1,10 @@
+/** 登记到账 (实到外资), shared by the browser and the server. */
+import { z } from "zod";
+import { optionalText, requiredDate, requiredWanAmount } from "../lib/form";
+
+export const arrivalSchema = z.object({
+  arrivedOn: requiredDate("到账日期"),
+  amountUsd: requiredWanAmount("到账金额（万美元）").refine((usd) => usd > 0, "到账金额（万美元）应大于0"),
+  reference: optionalText(200, "凭证说明"),
+});
+export type ArrivalInput = z.infer<typeof arrivalSchema>;
