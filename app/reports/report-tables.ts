@@ -1,0 +1,134 @@
+/**
+ * The report's tables as data: headers and cells carrying both the text the screen and Word show
+ * and the number Excel stores. The screen, the print view, Word and Excel all draw from these, so
+ * their numbers cannot differ.
+ */
+import { formatPercent } from "../figures/indicators";
+import { formatWan } from "../lib/money";
+import type { CommitmentLine, IndicatorLine, ProjectLine, ReportSnapshot } from "./report-snapshot";
+
+export interface Cell {
+  text: string;
+  /** for Excel: the number in the displayed unit (万, a count, or a fraction for rates); null for empty */
+  number?: number | null;
+  format?: "wan" | "count" | "percent";
+}
+
+export interface ReportTable {
+  /** Excel sheet name (≤ 31 characters) */
+  sheet: string;
+  title: string;
+  headers: string[];
+  /** columns aligned right */
+  numeric: number[];
+  rows: Cell[][];
+}
+
+const text = (value: string | null | undefined): Cell => ({ text: value ?? "" });
+const wan = (base: number | null | undefined): Cell =>
+  base == null ? { text: "—", number: null, format: "wan" } : { text: formatWan(base), number: Math.round(base / 100) / 100, format: "wan" };
+const count = (value: number | null | undefined): Cell => (value == null ? { text: "—", number: null, format: "count" } : { text: String(value), number: value, format: "count" });
+const percent = (value: number | null | undefined): Cell => ({ text: formatPercent(value), number: value ?? null, format: "percent" });
+
+const indicatorCell = (line: IndicatorLine, value: number | null) => (line.money ? wan(value) : count(value));
+
+function projectTable(sheet: string, title: string, projects: ProjectLine[]): ReportTable {
+  return {
+    sheet,
+    title,
+    headers: ["项目名称", "投资方", "国别/地区", "总投资（万美元）", "合同外资（万美元）", "日期", "负责人"],
+    numeric: [3, 4],
+    rows: projects.map((p) => [text(p.name), text(p.companyName), text(p.countryLabel), wan(p.totalInvestmentUsd), wan(p.contractedFdiUsd), text(p.date ?? "—"), text(p.ownerName)]),
+  };
+}
+
+function commitmentTable(sheet: string, title: string, lines: CommitmentLine[]): ReportTable {
+  return {
+    sheet,
+    title,
+    headers: ["项目", "承诺事项", "承诺金额（万元）", "已兑现（万元）", "约定兑现日期", "状态"],
+    numeric: [2, 3],
+    rows: lines.map((c) => [text(c.projectName), text(c.item), wan(c.amountCny), wan(c.paidCny), text(c.dueOn), text(c.statusLabel)]),
+  };
+}
+
+export function reportTables(s: ReportSnapshot) {
+  return {
+    indicators: {
+      sheet: "主要指标",
+      title: "主要指标完成情况",
+      headers: ["指标", "本月", `${s.cumulativeLabel}累计`, "年度目标", "完成率", "时序进度", "同比"],
+      numeric: [1, 2, 3, 4, 5, 6],
+      rows: s.indicators.map((line) => [
+        text(line.label),
+        indicatorCell(line, line.month),
+        indicatorCell(line, line.yearToDate),
+        indicatorCell(line, line.target),
+        percent(line.completion),
+        percent(line.timeProgress),
+        percent(line.yearOnYear),
+      ]),
+    } satisfies ReportTable,
+    signed: projectTable("本月签约", "本月签约", s.keyProjects.signed),
+    started: projectTable("本月开工", "本月开工", s.keyProjects.started),
+    producing: projectTable("本月投产", "本月投产", s.keyProjects.producing),
+    big: projectTable("超亿美元项目", "超亿美元项目（本年签约）", s.keyProjects.big),
+    fortune500: projectTable("世界500强项目", "世界500强项目（本年签约）", s.keyProjects.fortune500),
+    pipeline: {
+      sheet: "项目储备",
+      title: "项目储备",
+      headers: ["阶段", "项目数", "总投资（万美元）"],
+      numeric: [1, 2],
+      rows: s.pipeline.byStage.map((row) => [text(row.stageLabel), count(row.projects), wan(row.totalInvestmentUsd)]),
+    } satisfies ReportTable,
+    changes: {
+      sheet: "阶段变化",
+      title: `本月阶段变化（共 ${s.pipeline.changesTotal} 项）`,
+      headers: ["项目", "变化", "发生日期"],
+      numeric: [],
+      rows: s.pipeline.changes.map((c) => [text(c.projectName), text(c.fromLabel ? `${c.fromLabel} → ${c.toLabel}` : `新增${c.toLabel}`), text(c.occurredOn)]),
+    } satisfies ReportTable,
+    chains: {
+      sheet: "产业链",
+      title: "产业链招商",
+      headers: ["产业链", "在谈项目", "本月签约", "本年签约", "已有项目的缺链环节", "尚无项目的缺链环节"],
+      numeric: [1, 2, 3, 4],
+      rows: s.chains.map((c) => [text(c.name), count(c.projects), count(c.signingsMonth), count(c.signingsYear), count(c.gapsAddressed), text(c.gapsOpen.join("、") || "—")]),
+    } satisfies ReportTable,
+    countries: {
+      sheet: "国别地区",
+      title: "国别招商",
+      headers: ["国别/地区", "在谈项目", "本年签约", "本年合同外资（万美元）", "本年实到外资（万美元）"],
+      numeric: [1, 2, 3, 4],
+      rows: s.countries.map((c) => [text(c.label), count(c.projects), count(c.signingsYear), wan(c.contractedFdiUsdYear), wan(c.actualFdiUsdYear)]),
+    } satisfies ReportTable,
+    parks: {
+      sheet: "载体平台",
+      title: "载体平台",
+      headers: ["载体", "在谈项目", "本年签约", "重点国别项目"],
+      numeric: [1, 2, 3],
+      rows: s.parks.map((p) => [text(p.name), count(p.projects), count(p.signingsYear), p.focusProjects === null ? text("—") : count(p.focusProjects)]),
+    } satisfies ReportTable,
+    dueNextMonth: commitmentTable("下月到期承诺", "下月到期", s.commitments.dueNextMonth),
+    overdue: commitmentTable("逾期承诺", "逾期未兑现", s.commitments.overdue),
+    appendix: {
+      sheet: "在谈项目明细表",
+      title: "附表 在谈项目明细表",
+      headers: ["序号", "项目名称", "总投资（万美元）", "合同外资（万美元）", "外方国别和地区", "项目进展情况", "负责人"],
+      numeric: [0, 2, 3],
+      rows: s.appendix.map((a, i) => [count(i + 1), text(a.name), wan(a.totalInvestmentUsd), wan(a.contractedFdiUsd), text(a.countryLabel), text(a.progress), text(a.ownerName)]),
+    } satisfies ReportTable,
+  };
+}
+
+export type ReportTables = ReturnType<typeof reportTables>;
+
+/** The sentences of the report, shared by the screen, the print view and Word. */
+export function reportSentences(s: ReportSnapshot) {
+  return {
+    rates: `${s.rates.map((rate) => `${rate.label} ${formatPercent(rate.rate)}`).join("，")}。`,
+    commitments: `本月新承诺 ${s.commitments.madeCount} 项、${formatWan(s.commitments.madeCny)} 万元；兑现完毕 ${s.commitments.fulfilledCount} 项、${formatWan(s.commitments.fulfilledCny)} 万元。`,
+  };
+}
+
+export const REPORT_TITLE = (s: ReportSnapshot) => `${s.monthLabel}招商引资工作进展报告`;
