@@ -28,7 +28,8 @@ beforeAll(async () => {
   const docx = await renderReportDocx(report);
   documentXml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
   workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await renderReportXlsx(report));
+  const xlsx = await renderReportXlsx(report);
+  await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
 });
 
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
@@ -58,12 +59,12 @@ describe("the Word document", () => {
     const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     expect(tables.length).toBeGreaterThan(5);
     expect(tables.every((table) => /<w:tblBorders>[\s\S]*<w:insideV w:val="single"/.test(table))).toBe(true);
-    const indicators = textOf(tables[0]);
+    const indicators = textOf(tables[0]!);
     // 1–6月: 3 signings, 合同外资 8,400.00, 时序进度 50.0%, 同比 +200.0%
     for (const expected of ["新签约项目数", "8,400.00", "12,600.00", "3,150.00", "50.0%", "200.0%"]) expect(indicators).toContain(expected);
     const screen = reportTables(report.snapshot);
     expect(indicators).toContain(screen.indicators.rows[1].map((cell) => cell.text).join(""));
-    const appendix = textOf(tables[tables.length - 1]);
+    const appendix = textOf(tables[tables.length - 1]!);
     expect(appendix).toContain("洽谈中的测试项目");
     expect(appendix).toContain("1,234.50");
   });

@@ -14,6 +14,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -29,7 +30,7 @@ const BODY_FONT = { ascii: "仿宋_GB2312", eastAsia: "仿宋_GB2312", hAnsi: "�
 /** sizes in half-points */
 const TITLE_SIZE = 44;
 const BODY_SIZE = 32;
-const TABLE_SIZE = 24;
+const TABLE_SIZE = 21;
 const APPENDIX_SIZE = 21;
 
 const line = { line: 560, lineRule: LineRuleType.EXACT };
@@ -59,20 +60,41 @@ function narrative(text: string | null): Paragraph[] {
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function table(data: ReportTable, size = TABLE_SIZE): (Paragraph | Table)[] {
+/** Table text takes its font and size from a paragraph style, so a cell is only its words (the appendix can run to thousands of rows). */
+/** Text width of a portrait and a landscape page, in twips. */
+const PORTRAIT_WIDTH = 11906 - mm(28) - mm(26);
+const LANDSCAPE_WIDTH = 16838 - mm(28) - mm(26);
+
+/** Visual width of text: a Chinese character is as wide as two digits. */
+const visualLength = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+
+/** Column widths in proportion to what they hold (headers wrap; numbers should not). */
+function columnWidths(data: ReportTable, total: number): number[] {
+  const weights = data.headers.map((header, i) => {
+    const longest = Math.max(0, ...data.rows.slice(0, 300).map((row) => visualLength(row[i]?.text ?? "")));
+    const numeric = data.numeric.includes(i);
+    return Math.min(40, Math.max(numeric ? longest + 1 : longest / 2, visualLength(header) / 2, 4));
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((weight) => Math.floor((weight / sum) * total));
+}
+
+function table(data: ReportTable, style: "TableText" | "AppendixText" = "TableText"): (Paragraph | Table)[] {
   if (data.rows.length === 0) return [body("无。")];
-  const cell = (text: string, { bold = false, right = false } = {}) =>
-    new TableCell({
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, font: BODY_FONT, size, bold })] })],
-    });
+  const widths = columnWidths(data, style === "AppendixText" ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH);
+  const cell = (text: string, right: boolean) =>
+    new TableCell({ children: [new Paragraph({ style, alignment: right ? AlignmentType.RIGHT : undefined, children: [new TextRun(text)] })] });
+  const headerCell = (text: string) => new TableCell({ children: [new Paragraph({ style, children: [new TextRun({ text, bold: true })] })] });
   return [
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       borders,
+      margins: { top: 30, bottom: 30, left: 60, right: 60 },
       rows: [
-        new TableRow({ tableHeader: true, children: data.headers.map((header) => cell(header, { bold: true })) }),
-        ...data.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value.text, { right: data.numeric.includes(i) })) })),
+        new TableRow({ tableHeader: true, children: data.headers.map(headerCell) }),
+        ...data.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value.text, data.numeric.includes(i))) })),
       ],
     }),
     new Paragraph({ children: [] }),
@@ -96,7 +118,13 @@ export async function renderReportDocx(report: ReportForExport): Promise<Buffer>
   const document = new Document({
     creator: report.generatedByName,
     title: REPORT_TITLE(s),
-    styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } } },
+    styles: {
+      default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } },
+      paragraphStyles: [
+        { id: "TableText", name: "Table Text", run: { font: BODY_FONT, size: TABLE_SIZE } },
+        { id: "AppendixText", name: "Appendix Text", run: { font: BODY_FONT, size: APPENDIX_SIZE } },
+      ],
+    },
     sections: [
       {
         properties: { page },
@@ -131,7 +159,7 @@ export async function renderReportDocx(report: ReportForExport): Promise<Buffer>
       },
       {
         properties: { page: { ...page, size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } } },
-        children: [title(t.appendix.title), ...table(t.appendix, APPENDIX_SIZE)],
+        children: [title(t.appendix.title), ...table(t.appendix, "AppendixText")],
       },
     ],
   });
