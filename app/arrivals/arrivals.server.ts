@@ -1,20 +1,48 @@
 /**
- * 实到外资: FDI arrivals, the only source of actual foreign capital (DESIGN.md §1). Staff record
- * them on projects whose signing has been verified; each project shows its 资金到位率.
+ * 实到外资: FDI arrivals, the only source of actual foreign capital (DESIGN.md §1). Staff and
+ * administrators record them on projects whose signing has been verified; each project shows its
+ * 资金到位率, and /arrivals totals them by month with 同比. Every read is scoped by the projects the
+ * actor may see; every change is versioned and audited in one synchronous transaction.
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/audit.server";
+import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
+import { yearOnYear } from "../figures/indicators";
 import { today } from "../lib/dates";
-import { ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
-import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
-import { visibleProjects } from "../projects/scope.server";
-import type { ArrivalInput } from "./arrival.schema";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { requiredId, versionField } from "../lib/form";
+import { parseForm } from "../lib/form.server";
+import { PAGE_SIZE, type Page } from "../lib/paging";
+import { projectScope, visibleProjects } from "../projects/scope.server";
+import { arrivalSchema, type ArrivalInput } from "./arrival.schema";
+import {
+  arrivalDateProblem,
+  arrivalRefusal,
+  comparisonSpan,
+  fundingRate,
+  listPeriod,
+  monthRows,
+  type ArrivalFilters,
+  type MonthRow,
+} from "./arrival-rules";
 
-function findProject(actor: Actor, projectId: number) {
+export type { ArrivalFilters } from "./arrival-rules";
+
+const a = t.fdiArrivals;
+
+// ── finding ───────────────────────────────────────────────────────────────
+
+/** The project's signing and 合同外资, if the actor may see it; NotFound otherwise (and when deleted). */
+function findVisibleProject(actor: Actor, projectId: number) {
   const project = db()
-    .select({ id: t.projects.id, signedOn: t.projects.signedOn, signingVerifiedAt: t.projects.signingVerifiedAt, contractedFdiUsd: t.projects.contractedFdiUsd })
+    .select({
+      id: t.projects.id,
+      signedOn: t.projects.signedOn,
+      signingVerifiedAt: t.projects.signingVerifiedAt,
+      contractedFdiUsd: t.projects.contractedFdiUsd,
+    })
     .from(t.projects)
     .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
     .get();
@@ -22,133 +50,331 @@ function findProject(actor: Actor, projectId: number) {
   return project;
 }
 
-/** Why a project cannot take arrivals yet, or null when it can. */
-export function arrivalRefusal(project: { signedOn: string | null; signingVerifiedAt: number | null }): string | null {
-  return project.signedOn && project.signingVerifiedAt ? null : "项目签约经甄别后才能登记实到外资";
+/** A live arrival on a project the actor may see (on `projectId` when given), with its project's signing. */
+function findVisibleArrival(actor: Actor, arrivalId: number, projectId?: number) {
+  const row = db()
+    .select({
+      arrival: a,
+      signedOn: t.projects.signedOn,
+      signingVerifiedAt: t.projects.signingVerifiedAt,
+    })
+    .from(a)
+    .innerJoin(t.projects, eq(t.projects.id, a.projectId))
+    .where(and(eq(a.id, arrivalId), isNull(a.deletedAt), projectId === undefined ? undefined : eq(a.projectId, projectId), visibleProjects(actor)))
+    .get();
+  if (!row) throw new NotFoundError();
+  return row;
 }
 
-/** 登记到账: staff and administrators; only on a verified signing, dated between the signing and today. */
-export function recordArrival({ actor, projectId, data }: { actor: Actor; projectId: number; data: ArrivalInput }): number {
-  const project = findProject(actor, projectId);
+function requireRecorder(actor: Actor): void {
   if (!can(actor.role, "record:arrival")) throw new ForbiddenError();
+}
+
+/** The checks an arrival's data must pass on its project, beyond the form's schema. */
+function checkArrival(project: { signedOn: string | null; signingVerifiedAt: number | null }, data: ArrivalInput): void {
   const refusal = arrivalRefusal(project);
   if (refusal) throw new InvalidError({}, refusal);
-  if (data.arrivedOn > today()) throw new InvalidError({ arrivedOn: "到账日期不能晚于今天" });
-  if (data.arrivedOn < project.signedOn!) throw new InvalidError({ arrivedOn: `到账日期不能早于签约日期（${project.signedOn}）` });
+  const problem = arrivalDateProblem(data.arrivedOn, { signedOn: project.signedOn, today: today() });
+  if (problem) throw new InvalidError({ arrivedOn: problem });
+}
+
+const arrivalValues = (data: ArrivalInput) => ({ arrivedOn: data.arrivedOn, amountUsd: data.amountUsd, reference: data.reference });
+
+// ── changing ──────────────────────────────────────────────────────────────
+
+/**
+ * 登记到账: staff and administrators, on a project whose signing is verified, dated between the
+ * signing date and today. Returns the arrival's id.
+ */
+export function recordArrival({ actor, projectId, data }: { actor: Actor; projectId: number; data: ArrivalInput }): number {
+  const project = findVisibleProject(actor, projectId);
+  requireRecorder(actor);
+  checkArrival(project, data);
+  const values = arrivalValues(data);
   return db().transaction((tx) => {
     const { id } = tx
-      .insert(t.fdiArrivals)
-      .values({ projectId, ...data, createdBy: actor.id })
-      .returning({ id: t.fdiArrivals.id })
+      .insert(a)
+      .values({ projectId, ...values, createdBy: actor.id })
+      .returning({ id: a.id })
       .get();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "update", userId: actor.id, changes: { arrival: [null, `${data.arrivedOn} ${data.amountUsd / 10_000} 万美元`] } });
+    writeAudit(tx, { entityType: "fdi_arrival", entityId: id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...values }) });
     return id;
   });
 }
 
-/** A mistaken arrival is removed (soft), audited on its project. */
-export function deleteArrival({ actor, projectId, arrivalId }: { actor: Actor; projectId: number; arrivalId: number }): void {
-  findProject(actor, projectId);
-  if (!can(actor.role, "record:arrival")) throw new ForbiddenError();
+/** Corrects an arrival (date, amount, reference) read at `version`; a stale save is refused. */
+export function updateArrival({
+  actor,
+  arrivalId,
+  data,
+  version,
+  projectId,
+}: {
+  actor: Actor;
+  arrivalId: number;
+  data: ArrivalInput;
+  version: number;
+  /** when given, the arrival must belong to this project */
+  projectId?: number;
+}): void {
+  const { arrival: before, ...project } = findVisibleArrival(actor, arrivalId, projectId);
+  requireRecorder(actor);
+  checkArrival(project, data);
+  const values = arrivalValues(data);
   db().transaction((tx) => {
-    const arrival = tx
-      .select()
-      .from(t.fdiArrivals)
-      .where(and(eq(t.fdiArrivals.id, arrivalId), eq(t.fdiArrivals.projectId, projectId), isNull(t.fdiArrivals.deletedAt)))
-      .get();
-    if (!arrival) throw new NotFoundError();
-    tx.update(t.fdiArrivals).set({ deletedAt: Date.now(), version: arrival.version + 1 }).where(eq(t.fdiArrivals.id, arrivalId)).run();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "update", userId: actor.id, changes: { arrival: [`${arrival.arrivedOn} ${arrival.amountUsd / 10_000} 万美元`, null] } });
+    const result = tx
+      .update(a)
+      .set({ ...values, version: sql`${a.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(a.id, arrivalId), eq(a.version, version), isNull(a.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, { entityType: "fdi_arrival", entityId: arrivalId, action: "update", userId: actor.id, changes: diffRecords(before, values) });
   });
 }
 
-/** The project's arrivals, their total against 合同外资, and 资金到位率. */
+/**
+ * Removes a mistaken arrival (soft: it stays in the table with deleted_at). With `version` a stale
+ * delete is refused; the project page always posts it.
+ */
+export function deleteArrival({
+  actor,
+  arrivalId,
+  version,
+  projectId,
+}: {
+  actor: Actor;
+  arrivalId: number;
+  version?: number;
+  /** when given, the arrival must belong to this project */
+  projectId?: number;
+}): void {
+  const { arrival: before } = findVisibleArrival(actor, arrivalId, projectId);
+  requireRecorder(actor);
+  db().transaction((tx) => {
+    const result = tx
+      .update(a)
+      .set({ deletedAt: Date.now(), version: sql`${a.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(a.id, arrivalId), eq(a.version, version ?? before.version), isNull(a.deletedAt)))
+      .run();
+    if (result.changes === 0) throw new ConflictError();
+    writeAudit(tx, {
+      entityType: "fdi_arrival",
+      entityId: arrivalId,
+      action: "delete",
+      userId: actor.id,
+      changes: { projectId: [before.projectId, before.projectId], arrivedOn: [before.arrivedOn, null], amountUsd: [before.amountUsd, null] },
+    });
+  });
+}
+
+// ── the project page ──────────────────────────────────────────────────────
+
+/**
+ * The project's arrivals (oldest first) and 资金到位率: their total ÷ its 合同外资 (null when that is
+ * 0). `canRecord` says whether the actor's role records arrivals; `canRecordReason` why this
+ * project cannot take one yet (its signing is not verified), or null.
+ */
 export function getProjectFunding(actor: Actor, projectId: number) {
-  const project = findProject(actor, projectId);
+  const project = findVisibleProject(actor, projectId);
   const arrivals = db()
-    .select({ id: t.fdiArrivals.id, arrivedOn: t.fdiArrivals.arrivedOn, amountUsd: t.fdiArrivals.amountUsd, reference: t.fdiArrivals.reference, createdByName: t.users.displayName })
-    .from(t.fdiArrivals)
-    .leftJoin(t.users, eq(t.users.id, t.fdiArrivals.createdBy))
-    .where(and(eq(t.fdiArrivals.projectId, projectId), isNull(t.fdiArrivals.deletedAt)))
-    .orderBy(asc(t.fdiArrivals.arrivedOn), asc(t.fdiArrivals.id))
+    .select({
+      id: a.id,
+      arrivedOn: a.arrivedOn,
+      amountUsd: a.amountUsd,
+      reference: a.reference,
+      createdByName: t.users.displayName,
+      version: a.version,
+    })
+    .from(a)
+    .leftJoin(t.users, eq(t.users.id, a.createdBy))
+    .where(and(eq(a.projectId, projectId), isNull(a.deletedAt)))
+    .orderBy(asc(a.arrivedOn), asc(a.id))
     .all();
   const totalArrivedUsd = arrivals.reduce((sum, row) => sum + row.amountUsd, 0);
-  const contracted = project.contractedFdiUsd ?? 0;
+  const refusal = arrivalRefusal(project);
   return {
     arrivals,
     totalArrivedUsd,
     contractedFdiUsd: project.contractedFdiUsd,
-    fundingRate: contracted > 0 ? totalArrivedUsd / contracted : null,
-    refusal: arrivalRefusal(project),
+    fundingRate: fundingRate(totalArrivedUsd, project.contractedFdiUsd),
+    signedOn: project.signedOn,
+    canRecord: can(actor.role, "record:arrival"),
+    canRecordReason: refusal,
+    /** the default 到账日期 of the form */
+    today: today(),
+  };
+}
+export type ProjectFunding = ReturnType<typeof getProjectFunding>;
+
+/** The intents the project page's action hands to handleArrivalIntent. */
+export const ARRIVAL_INTENTS = ["recordArrival", "deleteArrival"] as const;
+export type ArrivalIntent = (typeof ARRIVAL_INTENTS)[number];
+
+export function isArrivalIntent(intent: string): intent is ArrivalIntent {
+  return (ARRIVAL_INTENTS as readonly string[]).includes(intent);
+}
+
+const deleteArrivalSchema = z.object({ arrivalId: requiredId("到账记录无效"), version: versionField });
+
+/**
+ * Performs an arrival intent posted from the project page; returns the arrival's id. Throws the
+ * domain errors (InvalidError with field errors, ConflictError, NotFound, Forbidden) for `act` to map.
+ */
+export function handleArrivalIntent({ actor, projectId, intent, formData }: { actor: Actor; projectId: number; intent: string; formData: FormData }): number {
+  switch (intent) {
+    case "recordArrival":
+      return recordArrival({ actor, projectId, data: parseForm(arrivalSchema, formData) });
+    case "deleteArrival": {
+      const { arrivalId, version } = parseForm(deleteArrivalSchema, formData);
+      deleteArrival({ actor, projectId, arrivalId, version });
+      return arrivalId;
+    }
+    default:
+      throw new InvalidError({}, "未知的操作");
+  }
+}
+
+/** The ids of a project's arrivals, as a subquery: their audit rows belong to the project's 变更记录. */
+export function projectArrivalIds(projectId: number): SQL {
+  return sql`select ${a.id} from ${a} where ${a.projectId} = ${projectId}`;
+}
+
+// ── the 实到外资 screen ───────────────────────────────────────────────────
+
+/**
+ * Live arrivals within a period, on live projects the actor may read (and of a unit / a project
+ * when asked). The date range reads fdi_arrivals_date_idx (SQLite's statistics make it scan the
+ * table instead when the year holds most of it, which is then faster); the project is checked by its key.
+ */
+function arrivalsWhere(actor: Actor, from: string, to: string, filters: Pick<ArrivalFilters, "unitId" | "projectId">): SQL {
+  const scope = projectScope(actor);
+  const onProject =
+    scope || filters.unitId
+      ? sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${a.projectId} and ${t.projects.deletedAt} is null
+          and ${scope ?? sql`1`} and ${filters.unitId ? eq(t.projects.unitId, filters.unitId) : sql`1`})`
+      : // everything but the few deleted projects, found through the deleted_at index once
+        sql`${a.projectId} not in (select ${t.projects.id} from ${t.projects} where ${t.projects.deletedAt} is not null)`;
+  return and(
+    sql`${a.arrivedOn} between ${from} and ${to}`,
+    isNull(a.deletedAt),
+    filters.projectId ? eq(a.projectId, filters.projectId) : undefined,
+    onProject,
+  ) as SQL;
+}
+
+/** Sum of the arrivals matching `where` (US dollars). */
+function sumWhere(where: SQL): number {
+  return db().get<{ usd: number }>(sql`select coalesce(sum(${a.amountUsd}), 0) as usd from ${a} where ${where}`)!.usd;
+}
+
+export interface ArrivalListRow {
+  id: number;
+  arrivedOn: string;
+  amountUsd: number;
+  reference: string | null;
+  projectId: number;
+  projectName: string;
+  country: string | null;
+  createdByName: string | null;
+}
+
+export interface ArrivalsOverview {
+  /** the twelve months of the chosen year: 实到外资 and 累计 */
+  months: MonthRow[];
+  yearTotalUsd: number;
+  /** 同比: January to the latest month with data (or December) against the same months a year earlier */
+  comparison: { throughMonth: number; currentUsd: number; previousUsd: number; rate: number | null };
+  /** the arrivals of the year (or of the chosen month), newest first; `total` is exact (from the month counts) */
+  page: Page<ArrivalListRow>;
+  /** the project filtered on, when the actor may see it */
+  project: { id: number; name: string } | null;
+  /** years offered by the year selector, newest first */
+  years: number[];
+}
+
+/**
+ * The 实到外资 screen: the month totals of the year (one GROUP BY over the date index), the year
+ * total and 同比, and one page of the arrivals — all scoped by the projects the actor may read.
+ */
+export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOverview {
+  const { year } = filters;
+  // one pass over the year: each month's sum and count (the count pages the list without a COUNT(*))
+  const byMonth = db().all<{ month: string; usd: number; n: number }>(sql`
+    select substr(${a.arrivedOn}, 1, 7) as month, sum(${a.amountUsd}) as usd, count(*) as n
+    from ${a} where ${arrivalsWhere(actor, `${year}-01-01`, `${year}-12-31`, filters)}
+    group by substr(${a.arrivedOn}, 1, 7)
+  `);
+  const months = monthRows(year, new Map(byMonth.map((row) => [row.month, row.usd])));
+  const yearTotalUsd = months[11].cumulativeUsd;
+  const latest = byMonth.reduce<string | null>((max, row) => (max === null || row.month > max ? row.month : max), null);
+  const span = comparisonSpan(year, latest);
+  const currentUsd = months[span.throughMonth - 1].cumulativeUsd;
+  const previousUsd = sumWhere(arrivalsWhere(actor, span.previous.from, span.previous.to, filters));
+
+  const period = listPeriod(filters);
+  const listedMonth = filters.month ? period.from.slice(0, 7) : null;
+  const total = byMonth.reduce((sum, row) => (listedMonth === null || row.month === listedMonth ? sum + row.n : sum), 0);
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  // the page's ids from the date index (newest first), then the details of those rows only
+  const ids =
+    offset >= total
+      ? []
+      : db()
+          .select({ id: a.id })
+          .from(a)
+          .where(arrivalsWhere(actor, period.from, period.to, filters))
+          .orderBy(desc(a.arrivedOn), desc(a.id))
+          .limit(PAGE_SIZE)
+          .offset(offset)
+          .all()
+          .map((row) => row.id);
+  const details =
+    ids.length === 0
+      ? []
+      : db()
+          .select({
+            id: a.id,
+            arrivedOn: a.arrivedOn,
+            amountUsd: a.amountUsd,
+            reference: a.reference,
+            projectId: t.projects.id,
+            projectName: t.projects.name,
+            country: t.companies.country,
+            createdByName: t.users.displayName,
+          })
+          .from(a)
+          .innerJoin(t.projects, eq(t.projects.id, a.projectId))
+          .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+          .leftJoin(t.users, eq(t.users.id, a.createdBy))
+          .where(inArray(a.id, ids))
+          .all();
+  const byId = new Map(details.map((row) => [row.id, row]));
+
+  const project = filters.projectId
+    ? (db()
+        .select({ id: t.projects.id, name: t.projects.name })
+        .from(t.projects)
+        .where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor)))
+        .get() ?? null)
+    : null;
+
+  return {
+    months,
+    yearTotalUsd,
+    comparison: { throughMonth: span.throughMonth, currentUsd, previousUsd, rate: yearOnYear(currentUsd, previousUsd) },
+    page: { rows: ids.map((id) => byId.get(id)!), page: filters.page, hasNext: offset + PAGE_SIZE < total, total },
+    project,
+    years: yearChoices(year),
   };
 }
 
-export interface ArrivalFilters {
-  year: number;
-  unitId?: number;
-  page: number;
-}
-
-/** 实到外资 of a year: the months' totals and running sum, the year against the last, and the arrivals page by page. */
-export function listArrivals(actor: Actor, filters: ArrivalFilters) {
-  const from = `${filters.year}-01-01`;
-  const to = `${filters.year}-12-31`;
-  const scoped = (yearFrom: string, yearTo: string): SQL =>
-    and(
-      isNull(t.fdiArrivals.deletedAt),
-      visibleProjects(actor),
-      sql`${t.fdiArrivals.arrivedOn} between ${yearFrom} and ${yearTo}`,
-      filters.unitId ? eq(t.projects.unitId, filters.unitId) : undefined,
-    ) as SQL;
-  const monthly = new Map(
-    db()
-      .select({ month: sql<string>`substr(${t.fdiArrivals.arrivedOn}, 1, 7)`, usd: sql<number>`sum(${t.fdiArrivals.amountUsd})` })
-      .from(t.fdiArrivals)
-      .innerJoin(t.projects, eq(t.projects.id, t.fdiArrivals.projectId))
-      .where(scoped(from, to))
-      .groupBy(sql`substr(${t.fdiArrivals.arrivedOn}, 1, 7)`)
-      .all()
-      .map((row) => [row.month, row.usd]),
-  );
-  let running = 0;
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const month = `${filters.year}-${String(i + 1).padStart(2, "0")}`;
-    const usd = monthly.get(month) ?? 0;
-    running += usd;
-    return { month, usd, cumulativeUsd: running };
-  });
-  // 同比: the same months of the previous year, up to the last day with data this year (or the whole year)
-  const day = today();
-  const comparedTo = to < day ? to : day;
-  const sameSpanLastYear = db()
-    .select({ usd: sql<number>`coalesce(sum(${t.fdiArrivals.amountUsd}), 0)` })
-    .from(t.fdiArrivals)
-    .innerJoin(t.projects, eq(t.projects.id, t.fdiArrivals.projectId))
-    .where(scoped(`${filters.year - 1}-01-01`, `${filters.year - 1}${comparedTo.slice(4)}`))
-    .get()!.usd;
-  const rowsWhere = scoped(from, to);
-  const rows = db()
-    .select({
-      id: t.fdiArrivals.id,
-      arrivedOn: t.fdiArrivals.arrivedOn,
-      amountUsd: t.fdiArrivals.amountUsd,
-      reference: t.fdiArrivals.reference,
-      projectId: t.projects.id,
-      projectName: t.projects.name,
-      country: t.companies.country,
-      createdByName: t.users.displayName,
-    })
-    .from(t.fdiArrivals)
-    .innerJoin(t.projects, eq(t.projects.id, t.fdiArrivals.projectId))
-    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
-    .leftJoin(t.users, eq(t.users.id, t.fdiArrivals.createdBy))
-    .where(rowsWhere)
-    .orderBy(desc(t.fdiArrivals.arrivedOn), desc(t.fdiArrivals.id))
-    .limit(PAGE_SIZE + 1)
-    .offset((filters.page - 1) * PAGE_SIZE)
-    .all();
-  const total = db().get<{ n: number }>(sql`select count(*) as n from (
-    select 1 from ${t.fdiArrivals} join ${t.projects} on ${t.projects.id} = ${t.fdiArrivals.projectId} where ${rowsWhere} limit ${COUNT_CAP + 1})`)!.n;
-  const page: Page<(typeof rows)[number]> = { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total };
-  return { months, yearTotalUsd: running, sameSpanLastYearUsd: sameSpanLastYear, comparedTo, page };
+/** This year back to the first year with arrivals (at least 4 years back, at most 10), and the chosen year. */
+function yearChoices(chosen: number): number[] {
+  const thisYear = Number(today().slice(0, 4));
+  // min() over the date index reads one entry
+  const first = db().get<{ first: string | null }>(sql`select min(${a.arrivedOn}) as first from ${a}`)!.first;
+  const from = Math.max(Math.min(first ? Number(first.slice(0, 4)) : thisYear, thisYear - 4), thisYear - 10);
+  const years = new Set<number>([chosen]);
+  for (let y = thisYear; y >= from; y--) years.add(y);
+  return [...years].sort((x, y) => y - x);
 }

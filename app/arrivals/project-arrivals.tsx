@@ -4,25 +4,63 @@ import { formatWan } from "../lib/money";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { arrivalSchema } from "./arrival.schema";
 
-interface Funding {
-  arrivals: readonly { id: number; arrivedOn: string; amountUsd: number; reference: string | null; createdByName: string | null }[];
+/** What the project page shows of a project's funding (getProjectFunding's answer). */
+export interface ProjectFundingView {
+  arrivals: readonly { id: number; arrivedOn: string; amountUsd: number; reference: string | null; createdByName: string | null; version: number }[];
   totalArrivedUsd: number;
   contractedFdiUsd: number | null;
   fundingRate: number | null;
-  refusal: string | null;
+  /** why the project cannot take arrivals yet (signing not verified), or null */
+  /** the default 到账日期 */
+  today?: string;
 }
 
-/** 实到外资 on a project page: arrivals, 资金到位率, and for staff 登记到账. */
-export function ProjectArrivals({ funding, canRecord, today, feedback }: { funding: Funding; canRecord: boolean; today: string; feedback: FormFeedback | null }) {
-  const form = useValidatedForm(arrivalSchema, { arrivedOn: today, amountUsd: "", reference: "" }, feedback);
+/**
+ * 实到外资 on a project page: 合同外资, 累计实到, 资金到位率 and the arrivals; for staff and
+ * administrators (`canRecord`) 登记到账 and 删除, or — while the signing awaits 甄别 — the reason
+ * (`canRecordReason`, by default the funding's own). `feedback` is the action's answer to
+ * recordArrival (or deleteArrival, shown above the table).
+ */
+export function ProjectArrivals({
+  funding,
+  canRecord,
+  canRecordReason,
+  feedback,
+  today,
+}: {
+  funding: ProjectFundingView;
+  canRecord: boolean;
+  canRecordReason?: string | null;
+  feedback: FormFeedback | null;
+  /** the default 到账日期 when the funding does not carry it */
+  today?: string;
+}) {
+  const reason = canRecordReason ?? null;
+  const deleteFeedback = feedback && !feedback.ok && feedback.values?.intent === "deleteArrival" ? feedback : null;
+  const recordFeedback = deleteFeedback ? null : feedback;
+  const form = useValidatedForm(arrivalSchema, { arrivedOn: today ?? funding.today ?? "", amountUsd: "", reference: "" }, recordFeedback);
   return (
     <section className="card" aria-labelledby="arrivals-title">
       <h2 id="arrivals-title">实到外资</h2>
       <dl className="facts">
-        <div><dt>合同外资（万美元）</dt><dd>{formatWan(funding.contractedFdiUsd)}</dd></div>
-        <div><dt>累计实到（万美元）</dt><dd>{formatWan(funding.totalArrivedUsd)}</dd></div>
-        <div><dt>资金到位率</dt><dd>{formatPercent(funding.fundingRate)}</dd></div>
+        <div>
+          <dt>合同外资</dt>
+          <dd>{formatWan(funding.contractedFdiUsd)} 万美元</dd>
+        </div>
+        <div>
+          <dt>累计实到</dt>
+          <dd>{formatWan(funding.totalArrivedUsd)} 万美元</dd>
+        </div>
+        <div>
+          <dt>资金到位率</dt>
+          <dd>{formatPercent(funding.fundingRate, 1)}</dd>
+        </div>
       </dl>
+      {deleteFeedback?.formError ? (
+        <p className="form-error" role="alert">
+          {deleteFeedback.formError}
+        </p>
+      ) : null}
       {funding.arrivals.length > 0 ? (
         <table className="data" aria-label="到账记录">
           <thead>
@@ -43,10 +81,18 @@ export function ProjectArrivals({ funding, canRecord, today, feedback }: { fundi
                 <td>{arrival.createdByName ?? ""}</td>
                 {canRecord ? (
                   <td>
-                    <Form method="post" onSubmit={(event) => { if (!confirm("确定删除这条到账记录？")) event.preventDefault(); }}>
+                    <Form
+                      method="post"
+                      onSubmit={(event) => {
+                        if (!confirm("确定删除这条到账记录？")) event.preventDefault();
+                      }}
+                    >
                       <input type="hidden" name="intent" value="deleteArrival" />
                       <input type="hidden" name="arrivalId" value={arrival.id} />
-                      <button type="submit" className="secondary">删除</button>
+                      <input type="hidden" name="version" value={arrival.version} />
+                      <button type="submit" className="secondary" aria-label={`删除 ${arrival.arrivedOn} 到账 ${formatWan(arrival.amountUsd)} 万美元`}>
+                        删除
+                      </button>
                     </Form>
                   </td>
                 ) : null}
@@ -58,14 +104,14 @@ export function ProjectArrivals({ funding, canRecord, today, feedback }: { fundi
         <p className="muted">暂无到账记录</p>
       )}
       {canRecord ? (
-        funding.refusal ? (
-          <p className="muted">{funding.refusal}。</p>
+        reason ? (
+          <p className="muted">{reason}。</p>
         ) : (
           <Form method="post" onSubmit={form.onSubmit} noValidate>
             <input type="hidden" name="intent" value="recordArrival" />
             <FormErrorBanner form={form} />
             <div className="form-grid">
-              <TextField form={form} name="arrivedOn" label="到账日期" type="date" required />
+              <TextField form={form} name="arrivedOn" label="到账日期" type="date" required max={today ?? funding.today} />
               <TextField form={form} name="amountUsd" label="到账金额（万美元）" inputMode="decimal" required />
               <TextField form={form} name="reference" label="凭证说明" />
             </div>

@@ -12,7 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /** Records that appear in another record's 变更记录 (a company's contacts, a project's activities). */
-const PART_LABELS: Record<string, string> = { contact: "联系人", activity: "活动记录" };
+const PART_LABELS: Record<string, string> = { contact: "联系人", activity: "活动记录", fdi_arrival: "到账记录", commitment: "政策承诺" };
 
 export interface AuditRow {
   id: number;

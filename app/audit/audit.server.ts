@@ -8,7 +8,7 @@ import { db, t, type Db } from "../db.server";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Changes = Record<string, [unknown, unknown]>;
 
-export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy";
+export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival";
 export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member";
 
 const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);
@@ -53,10 +53,10 @@ export interface AuditEntry {
 export function listAudit(
   entityType: EntityType,
   entityId: number,
-  { including, limit = 100 }: { including?: { entityType: EntityType; /** a query selecting their ids */ ids: SQL }; limit?: number } = {},
+  { including = [], limit = 100 }: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number } = {},
 ): AuditEntry[] {
   const own = and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId));
-  const belonging = including ? and(eq(t.auditLog.entityType, including.entityType), sql`${t.auditLog.entityId} in (${including.ids})`) : undefined;
+  const belonging = including.map((part) => and(eq(t.auditLog.entityType, part.entityType), sql`${t.auditLog.entityId} in (${part.ids})`));
   return db()
     .select({
       id: t.auditLog.id,
@@ -68,7 +68,7 @@ export function listAudit(
     })
     .from(t.auditLog)
     .leftJoin(t.users, eq(t.users.id, t.auditLog.userId))
-    .where(belonging ? or(own, belonging) : own)
+    .where(or(own, ...belonging))
     .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
     .limit(limit)
     .all();

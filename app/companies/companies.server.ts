@@ -124,7 +124,7 @@ export function getCompany(id: number) {
 /** 变更记录 of a company, its contacts included. */
 export function listCompanyAudit(companyId: number) {
   return listAudit("company", companyId, {
-    including: { entityType: "contact", ids: sql`select ${t.contacts.id} from ${t.contacts} where ${t.contacts.companyId} = ${companyId}` },
+    including: [{ entityType: "contact", ids: sql`select ${t.contacts.id} from ${t.contacts} where ${t.contacts.companyId} = ${companyId}` }],
   });
 }
 

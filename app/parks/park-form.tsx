@@ -37,8 +37,8 @@ export function ParkForm({
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <TextField form={form} name="name" label="载体名称" required />
-        <SelectField form={form} name="kind" label="载体类型" required placeholder="请选择" options={PARK_KINDS.map((kind) => ({ value: kind, label: PARK_KIND_LABELS[kind] }))} />
+        <TextField form={form} name="name" label="名称" required />
+        <SelectField form={form} name="kind" label="类型" required placeholder="请选择" options={PARK_KINDS.map((kind) => ({ value: kind, label: PARK_KIND_LABELS[kind] }))} />
         <SelectField form={form} name="parentId" label="上级载体" placeholder="（无）" options={parents.map((park) => ({ value: park.id, label: park.name }))} />
         <TextField form={form} name="availableLandMu" label="可用土地（亩）" inputMode="decimal" />
         <TextField form={form} name="standardFactorySqm" label="标准厂房（㎡）" inputMode="numeric" />

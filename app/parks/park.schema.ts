@@ -9,11 +9,11 @@ const many = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value == null || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 export const parkSchema = z.object({
-  name: requiredText("请输入载体名称", 50, "载体名称"),
-  kind: z.preprocess((value) => (value == null ? "" : value), z.enum(PARK_KINDS, { message: "请选择载体类型" })),
+  name: requiredText("请输入名称", 50, "名称"),
+  kind: z.preprocess((value) => (value == null ? "" : value), z.enum(PARK_KINDS, { message: "请选择类型" })),
   parentId: optionalId("上级载体"),
   focusCountries: many(z.enum(REGION_CODES as [string, ...string[]], { message: "重点国别无效" })),
-  focusChainIds: many(z.preprocess((value) => Number(value), z.number().int().positive("重点产业链无效"))),
+  focusChainIds: many(z.preprocess((value) => Number(value), z.number({ message: "重点产业链无效" }).int("重点产业链无效").positive("重点产业链无效"))),
   availableLandMu: optionalDecimal("可用土地（亩）"),
   standardFactorySqm: optionalCount("标准厂房（㎡）", 100_000_000),
   customFactorySqm: optionalCount("定制厂房（㎡）", 100_000_000),

@@ -1,27 +1,48 @@
 /**
- * 载体平台: parks with their profile and pipeline. A park's pipeline includes its child parks'
- * projects (平湖经济技术开发区 holds the 中日 and 中德 parks). Counts respect the actor's scope.
+ * 载体平台: parks with their profile and pipeline. A park's pipeline includes the projects of the
+ * parks below it, at any depth (平湖经济技术开发区 holds the 中日 and 中德 parks). Every count and
+ * list of projects is scoped by what the actor may read (visibleProjects).
  */
-import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
 import { diffRecords, writeAudit } from "../audit/audit.server";
-import { db, t } from "../db.server";
+import { db, t, type Db } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { visibleProjects } from "../projects/scope.server";
-import { STAGES } from "../projects/stages";
+import { STAGES, type Stage, type Status } from "../projects/stages";
 import type { ParkInput } from "./park.schema";
 
-/** Live projects the actor may read that are still being pursued. */
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Live projects the actor may read that are still being pursued (进行中、暂缓): the 储备. */
 function pursued(actor: Actor): SQL {
   return and(visibleProjects(actor), inArray(t.projects.status, ["active", "on_hold"])) as SQL;
 }
 
-/** The park and every park below it, as a subquery of ids. */
-function parkAndDescendants(parkId: number): SQL {
-  return sql`(with recursive tree(id) as (
-    select ${parkId} union all select p.id from ${t.parks} p join tree on p.parent_id = tree.id where p.deleted_at is null
-  ) select id from tree)`;
+/**
+ * Ids of the park and every live park below it, at any depth. `union` (not `union all`) makes
+ * the recursion stop even if the parent links ever formed a loop.
+ */
+function parkTreeIds(parkId: number): number[] {
+  return db()
+    .all<{ id: number }>(sql`
+      with recursive tree(id) as (
+        select ${parkId}
+        union
+        select p.id from ${t.parks} p join tree on p.parent_id = tree.id where p.deleted_at is null
+      )
+      select id from tree
+    `)
+    .map((row) => row.id);
 }
+
+/**
+ * Project queries name their index: a park's projects are a small share of the table, but SQLite
+ * may otherwise walk projects_updated_idx or projects_stage_status_idx over every live project
+ * (it did, on the 50,000-project data set). Through projects_park_idx only the parks' own rows
+ * are read. Drizzle's builder has no INDEXED BY, hence plain SQL for these three queries.
+ */
+const PROJECTS_BY_PARK = sql`${t.projects} indexed by projects_park_idx`;
 
 export function listParks(actor: Actor) {
   const parks = db()
@@ -39,21 +60,30 @@ export function listParks(actor: Actor) {
     .where(isNull(t.parks.deletedAt))
     .orderBy(asc(t.parks.sortOrder), asc(t.parks.id))
     .all();
+  // one grouped pass over the projects placed in a park: pursued ones per park
   const direct = new Map(
     db()
-      .select({ parkId: t.projects.parkId, projects: sql<number>`count(*)` })
-      .from(t.projects)
-      .where(and(pursued(actor), sql`${t.projects.parkId} is not null`))
-      .groupBy(t.projects.parkId)
-      .all()
-      .map((row) => [row.parkId!, row.projects]),
+      .all<{ parkId: number; projects: number }>(sql`
+        select ${t.projects.parkId} as parkId, count(*) as projects
+        from ${PROJECTS_BY_PARK}
+        where ${t.projects.parkId} is not null and ${pursued(actor)}
+        group by ${t.projects.parkId}
+      `)
+      .map((row) => [row.parkId, row.projects]),
   );
   const names = new Map(parks.map((park) => [park.id, park.name]));
-  const childrenOf = (id: number): number[] => parks.filter((park) => park.parentId === id).flatMap((park) => [park.id, ...childrenOf(park.id)]);
+  const children = new Map<number, number[]>();
+  for (const park of parks) if (park.parentId !== null) children.set(park.parentId, [...(children.get(park.parentId) ?? []), park.id]);
+  // a park counts its own projects and those of every park below it
+  const total = (id: number, seen: Set<number>): number => {
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    return (direct.get(id) ?? 0) + (children.get(id) ?? []).reduce((sum, child) => sum + total(child, seen), 0);
+  };
   return parks.map((park) => ({
     ...park,
     parentName: park.parentId ? (names.get(park.parentId) ?? null) : null,
-    projects: [park.id, ...childrenOf(park.id)].reduce((sum, id) => sum + (direct.get(id) ?? 0), 0),
+    projects: total(park.id, new Set()),
   }));
 }
 
@@ -65,44 +95,86 @@ function findPark(id: number) {
 
 const RECENT_PROJECTS = 20;
 
-/** A park's page: profile, pipeline by stage and by country/region, focus-country match, recent projects. */
+interface RecentProject {
+  id: number;
+  name: string;
+  stage: Stage;
+  status: Status;
+  signedOn: string | null;
+  signingVerifiedAt: number | null;
+  totalInvestmentUsd: number;
+  parkName: string;
+  companyName: string;
+  country: string;
+}
+
+interface Tally {
+  projects: number;
+  totalInvestmentUsd: number;
+}
+
+function tally(rows: readonly Tally[]): Tally {
+  return {
+    projects: rows.reduce((sum, row) => sum + row.projects, 0),
+    totalInvestmentUsd: rows.reduce((sum, row) => sum + row.totalInvestmentUsd, 0),
+  };
+}
+
+/**
+ * A park's page: profile, the 储备 pipeline (pursued projects of the park and the parks below it)
+ * by stage and by country/region, for a country park the match with its focus countries, and the
+ * most recently updated projects. The pipeline is one grouped pass over the park's projects.
+ */
 export function getPark(actor: Actor, id: number) {
   const park = findPark(id);
-  const inPark = and(pursued(actor), sql`${t.projects.parkId} in ${parkAndDescendants(id)}`) as SQL;
-  const stageRows = new Map(
-    db()
-      .select({ stage: t.projects.stage, projects: sql<number>`count(*)`, investment: sql<number>`coalesce(sum(${t.projects.totalInvestmentUsd}), 0)` })
-      .from(t.projects)
-      .where(inPark)
-      .groupBy(t.projects.stage)
-      .all()
-      .map((row) => [row.stage, row]),
-  );
-  const byCountry = db()
-    .select({ country: t.companies.country, projects: sql<number>`count(*)`, investment: sql<number>`coalesce(sum(${t.projects.totalInvestmentUsd}), 0)` })
-    .from(t.projects)
-    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
-    .where(inPark)
-    .groupBy(t.companies.country)
-    .orderBy(sql`count(*) desc`, asc(t.companies.country))
-    .all();
-  const focus = new Set(park.focusCountries);
-  const share = (rows: typeof byCountry) => ({
-    projects: rows.reduce((sum, row) => sum + row.projects, 0),
-    investment: rows.reduce((sum, row) => sum + row.investment, 0),
-  });
+  const parkIds = parkTreeIds(id);
+  // one grouped pass over the park's projects: stage × country cells, summed below into each breakdown
+  const cells = db().all<{ stage: Stage; country: string } & Tally>(sql`
+    select ${t.projects.stage} as stage, ${t.companies.country} as country,
+           count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as totalInvestmentUsd
+    from ${PROJECTS_BY_PARK}
+    join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    where ${t.projects.parkId} in ${parkIds} and ${pursued(actor)}
+    group by ${t.projects.stage}, ${t.companies.country}
+  `);
+
+  const pipeline = STAGES.map((stage) => ({ stage, ...tally(cells.filter((cell) => cell.stage === stage)) }));
+  const countries = [...new Set(cells.map((cell) => cell.country))];
+  const byCountry = countries
+    .map((country) => ({ country, ...tally(cells.filter((cell) => cell.country === country)) }))
+    .sort((a, b) => b.projects - a.projects || b.totalInvestmentUsd - a.totalInvestmentUsd || a.country.localeCompare(b.country));
+  const total = tally(cells);
+  const focusCountries = new Set(park.focusCountries);
+  const focus = tally(byCountry.filter((row) => focusCountries.has(row.country)));
   const focusMatch =
-    park.kind === "country_park" && focus.size > 0
-      ? { focus: share(byCountry.filter((row) => focus.has(row.country))), others: share(byCountry.filter((row) => !focus.has(row.country))) }
+    park.kind === "country_park" && focusCountries.size > 0
+      ? {
+          focus,
+          others: tally(byCountry.filter((row) => !focusCountries.has(row.country))),
+          /** share of the pipeline's projects from a focus country; null while there are none */
+          share: total.projects === 0 ? null : focus.projects / total.projects,
+        }
       : null;
-  const recent = db()
-    .select({ id: t.projects.id, name: t.projects.name, stage: t.projects.stage, companyName: t.companies.name, country: t.companies.country, totalInvestmentUsd: t.projects.totalInvestmentUsd })
-    .from(t.projects)
-    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
-    .where(inPark)
-    .orderBy(sql`${t.projects.updatedAt} desc`, asc(t.projects.id))
-    .limit(RECENT_PROJECTS)
-    .all();
+
+  // the latest 20 first, then their companies and parks: 20 lookups, not one per project of the park
+  const recent = db().all<RecentProject>(sql`
+    select latest.id, latest.name, latest.stage, latest.status, latest.signedOn, latest.signingVerifiedAt,
+           latest.totalInvestmentUsd, ${t.parks.name} as parkName, ${t.companies.name} as companyName, ${t.companies.country} as country
+    from (
+      select ${t.projects.id} as id, ${t.projects.name} as name, ${t.projects.stage} as stage, ${t.projects.status} as status,
+             ${t.projects.signedOn} as signedOn, ${t.projects.signingVerifiedAt} as signingVerifiedAt,
+             ${t.projects.totalInvestmentUsd} as totalInvestmentUsd, ${t.projects.parkId} as parkId,
+             ${t.projects.companyId} as companyId, ${t.projects.updatedAt} as updatedAt
+      from ${PROJECTS_BY_PARK}
+      where ${t.projects.parkId} in ${parkIds} and ${visibleProjects(actor)}
+      order by ${t.projects.updatedAt} desc, ${t.projects.id} desc
+      limit ${RECENT_PROJECTS}
+    ) latest
+    join ${t.companies} on ${t.companies.id} = latest.companyId
+    join ${t.parks} on ${t.parks.id} = latest.parkId
+    order by latest.updatedAt desc, latest.id desc
+  `);
+
   const focusChains = db()
     .select({ id: t.chainNodes.id, name: t.chainNodes.name })
     .from(t.parkFocusChains)
@@ -110,32 +182,30 @@ export function getPark(actor: Actor, id: number) {
     .where(eq(t.parkFocusChains.parkId, id))
     .orderBy(asc(t.chainNodes.path))
     .all();
-  const parent = park.parentId ? (db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(eq(t.parks.id, park.parentId)).get() ?? null) : null;
-  const children = db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(and(eq(t.parks.parentId, id), isNull(t.parks.deletedAt))).orderBy(asc(t.parks.sortOrder)).all();
-  return {
-    park,
-    parent,
-    children,
-    focusChains,
-    pipeline: STAGES.map((stage) => ({ stage, projects: stageRows.get(stage)?.projects ?? 0, totalInvestmentUsd: stageRows.get(stage)?.investment ?? 0 })),
-    byCountry,
-    focusMatch,
-    recent,
-  };
+  const parent = park.parentId
+    ? (db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(and(eq(t.parks.id, park.parentId), isNull(t.parks.deletedAt))).get() ?? null)
+    : null;
+  const children = db()
+    .select({ id: t.parks.id, name: t.parks.name })
+    .from(t.parks)
+    .where(and(eq(t.parks.parentId, id), isNull(t.parks.deletedAt)))
+    .orderBy(asc(t.parks.sortOrder), asc(t.parks.id))
+    .all();
+  return { park, parent, children, focusChains, pipeline, byCountry, total, focusMatch, recent };
 }
 
-/** Parks a park may sit under: not itself nor anything below it. */
+/** Parks a park may sit under: live ones, not itself nor anything below it. */
 export function listParentChoices(parkId: number | null) {
-  const excluded = parkId === null ? sql`0 = 1` : sql`${t.parks.id} in ${parkAndDescendants(parkId)}`;
+  const excluded = parkId === null ? [] : parkTreeIds(parkId);
   return db()
     .select({ id: t.parks.id, name: t.parks.name })
     .from(t.parks)
-    .where(and(isNull(t.parks.deletedAt), sql`not (${excluded})`))
+    .where(and(isNull(t.parks.deletedAt), excluded.length > 0 ? notInArray(t.parks.id, excluded) : undefined))
     .orderBy(asc(t.parks.sortOrder), asc(t.parks.id))
     .all();
 }
 
-/** 重点产业链 choices: live chain-level nodes. */
+/** 重点产业链 choices: chain-level nodes not retired. */
 export function listFocusChainChoices() {
   return db()
     .select({ id: t.chainNodes.id, name: t.chainNodes.name, systemName: t.chainSystems.name })
@@ -150,13 +220,14 @@ function requireAdmin(actor: Actor): void {
   if (!can(actor.role, "admin:system")) throw new ForbiddenError();
 }
 
-function checkPark(data: ParkInput, parkId: number | null): void {
-  const taken = db()
+/** The checks that need the database: unique name, a parent outside its own subtree, live chains. */
+function checkPark(tx: Tx, data: ParkInput, parkId: number | null): void {
+  const taken = tx
     .select({ id: t.parks.id })
     .from(t.parks)
     .where(and(eq(t.parks.name, data.name), parkId === null ? undefined : ne(t.parks.id, parkId)))
     .get();
-  if (taken) throw new InvalidError({ name: "已有同名载体" });
+  if (taken) throw new InvalidError({ name: "已有同名载体，请换一个名称" });
   if (data.parentId !== null && !listParentChoices(parkId).some((choice) => choice.id === data.parentId)) {
     throw new InvalidError({ parentId: "上级载体不能是自身或其下级" });
   }
@@ -164,36 +235,50 @@ function checkPark(data: ParkInput, parkId: number | null): void {
   if (data.focusChainIds.some((id) => !chains.has(id))) throw new InvalidError({ focusChainIds: "重点产业链无效" });
 }
 
+/** The park's own columns, focus countries without repeats. */
 function parkValues(data: ParkInput) {
   const { focusChainIds: _chains, ...fields } = data;
-  return fields;
+  return { ...fields, focusCountries: [...new Set(data.focusCountries)] };
 }
 
-function replaceFocusChains(tx: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0], parkId: number, nodeIds: number[]): void {
+function replaceFocusChains(tx: Tx, parkId: number, nodeIds: readonly number[]): void {
   tx.delete(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, parkId)).run();
   for (const nodeId of new Set(nodeIds)) tx.insert(t.parkFocusChains).values({ parkId, nodeId }).run();
 }
 
+/** Lists as one comparable text for the audit log: "JP,KR". */
+const listText = (values: readonly (string | number)[]) => [...new Set(values)].map(String).sort().join(",");
+
 export function createPark({ actor, data }: { actor: Actor; data: ParkInput }): number {
   requireAdmin(actor);
-  checkPark(data, null);
   return db().transaction((tx) => {
-    const { id } = tx.insert(t.parks).values(parkValues(data)).returning({ id: t.parks.id }).get();
+    checkPark(tx, data, null);
+    const values = parkValues(data);
+    const { id } = tx.insert(t.parks).values(values).returning({ id: t.parks.id }).get();
     replaceFocusChains(tx, id, data.focusChainIds);
-    writeAudit(tx, { entityType: "park", entityId: id, action: "create", userId: actor.id, changes: diffRecords(null, data) });
+    writeAudit(tx, {
+      entityType: "park",
+      entityId: id,
+      action: "create",
+      userId: actor.id,
+      changes: diffRecords(null, { ...values, focusCountries: listText(values.focusCountries), focusChainIds: listText(data.focusChainIds) }),
+    });
     return id;
   });
 }
 
+/** Saves an edit made on `version`; a stale version is refused (ConflictError), nothing written. */
 export function updatePark({ actor, id, data, version }: { actor: Actor; id: number; data: ParkInput; version: number }): void {
   requireAdmin(actor);
-  const before = findPark(id);
-  checkPark(data, id);
-  const chainsBefore = db().select({ nodeId: t.parkFocusChains.nodeId }).from(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, id)).all().map((row) => row.nodeId);
   db().transaction((tx) => {
+    const before = tx.select().from(t.parks).where(and(eq(t.parks.id, id), isNull(t.parks.deletedAt))).get();
+    if (!before) throw new NotFoundError();
+    checkPark(tx, data, id);
+    const chainsBefore = tx.select({ nodeId: t.parkFocusChains.nodeId }).from(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, id)).all();
+    const values = parkValues(data);
     const updated = tx
       .update(t.parks)
-      .set({ ...parkValues(data), version: sql`${t.parks.version} + 1`, updatedAt: Date.now() })
+      .set({ ...values, version: sql`${t.parks.version} + 1`, updatedAt: Date.now() })
       .where(and(eq(t.parks.id, id), eq(t.parks.version, version), isNull(t.parks.deletedAt)))
       .run();
     if (updated.changes === 0) throw new ConflictError();
@@ -203,11 +288,10 @@ export function updatePark({ actor, id, data, version }: { actor: Actor; id: num
       entityId: id,
       action: "update",
       userId: actor.id,
-      changes: diffRecords({ ...before, focusCountries: before.focusCountries.join(","), focusChainIds: chainsBefore.sort().join(",") }, {
-        ...parkValues(data),
-        focusCountries: data.focusCountries.join(","),
-        focusChainIds: [...data.focusChainIds].sort().join(","),
-      }),
+      changes: diffRecords(
+        { ...before, focusCountries: listText(before.focusCountries), focusChainIds: listText(chainsBefore.map((row) => row.nodeId)) },
+        { ...values, focusCountries: listText(values.focusCountries), focusChainIds: listText(data.focusChainIds) },
+      ),
     });
   });
 }

@@ -514,7 +514,11 @@ export function listMemberCandidates(projectId: number) {
 /** 变更记录 of a project, its activities included. */
 export function listProjectAudit(projectId: number) {
   return listAudit("project", projectId, {
-    including: { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
+    including: [
+      { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
+      { entityType: "fdi_arrival", ids: sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${projectId}` },
+      { entityType: "commitment", ids: sql`select ${t.commitments.id} from ${t.commitments} where ${t.commitments.projectId} = ${projectId}` },
+    ],
   });
 }
 

@@ -1,15 +1,23 @@
 /**
- * 下载Word: an edition as an A4 .docx in the style of an official document (DESIGN.md §7): title in
- * 方正小标宋简体 22pt (黑体 where it is missing), headings 黑体 16pt, body 仿宋_GB2312 16pt on a fixed
- * 28pt line with a two-character indent, tables with single borders and a bold header row, and the
- * appendix on landscape pages. Every number comes from report-tables.ts, as on the screen.
+ * 下载Word: an edition as an A4 .docx in the style of an official document (公文, GB/T 9704): page
+ * margins 37/35/28/26 mm (top/bottom/left/right), title in 方正小标宋简体 22pt, 一、 headings in
+ * 黑体 16pt, （一） sub-headings in 楷体_GB2312 16pt, body in 仿宋_GB2312 16pt on a fixed 28pt line with
+ * a two-character indent, tables in 仿宋_GB2312 12pt (the wide appendix 10.5pt on landscape pages)
+ * with single borders and a bold header row repeated on every page, and the page number — N — below.
+ * The words, numbers and their order come from report-text.ts, as on the screen and in Excel.
+ *
+ * Fonts live in the document's styles (标题, 标题 1, 标题 2, 公文正文, 表格文字), so a cell is only its
+ * words — the appendix can run to thousands of rows — and an office can restyle the whole file at once.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  HeadingLevel,
   LineRuleType,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -17,149 +25,188 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
+  type ISectionPropertiesOptions,
 } from "docx";
-import type { ReportSnapshot } from "./report-snapshot";
-import { REPORT_TITLE, reportSentences, reportTables, type ReportTable } from "./report-tables";
+import { reportDocument, type ReportBlock, type ReportForExport, type ReportTable } from "./report-text";
+
+export type { ReportForExport };
 
 /** millimetres in twips */
 const mm = (value: number) => Math.round((value * 1440) / 25.4);
-const TITLE_FONT = { ascii: "方正小标宋简体", eastAsia: "方正小标宋简体", hAnsi: "方正小标宋简体" };
-const HEADING_FONT = { ascii: "黑体", eastAsia: "黑体", hAnsi: "黑体" };
-const BODY_FONT = { ascii: "仿宋_GB2312", eastAsia: "仿宋_GB2312", hAnsi: "仿宋_GB2312" };
-/** sizes in half-points */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+const PORTRAIT_TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+/** The landscape pages keep the sheet's margins, turned with it: the binding edge (left) becomes the top. */
+const LANDSCAPE_MARGIN = { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.top, right: MARGIN.bottom };
+const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
+
+const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
+/**
+ * 方正小标宋简体 is the title face 公文 call for. Where it is not installed, Word and WPS substitute a
+ * face of their own; offices without it usually take 黑体 instead — change the 标题 style once.
+ */
+const TITLE_FONT = font("方正小标宋简体");
+const HEADING_FONT = font("黑体");
+const SUBHEADING_FONT = font("楷体_GB2312");
+const BODY_FONT = font("仿宋_GB2312");
+
+/** sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt */
 const TITLE_SIZE = 44;
 const BODY_SIZE = 32;
-const TABLE_SIZE = 21;
+const PAGE_NUMBER_SIZE = 28;
+const TABLE_SIZE = 24;
 const APPENDIX_SIZE = 21;
 
-const line = { line: 560, lineRule: LineRuleType.EXACT };
+/** a fixed 28pt line, the first line indented by two characters */
+const BODY_PARAGRAPH = {
+  spacing: { line: 560, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+  indent: { firstLine: 2 * BODY_SIZE * 10, firstLineChars: 200 },
+};
 
-function title(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text, font: TITLE_FONT, size: TITLE_SIZE })] });
-}
+const TABLE_STYLE = "ReportTableText";
+const APPENDIX_STYLE = "ReportAppendixText";
+const BODY_STYLE = "ReportBody";
 
-function heading(text: string): Paragraph {
-  return new Paragraph({ spacing: line, indent: { firstLine: 640 }, keepNext: true, children: [new TextRun({ text, font: HEADING_FONT, size: BODY_SIZE })] });
-}
-
-function subheading(text: string): Paragraph {
-  return new Paragraph({ spacing: line, indent: { firstLine: 640 }, keepNext: true, children: [new TextRun({ text, font: BODY_FONT, size: BODY_SIZE, bold: true })] });
-}
-
-function body(text: string): Paragraph {
-  return new Paragraph({ spacing: line, indent: { firstLine: 640 }, children: [new TextRun({ text, font: BODY_FONT, size: BODY_SIZE })] });
-}
-
-/** Narrative text: one paragraph per line; a placeholder when empty. */
-function narrative(text: string | null): Paragraph[] {
-  const lines = (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return (lines.length ? lines : ["（待填写）"]).map(body);
-}
+const STYLES = {
+  default: {
+    document: { run: { font: BODY_FONT, size: BODY_SIZE, language: { value: "zh-CN", eastAsia: "zh-CN" } } },
+    title: {
+      run: { font: TITLE_FONT, size: TITLE_SIZE, color: "000000" },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 560 } },
+    },
+    heading1: { run: { font: HEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, outlineLevel: 0 } },
+    heading2: { run: { font: SUBHEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, outlineLevel: 1 } },
+  },
+  paragraphStyles: [
+    { id: BODY_STYLE, name: "公文正文", basedOn: "Normal", quickFormat: true, paragraph: BODY_PARAGRAPH },
+    { id: TABLE_STYLE, name: "表格文字", basedOn: "Normal", run: { size: TABLE_SIZE } },
+    { id: APPENDIX_STYLE, name: "附表文字", basedOn: "Normal", run: { size: APPENDIX_SIZE } },
+  ],
+};
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-/** Table text takes its font and size from a paragraph style, so a cell is only its words (the appendix can run to thousands of rows). */
-/** Text width of a portrait and a landscape page, in twips. */
-const PORTRAIT_WIDTH = 11906 - mm(28) - mm(26);
-const LANDSCAPE_WIDTH = 16838 - mm(28) - mm(26);
+/**
+ * Width of text in ems: a Chinese character (or full-width sign) one em, a digit 0.56, , and . 0.3,
+ * % 0.9, any other sign 0.6 — generous, as the face may be substituted (仿宋_GB2312's own are half an em).
+ */
+function textWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    width += code > 0x2e7f ? 1 : code >= 0x30 && code <= 0x39 ? 0.56 : code === 0x2c || code === 0x2e ? 0.3 : code === 0x25 ? 0.9 : 0.6;
+  }
+  return width;
+}
 
-/** Visual width of text: a Chinese character is as wide as two digits. */
-const visualLength = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+const CELL_MARGIN = { top: 30, bottom: 30, left: 70, right: 70 };
+/** Columns whose every cell is this short (ems) never wrap: numbers, dates, 国别, 负责人, 状态. */
+const RIGID_WIDTH = 6;
+/** A wrapping text column keeps at least four characters. */
+const FLEX_MIN_WIDTH = 4;
 
-/** Column widths in proportion to what they hold (headers wrap; numbers should not). */
-function columnWidths(data: ReportTable, total: number): number[] {
-  const weights = data.headers.map((header, i) => {
-    const longest = Math.max(0, ...data.rows.slice(0, 300).map((row) => visualLength(row[i]?.text ?? "")));
-    const numeric = data.numeric.includes(i);
-    return Math.min(40, Math.max(numeric ? longest + 1 : longest / 2, visualLength(header) / 2, 4));
+/**
+ * Column widths (twips) filling `total`: numbers, dates and short words get what they need to stay on
+ * one line (a header may wrap onto two); the wrapping text columns (项目名称, 项目进展情况 …) share the
+ * rest, the narrower ones getting all they need first so that only the longest text wraps.
+ */
+function columnWidths(data: ReportTable, total: number, size: number): number[] {
+  const twips = (ems: number) => Math.ceil(ems * size * 10) + CELL_MARGIN.left + CELL_MARGIN.right + 30;
+  const columns = data.headers.map((header, i) => {
+    let longest = 0;
+    for (const row of data.rows) longest = Math.max(longest, textWidth(row[i]?.text ?? ""));
+    const rigid = data.numeric.includes(i) || longest <= RIGID_WIDTH;
+    const need = twips(Math.max(longest, Math.ceil(textWidth(header) / 2) + 1, rigid ? 2 : FLEX_MIN_WIDTH));
+    return { rigid, need, min: rigid ? need : twips(FLEX_MIN_WIDTH), width: 0 };
   });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => Math.floor((weight / sum) * total));
+  const rigid = columns.filter((c) => c.rigid);
+  const flex = columns.filter((c) => !c.rigid).sort((a, b) => a.need - b.need);
+  const sum = (list: typeof columns, key: "need" | "min") => list.reduce((total, c) => total + c[key], 0);
+  const rigidNeed = sum(rigid, "need");
+  const flexMin = sum(flex, "min");
+  // more rigid columns than the page holds: they shrink (and wrap) alike
+  const rigidScale = rigidNeed + flexMin > total ? (total - flexMin) / rigidNeed : 1;
+  for (const c of rigid) c.width = c.need * rigidScale;
+  let left = total - rigidNeed * rigidScale;
+  flex.forEach((c, k) => {
+    c.width = Math.max(c.min, Math.min(c.need, left / (flex.length - k)));
+    left -= c.width;
+  });
+  // room to spare: spread it in proportion
+  const spread = flex.length ? flex : rigid;
+  const spreadNeed = sum(spread, "need");
+  for (const c of spread) c.width += (left * c.need) / spreadNeed;
+  return columns.map((c) => Math.floor(c.width));
 }
 
-function table(data: ReportTable, style: "TableText" | "AppendixText" = "TableText"): (Paragraph | Table)[] {
-  if (data.rows.length === 0) return [body("无。")];
-  const widths = columnWidths(data, style === "AppendixText" ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH);
-  const cell = (text: string, right: boolean) =>
-    new TableCell({ children: [new Paragraph({ style, alignment: right ? AlignmentType.RIGHT : undefined, children: [new TextRun(text)] })] });
-  const headerCell = (text: string) => new TableCell({ children: [new Paragraph({ style, children: [new TextRun({ text, bold: true })] })] });
-  return [
-    new Table({
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders,
-      margins: { top: 30, bottom: 30, left: 60, right: 60 },
-      rows: [
-        new TableRow({ tableHeader: true, children: data.headers.map(headerCell) }),
-        ...data.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value.text, data.numeric.includes(i))) })),
-      ],
-    }),
-    new Paragraph({ children: [] }),
-  ];
+function table(data: ReportTable, style: string, size: number, width: number): Table {
+  const widths = columnWidths(data, width, size);
+  // data cells carry nothing but their words: the appendix can run to thousands of rows
+  const cell = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] | undefined, bold = false) =>
+    new TableCell({
+      verticalAlign: bold ? VerticalAlignTable.CENTER : undefined,
+      children: [new Paragraph({ style, alignment, children: [new TextRun(bold ? { text, bold } : text)] })],
+    });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders,
+    margins: CELL_MARGIN,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: data.headers.map((header) => cell(header, AlignmentType.CENTER, true)) }),
+      ...data.rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value.text, data.numeric.includes(i) ? AlignmentType.RIGHT : undefined)) }),
+      ),
+    ],
+  });
 }
 
-export interface ReportForExport {
-  snapshot: ReportSnapshot;
-  edition: number;
-  problems: string | null;
-  nextMonthPlan: string | null;
-  generatedByName: string;
-  generatedAt: number;
+function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, width: number): (Paragraph | Table)[] {
+  return list.flatMap((block) => {
+    switch (block.kind) {
+      case "heading":
+        return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: block.text })];
+      case "subheading":
+        return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: block.text })];
+      case "paragraph":
+        return [new Paragraph({ style: BODY_STYLE, text: block.text })];
+      case "table":
+        // the empty paragraph after a table keeps the next heading off its bottom border
+        return [table(block.table, tableStyle, tableSize, width), new Paragraph({ style: tableStyle })];
+    }
+  });
 }
+
+/** — 3 — centred at the foot of every page */
+const footer = new Footer({
+  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("宋体"), size: PAGE_NUMBER_SIZE })] })],
+});
 
 export async function renderReportDocx(report: ReportForExport): Promise<Buffer> {
-  const s = report.snapshot;
-  const t = reportTables(s);
-  const sentences = reportSentences(s);
-  const page = { size: { width: 11906, height: 16838 }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } };
+  const doc = reportDocument(report);
+  const portrait: ISectionPropertiesOptions = { page: { size: A4, margin: { ...MARGIN, footer: mm(25), header: mm(15) } } };
+  const landscape: ISectionPropertiesOptions = {
+    page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGIN, footer: mm(16), header: mm(10) } },
+  };
   const document = new Document({
     creator: report.generatedByName,
-    title: REPORT_TITLE(s),
-    styles: {
-      default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } },
-      paragraphStyles: [
-        { id: "TableText", name: "Table Text", run: { font: BODY_FONT, size: TABLE_SIZE } },
-        { id: "AppendixText", name: "Appendix Text", run: { font: BODY_FONT, size: APPENDIX_SIZE } },
-      ],
-    },
+    title: doc.title,
+    description: `第${report.edition}版`,
+    styles: STYLES,
     sections: [
       {
-        properties: { page },
-        children: [
-          title(REPORT_TITLE(s)),
-          heading("一、主要指标完成情况"),
-          ...table(t.indicators),
-          body(sentences.rates),
-          heading("二、重点项目进展"),
-          ...[t.signed, t.started, t.producing, t.big, t.fortune500].flatMap((projects) => [subheading(projects.title), ...table(projects)]),
-          heading("三、项目储备与推进"),
-          ...table(t.pipeline),
-          subheading(t.changes.title),
-          ...table(t.changes),
-          heading("四、产业链招商"),
-          ...table(t.chains),
-          heading("五、国别招商"),
-          ...table(t.countries),
-          subheading("载体平台"),
-          ...table(t.parks),
-          heading("六、政策兑现"),
-          body(sentences.commitments),
-          subheading(t.dueNextMonth.title),
-          ...table(t.dueNextMonth),
-          subheading(t.overdue.title),
-          ...table(t.overdue),
-          heading("七、存在问题"),
-          ...narrative(report.problems),
-          heading("八、下月工作计划"),
-          ...narrative(report.nextMonthPlan),
-        ],
+        properties: portrait,
+        footers: { default: footer },
+        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: doc.title }), ...blocks(doc.body, TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH)],
       },
       {
-        properties: { page: { ...page, size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } } },
-        children: [title(t.appendix.title), ...table(t.appendix, "AppendixText")],
+        properties: landscape,
+        footers: { default: footer },
+        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: doc.appendix.title }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH)],
       },
     ],
   });

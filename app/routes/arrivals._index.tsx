@@ -1,33 +1,47 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { arrivalFiltersFrom, type ArrivalFilters } from "../arrivals/arrival-rules";
 import { listArrivals } from "../arrivals/arrivals.server";
+import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
-import { formatPercent, yearOnYear } from "../figures/indicators";
+import { formatPercent } from "../figures/indicators";
 import { today } from "../lib/dates";
 import { formatWan } from "../lib/money";
-import { intParam } from "../lib/params";
-import { formatTotal, pageFrom } from "../lib/paging";
 import { listProjectFilterChoices } from "../projects/projects.server";
+import { useClientLinks } from "../ui/client-links";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "实到外资 · 招商引资管理系统" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const params = new URL(request.url).searchParams;
-  const year = intParam(params, "year");
-  const filters = {
-    year: year && year >= 2000 && year <= 2100 ? year : Number(today().slice(0, 4)),
-    unitId: intParam(params, "unit"),
-    page: pageFrom(params),
-  };
-  return json({ filters, units: listProjectFilterChoices().units, ...listArrivals(user, filters) });
+  const filters = arrivalFiltersFrom(new URL(request.url).searchParams, today());
+  return json({
+    filters,
+    ...listArrivals(user, filters),
+    units: listProjectFilterChoices().units,
+    canRecord: can(user.role, "record:arrival"),
+  });
 }
 
+/** A link to this screen with some filters changed (page reset). */
+function linkTo(filters: ArrivalFilters, change: Partial<ArrivalFilters>): string {
+  const next = { ...filters, ...change };
+  const params = new URLSearchParams({ year: String(next.year) });
+  if (next.month) params.set("month", String(next.month));
+  if (next.unitId) params.set("unit", String(next.unitId));
+  if (next.projectId) params.set("project", String(next.projectId));
+  return `/arrivals?${params}`;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
 export default function Arrivals() {
-  const { filters, units, months, yearTotalUsd, sameSpanLastYearUsd, comparedTo, page } = useLoaderData<typeof loader>();
+  const { filters, months, yearTotalUsd, comparison, page, project, years, units, canRecord } = useLoaderData<typeof loader>();
+  const followLink = useClientLinks();
+  const span = comparison.throughMonth === 12 ? "全年" : comparison.throughMonth === 1 ? "1月" : `1–${comparison.throughMonth}月`;
   return (
     <>
       <div className="page-head">
@@ -37,11 +51,43 @@ export default function Arrivals() {
           </p>
           <h1>实到外资</h1>
         </div>
+        {canRecord ? (
+          <p style={{ margin: 0 }}>
+            <Link to="/projects?signing=verified" className="button secondary">
+              去项目页登记到账
+            </Link>
+          </p>
+        ) : null}
       </div>
-      <Form method="get" className="filters card">
+      {canRecord ? <p className="muted">到账在已甄别签约项目的项目页登记（项目页「实到外资」一栏）。</p> : null}
+
+      {filters.projectId ? (
+        <p className="notice" role="note">
+          项目：{project?.name ?? "不存在或无权查看"}。<Link to={linkTo(filters, { projectId: undefined })}>查看全部项目</Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters card" role="search">
+        {filters.projectId ? <input type="hidden" name="project" value={filters.projectId} /> : null}
         <div className="field">
           <label htmlFor="arrivals-year">年份</label>
-          <input id="arrivals-year" name="year" type="number" min={2000} max={2100} defaultValue={filters.year} />
+          <select id="arrivals-year" name="year" defaultValue={filters.year}>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}年
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="arrivals-month">月份</label>
+          <select id="arrivals-month" name="month" defaultValue={filters.month ?? ""}>
+            <option value="">全年</option>
+            {MONTHS.map((month) => (
+              <option key={month} value={month}>
+                {month}月
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="arrivals-unit">负责单位</label>
@@ -57,14 +103,28 @@ export default function Arrivals() {
         <button type="submit" className="primary">
           查询
         </button>
+        <Link to="/arrivals">清除条件</Link>
       </Form>
+
       <section className="card" aria-labelledby="months-title">
         <h2 id="months-title">{filters.year}年各月实到外资</h2>
-        <p>
-          全年累计 <strong>{formatWan(yearTotalUsd)}</strong> 万美元；去年同期（至{comparedTo.slice(5)}）{formatWan(sameSpanLastYearUsd)} 万美元，同比{" "}
-          {formatPercent(yearOnYear(yearTotalUsd, sameSpanLastYearUsd))}。
-        </p>
-        <table className="data" aria-label="各月实到外资">
+        <dl className="facts" style={{ marginBottom: "0.75rem" }}>
+          <div>
+            <dt>全年合计</dt>
+            <dd>
+              <strong>{formatWan(yearTotalUsd)}</strong> 万美元
+            </dd>
+          </div>
+          <div>
+            <dt>上年同期（{span}）</dt>
+            <dd>{formatWan(comparison.previousUsd)} 万美元</dd>
+          </div>
+          <div>
+            <dt>同比</dt>
+            <dd>{comparison.rate !== null && comparison.rate > 0 ? "+" : ""}{formatPercent(comparison.rate)}</dd>
+          </div>
+        </dl>
+        <table className="data" aria-label="各月实到外资" onClick={followLink}>
           <thead>
             <tr>
               <th>月份</th>
@@ -73,22 +133,37 @@ export default function Arrivals() {
             </tr>
           </thead>
           <tbody>
-            {months.map((month) => (
-              <tr key={month.month}>
-                <th scope="row">{Number(month.month.slice(5))}月</th>
-                <td className="num">{formatWan(month.usd)}</td>
-                <td className="num">{formatWan(month.cumulativeUsd)}</td>
-              </tr>
-            ))}
+            {months.map((row) => {
+              const month = Number(row.month.slice(5));
+              return (
+                <tr key={row.month} aria-current={filters.month === month ? "true" : undefined}>
+                  <th scope="row">
+                    <a href={linkTo(filters, { month })}>{month}月</a>
+                  </th>
+                  <td className="num">{formatWan(row.usd)}</td>
+                  <td className="num">{formatWan(row.cumulativeUsd)}</td>
+                </tr>
+              );
+            })}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">全年</th>
+              <td className="num">{formatWan(yearTotalUsd)}</td>
+              <td className="num">{formatWan(yearTotalUsd)}</td>
+            </tr>
+          </tfoot>
         </table>
       </section>
+
       <section className="card" aria-labelledby="list-title">
-        <h2 id="list-title">到账记录（共 {formatTotal(page.total)} 笔）</h2>
+        <h2 id="list-title">
+          {filters.year}年{filters.month ? `${filters.month}月` : ""}到账记录（共 {page.total.toLocaleString("en-US")} 笔）
+        </h2>
         {page.rows.length === 0 ? (
-          <p className="muted">该年度没有到账记录</p>
+          <p className="muted">没有符合条件的到账记录</p>
         ) : (
-          <table className="data" aria-label="到账记录">
+          <table className="data" aria-label="到账记录" onClick={followLink}>
             <thead>
               <tr>
                 <th>到账日期</th>
@@ -104,7 +179,7 @@ export default function Arrivals() {
                 <tr key={row.id}>
                   <td>{row.arrivedOn}</td>
                   <td>
-                    <Link to={`/projects/${row.projectId}`}>{row.projectName}</Link>
+                    <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
                   </td>
                   <td>{regionLabel(row.country)}</td>
                   <td className="num">{formatWan(row.amountUsd)}</td>

@@ -11,6 +11,7 @@ import { idParam } from "../lib/params";
 import { PARK_KIND_LABELS } from "../parks/labels";
 import { getPark } from "../parks/parks.server";
 import { STAGE_LABELS } from "../projects/stages";
+import { StageBadge, StatusBadge } from "../ui/project-bits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.park.name ?? "载体"} · 载体平台` }];
 
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const area = (value: number | null) => (value == null ? "—" : value.toLocaleString("en-US"));
 
 export default function ParkPage() {
-  const { park, parent, children, focusChains, pipeline, byCountry, focusMatch, recent, canAdmin } = useLoaderData<typeof loader>();
-  const total = pipeline.reduce((sum, row) => sum + row.projects, 0);
+  const { park, parent, children, focusChains, pipeline, byCountry, total, focusMatch, recent, canAdmin } = useLoaderData<typeof loader>();
+  const focusNames = park.focusCountries.map(regionLabel).join("、");
   return (
     <>
       <div className="page-head">
@@ -42,22 +43,34 @@ export default function ParkPage() {
             {park.name} <span className="muted">{PARK_KIND_LABELS[park.kind]}</span>
           </h1>
         </div>
-        <div className="form-actions" style={{ marginTop: 0 }}>
-          <Link to={`/projects?park=${park.id}`} className="button secondary">
-            查看项目
-          </Link>
-          {canAdmin ? (
+        {canAdmin ? (
+          <div className="form-actions" style={{ marginTop: 0 }}>
             <Link to={`/parks/${park.id}/edit`} className="button secondary">
               编辑
             </Link>
-          ) : null}
-        </div>
+          </div>
+        ) : null}
       </div>
 
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">概况</h2>
         <dl className="facts">
-          <div><dt>重点国别</dt><dd>{park.focusCountries.map(regionLabel).join("、") || "—"}</dd></div>
+          <div><dt>类型</dt><dd>{PARK_KIND_LABELS[park.kind]}</dd></div>
+          <div><dt>上级载体</dt><dd>{parent ? <Link to={`/parks/${parent.id}`}>{parent.name}</Link> : "—"}</dd></div>
+          {children.length > 0 ? (
+            <div>
+              <dt>下级载体</dt>
+              <dd>
+                {children.map((child, i) => (
+                  <span key={child.id}>
+                    {i > 0 ? "、" : ""}
+                    <Link to={`/parks/${child.id}`}>{child.name}</Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ) : null}
+          <div><dt>重点国别</dt><dd>{focusNames || "—"}</dd></div>
           <div>
             <dt>重点产业链</dt>
             <dd>
@@ -74,50 +87,37 @@ export default function ParkPage() {
           <div><dt>可用土地（亩）</dt><dd>{area(park.availableLandMu)}</dd></div>
           <div><dt>标准厂房（㎡）</dt><dd>{area(park.standardFactorySqm)}</dd></div>
           <div><dt>定制厂房（㎡）</dt><dd>{area(park.customFactorySqm)}</dd></div>
-          {children.length > 0 ? (
-            <div>
-              <dt>下级载体</dt>
-              <dd>
-                {children.map((child, i) => (
-                  <span key={child.id}>
-                    {i > 0 ? "、" : ""}
-                    <Link to={`/parks/${child.id}`}>{child.name}</Link>
-                  </span>
-                ))}
-              </dd>
-            </div>
-          ) : null}
         </dl>
         {park.description ? <p>{park.description}</p> : null}
       </section>
 
       {focusMatch ? (
         <section className="card" aria-labelledby="focus-title">
-          <h2 id="focus-title">国别匹配</h2>
-          <table className="data" aria-label="国别匹配">
+          <h2 id="focus-title">重点国别匹配</h2>
+          <table className="data" aria-label="重点国别匹配">
             <thead>
               <tr>
                 <th></th>
-                <th className="num">在谈项目</th>
+                <th className="num">项目数</th>
                 <th className="num">总投资（万美元）</th>
-                <th className="num">占比</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row">重点国别项目（{park.focusCountries.map(regionLabel).join("、")}）</th>
+                <th scope="row">重点国别项目（{focusNames}）</th>
                 <td className="num">{focusMatch.focus.projects}</td>
-                <td className="num">{formatWan(focusMatch.focus.investment)}</td>
-                <td className="num">{formatPercent(total === 0 ? null : focusMatch.focus.projects / total)}</td>
+                <td className="num">{formatWan(focusMatch.focus.totalInvestmentUsd)}</td>
               </tr>
               <tr>
                 <th scope="row">其他国别项目</th>
                 <td className="num">{focusMatch.others.projects}</td>
-                <td className="num">{formatWan(focusMatch.others.investment)}</td>
-                <td className="num">{formatPercent(total === 0 ? null : focusMatch.others.projects / total)}</td>
+                <td className="num">{formatWan(focusMatch.others.totalInvestmentUsd)}</td>
               </tr>
             </tbody>
           </table>
+          <p>
+            重点国别项目占比：<strong>{formatPercent(focusMatch.share)}</strong>
+          </p>
         </section>
       ) : null}
 
@@ -141,6 +141,13 @@ export default function ParkPage() {
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">合计</th>
+                <td className="num">{total.projects}</td>
+                <td className="num">{formatWan(total.totalInvestmentUsd)}</td>
+              </tr>
+            </tfoot>
           </table>
           <p className="muted">进行中、暂缓的项目，含下级载体。</p>
         </section>
@@ -162,7 +169,7 @@ export default function ParkPage() {
                   <tr key={row.country}>
                     <th scope="row">{regionLabel(row.country)}</th>
                     <td className="num">{row.projects}</td>
-                    <td className="num">{formatWan(row.investment)}</td>
+                    <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -176,18 +183,43 @@ export default function ParkPage() {
         {recent.length === 0 ? (
           <p className="muted">暂无项目</p>
         ) : (
-          <ul>
-            {recent.map((project) => (
-              <li key={project.id}>
-                <Link to={`/projects/${project.id}`}>{project.name}</Link>{" "}
-                <span className="muted">
-                  {project.companyName} · {regionLabel(project.country)} · {STAGE_LABELS[project.stage]} · {formatWan(project.totalInvestmentUsd)} 万美元
-                </span>
-              </li>
-            ))}
-          </ul>
+          <table className="data" aria-label="最近更新的项目">
+            <thead>
+              <tr>
+                <th>项目名称</th>
+                <th>投资方企业</th>
+                <th>国别/地区</th>
+                {children.length > 0 ? <th>落地载体</th> : null}
+                <th>阶段</th>
+                <th>项目状态</th>
+                <th className="num">总投资（万美元）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((project) => (
+                <tr key={project.id}>
+                  <td>
+                    <a href={`/projects/${project.id}`}>{project.name}</a>
+                  </td>
+                  <td>{project.companyName}</td>
+                  <td>{regionLabel(project.country)}</td>
+                  {children.length > 0 ? <td>{project.parkName}</td> : null}
+                  <td>
+                    <StageBadge stage={project.stage} signedOn={project.signedOn} signingVerifiedAt={project.signingVerifiedAt} />
+                  </td>
+                  <td>
+                    <StatusBadge status={project.status} />
+                  </td>
+                  <td className="num">{formatWan(project.totalInvestmentUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
-        <Link to={`/projects?park=${park.id}`}>查看全部</Link>
+        <p>
+          <a href={`/projects?park=${park.id}`}>查看全部</a>
+          {children.length > 0 ? <span className="muted">（落地载体为本载体的项目，下级载体的项目在其页面查看）</span> : null}
+        </p>
       </section>
     </>
   );

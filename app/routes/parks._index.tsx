@@ -38,7 +38,7 @@ export default function Parks() {
             <th className="num">可用土地（亩）</th>
             <th className="num">标准厂房（㎡）</th>
             <th className="num">定制厂房（㎡）</th>
-            <th className="num">在谈项目</th>
+            <th className="num">进行中项目</th>
           </tr>
         </thead>
         <tbody>
@@ -58,7 +58,7 @@ export default function Parks() {
           ))}
         </tbody>
       </table>
-      <p className="muted">在谈项目：落地载体为该载体（含下级载体）的进行中、暂缓项目。</p>
+      <p className="muted">进行中项目：落地载体为该载体（含下级载体）的进行中、暂缓项目。</p>
     </>
   );
 }

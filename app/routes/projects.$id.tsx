@@ -3,8 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activitySchema } from "../activities/activity";
-import { arrivalSchema } from "../arrivals/arrival.schema";
-import { deleteArrival, getProjectFunding, recordArrival } from "../arrivals/arrivals.server";
+import { getProjectFunding, handleArrivalIntent } from "../arrivals/arrivals.server";
 import { ProjectArrivals } from "../arrivals/project-arrivals";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
@@ -72,7 +71,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       clauseChoices: project.canEdit || canPropose ? listPolicyClauseChoices() : [],
       canPropose,
       funding: getProjectFunding(user, id),
-      canRecordArrival: can(user.role, "record:arrival"),
       today: today(),
       canVerify: can(user.role, "verify:signing"),
       canDelete: can(user.role, "delete:project"),
@@ -129,10 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         proposeCommitment({ actor: user, projectId, data: parseForm(commitmentSchema, formData) });
         break;
       case "recordArrival":
-        recordArrival({ actor: user, projectId, data: parseForm(arrivalSchema, formData) });
-        break;
       case "deleteArrival":
-        deleteArrival({ actor: user, projectId, arrivalId: parseForm(z.object({ arrivalId: requiredId("到账记录无效") }), formData).arrivalId });
+        handleArrivalIntent({ actor: user, projectId, intent, formData });
         break;
       case "delete":
         deleteProject({ actor: user, projectId, version: parseForm(z.object({ version: versionField }), formData).version });
@@ -222,7 +218,7 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, canRecordArrival, today, canVerify, canDelete } =
+  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, today, canVerify, canDelete } =
     useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as Feedback;
   const signing = signingState(project);
@@ -368,9 +364,10 @@ export default function ProjectDetail() {
           <ProjectArrivals
             key={`arrivals-${successKey}-${funding.arrivals.length}`}
             funding={funding}
-            canRecord={canRecordArrival}
+            canRecord={funding.canRecord}
+            canRecordReason={funding.canRecordReason}
             today={today}
-            feedback={feedbackFor(feedback, "recordArrival")}
+            feedback={feedbackFor(feedback, "recordArrival") ?? feedbackFor(feedback, "deleteArrival")}
           />
           <ProjectPolicyBases
             key={`bases-${successKey}-${policyBases.length}`}
