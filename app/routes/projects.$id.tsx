@@ -342,25 +342,6 @@ export default function ProjectDetail() {
               </ul>
             )}
           </section>
-        </div>
-        <div>
-          <section className="card">
-            <h2>阶段记录</h2>
-            <ul className="timeline" aria-label="阶段时间线">
-              {project.stageHistory.map((change) => (
-                <li key={change.id}>
-                  <div>
-                    {change.fromStage ? `${STAGE_LABELS[change.fromStage as Stage]} → ` : "登记为 "}
-                    <strong>{STAGE_LABELS[change.toStage as Stage]}</strong>
-                  </div>
-                  <div className="meta">
-                    发生日期 {change.occurredOn} · {change.userName ?? ""} · 记录于 {formatDateTime(change.recordedAt)}
-                  </div>
-                  {change.note ? <div className="muted">说明：{change.note}</div> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
           <ProjectArrivals
             key={`arrivals-${successKey}-${funding.arrivals.length}`}
             funding={funding}
@@ -383,6 +364,25 @@ export default function ProjectDetail() {
             canPropose={canPropose}
             feedback={feedbackFor(feedback, "proposeCommitment")}
           />
+        </div>
+        <div>
+          <section className="card">
+            <h2>阶段记录</h2>
+            <ul className="timeline" aria-label="阶段时间线">
+              {project.stageHistory.map((change) => (
+                <li key={change.id}>
+                  <div>
+                    {change.fromStage ? `${STAGE_LABELS[change.fromStage as Stage]} → ` : "登记为 "}
+                    <strong>{STAGE_LABELS[change.toStage as Stage]}</strong>
+                  </div>
+                  <div className="meta">
+                    发生日期 {change.occurredOn} · {change.userName ?? ""} · 记录于 {formatDateTime(change.recordedAt)}
+                  </div>
+                  {change.note ? <div className="muted">说明：{change.note}</div> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
           <ProjectChainLinks
             key={`chain-${successKey}-${chainLinks.length}`}
             links={chainLinks}
