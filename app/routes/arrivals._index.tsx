@@ -11,6 +11,7 @@ import { today } from "../lib/dates";
 import { formatWan } from "../lib/money";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { useClientLinks } from "../ui/client-links";
+import { FilterSelect } from "../ui/filter-select";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "实到外资 · 招商引资管理系统" }];
@@ -68,38 +69,9 @@ export default function Arrivals() {
       ) : null}
       <Form method="get" className="filters card" role="search">
         {filters.projectId ? <input type="hidden" name="project" value={filters.projectId} /> : null}
-        <div className="field">
-          <label htmlFor="arrivals-year">年份</label>
-          <select id="arrivals-year" name="year" defaultValue={filters.year}>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}年
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="arrivals-month">月份</label>
-          <select id="arrivals-month" name="month" defaultValue={filters.month ?? ""}>
-            <option value="">全年</option>
-            {MONTHS.map((month) => (
-              <option key={month} value={month}>
-                {month}月
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="arrivals-unit">负责单位</label>
-          <select id="arrivals-unit" name="unit" defaultValue={filters.unitId ?? ""}>
-            <option value="">全部</option>
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="year" label="年份" value={filters.year} emptyLabel={null} options={years.map((year) => ({ value: year, label: `${year}年` }))} />
+        <FilterSelect name="month" label="月份" value={filters.month} emptyLabel="全年" options={MONTHS.map((month) => ({ value: month, label: `${month}月` }))} />
+        <FilterSelect name="unit" label="负责单位" value={filters.unitId} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
         <button type="submit" className="primary">
           查询
         </button>

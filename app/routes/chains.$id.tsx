@@ -15,7 +15,8 @@ import { act, load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
 import { STAGE_LABELS } from "../projects/stages";
-import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { LinkList } from "../ui/link-list";
+import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.node.name ?? "产业链"} · 产业链` }];
 
@@ -46,12 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }, formData);
 }
 
-type Feedback = (FormFeedback & { intent?: string }) | undefined;
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function feedbackFor(feedback: Feedback, intent: string): FormFeedback | null {
-  return feedback && !feedback.ok && feedback.values?.intent === intent ? feedback : null;
-}
 
 function NodeForm({ node, parentChoices, feedback }: { node: Data["node"]; parentChoices: Data["parentChoices"]; feedback: FormFeedback | null }) {
   const form = useValidatedForm(nodeSchema, { name: node.name, gapStatus: node.gapStatus ?? "", parentId: node.parentId ?? "", version: node.version }, feedback);
@@ -102,7 +98,7 @@ function ProfileForm({ node, feedback }: { node: Data["node"]; feedback: FormFee
 
 export default function ChainNodePage() {
   const data = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>() as Feedback;
+  const feedback = useActionData<typeof action>() as IntentFeedback;
   const { node, system, trail, children, pipeline, chainLeaders, targets, moreTargets, canAdmin } = data;
   const pipelineTotal = pipeline.reduce((sum, row) => sum + row.projects, 0);
   const formKey = `${node.version}`;
@@ -144,14 +140,7 @@ export default function ChainNodePage() {
             <div>
               <dt>链主企业</dt>
               <dd>
-                {chainLeaders.length === 0
-                  ? "—"
-                  : chainLeaders.map((company, i) => (
-                      <span key={company.id}>
-                        {i > 0 ? "、" : ""}
-                        <Link to={`/companies/${company.id}`}>{company.name}</Link>
-                      </span>
-                    ))}
+                <LinkList items={chainLeaders} to={(id) => `/companies/${id}`} />
               </dd>
             </div>
             {PROFILE_FIELDS.slice(2).map(([key, label]) => (

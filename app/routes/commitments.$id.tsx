@@ -20,7 +20,7 @@ import { parseForm } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
-import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.commitment.item ?? "承诺"} · 政策兑现` }];
 
@@ -54,13 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, intent });
   }, formData);
-}
-
-type Feedback = (FormFeedback & { intent?: string }) | undefined;
-
-function feedbackFor(feedback: Feedback, intent: string): FormFeedback | null {
-  if (!feedback || feedback.ok) return null;
-  return feedback.values?.intent === intent ? feedback : null;
 }
 
 function PayoutForm({ version, today, outstandingCny, feedback }: { version: number; today: string; outstandingCny: number; feedback: FormFeedback | null }) {
@@ -117,7 +110,7 @@ function StepButton({ intent, version, label }: { intent: string; version: numbe
 
 export default function CommitmentDetail() {
   const { commitment, audit, today } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>() as Feedback;
+  const feedback = useActionData<typeof action>() as IntentFeedback;
   const stepError = feedbackFor(feedback, "commit") ?? feedbackFor(feedback, "conditionsMet");
   const note = dueNote(commitment, today);
   const key = `${commitment.id}-${commitment.version}`;

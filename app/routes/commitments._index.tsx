@@ -17,6 +17,7 @@ import { enumParam, intParam } from "../lib/params";
 import { pageFrom } from "../lib/paging";
 import { useClientLinks } from "../ui/client-links";
 import { Pager } from "../ui/pager";
+import { FilterSelect } from "../ui/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "政策兑现 · 招商引资管理系统" }];
 
@@ -42,32 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     projectName: projectId ? findProjectName(user, projectId) : null,
     ...listCommitmentFilterChoices(),
   });
-}
-
-function FilterSelect({
-  name,
-  label,
-  options,
-  params,
-}: {
-  name: string;
-  label: string;
-  options: { value: string | number; label: string }[];
-  params: URLSearchParams;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
-        <option value="">全部</option>
-        {options.map((option) => (
-          <option key={option.value} value={String(option.value)}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function Kpi({ title, value, note }: { title: string; value: number; note?: string }) {
@@ -168,16 +143,16 @@ export default function Commitments() {
             { value: "open", label: "未完结（拟承诺、已承诺、条件已达成）" },
             ...COMMITMENT_STATUSES.map((status) => ({ value: status, label: COMMITMENT_STATUS_LABELS[status] })),
           ]}
-          params={params}
+          value={params.get("status")}
         />
-        <FilterSelect name="window" label="到期" options={DUE_WINDOWS.map((window) => ({ value: window, label: DUE_WINDOW_LABELS[window] }))} params={params} />
+        <FilterSelect name="window" label="到期" options={DUE_WINDOWS.map((window) => ({ value: window, label: DUE_WINDOW_LABELS[window] }))} value={params.get("window")} />
         <FilterSelect
           name="policy"
           label="政策"
           options={data.policies.map((policy) => ({ value: policy.id, label: `《${policy.title}》` }))}
-          params={params}
+          value={params.get("policy")}
         />
-        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} params={params} />
+        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} value={params.get("unit")} />
         <button type="submit" className="primary">
           查询
         </button>

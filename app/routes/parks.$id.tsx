@@ -8,6 +8,7 @@ import { formatPercent } from "../figures/indicators";
 import { load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
+import { LinkList } from "../ui/link-list";
 import { PARK_KIND_LABELS } from "../parks/labels";
 import { getPark } from "../parks/parks.server";
 import { STAGE_LABELS } from "../projects/stages";
@@ -61,12 +62,7 @@ export default function ParkPage() {
             <div>
               <dt>下级载体</dt>
               <dd>
-                {children.map((child, i) => (
-                  <span key={child.id}>
-                    {i > 0 ? "、" : ""}
-                    <Link to={`/parks/${child.id}`}>{child.name}</Link>
-                  </span>
-                ))}
+                <LinkList items={children} to={(id) => `/parks/${id}`} />
               </dd>
             </div>
           ) : null}
@@ -74,14 +70,7 @@ export default function ParkPage() {
           <div>
             <dt>重点产业链</dt>
             <dd>
-              {focusChains.length === 0
-                ? "—"
-                : focusChains.map((chain, i) => (
-                    <span key={chain.id}>
-                      {i > 0 ? "、" : ""}
-                      <Link to={`/chains/${chain.id}`}>{chain.name}</Link>
-                    </span>
-                  ))}
+              <LinkList items={focusChains} to={(id) => `/chains/${id}`} />
             </dd>
           </div>
           <div><dt>可用土地（亩）</dt><dd>{area(park.availableLandMu)}</dd></div>

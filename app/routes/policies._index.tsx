@@ -7,6 +7,7 @@ import { enumParam } from "../lib/params";
 import { formatTotal, pageFrom } from "../lib/paging";
 import { INCENTIVE_TYPES, POLICY_LEVEL_LABELS, POLICY_LEVELS } from "../policies/labels";
 import { listIssuers, listPolicies } from "../policies/policies.server";
+import { FilterSelect } from "../ui/filter-select";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "政策库 · 招商引资管理系统" }];
@@ -34,19 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Policies() {
   const { rows, page, hasNext, total, issuers, canAdmin, canSeeFlags } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
-        <option value="">全部</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <>
       <div className="page-head">
@@ -69,13 +57,13 @@ export default function Policies() {
           <label htmlFor="filter-q">标题或文号</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        {select("level", "层级", POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] })))}
-        {select("issuer", "发文机关", issuers.map((issuer) => ({ value: issuer, label: issuer })))}
-        {select("status", "状态", [
+        <FilterSelect name="level" label="层级" value={params.get("level")} options={POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] }))} />
+        <FilterSelect name="issuer" label="发文机关" value={params.get("issuer")} options={issuers.map((issuer) => ({ value: issuer, label: issuer }))} />
+        <FilterSelect name="status" label="状态" value={params.get("status")} options={[
           { value: "valid", label: "有效" },
           { value: "expired", label: "失效" },
-        ])}
-        {select("incentive", "奖励类型", INCENTIVE_TYPES.map((type) => ({ value: type, label: type })))}
+        ]} />
+        <FilterSelect name="incentive" label="奖励类型" value={params.get("incentive")} options={INCENTIVE_TYPES.map((type) => ({ value: type, label: type }))} />
         <button type="submit" className="primary">
           查询
         </button>

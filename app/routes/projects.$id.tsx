@@ -49,7 +49,7 @@ import {
   STATUSES,
   type Stage,
 } from "../projects/stages";
-import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "项目"} · 招商项目` }];
@@ -138,13 +138,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }, formData);
 }
 
-type Feedback = (FormFeedback & { intent?: string }) | undefined;
-
-function feedbackFor(feedback: Feedback, intent: string): FormFeedback | null {
-  if (!feedback || feedback.ok) return null;
-  return feedback.values?.intent === intent ? feedback : null;
-}
-
 function StageForm({ stage, version, today, feedback }: { stage: Stage; version: number; today: string; feedback: FormFeedback | null }) {
   const form = useValidatedForm(stageChangeSchema, { toStage: "", occurredOn: today, note: "", version }, feedback);
   return (
@@ -220,7 +213,7 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 export default function ProjectDetail() {
   const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, today, canVerify, canDelete } =
     useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>() as Feedback;
+  const feedback = useActionData<typeof action>() as IntentFeedback;
   const signing = signingState(project);
   const successKey = feedback?.ok ? `${feedback.intent}-${project.version}-${project.activities.length}` : "initial";
   return (

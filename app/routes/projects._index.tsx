@@ -11,6 +11,7 @@ import { formatTotal, pageFrom } from "../lib/paging";
 import { PROJECT_SORTS, type ProjectSort } from "../projects/listing";
 import { listProjectFilterChoices, listProjects } from "../projects/projects.server";
 import { PROJECT_TYPE_LABELS, PROJECT_TYPES, STAGE_LABELS, STAGES, STATUS_LABELS, STATUSES } from "../projects/stages";
+import { FilterSelect } from "../ui/filter-select";
 import { Pager } from "../ui/pager";
 import { ProjectTable } from "../ui/project-bits";
 
@@ -44,22 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The drill-down of a cockpit figure stays on while the other filters change. */
 const FIGURE_PARAMS = ["cohort", "reached", "signed", "big", "f500"] as const;
 
-function FilterSelect({ name, label, options, params }: { name: string; label: string; options: { value: string | number; label: string }[]; params: URLSearchParams }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
-        <option value="">全部</option>
-        {options.map((option) => (
-          <option key={option.value} value={String(option.value)}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function Projects() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -86,16 +71,16 @@ export default function Projects() {
           <label htmlFor="filter-q">项目名称</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} params={params} />
-        <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} params={params} />
-        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} params={params} />
-        <FilterSelect name="owner" label="负责人" options={data.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} params={params} />
-        <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} params={params} />
-        <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} params={params} />
-        <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} params={params} />
-        <FilterSelect name="chain" label="产业链" options={data.chainNodes.map((node) => ({ value: node.id, label: node.label }))} params={params} />
-        <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} params={params} />
-        <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} params={params} />
+        <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} value={params.get("stage")} />
+        <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} value={params.get("status")} />
+        <FilterSelect name="unit" label="负责单位" options={data.units.map((unit) => ({ value: unit.id, label: unit.name }))} value={params.get("unit")} />
+        <FilterSelect name="owner" label="负责人" options={data.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} value={params.get("owner")} />
+        <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} value={params.get("country")} />
+        <FilterSelect name="channel" label="线索来源" options={data.channels.map((channel) => ({ value: channel.id, label: channel.name }))} value={params.get("channel")} />
+        <FilterSelect name="park" label="落地载体" options={data.parks.map((park) => ({ value: park.id, label: park.name }))} value={params.get("park")} />
+        <FilterSelect name="chain" label="产业链" options={data.chainNodes.map((node) => ({ value: node.id, label: node.label }))} value={params.get("chain")} />
+        <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} value={params.get("type")} />
+        <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} value={params.get("signing")} />
         <div className="field">
           <label htmlFor="filter-sort">排序</label>
           <select id="filter-sort" name="sort" defaultValue={params.get("sort") ?? "updated"}>

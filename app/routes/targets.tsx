@@ -13,6 +13,7 @@ import { act } from "../lib/http.server";
 import { formatWan, wanInputValue } from "../lib/money";
 import { intParam } from "../lib/params";
 import { listProjectFilterChoices } from "../projects/projects.server";
+import { FilterSelect } from "../ui/filter-select";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction = () => [{ title: "年度目标 · 招商引资管理系统" }];
@@ -104,17 +105,7 @@ export default function Targets() {
           <label htmlFor="target-year">年份</label>
           <input id="target-year" name="year" type="number" min={2000} max={2100} defaultValue={year} />
         </div>
-        <div className="field">
-          <label htmlFor="target-unit">单位</label>
-          <select id="target-unit" name="unit" defaultValue={unitId ?? ""}>
-            <option value="">全市</option>
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="unit" label="单位" value={unitId} emptyLabel="全市" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
         <button type="submit" className="primary">
           查询
         </button>

@@ -15,6 +15,15 @@ export interface FormFeedback {
   values?: Record<string, string>;
 }
 
+/** An action's answer on a page with several forms, each posting its own hidden `intent`. */
+export type IntentFeedback = (FormFeedback & { intent?: string }) | undefined;
+
+/** The failed answer meant for the form posting `intent`, or null. */
+export function feedbackFor(feedback: IntentFeedback, intent: string): FormFeedback | null {
+  if (!feedback || feedback.ok) return null;
+  return feedback.values?.intent === intent ? feedback : null;
+}
+
 export interface ValidatedForm {
   rhf: UseFormReturn<FieldValues>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
