@@ -12,10 +12,9 @@ import { regionLabel } from "../companies/regions";
 import { versionField } from "../lib/form";
 import { parseForm } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
-import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
-import { STAGE_LABELS } from "../projects/stages";
 import { LinkList } from "../ui/link-list";
+import { StagePipelineTable } from "../ui/project-bits";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.node.name ?? "产业链"} · 产业链` }];
@@ -197,24 +196,7 @@ export default function ChainNodePage() {
 
       <section className="card" aria-labelledby="pipeline-title">
         <h2 id="pipeline-title">项目储备（按阶段）</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th>阶段</th>
-              <th className="num">项目数</th>
-              <th className="num">总投资（万美元）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pipeline.map((row) => (
-              <tr key={row.stage}>
-                <td>{STAGE_LABELS[row.stage]}</td>
-                <td className="num">{row.projects > 0 ? <Link to={`/projects?chain=${node.id}&stage=${row.stage}`}>{row.projects}</Link> : "0"}</td>
-                <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StagePipelineTable label="项目储备（按阶段）" rows={pipeline} listOf={(stage) => `/projects?chain=${node.id}&stage=${stage}`} />
         <p className="muted">进行中和暂缓的项目，含关联到下级环节的项目，每个项目计一次。</p>
       </section>
 

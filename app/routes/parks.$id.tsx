@@ -11,8 +11,7 @@ import { idParam } from "../lib/params";
 import { LinkList } from "../ui/link-list";
 import { PARK_KIND_LABELS } from "../parks/labels";
 import { getPark } from "../parks/parks.server";
-import { STAGE_LABELS } from "../projects/stages";
-import { StageBadge, StatusBadge } from "../ui/project-bits";
+import { StageBadge, StagePipelineTable, StatusBadge } from "../ui/project-bits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.park.name ?? "载体"} · 载体平台` }];
 
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const area = (value: number | null) => (value == null ? "—" : value.toLocaleString("en-US"));
 
 export default function ParkPage() {
-  const { park, parent, children, focusChains, pipeline, byCountry, total, focusMatch, recent, canAdmin } = useLoaderData<typeof loader>();
+  const { park, parent, children, focusChains, pipeline, byCountry, focusMatch, recent, canAdmin } = useLoaderData<typeof loader>();
   const focusNames = park.focusCountries.map(regionLabel).join("、");
   return (
     <>
@@ -113,31 +112,7 @@ export default function ParkPage() {
       <div className="columns">
         <section className="card" aria-labelledby="stage-title">
           <h2 id="stage-title">项目储备（按阶段）</h2>
-          <table className="data" aria-label="按阶段">
-            <thead>
-              <tr>
-                <th>阶段</th>
-                <th className="num">项目数</th>
-                <th className="num">总投资（万美元）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pipeline.map((row) => (
-                <tr key={row.stage}>
-                  <th scope="row">{STAGE_LABELS[row.stage]}</th>
-                  <td className="num">{row.projects}</td>
-                  <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">合计</th>
-                <td className="num">{total.projects}</td>
-                <td className="num">{formatWan(total.totalInvestmentUsd)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <StagePipelineTable label="按阶段" rows={pipeline} />
           <p className="muted">进行中、暂缓的项目，含下级载体。</p>
         </section>
         <section className="card" aria-labelledby="country-title">

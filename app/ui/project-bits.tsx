@@ -93,3 +93,44 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
     </table>
   );
 }
+
+/** 项目储备 by stage: count and 总投资 per stage with a 合计 row; counts link to their list when `listOf` is given. */
+export function StagePipelineTable({
+  label,
+  rows,
+  listOf,
+}: {
+  label: string;
+  rows: readonly { stage: Stage; projects: number; totalInvestmentUsd: number }[];
+  listOf?: (stage: Stage) => string;
+}) {
+  const projects = rows.reduce((sum, row) => sum + row.projects, 0);
+  const investment = rows.reduce((sum, row) => sum + row.totalInvestmentUsd, 0);
+  return (
+    <table className="data" aria-label={label}>
+      <thead>
+        <tr>
+          <th>阶段</th>
+          <th className="num">项目数</th>
+          <th className="num">总投资（万美元）</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.stage}>
+            <th scope="row">{STAGE_LABELS[row.stage]}</th>
+            <td className="num">{listOf && row.projects > 0 ? <a href={listOf(row.stage)}>{row.projects}</a> : row.projects}</td>
+            <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">合计</th>
+          <td className="num">{projects}</td>
+          <td className="num">{formatWan(investment)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
