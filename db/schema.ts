@@ -556,3 +556,47 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at)],
 );
+
+// ── imports ───────────────────────────────────────────────────────────────
+
+/** 导入记录: one confirmed import of a spreadsheet (DESIGN.md §10). */
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: integer("id").primaryKey(),
+    /** companies | projects | activities | arrivals (app/imports/kinds.ts) */
+    kind: text("kind").notNull(),
+    fileName: text("file_name").notNull(),
+    sha256: text("sha256").notNull(),
+    /** skip | update | refuse: what was done with rows matching existing records */
+    duplicateMode: text("duplicate_mode").notNull(),
+    createdCount: integer("created_count").notNull().default(0),
+    updatedCount: integer("updated_count").notNull().default(0),
+    skippedCount: integer("skipped_count").notNull().default(0),
+    refusedCount: integer("refused_count").notNull().default(0),
+    userId: integer("user_id").notNull().references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    undoneAt: integer("undone_at"),
+    undoneBy: integer("undone_by").references(() => users.id),
+  },
+  (t) => [index("import_batches_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Every record an import wrote: created ones are soft-deleted by 撤销导入, updated ones get their
+ * `before` values back, as long as the record still has the version the import left it at.
+ */
+export const importBatchRecords = sqliteTable(
+  "import_batch_records",
+  {
+    id: integer("id").primaryKey(),
+    batchId: integer("batch_id").notNull().references(() => importBatches.id),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    action: text("action", { enum: ["create", "update"] }).notNull(),
+    /** the updated fields' values before the import, { field: value } */
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
+    versionAfter: integer("version_after").notNull(),
+  },
+  (t) => [index("import_batch_records_batch_idx").on(t.batchId), index("import_batch_records_entity_idx").on(t.entityType, t.entityId)],
+);

@@ -5,11 +5,12 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db, t, type Db } from "../db.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** The transaction handle of `db().transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Changes = Record<string, [unknown, unknown]>;
 
-export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival";
-export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member";
+export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival" | "import_batch";
+export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member" | "import" | "undo";
 
 const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);
 

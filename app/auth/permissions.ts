@@ -2,6 +2,8 @@
  * DESIGN.md §3 as data. The server checks with `can`/`requirePermission`; the client uses the same
  * table to hide what a role cannot do (a courtesy, never the control).
  */
+import { ForbiddenError } from "../lib/errors";
+
 export const ROLES = ["officer", "leader", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +32,8 @@ export const PERMISSIONS = {
   "record:arrival": ["staff", "admin"],
   "manage:targets": ["staff", "admin"],
   "import:data": ["staff", "admin"],
+  /** 导出Excel of a list the user can see (rows are scoped by the list's own query) */
+  "export:list": ["officer", "leader", "staff", "admin"],
   "view:cockpit": ["leader", "staff", "admin"],
   "manage:report": ["leader", "staff", "admin"],
   "admin:system": ["admin"],
@@ -39,6 +43,11 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Domain use cases call this first: ForbiddenError unless the actor's role has the permission. */
+export function assertCan(actor: Pick<Actor, "role">, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new ForbiddenError();
 }
 
 /** The fields of a user that permission checks need; the session user carries them. */

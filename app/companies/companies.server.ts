@@ -10,6 +10,7 @@ import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { visibleProjects } from "../projects/scope.server";
 import type { CompanyInput, ContactInput } from "./company.schema";
 import { normalizeCompanyName } from "./company-name";
+import { updateVersioned } from "../lib/versioned-update.server";
 
 import type { CompanySort } from "./listing";
 
@@ -185,7 +186,7 @@ export class DuplicateCompanyWarning extends Error {
   }
 }
 
-function companyValues(data: CompanyInput) {
+export function companyValues(data: CompanyInput) {
   return {
     ...data,
     nameKey: normalizeCompanyName(data.name),
@@ -219,13 +220,7 @@ export function updateCompany({ actor, id, data, version }: { actor: Actor; id: 
   db().transaction((tx) => {
     const before = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
     if (!before) throw new NotFoundError();
-    const result = tx
-      .update(t.companies)
-      .set({ ...companyValues(data), version: sql`${t.companies.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.companies.id, id), eq(t.companies.version, version), isNull(t.companies.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "company", entityId: id, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+    updateVersioned(tx, { table: t.companies, entityType: "company", id, version, values: companyValues(data), before, userId: actor.id, changes: diffRecords(before, data) });
   });
 }
 
@@ -266,13 +261,7 @@ export function updateContact({ actor, companyId, contactId, data, version }: { 
       .where(and(eq(t.contacts.id, contactId), eq(t.contacts.companyId, companyId), isNull(t.contacts.deletedAt)))
       .get();
     if (!before) throw new NotFoundError();
-    const result = tx
-      .update(t.contacts)
-      .set({ ...data, version: sql`${t.contacts.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.contacts.id, contactId), eq(t.contacts.version, version)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "contact", entityId: contactId, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+    updateVersioned(tx, { table: t.contacts, entityType: "contact", id: contactId, version, values: data, before, userId: actor.id });
   });
 }
 

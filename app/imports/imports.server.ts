@@ -1,0 +1,334 @@
+/**
+ * 数据导入 (DESIGN.md §10): an uploaded file is kept by its sha256 under the data folder, previewed
+ * (nothing written), then imported in one transaction as a batch that 撤销导入 can take back while
+ * nothing it wrote has changed since. Staff and administrators only.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { databasePathFromEnv } from "../../db/client";
+import { assertCan, type Actor } from "../auth/permissions";
+import { writeAudit, type EntityType, type Tx } from "../audit/audit.server";
+import { withCompanySearchRebuilt } from "../companies/search-index.server";
+import { db, t } from "../db.server";
+import { InvalidError, NotFoundError } from "../lib/errors";
+import { IMPORT_FIELDS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
+import { CompanyIndex, companyPlanner } from "./plan-companies.server";
+import { ProjectIndex, projectPlanner } from "./plan-projects.server";
+import { activityPlanner, arrivalPlanner } from "./plan-records.server";
+import { planRows, type ImportPlan, type PlannedRow, type RowError } from "./plan.server";
+import { readSpreadsheet, type ReadSheet } from "./read-file.server";
+
+// ── the uploaded file ─────────────────────────────────────────────────────
+
+function uploadsFolder(): string {
+  return path.join(path.dirname(databasePathFromEnv()), "imports");
+}
+
+const TOKEN = /^[0-9a-f]{64}$/;
+
+/** Keeps the uploaded bytes under their sha256 (the token the preview and the import refer to). */
+export function storeUpload(bytes: Buffer): string {
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  fs.mkdirSync(uploadsFolder(), { recursive: true });
+  const file = path.join(uploadsFolder(), sha256);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, bytes);
+  return sha256;
+}
+
+function readUpload(token: string): Buffer {
+  if (!TOKEN.test(token)) throw new InvalidError({ file: "请重新选择文件" }, "请重新选择文件");
+  try {
+    return fs.readFileSync(path.join(uploadsFolder(), token));
+  } catch {
+    throw new InvalidError({ file: "上传的文件已失效，请重新选择文件" }, "上传的文件已失效，请重新选择文件");
+  }
+}
+
+// ── planning ──────────────────────────────────────────────────────────────
+
+export interface ImportRequest {
+  actor: Actor;
+  /** the sha256 storeUpload returned */
+  token: string;
+  fileName: string;
+  kind: ImportKind;
+  mode: DuplicateMode;
+  /** field per column as the user adjusted it in the preview ("" = 不导入); automatic when absent */
+  columnFields?: readonly string[];
+}
+
+function mappingFor(kind: ImportKind, sheet: ReadSheet, columnFields?: readonly string[]): ColumnMapping[] {
+  const automatic = matchHeaders(kind, sheet.headers);
+  if (!columnFields) return automatic;
+  const known = new Set(IMPORT_FIELDS[kind].map((field) => field.key));
+  const taken = new Set<string>();
+  return automatic.map((column) => {
+    const chosen = columnFields[column.index];
+    if (chosen === undefined) return column;
+    if (chosen === "" || !known.has(chosen) || taken.has(chosen)) return { ...column, field: null, ignored: chosen === "" ? true : column.ignored };
+    taken.add(chosen);
+    return { ...column, field: chosen, ignored: false };
+  });
+}
+
+/** Builds the plan: synchronous once the file is read, so 确认导入 runs it inside its transaction. */
+function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, mapping: ColumnMapping[]): ImportPlan {
+  const missing = missingRequired(kind, mapping);
+  if (missing.length > 0) {
+    throw new InvalidError({ mapping: `缺少必填列：${missing.map((field) => field.label).join("、")}` }, `缺少必填列：${missing.map((field) => field.label).join("、")}（可在下方“列对应”中指定）`);
+  }
+  const companies = CompanyIndex.load();
+  if (kind === "companies") return planRows(kind, mode, sheet, mapping, companyPlanner(companies));
+  const projects = ProjectIndex.load();
+  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects));
+  if (kind === "activities") return planRows(kind, mode, sheet, mapping, activityPlanner(companies, projects));
+  return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects));
+}
+
+async function readAndMap(request: ImportRequest) {
+  assertCan(request.actor, "import:data");
+  const sheet = await readSpreadsheet(readUpload(request.token), request.kind);
+  return { sheet, mapping: mappingFor(request.kind, sheet, request.columnFields) };
+}
+
+/** Rows shown on the preview screen per list (the error file has every refused row). */
+export const PREVIEW_ROWS = 200;
+
+export interface PreviewRow {
+  rowNumber: number;
+  label: string;
+  errors: RowError[];
+  note: string | null;
+  outcome: PlannedRow["outcome"];
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  kind: ImportKind;
+  mode: DuplicateMode;
+  sheetName: string | null;
+  headerRowNumber: number;
+  mapping: ColumnMapping[];
+  /** required fields no column maps to (the plan cannot run until they are mapped) */
+  missing: string[];
+  counts: ImportPlan["counts"];
+  refused: PreviewRow[];
+  duplicates: PreviewRow[];
+  /** rows to be written, first ones */
+  accepted: PreviewRow[];
+  total: number;
+}
+
+const previewRow = (row: PlannedRow): PreviewRow => ({ rowNumber: row.rowNumber, label: row.label, errors: row.errors, note: row.note ?? null, outcome: row.outcome });
+
+/** 预览: what the import would do, row by row. Writes nothing. */
+export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
+  const { sheet, mapping } = await readAndMap(request);
+  const base = {
+    token: request.token,
+    fileName: request.fileName,
+    kind: request.kind,
+    mode: request.mode,
+    sheetName: sheet.sheetName,
+    headerRowNumber: sheet.headerRowNumber,
+    mapping,
+  };
+  const missing = missingRequired(request.kind, mapping).map((field) => field.label);
+  if (missing.length > 0) {
+    return { ...base, missing, counts: { create: 0, update: 0, skip: 0, refuse: 0 }, refused: [], duplicates: [], accepted: [], total: 0 };
+  }
+  const plan = planImport(request.kind, request.mode, sheet, mapping);
+  return {
+    ...base,
+    missing,
+    counts: plan.counts,
+    refused: plan.rows.filter((row) => row.outcome === "refuse").slice(0, PREVIEW_ROWS).map(previewRow),
+    duplicates: plan.rows.filter((row) => row.duplicate).slice(0, PREVIEW_ROWS).map(previewRow),
+    accepted: plan.rows.filter((row) => row.outcome === "create" || row.outcome === "update").slice(0, 20).map(previewRow),
+    total: plan.rows.length,
+  };
+}
+
+/** The refused rows with their original cells, for the error file. */
+export async function refusedRows(request: ImportRequest) {
+  const { sheet, mapping } = await readAndMap(request);
+  const plan = planImport(request.kind, request.mode, sheet, mapping);
+  const byNumber = new Map(sheet.rows.map((row) => [row.rowNumber, row]));
+  return {
+    headers: sheet.headers,
+    rows: plan.rows
+      .filter((row) => row.outcome === "refuse")
+      .map((row) => ({ rowNumber: row.rowNumber, cells: byNumber.get(row.rowNumber)?.cells ?? [], errors: row.errors })),
+  };
+}
+
+/** Above this many rows the company search index is rebuilt once instead of row by row. */
+const BULK_ROWS = 1000;
+
+const TABLES = {
+  company: t.companies,
+  contact: t.contacts,
+  project: t.projects,
+  activity: t.activities,
+  fdi_arrival: t.fdiArrivals,
+} as const;
+type RecordType = keyof typeof TABLES;
+
+/** 确认导入: every accepted row in one transaction, recorded as a batch; returns the batch id. */
+export async function confirmImport(request: ImportRequest): Promise<number> {
+  const { sheet, mapping } = await readAndMap(request);
+  const { actor } = request;
+  const sha256 = request.token;
+  return db().transaction((tx) => {
+    const plan = planImport(request.kind, request.mode, sheet, mapping);
+    const accepted = plan.rows.filter((row) => row.write);
+    if (accepted.length === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
+    const batch = tx
+      .insert(t.importBatches)
+      .values({
+        kind: request.kind,
+        fileName: request.fileName.slice(0, 255),
+        sha256,
+        duplicateMode: request.mode,
+        createdCount: plan.counts.create,
+        updatedCount: plan.counts.update,
+        skippedCount: plan.counts.skip,
+        refusedCount: plan.counts.refuse,
+        userId: actor.id,
+      })
+      .returning({ id: t.importBatches.id })
+      .get();
+    const writer = {
+      tx,
+      actor,
+      record: (entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }) => {
+        tx.insert(t.importBatchRecords).values({ batchId: batch.id, ...entry, before: entry.before ?? null }).run();
+      },
+    };
+    const writeAll = () => {
+      for (const row of accepted) row.write!(writer);
+    };
+    if (accepted.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")) withCompanySearchRebuilt(tx, writeAll);
+    else writeAll();
+    writeAudit(tx, {
+      entityType: "import_batch",
+      entityId: batch.id,
+      action: "import",
+      userId: actor.id,
+      changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, plan.counts.create], updated: [null, plan.counts.update] },
+    });
+    return batch.id;
+  });
+}
+
+// ── 导入记录 and 撤销导入 ──────────────────────────────────────────────────
+
+export function listImportBatches(actor: Actor, limit = 50) {
+  assertCan(actor, "import:data");
+  return db()
+    .select({
+      id: t.importBatches.id,
+      kind: t.importBatches.kind,
+      fileName: t.importBatches.fileName,
+      sha256: t.importBatches.sha256,
+      duplicateMode: t.importBatches.duplicateMode,
+      createdCount: t.importBatches.createdCount,
+      updatedCount: t.importBatches.updatedCount,
+      skippedCount: t.importBatches.skippedCount,
+      refusedCount: t.importBatches.refusedCount,
+      createdAt: t.importBatches.createdAt,
+      undoneAt: t.importBatches.undoneAt,
+      userName: t.users.displayName,
+    })
+    .from(t.importBatches)
+    .innerJoin(t.users, eq(t.users.id, t.importBatches.userId))
+    .orderBy(desc(t.importBatches.id))
+    .limit(limit)
+    .all();
+}
+
+export function getImportBatch(actor: Actor, batchId: number) {
+  const batch = listImportBatches(actor, 1_000_000).find((row) => row.id === batchId);
+  if (!batch) throw new NotFoundError();
+  return batch;
+}
+
+/** Records created by others that hang on a record the batch created; undoing would orphan them. */
+function dependentsOutside(tx: Tx, type: RecordType, id: number, batchId: number): string | null {
+  const inBatch = (entity: EntityType) =>
+    sql`(select ${t.importBatchRecords.entityId} from ${t.importBatchRecords} where ${t.importBatchRecords.batchId} = ${batchId} and ${t.importBatchRecords.entityType} = ${entity})`;
+  const count = (table: typeof t.projects | typeof t.activities | typeof t.contacts | typeof t.fdiArrivals | typeof t.commitments, where: ReturnType<typeof and>, entity: EntityType) =>
+    tx.select({ n: sql<number>`count(*)` }).from(table).where(and(where, isNull(table.deletedAt), sql`${table.id} not in ${inBatch(entity)}`)).get()?.n ?? 0;
+  if (type === "company") {
+    if (count(t.projects, eq(t.projects.companyId, id), "project") > 0) return "导入后已有新的招商项目";
+    if (count(t.activities, eq(t.activities.companyId, id), "activity") > 0) return "导入后已有新的活动记录";
+    if (count(t.contacts, eq(t.contacts.companyId, id), "contact") > 0) return "导入后已添加联系人";
+  }
+  if (type === "project") {
+    if (count(t.activities, eq(t.activities.projectId, id), "activity") > 0) return "导入后已有新的活动记录";
+    if (count(t.fdiArrivals, eq(t.fdiArrivals.projectId, id), "fdi_arrival") > 0) return "导入后已登记实到外资";
+    if (count(t.commitments, eq(t.commitments.projectId, id), "commitment") > 0) return "导入后已有政策承诺";
+  }
+  return null;
+}
+
+const RECORD_LABELS: Record<RecordType, string> = { company: "企业", contact: "联系人", project: "项目", activity: "活动记录", fdi_arrival: "到账记录" };
+
+/**
+ * 撤销导入: soft-deletes what the batch created and puts back what it updated, in one
+ * transaction — refused when any of those records has changed since (its version moved, it was
+ * deleted, or records of others now hang on it).
+ */
+export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }): void {
+  assertCan(actor, "import:data");
+  db().transaction((tx) => {
+    const batch = tx.select().from(t.importBatches).where(eq(t.importBatches.id, batchId)).get();
+    if (!batch) throw new NotFoundError();
+    if (batch.undoneAt) throw new InvalidError({}, "该次导入已撤销");
+    const records = tx.select().from(t.importBatchRecords).where(eq(t.importBatchRecords.batchId, batchId)).orderBy(desc(t.importBatchRecords.id)).all();
+    const problems: string[] = [];
+    for (const record of records) {
+      const type = record.entityType as RecordType;
+      const table = TABLES[type];
+      const current = tx.select({ version: table.version, deletedAt: table.deletedAt }).from(table).where(eq(table.id, record.entityId)).get();
+      const changed = !current || current.deletedAt !== null || current.version !== record.versionAfter;
+      const reason = changed ? "导入后已被修改或删除" : record.action === "create" ? dependentsOutside(tx, type, record.entityId, batchId) : null;
+      if (reason) problems.push(`${RECORD_LABELS[type]} #${record.entityId}：${reason}`);
+      if (problems.length >= 5) break;
+    }
+    if (problems.length > 0) throw new InvalidError({}, `不能撤销：导入的记录已有变化（${problems.join("；")}）`);
+    const now = Date.now();
+    const touchedProjects = new Set<number>();
+    for (const record of records) {
+      const type = record.entityType as RecordType;
+      const table = TABLES[type];
+      if (record.action === "create") {
+        tx.update(table).set({ deletedAt: now, version: sql`${table.version} + 1` }).where(eq(table.id, record.entityId)).run();
+        writeAudit(tx, { entityType: type, entityId: record.entityId, action: "delete", userId: actor.id, changes: { importBatch: [batchId, null] } });
+        if (type === "activity") {
+          const activity = tx.select({ projectId: t.activities.projectId }).from(t.activities).where(eq(t.activities.id, record.entityId)).get();
+          if (activity?.projectId) touchedProjects.add(activity.projectId);
+        }
+      } else {
+        const before = record.before ?? {};
+        tx.update(table).set({ ...before, version: sql`${table.version} + 1`, updatedAt: now }).where(eq(table.id, record.entityId)).run();
+        const changes = Object.fromEntries(Object.entries(before).map(([key, value]) => [key, [null, value] as [unknown, unknown]]));
+        writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes });
+      }
+    }
+    for (const projectId of touchedProjects) restoreLastActivity(tx, projectId);
+    tx.update(t.importBatches).set({ undoneAt: now, undoneBy: actor.id }).where(eq(t.importBatches.id, batchId)).run();
+    writeAudit(tx, { entityType: "import_batch", entityId: batchId, action: "undo", userId: actor.id });
+  });
+}
+
+/** 最近活动 of a project after activities were taken away: its latest live activity, else its entry as 线索. */
+function restoreLastActivity(tx: Tx, projectId: number): void {
+  const latest = tx.select({ on: max(t.activities.occurredOn) }).from(t.activities).where(and(eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt))).get()?.on;
+  const entered = tx.select({ on: max(t.stageChanges.occurredOn) }).from(t.stageChanges).where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage))).get()?.on;
+  const on = [latest, entered].filter((date): date is string => Boolean(date)).sort().at(-1);
+  if (on) tx.update(t.projects).set({ lastActivityOn: on }).where(eq(t.projects.id, projectId)).run();
+}

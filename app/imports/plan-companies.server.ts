@@ -1,0 +1,258 @@
+/**
+ * Importing 企业 (with a 联系人 per row): checked as the company form checks, matched against the
+ * database and the rows above by USCC or normalized name — the duplicate guard's rule — and
+ * created, updated (only the cells the file fills) or skipped as the chosen mode says.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { diffRecords, writeAudit } from "../audit/audit.server";
+import { normalizeCompanyName } from "../companies/company-name";
+import { companySchema } from "../companies/company.schema";
+import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/uscc";
+import { db, t } from "../db.server";
+import { updateVersioned } from "../lib/versioned-update.server";
+import { changedFields, refusal, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
+
+export const COMPANY_COLUMNS = ["name", "foreignName", "uscc", "country", "city", "industry", "isFortune500", "isChainLeader", "isExistingInvestor", "description"] as const;
+const CONTACT_COLUMNS = ["title", "phone", "email", "language"] as const;
+
+interface KnownCompany {
+  id: number;
+  name: string;
+  uscc: string | null;
+}
+
+/** The live companies, by USCC and by normalized (Chinese or foreign) name, and companies a row above creates. */
+export class CompanyIndex {
+  readonly byUscc = new Map<string, KnownCompany>();
+  readonly byName = new Map<string, KnownCompany[]>();
+  /** companies earlier rows of this file create or match: key → row number and a holder filled at write time */
+  readonly inFile = new Map<string, { rowNumber: number; holder: { id: number | null } }>();
+
+  static load(): CompanyIndex {
+    const index = new CompanyIndex();
+    const rows = db()
+      .select({ id: t.companies.id, name: t.companies.name, uscc: t.companies.uscc, nameKey: t.companies.nameKey, foreignNameKey: t.companies.foreignNameKey })
+      .from(t.companies)
+      .where(isNull(t.companies.deletedAt))
+      .all();
+    for (const row of rows) {
+      const known = { id: row.id, name: row.name, uscc: row.uscc };
+      if (row.uscc) index.byUscc.set(row.uscc, known);
+      for (const key of new Set([row.nameKey, row.foreignNameKey])) {
+        if (!key) continue;
+        const list = index.byName.get(key);
+        if (list) list.push(known);
+        else index.byName.set(key, [known]);
+      }
+    }
+    return index;
+  }
+
+  /** The existing company a (name, uscc) pair means: by USCC first, then a unique normalized name. */
+  match(name: string, foreignName: string | null, uscc: string | null): { company?: KnownCompany; reason?: string; error?: string } {
+    if (uscc) {
+      const byCode = this.byUscc.get(uscc);
+      if (byCode) return { company: byCode, reason: "统一社会信用代码相同" };
+    }
+    const keys = [normalizeCompanyName(name), foreignName ? normalizeCompanyName(foreignName) : ""].filter(Boolean);
+    const found = new Map<number, KnownCompany>();
+    for (const key of keys) for (const company of this.byName.get(key) ?? []) found.set(company.id, company);
+    if (found.size === 0) return {};
+    if (found.size > 1) return { error: `企业库中有 ${found.size} 家名称相同的企业（${[...found.values()].map((company) => company.name).slice(0, 3).join("、")}），请填写统一社会信用代码区分` };
+    const company = [...found.values()][0];
+    if (uscc && company.uscc && company.uscc !== uscc) {
+      return { error: `企业库中的「${company.name}」名称相同但统一社会信用代码不同（${company.uscc}），请核对` };
+    }
+    return { company, reason: "名称相同" };
+  }
+
+  fileKeys(name: string, uscc: string | null): string[] {
+    return [uscc ? `uscc:${uscc}` : "", `name:${normalizeCompanyName(name)}`].filter(Boolean);
+  }
+}
+
+/** A USCC cell checked as the form checks it; null when blank. */
+export function readUscc(check: RowCheck, field: string): string | null | undefined {
+  const raw = check.text(field, 40);
+  if (raw == null) return raw;
+  const code = normalizeUscc(raw);
+  const problem = usccProblem(code);
+  return problem ? check.fail(field, usccProblemMessages[problem]) : code;
+}
+
+/** The company fields of a row, checked; undefined fields were refused (errors are in `check`). */
+export function readCompanyFields(check: RowCheck) {
+  const name = check.text("name", 200);
+  return {
+    name,
+    foreignName: check.text("foreignName", 200),
+    uscc: readUscc(check, "uscc"),
+    country: check.country("country"),
+    city: check.text("city", 100),
+    industry: check.text("industry", 100),
+    isFortune500: check.bool("isFortune500"),
+    isChainLeader: check.bool("isChainLeader"),
+    isExistingInvestor: check.bool("isExistingInvestor"),
+    description: check.text("description", 4000),
+  };
+}
+
+type CompanyFields = ReturnType<typeof readCompanyFields>;
+
+/** Creates a company from checked fields (blank flags are 否); returns its id. */
+export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
+  const data = companySchema.parse({
+    ...fields,
+    isFortune500: fields.isFortune500 ?? false,
+    isChainLeader: fields.isChainLeader ?? false,
+    isExistingInvestor: fields.isExistingInvestor ?? false,
+  });
+  const values = {
+    ...data,
+    nameKey: normalizeCompanyName(data.name),
+    foreignNameKey: data.foreignName ? normalizeCompanyName(data.foreignName) || null : null,
+  };
+  const { id } = writer.tx.insert(t.companies).values({ ...values, createdBy: writer.actor.id }).returning({ id: t.companies.id }).get();
+  writeAudit(writer.tx, { entityType: "company", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, data) });
+  writer.record({ entityType: "company", entityId: id, action: "create", versionAfter: 1 });
+  return id;
+}
+
+function readContact(check: RowCheck) {
+  const name = check.text("contactName", 100);
+  const phone = check.text("contactPhone", 40);
+  if (phone && !/^[+\d][\d\s\-()]{4,30}$/.test(phone)) check.fail("contactPhone", "电话格式不正确");
+  const email = check.text("contactEmail", 200);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) check.fail("contactEmail", "邮箱格式不正确");
+  const contact = { title: check.text("contactTitle", 100), phone, email, language: check.text("contactLanguage", 50) };
+  if (!name) {
+    const orphan = Object.entries(contact).find(([, value]) => value);
+    if (orphan) check.fail("contactName", "填写了联系人信息，请同时填写联系人姓名");
+    return null;
+  }
+  return { name, ...contact };
+}
+
+type ContactFields = NonNullable<ReturnType<typeof readContact>>;
+
+function findContact(companyId: number, name: string) {
+  return db()
+    .select()
+    .from(t.contacts)
+    .where(and(eq(t.contacts.companyId, companyId), eq(t.contacts.name, name), isNull(t.contacts.deletedAt)))
+    .get();
+}
+
+/** Adds the row's contact to a company, or updates the same-named one with the cells filled. */
+function writeContact(writer: Writer, companyId: number, contact: ContactFields): void {
+  const existing = findContact(companyId, contact.name);
+  if (!existing) {
+    const values = { companyId, name: contact.name, title: contact.title ?? null, phone: contact.phone ?? null, email: contact.email ?? null, language: contact.language ?? null };
+    const { id } = writer.tx.insert(t.contacts).values(values).returning({ id: t.contacts.id }).get();
+    writeAudit(writer.tx, { entityType: "contact", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, values) });
+    writer.record({ entityType: "contact", entityId: id, action: "create", versionAfter: 1 });
+    return;
+  }
+  const changed = changedFields(existing, pickContact(contact));
+  if (Object.keys(changed).length === 0) return;
+  const versionAfter = updateVersioned(writer.tx, { table: t.contacts, entityType: "contact", id: existing.id, version: existing.version, values: changed, before: existing, userId: writer.actor.id });
+  writer.record({ entityType: "contact", entityId: existing.id, action: "update", before: beforeOf(existing, changed), versionAfter });
+}
+
+function pickContact(contact: ContactFields): Record<string, unknown> {
+  return Object.fromEntries(CONTACT_COLUMNS.map((key) => [key, contact[key] ?? null]));
+}
+
+function contactChanges(companyId: number, contact: ContactFields | null): boolean {
+  if (!contact) return false;
+  const existing = findContact(companyId, contact.name);
+  return !existing || Object.keys(changedFields(existing, pickContact(contact))).length > 0;
+}
+
+export function beforeOf(record: Record<string, unknown>, changed: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(changed).map((key) => [key, record[key] ?? null]));
+}
+
+function companyRow(id: number) {
+  return db().select().from(t.companies).where(eq(t.companies.id, id)).get()!;
+}
+
+export function companyPlanner(index: CompanyIndex): RowPlanner {
+  return ({ check, rowNumber, mode }) => {
+    const fields = readCompanyFields(check);
+    const contact = readContact(check);
+    const label = fields.name ?? "";
+    if (check.errors.length > 0 || !fields.name || !fields.country) return { outcome: "refuse", label };
+    const name = fields.name;
+    const errors: RowError[] = [];
+
+    const earlier = index.fileKeys(name, fields.uscc ?? null).map((key) => index.inFile.get(key)).find(Boolean);
+    if (earlier) {
+      const note = `与第 ${earlier.rowNumber} 行是同一企业`;
+      if (mode === "skip") return { outcome: "skip", label, note, duplicate: true };
+      return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, "name", `${note}（文件内重复）`)] };
+    }
+
+    const { company, reason, error } = index.match(name, fields.foreignName ?? null, fields.uscc ?? null);
+    if (error) return { outcome: "refuse", label, errors: [refusal(check, "name", error)] };
+    const holder = { id: company?.id ?? null };
+    for (const key of index.fileKeys(name, fields.uscc ?? null)) index.inFile.set(key, { rowNumber, holder });
+
+    if (!company) {
+      return {
+        outcome: "create",
+        label,
+        write: (writer) => {
+          holder.id = writeNewCompany(writer, fields);
+          if (contact) writeContact(writer, holder.id, contact);
+        },
+      };
+    }
+
+    const note = `企业库中已有「${company.name}」（${reason}）`;
+    if (mode === "refuse") return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, "name", note)] };
+    if (mode === "skip") return { outcome: "skip", label, note, duplicate: true };
+
+    const before = companyRow(company.id);
+    const wanted: Record<string, unknown> = {};
+    for (const key of ["name", "foreignName", "uscc", "country", "city", "industry", "isFortune500", "isChainLeader", "isExistingInvestor", "description"] as const) {
+      if (fields[key] !== null && fields[key] !== undefined) wanted[key] = fields[key];
+    }
+    // matched by name, the 企业库's spelling stays; matched by USCC, the file may carry a new name
+    if (reason === "名称相同") delete wanted.name;
+    const changed = changedFields(before, wanted);
+    if (changed.uscc) {
+      const holderOfCode = index.byUscc.get(changed.uscc as string);
+      if (holderOfCode && holderOfCode.id !== company.id) errors.push(refusal(check, "uscc", `该统一社会信用代码已被「${holderOfCode.name}」使用`));
+    }
+    if (errors.length > 0) return { outcome: "refuse", label, errors };
+    const contactChanged = contactChanges(company.id, contact);
+    if (Object.keys(changed).length === 0 && !contactChanged) return { outcome: "skip", label, note: `${note}，内容相同`, duplicate: true };
+    return {
+      outcome: "update",
+      label,
+      note,
+      duplicate: true,
+      write: (writer) => {
+        if (Object.keys(changed).length > 0) {
+          const current = companyRow(company.id);
+          const values: Record<string, unknown> = { ...changed };
+          if ("name" in changed) values.nameKey = normalizeCompanyName(changed.name as string);
+          if ("foreignName" in changed) values.foreignNameKey = normalizeCompanyName(changed.foreignName as string) || null;
+          const versionAfter = updateVersioned(writer.tx, {
+            table: t.companies,
+            entityType: "company",
+            id: company.id,
+            version: current.version,
+            values,
+            before: current,
+            userId: writer.actor.id,
+            changes: diffRecords(current, changed),
+          });
+          writer.record({ entityType: "company", entityId: company.id, action: "update", before: beforeOf(current, values), versionAfter });
+        }
+        if (contact) writeContact(writer, company.id, contact);
+      },
+    };
+  };
+}

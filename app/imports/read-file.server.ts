@@ -1,0 +1,149 @@
+/**
+ * Reads an uploaded spreadsheet into rows of cell values, whatever wrote it (DESIGN.md §10):
+ * .xlsx from Excel, WPS or LibreOffice (streamed, rich text joined, formulas by their cached
+ * value, date cells as dates), .csv in UTF-8 with or without BOM, GBK/GB18030 or UTF-16.
+ * The file's content decides what it is, not its name; anything else gets a Chinese message.
+ */
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { InvalidError } from "../lib/errors";
+import { parseCsv } from "./csv";
+import { headerScore, type ImportKind } from "./kinds";
+import { cellText, type CellValue } from "./values";
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 100_000;
+/** The header is looked for in this many rows from the top (titles and notes may sit above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+export interface SheetRow {
+  /** the row number Excel shows (the line for CSV) */
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+export interface ReadSheet {
+  sheetName: string | null;
+  headerRowNumber: number;
+  headers: string[];
+  /** rows below the header, blank ones included (the planner skips them) */
+  rows: SheetRow[];
+}
+
+export const RESAVE_AS_XLSX = "请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再导入";
+
+const fileProblem = (message: string) => new InvalidError({ file: message }, message);
+
+type FileKind = "xlsx" | "ole" | "text" | "other";
+
+function sniff(bytes: Buffer): FileKind {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) {
+    // an OOXML workbook names its workbook part in a local file header near the start
+    return bytes.includes("xl/workbook.xml") || bytes.includes("xl/worksheets/") ? "xlsx" : "other";
+  }
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return "ole";
+  const head = bytes.subarray(0, 65_536);
+  if (head[0] === 0xff && head[1] === 0xfe) return "text";
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "other";
+  return head.includes(0) ? "other" : "text";
+}
+
+/** Reads the file and finds the sheet and row holding the kind's header. */
+export async function readSpreadsheet(bytes: Buffer, kind: ImportKind): Promise<ReadSheet> {
+  if (bytes.length === 0) throw fileProblem("文件是空的");
+  if (bytes.length > MAX_IMPORT_BYTES) throw fileProblem("文件超过 20 MB，请拆分后分批导入");
+  const fileKind = sniff(bytes);
+  if (fileKind === "ole") throw fileProblem(`这是旧版 Excel（.xls）文件或加密的工作簿，${RESAVE_AS_XLSX}`);
+  if (fileKind === "other") throw fileProblem(`文件不是 Excel 表格（.xlsx）或 CSV 文件，${RESAVE_AS_XLSX}`);
+  const sheets = fileKind === "xlsx" ? await readXlsx(bytes) : [readCsvText(decodeText(bytes))];
+  let best: { sheet: RawSheet; headerIndex: number; score: number } | null = null;
+  for (const sheet of sheets) {
+    const top = sheet.rows.slice(0, HEADER_SEARCH_ROWS);
+    top.forEach((row, headerIndex) => {
+      const score = headerScore(kind, row.cells.map(cellText));
+      if (score > 0 && (!best || score > best.score)) best = { sheet, headerIndex, score };
+    });
+  }
+  if (!best) {
+    throw fileProblem(`在文件前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${kind === "companies" ? "企业名称" : kind === "arrivals" ? "到账日期" : "项目名称"}”），请确认导入类型与文件一致`);
+  }
+  const { sheet, headerIndex } = best as { sheet: RawSheet; headerIndex: number };
+  const headerRow = sheet.rows[headerIndex];
+  const rows = sheet.rows.slice(headerIndex + 1);
+  if (rows.length > MAX_IMPORT_ROWS) throw fileProblem(`文件超过 ${MAX_IMPORT_ROWS.toLocaleString("en-US")} 行，请拆分后分批导入`);
+  const width = Math.max(headerRow.cells.length, ...rows.slice(0, 1000).map((row) => row.cells.length));
+  const headers = Array.from({ length: width }, (_, i) => cellText(headerRow.cells[i] ?? null).replace(/\s+/g, " "));
+  return { sheetName: sheet.name, headerRowNumber: headerRow.rowNumber, headers, rows };
+}
+
+interface RawSheet {
+  name: string | null;
+  rows: SheetRow[];
+}
+
+// ── text files ────────────────────────────────────────────────────────────
+
+/** UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312). */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), "utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16be");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, "gb18030");
+  }
+}
+
+function readCsvText(text: string): RawSheet {
+  const records = parseCsv(text);
+  if (records.length > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) throw fileProblem(`文件超过 ${MAX_IMPORT_ROWS.toLocaleString("en-US")} 行，请拆分后分批导入`);
+  return { name: null, rows: records.map((record) => ({ rowNumber: record.line, cells: record.cells })) };
+}
+
+// ── .xlsx ─────────────────────────────────────────────────────────────────
+
+/** A cell as exceljs reads it: rich text joined, a formula's cached result, errors as blank. */
+function plainValue(value: unknown): CellValue {
+  if (value == null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    const object = value as { richText?: { text: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
+    if (object.richText) return object.richText.map((run) => run.text).join("");
+    if ("formula" in object || "sharedFormula" in object) return plainValue(object.result);
+    if ("error" in object) return null;
+    if ("text" in object) return plainValue(object.text);
+  }
+  return null;
+}
+
+async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
+  const sheets: RawSheet[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    });
+    for await (const worksheet of reader) {
+      const rows: SheetRow[] = [];
+      for await (const row of worksheet) {
+        const values = (row as unknown as { values: unknown[] }).values;
+        const cells: CellValue[] = [];
+        for (let column = 1; column < values.length; column++) cells.push(plainValue(values[column]));
+        rows.push({ rowNumber: (row as unknown as { number: number }).number, cells });
+        if (rows.length > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) throw fileProblem(`文件超过 ${MAX_IMPORT_ROWS.toLocaleString("en-US")} 行，请拆分后分批导入`);
+      }
+      const name = (worksheet as unknown as { name?: string }).name ?? null;
+      sheets.push({ name, rows });
+    }
+  } catch (error) {
+    if (error instanceof InvalidError) throw error;
+    throw fileProblem(`无法读取该 Excel 文件（文件可能已损坏），${RESAVE_AS_XLSX}`);
+  }
+  if (sheets.length === 0) throw fileProblem(`文件中没有工作表，${RESAVE_AS_XLSX}`);
+  return sheets;
+}
