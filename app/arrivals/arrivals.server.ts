@@ -7,6 +7,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
+import { regionLabel } from "../companies/regions";
+import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { yearOnYear } from "../figures/indicators";
@@ -365,6 +367,57 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
     page: { rows: ids.map((id) => byId.get(id)!), page: filters.page, hasNext: offset + PAGE_SIZE < total, total },
     project,
     years: yearChoices(year),
+  };
+}
+
+/** 导出Excel of 实到外资: every arrival of the year (or month) the filters select, newest first. */
+export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExport<ArrivalListRow & { uscc: string | null; unitName: string }> {
+  const period = listPeriod(filters);
+  const ids = db()
+    .select({ id: a.id })
+    .from(a)
+    .where(arrivalsWhere(actor, period.from, period.to, filters))
+    .orderBy(desc(a.arrivedOn), desc(a.id))
+    .all()
+    .map((row) => row.id);
+  const fetch = (chunk: number[]) =>
+    db()
+      .select({
+        id: a.id,
+        arrivedOn: a.arrivedOn,
+        amountUsd: a.amountUsd,
+        reference: a.reference,
+        projectId: t.projects.id,
+        projectName: t.projects.name,
+        country: t.companies.country,
+        uscc: t.companies.uscc,
+        unitName: t.units.name,
+        createdByName: t.users.displayName,
+      })
+      .from(a)
+      .innerJoin(t.projects, eq(t.projects.id, a.projectId))
+      .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+      .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
+      .leftJoin(t.users, eq(t.users.id, a.createdBy))
+      .where(inArray(a.id, chunk))
+      .all();
+  const parts = [filters.month ? `${filters.year}年${filters.month}月` : `${filters.year}年`];
+  if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
+  if (filters.projectId) parts.push(`项目：${db().select({ name: t.projects.name }).from(t.projects).where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor))).get()?.name ?? ""}`);
+  return {
+    title: "实到外资",
+    filters: parts,
+    columns: [
+      { header: "到账日期", type: "date", value: (row) => row.arrivedOn },
+      { header: "项目名称", value: (row) => row.projectName, width: 36 },
+      { header: "统一社会信用代码", value: (row) => row.uscc, width: 22 },
+      { header: "国别/地区", value: (row) => regionLabel(row.country) },
+      { header: "负责单位", value: (row) => row.unitName, width: 22 },
+      { header: "到账金额（万美元）", type: "wan", value: (row) => row.amountUsd },
+      { header: "凭证说明", value: (row) => row.reference, width: 30 },
+      { header: "登记人", value: (row) => row.createdByName },
+    ],
+    chunks: chunksOf(ids, fetch),
   };
 }
 

@@ -6,6 +6,8 @@
 import { can, type Actor, type Permission } from "../auth/permissions";
 import { addDays, daysBetween } from "../lib/dates";
 import { formatWan } from "../lib/money";
+import { enumParam, intParam } from "../lib/params";
+import { pageFrom } from "../lib/paging";
 
 export const COMMITMENT_STATUSES = ["proposed", "committed", "conditions_met", "fulfilled", "cancelled"] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -189,4 +191,16 @@ export function formatCommitmentValue(field: string, value: unknown): string | n
   if (typeof value === "number" && /Cny$/.test(field)) return formatWan(value);
   if (field === "status" && typeof value === "string") return COMMITMENT_STATUS_LABELS[value as CommitmentStatus] ?? value;
   return null;
+}
+
+/** The 政策兑现 list's filters from its URL, shared by the list and its 导出Excel. */
+export function commitmentFiltersFrom(params: URLSearchParams) {
+  return {
+    status: enumParam(params, "status", [...COMMITMENT_STATUSES, "open"] as const),
+    window: enumParam(params, "window", DUE_WINDOWS),
+    policyId: intParam(params, "policy"),
+    unitId: intParam(params, "unit"),
+    projectId: intParam(params, "project"),
+    page: pageFrom(params),
+  };
 }

@@ -16,7 +16,10 @@ import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { memberOf, projectScope, visibleProjects } from "../projects/scope.server";
 import { commitmentSchema, type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
+import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import {
+  COMMITMENT_STATUS_LABELS,
+  DUE_WINDOW_LABELS,
   canProposeCommitment,
   canTakeStep,
   clauseLabel,
@@ -188,6 +191,58 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
     total: Math.min(sums.count, COUNT_CAP + 1),
     totals,
   };
+}
+
+/** 导出Excel of 政策兑现: every commitment the filters select, in the list's order. */
+export function exportCommitments(actor: Actor, filters: Omit<CommitmentFilters, "page">): ListExport<CommitmentRow & { unitName: string; ownerName: string }> {
+  const day = today();
+  const ids = db()
+    .select({ id: c.id })
+    .from(c)
+    .where(filterConditions(actor, { ...filters, page: 1 }, day))
+    .orderBy(sql`case when ${overdueSql(day)} then 0 else 1 end`, asc(c.dueOn), asc(c.id))
+    .all()
+    .map((row) => row.id);
+  const fetch = (chunk: number[]) =>
+    selectRowsWithOwner()
+      .where(inArray(c.id, chunk))
+      .all()
+      .map((row) => ({ ...presentRow(row, day), unitName: row.unitName, ownerName: row.ownerName }));
+  const parts: string[] = [];
+  if (filters.status) parts.push(`状态：${filters.status === "open" ? "未完结" : COMMITMENT_STATUS_LABELS[filters.status]}`);
+  if (filters.window) parts.push(`到期：${DUE_WINDOW_LABELS[filters.window]}`);
+  if (filters.policyId) parts.push(`政策：${db().select({ title: t.policies.title }).from(t.policies).where(eq(t.policies.id, filters.policyId)).get()?.title ?? ""}`);
+  if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
+  if (filters.projectId) parts.push(`项目：${findProjectName(actor, filters.projectId) ?? ""}`);
+  return {
+    title: "政策兑现",
+    filters: parts,
+    columns: [
+      { header: "项目", value: (row) => row.projectName, width: 34 },
+      { header: "负责单位", value: (row) => row.unitName, width: 22 },
+      { header: "负责人", value: (row) => row.ownerName },
+      { header: "政策条款", value: (row) => row.clauseLabel, width: 40 },
+      { header: "承诺事项", value: (row) => row.item, width: 30 },
+      { header: "承诺金额（万元）", type: "wan", value: (row) => row.amountCny },
+      { header: "已兑现（万元）", type: "wan", value: (row) => row.paidCny },
+      { header: "未兑现（万元）", type: "wan", value: (row) => (row.status === "cancelled" ? 0 : row.amountCny - row.paidCny) },
+      { header: "约定兑现日期", type: "date", value: (row) => row.dueOn },
+      { header: "状态", value: (row) => COMMITMENT_STATUS_LABELS[row.status] },
+      { header: "逾期", value: (row) => (row.overdue ? "逾期" : "") },
+    ],
+    chunks: chunksOf(ids, fetch),
+  };
+}
+
+function selectRowsWithOwner() {
+  return db()
+    .select({ ...rowColumns, unitName: t.units.name, ownerName: t.users.displayName })
+    .from(c)
+    .innerJoin(t.projects, eq(t.projects.id, c.projectId))
+    .innerJoin(t.policyClauses, eq(t.policyClauses.id, c.clauseId))
+    .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId))
+    .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
+    .innerJoin(t.users, eq(t.users.id, t.projects.ownerId));
 }
 
 /** A project's commitments (404 when the project is outside the actor's scope). */

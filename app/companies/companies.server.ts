@@ -1,7 +1,9 @@
 /**
  * 企业库: listing, reading and changing companies and their contacts.
  */
-import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { chunksOf, type ExportColumn, type ListExport } from "../exports/list-workbook.server";
+import { regionLabel } from "./regions";
 import type { Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
@@ -12,7 +14,7 @@ import type { CompanyInput, ContactInput } from "./company.schema";
 import { normalizeCompanyName } from "./company-name";
 import { updateVersioned } from "../lib/versioned-update.server";
 
-import type { CompanySort } from "./listing";
+import { describeCompanyFilters, type CompanySort } from "./listing";
 
 export interface CompanyFilters {
   q?: string;
@@ -71,14 +73,17 @@ function companyConditions(filters: CompanyFilters): SQL {
   return and(...conditions) as SQL;
 }
 
+function companyOrder(sort: CompanySort | undefined) {
+  return sort === "name"
+    ? [asc(t.companies.name), asc(t.companies.id)]
+    : sort === "created"
+      ? [desc(t.companies.id)]
+      : [desc(t.companies.updatedAt), desc(t.companies.id)];
+}
+
 export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
   const where = companyConditions(filters);
-  const order =
-    filters.sort === "name"
-      ? [asc(t.companies.name), asc(t.companies.id)]
-      : filters.sort === "created"
-        ? [desc(t.companies.id)]
-        : [desc(t.companies.updatedAt), desc(t.companies.id)];
+  const order = companyOrder(filters.sort);
   const rows = db()
     .select({
       id: t.companies.id,
@@ -104,6 +109,31 @@ export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
     .get();
   return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
 }
+
+/** 导出Excel of the company list: every company the filters select, in the list's order. */
+export function exportCompanies(filters: CompanyFilters): ListExport<typeof t.companies.$inferSelect> {
+  const ids = db().select({ id: t.companies.id }).from(t.companies).where(companyConditions(filters)).orderBy(...companyOrder(filters.sort)).all().map((row) => row.id);
+  return {
+    title: "企业库",
+    filters: describeCompanyFilters(filters),
+    columns: COMPANY_EXPORT_COLUMNS,
+    chunks: chunksOf(ids, (chunk) => db().select().from(t.companies).where(inArray(t.companies.id, chunk)).all()),
+  };
+}
+
+/** The screen's columns plus the key fields, headed as the 企业 import reads them (round trip). */
+const COMPANY_EXPORT_COLUMNS: ExportColumn<typeof t.companies.$inferSelect>[] = [
+  { header: "企业名称", value: (row) => row.name, width: 36 },
+  { header: "外文名称", value: (row) => row.foreignName, width: 30 },
+  { header: "统一社会信用代码", value: (row) => row.uscc, width: 22 },
+  { header: "国别/地区", value: (row) => regionLabel(row.country) },
+  { header: "所在城市", value: (row) => row.city },
+  { header: "所属行业", value: (row) => row.industry },
+  { header: "世界500强", value: (row) => row.isFortune500 },
+  { header: "链主企业", value: (row) => row.isChainLeader },
+  { header: "存量外资企业", value: (row) => row.isExistingInvestor },
+  { header: "企业简介", value: (row) => row.description, width: 40 },
+];
 
 export function getCompany(id: number) {
   const company = db()

@@ -115,7 +115,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
 };
 
 /** Headers that carry nothing to import (row numbers); recognised so they are not listed as unknown. */
-const IGNORED_HEADERS = new Set(["序号", "编号", "行号", "no", "no.", "#"]);
+const IGNORED_HEADERS = new Set(["序号", "编号", "行号", "no", "no.", "#", "原行号", "错误说明"]);
 
 /** A header reduced for matching: half-width, no spaces or required-marks, bracketed units removed. */
 export function headerKey(header: string): string {

@@ -211,7 +211,9 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === null || value === undefined) continue;
-    if ((before[key] ?? null) !== value) changed[key] = value;
+    const old = before[key] ?? null;
+    // stored text is compared as the file's text is read (line breaks and invisible characters folded)
+    if ((typeof old === "string" ? cleanText(old) : old) !== value) changed[key] = value;
   }
   return changed;
 }

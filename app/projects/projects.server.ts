@@ -90,7 +90,8 @@ function linkedToChainSubtree(nodeId: number): SQL {
   )`;
 }
 
-function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
+/** The WHERE of the project list: the actor's scope and every filter. */
+export function projectConditions(actor: Actor, filters: Omit<ProjectFilters, "page">): SQL {
   const conditions: (SQL | undefined)[] = [visibleProjects(actor)];
   const q = filters.q?.trim();
   if (q) conditions.push(sql`${t.projects.name} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
@@ -111,14 +112,17 @@ function projectConditions(actor: Actor, filters: ProjectFilters): SQL {
   return and(...conditions) as SQL;
 }
 
+export function projectOrder(sort: ProjectSort | undefined) {
+  return sort === "investment"
+    ? [desc(t.projects.totalInvestmentUsd), desc(t.projects.id)]
+    : sort === "followUp"
+      ? [sql`${t.projects.nextFollowUpOn} is null`, asc(t.projects.nextFollowUpOn), asc(t.projects.id)]
+      : [desc(t.projects.updatedAt), desc(t.projects.id)];
+}
+
 export function listProjects(actor: Actor, filters: ProjectFilters): Page<ProjectListRow> {
   const where = projectConditions(actor, filters);
-  const order =
-    filters.sort === "investment"
-      ? [desc(t.projects.totalInvestmentUsd), desc(t.projects.id)]
-      : filters.sort === "followUp"
-        ? [sql`${t.projects.nextFollowUpOn} is null`, asc(t.projects.nextFollowUpOn), asc(t.projects.id)]
-        : [desc(t.projects.updatedAt), desc(t.projects.id)];
+  const order = projectOrder(filters.sort);
   const rows = selectProjectRows()
     .where(where)
     .orderBy(...order)

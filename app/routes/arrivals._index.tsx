@@ -12,6 +12,7 @@ import { formatWan } from "../lib/money";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { useClientLinks } from "../ui/client-links";
 import { FilterSelect } from "../ui/filter-select";
+import { ExportLink } from "../ui/export-link";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "实到外资 · 招商引资管理系统" }];
@@ -132,6 +133,9 @@ export default function Arrivals() {
         <h2 id="list-title">
           {filters.year}年{filters.month ? `${filters.month}月` : ""}到账记录（共 {page.total.toLocaleString("en-US")} 笔）
         </h2>
+        <p>
+          <ExportLink to="/arrivals/export" />
+        </p>
         {page.rows.length === 0 ? (
           <p className="muted">没有符合条件的到账记录</p>
         ) : (

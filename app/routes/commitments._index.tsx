@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
-import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, commitmentFiltersFrom, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
 import {
   findProjectName,
   listCommitmentFilterChoices,
@@ -13,9 +13,8 @@ import {
   type StatusFilter,
 } from "../commitments/commitments.server";
 import { formatWan } from "../lib/money";
-import { enumParam, intParam } from "../lib/params";
-import { pageFrom } from "../lib/paging";
 import { useClientLinks } from "../ui/client-links";
+import { ExportLink } from "../ui/export-link";
 import { Pager } from "../ui/pager";
 import { FilterSelect } from "../ui/filter-select";
 
@@ -27,15 +26,9 @@ const STATUS_FILTERS = [...COMMITMENT_STATUSES, "open"] as const satisfies reado
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const projectId = intParam(params, "project");
-  const list = listCommitments(user, {
-    status: enumParam(params, "status", STATUS_FILTERS),
-    window: enumParam(params, "window", DUE_WINDOWS),
-    policyId: intParam(params, "policy"),
-    unitId: intParam(params, "unit"),
-    projectId,
-    page: pageFrom(params),
-  });
+  const filters = commitmentFiltersFrom(params);
+  const projectId = filters.projectId;
+  const list = listCommitments(user, filters);
   return json({
     ...list,
     overdue: listOverdueCommitments(user, OVERDUE_SHOWN),
@@ -159,7 +152,10 @@ export default function Commitments() {
         <Link to="/commitments">清除条件</Link>
       </Form>
 
-      <p className="muted">共 {totals.count.toLocaleString("en-US")} 项承诺（逾期的排在最前，其余按约定兑现日期）</p>
+      <p className="list-summary">
+        <span className="muted">共 {totals.count.toLocaleString("en-US")} 项承诺（逾期的排在最前，其余按约定兑现日期）</span>
+        <ExportLink to="/commitments/export" />
+      </p>
       {data.rows.length === 0 ? (
         <p className="muted">没有符合条件的承诺</p>
       ) : (

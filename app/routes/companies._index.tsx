@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
 import { listCompanies } from "../companies/companies.server";
-import { COMPANY_SORTS, type CompanySort } from "../companies/listing";
+import { COMPANY_SORTS, companyFiltersFrom } from "../companies/listing";
 import { REGIONS, regionLabel } from "../companies/regions";
-import { enumParam } from "../lib/params";
-import { formatTotal, pageFrom } from "../lib/paging";
+import { formatTotal } from "../lib/paging";
 import { useClientLinks } from "../ui/client-links";
+import { ExportLink } from "../ui/export-link";
 import { Pager } from "../ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管理系统" }];
@@ -15,15 +15,7 @@ export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const page = listCompanies({
-    q: params.get("q")?.slice(0, 100) ?? undefined,
-    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
-    fortune500: params.get("fortune500") === "1",
-    chainLeader: params.get("chainLeader") === "1",
-    existingInvestor: params.get("existing") === "1",
-    sort: enumParam(params, "sort", Object.keys(COMPANY_SORTS) as CompanySort[]),
-    page: pageFrom(params),
-  });
+  const page = listCompanies(companyFiltersFrom(params));
   return json(page);
 }
 
@@ -81,7 +73,10 @@ export default function Companies() {
           查询
         </button>
       </Form>
-      <p className="muted">共 {formatTotal(total)} 家企业</p>
+      <p className="list-summary">
+        <span className="muted">共 {formatTotal(total)} 家企业</span>
+        <ExportLink to="/companies/export" />
+      </p>
       <table className="data" onClick={followLink}>
         <thead>
           <tr>

@@ -6,12 +6,12 @@ import { requireUser } from "../auth/session.server";
 import { REGIONS } from "../companies/regions";
 import { listChainFilterChoices } from "../chains/chains.server";
 import { describeFigureFilter, parseFigureFilter } from "../figures/figure-filters";
-import { enumParam, intParam } from "../lib/params";
-import { formatTotal, pageFrom } from "../lib/paging";
-import { PROJECT_SORTS, type ProjectSort } from "../projects/listing";
+import { formatTotal } from "../lib/paging";
+import { PROJECT_SORTS, projectFiltersFrom } from "../projects/listing";
 import { listProjectFilterChoices, listProjects } from "../projects/projects.server";
 import { PROJECT_TYPE_LABELS, PROJECT_TYPES, STAGE_LABELS, STAGES, STATUS_LABELS, STATUSES } from "../projects/stages";
 import { FilterSelect } from "../ui/filter-select";
+import { ExportLink } from "../ui/export-link";
 import { Pager } from "../ui/pager";
 import { ProjectTable } from "../ui/project-bits";
 
@@ -20,22 +20,7 @@ export const meta: MetaFunction = () => [{ title: "招商项目 · 招商引资�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const page = listProjects(user, {
-    q: params.get("q")?.slice(0, 100) || undefined,
-    stage: enumParam(params, "stage", STAGES),
-    status: enumParam(params, "status", STATUSES),
-    unitId: intParam(params, "unit"),
-    ownerId: intParam(params, "owner"),
-    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
-    channelId: intParam(params, "channel"),
-    parkId: intParam(params, "park"),
-    projectType: enumParam(params, "type", PROJECT_TYPES),
-    chainNodeId: intParam(params, "chain"),
-    figure: parseFigureFilter(params),
-    signing: enumParam(params, "signing", ["pending", "verified"] as const),
-    sort: enumParam(params, "sort", Object.keys(PROJECT_SORTS) as ProjectSort[]),
-    page: pageFrom(params),
-  });
+  const page = listProjects(user, projectFiltersFrom(params));
   const { owners, units, channels, parks } = listProjectFilterChoices();
   const chainNodes = listChainFilterChoices();
   const figure = describeFigureFilter(parseFigureFilter(params));
@@ -96,7 +81,10 @@ export default function Projects() {
         </button>
         <Link to="/projects">清除条件</Link>
       </Form>
-      <p className="muted">共 {formatTotal(data.total)} 个项目</p>
+      <p className="list-summary">
+        <span className="muted">共 {formatTotal(data.total)} 个项目</span>
+        <ExportLink to="/projects/export" />
+      </p>
       <ProjectTable rows={data.rows} columns={["company", "country", "stage", "status", "investment", "owner", "unit", "followUp"]} empty="没有符合条件的项目" />
       <Pager page={data.page} hasNext={data.hasNext} />
     </>

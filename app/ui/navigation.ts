@@ -14,6 +14,7 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
   { label: "政策兑现", to: "/commitments" },
   { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
   { label: "月度报告", to: "/reports", permission: "manage:report" },
+  { label: "数据导入", to: "/imports", permission: "import:data" },
   { label: "系统管理", to: "/admin", permission: "admin:system" },
 ];
 
