@@ -191,7 +191,7 @@ const GAP_PROJECT_LIMIT = 10;
  * 缺链补链: every live 空白 and 薄弱 link with the pursued projects aimed at it. Gaps without any
  * project come first, then 空白 before 薄弱; each node lists up to ten projects and counts them all.
  */
-export function listChainGaps(actor: Actor, { systemId }: { systemId?: number } = {}) {
+export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJECT_LIMIT }: { systemId?: number; projectLimit?: number } = {}) {
   const nodes = db()
     .select({
       id: t.chainNodes.id,
@@ -232,7 +232,7 @@ export function listChainGaps(actor: Actor, { systemId }: { systemId?: number } 
       .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
       .where(and(eq(t.projectChainLinks.nodeId, nodeId), isNull(t.projectChainLinks.deletedAt), pursuedProjects(actor)))
       .orderBy(sql`${t.projects.updatedAt} desc`)
-      .limit(GAP_PROJECT_LIMIT)
+      .limit(projectLimit)
       .all();
   return nodes.map((node) => ({
     ...node,

@@ -194,6 +194,19 @@ export function getPark(actor: Actor, id: number) {
   return { park, parent, children, focusChains, pipeline, byCountry, total, focusMatch, recent };
 }
 
+/** The pursued projects of a park and the parks below it (its pipeline), largest investment first. */
+export function listParkPipelineProjectIds(actor: Actor, id: number): { parkName: string; ids: number[] } {
+  const park = findPark(id);
+  const ids = db()
+    .all<{ id: number }>(sql`
+      select ${t.projects.id} as id from ${PROJECTS_BY_PARK}
+      where ${t.projects.parkId} in ${parkTreeIds(id)} and ${pursued(actor)}
+      order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
+    `)
+    .map((row) => row.id);
+  return { parkName: park.name, ids };
+}
+
 /** Parks a park may sit under: live ones, not itself nor anything below it. */
 export function listParentChoices(parkId: number | null) {
   const excluded = parkId === null ? [] : parkTreeIds(parkId);

@@ -115,3 +115,8 @@ export function exportProjects(actor: Actor, filters: Omit<ProjectFilters, "page
     .map((row) => row.id);
   return { title: filters.figure && describeFigureFilter(filters.figure) ? "招商项目（统计明细）" : "招商项目", filters: describe(filters), columns: COLUMNS, chunks: chunksOf(ids, fetchRows) };
 }
+
+/** 导出Excel of a fixed set of projects (a park's pipeline, say), with the project list's columns. */
+export function exportProjectList(title: string, filters: string[], ids: number[]): ListExport<Row> {
+  return { title, filters, columns: COLUMNS, chunks: chunksOf(ids, fetchRows) };
+}

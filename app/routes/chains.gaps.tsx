@@ -6,6 +6,7 @@ import { GapBadge } from "../chains/chain-bits";
 import { listChainGaps } from "../chains/chains.server";
 import { LINK_ROLE_LABELS } from "../chains/labels";
 import { STAGE_LABELS } from "../projects/stages";
+import { ExportLink } from "../ui/export-link";
 
 export const meta: MetaFunction = () => [{ title: "缺链补链 · 产业链" }];
 
@@ -28,7 +29,7 @@ export default function ChainGaps() {
         </div>
       </div>
       <p>
-        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无在谈项目</strong>（排在最前）。
+        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无在谈项目</strong>（排在最前）。 <ExportLink to="/chains/gaps/export" />
       </p>
       {gaps.length === 0 ? (
         <p className="muted">没有空白或薄弱环节</p>

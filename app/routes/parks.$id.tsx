@@ -11,6 +11,7 @@ import { idParam } from "../lib/params";
 import { LinkList } from "../ui/link-list";
 import { PARK_KIND_LABELS } from "../parks/labels";
 import { getPark } from "../parks/parks.server";
+import { ExportLink } from "../ui/export-link";
 import { StageBadge, StagePipelineTable, StatusBadge } from "../ui/project-bits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.park.name ?? "载体"} · 载体平台` }];
@@ -113,7 +114,10 @@ export default function ParkPage() {
         <section className="card" aria-labelledby="stage-title">
           <h2 id="stage-title">项目储备（按阶段）</h2>
           <StagePipelineTable label="按阶段" rows={pipeline} />
-          <p className="muted">进行中、暂缓的项目，含下级载体。</p>
+          <p className="list-summary">
+            <span className="muted">进行中、暂缓的项目，含下级载体。</span>
+            <ExportLink to={`/parks/${park.id}/export`} label="导出Excel（项目明细）" />
+          </p>
         </section>
         <section className="card" aria-labelledby="country-title">
           <h2 id="country-title">项目储备（按国别/地区）</h2>

@@ -5,6 +5,7 @@ import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { listPolicyFlags } from "../policies/policies.server";
 import { PolicyFlagsTable } from "../policies/policy-flags";
+import { ExportLink } from "../ui/export-link";
 
 export const meta: MetaFunction = () => [{ title: "政策依据失效/临期项目 · 政策库" }];
 
@@ -26,7 +27,10 @@ export default function ExpiringBases() {
           <h1>政策依据失效/临期项目</h1>
         </div>
       </div>
-      <p className="muted">进行中、暂缓的项目中，政策依据所属政策已失效或将在90天内失效的，按失效日期排列。</p>
+      <p className="list-summary">
+        <span className="muted">进行中、暂缓的项目中，政策依据所属政策已失效或将在90天内失效的，按失效日期排列。</span>
+        <ExportLink to="/policies/expiring/export" />
+      </p>
       {flags.length === 0 ? <p className="muted">没有政策依据失效或临期的项目</p> : <PolicyFlagsTable label="政策依据失效/临期项目" rows={flags} />}
     </>
   );
