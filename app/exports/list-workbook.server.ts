@@ -42,7 +42,8 @@ function cellValue<Row>(column: ExportColumn<Row>, row: Row): ExcelJS.CellValue 
     case "date":
       return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : String(value);
     case "wan":
-      return typeof value === "number" ? Math.round(value / 100) / 100 : null;
+      // in 万 at full precision (shown with two decimals), so a re-import gives back the stored integer
+      return typeof value === "number" ? value / 10_000 : null;
     case "count":
     case "decimal":
       return typeof value === "number" ? value : null;
@@ -72,11 +73,13 @@ export async function writeListWorkbook<Row>(list: ListExport<Row>, output: Pass
   }));
   const title = sheet.addRow([list.title]);
   title.font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, Math.max(1, list.columns.length));
-  title.commit();
   const conditions = list.filters.length > 0 ? list.filters.join("；") : "全部";
-  sheet.addRow([`筛选条件：${conditions}    导出时间：${formatDateTime(now)}`]).commit();
-  sheet.mergeCells(2, 1, 2, Math.max(1, list.columns.length));
+  const filters = sheet.addRow([`筛选条件：${conditions}    导出时间：${formatDateTime(now)}`]);
+  const width = Math.max(1, list.columns.length);
+  sheet.mergeCells(1, 1, 1, width);
+  sheet.mergeCells(2, 1, 2, width);
+  title.commit();
+  filters.commit();
   const header = sheet.addRow(list.columns.map((column) => column.header));
   header.font = { bold: true };
   header.eachCell((cell) => {
