@@ -127,6 +127,19 @@ describe("企业 import", () => {
     expect(() => undoImport({ actor: staff, batchId })).toThrow(InvalidError);
   });
 
+  it("refuses 撤销导入 once a record it wrote has changed, or another record hangs on it", async () => {
+    const bytes = await ledger(["企业名称", "国别/地区"], [["撤销测试甲", "日本"], ["撤销测试乙", "日本"]]);
+    const batchId = await confirmImport(request("companies", bytes));
+    const [first] = liveCompanies("撤销测试甲");
+    db().update(t.companies).set({ city: "京都", version: first.version + 1 }).where(eq(t.companies.id, first.id)).run();
+    expect(() => undoImport({ actor: staff, batchId })).toThrow(`企业 #${first.id}：导入后已被修改或删除`);
+    const [second] = liveCompanies("撤销测试乙");
+    db().update(t.companies).set({ city: null, version: first.version }).where(eq(t.companies.id, first.id)).run();
+    makeProject(officer, { companyId: second.id, name: "挂在导入企业上的项目" });
+    expect(() => undoImport({ actor: staff, batchId })).toThrow(`企业 #${second.id}：导入后已有新的招商项目`);
+    expect(liveCompanies("撤销测试甲")).toHaveLength(1);
+  });
+
   it("reads a GBK CSV", async () => {
     const text = "企业名称,国别/地区,所属行业\r\n\"GBK编码企业，有逗号\",中国香港,\"精密\"\"加工\"\"\"\r\n";
     const preview = await previewImport(request("companies", iconv.encode(text, "gbk"), "skip", "台账.csv"));

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db, t, type Db } from "../db.server";
+import { preparedOnce } from "../lib/prepared.server";
 
 /** The transaction handle of `db().transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -25,20 +26,36 @@ export function diffRecords(before: Record<string, unknown> | null, after: Recor
   return changes;
 }
 
+/** Written with every change (50,000 times in a large import), so prepared once. */
+const insertAuditStatement = preparedOnce(() =>
+  db()
+    .insert(t.auditLog)
+    .values({
+      entityType: sql.placeholder("entityType"),
+      entityId: sql.placeholder("entityId"),
+      action: sql.placeholder("action"),
+      userId: sql.placeholder("userId"),
+      changes: sql.placeholder("changes"),
+    })
+    .prepare(),
+);
+
+/**
+ * Writes one audit row. `tx` is the caller's transaction: the statement runs on the same
+ * connection, inside it, so it commits or rolls back with the change it records.
+ */
 export function writeAudit(
-  tx: Tx,
+  _tx: Tx,
   entry: { entityType: EntityType; entityId: number; action: AuditAction; userId: number; changes?: Changes },
 ): void {
   if (entry.action === "update" && entry.changes && Object.keys(entry.changes).length === 0) return;
-  tx.insert(t.auditLog)
-    .values({
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      userId: entry.userId,
-      changes: entry.changes ?? null,
-    })
-    .run();
+  insertAuditStatement().run({
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    userId: entry.userId,
+    changes: entry.changes ?? null,
+  });
 }
 
 export interface AuditEntry {

@@ -10,14 +10,15 @@ import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { assertCan, type Actor } from "../auth/permissions";
 import { writeAudit, type EntityType, type Tx } from "../audit/audit.server";
-import { withCompanySearchRebuilt } from "../companies/search-index.server";
+import { withCompanySearchPaused } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { InvalidError, NotFoundError } from "../lib/errors";
+import { preparedOnce } from "../lib/prepared.server";
 import { IMPORT_FIELDS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
 import { CompanyIndex, companyPlanner } from "./plan-companies.server";
 import { ProjectIndex, projectPlanner } from "./plan-projects.server";
 import { activityPlanner, arrivalPlanner } from "./plan-records.server";
-import { planRows, type ImportPlan, type PlannedRow, type RowError } from "./plan.server";
+import { planRows, type ImportPlan, type PlannedRow, type RowError, type Writer } from "./plan.server";
 import { readSpreadsheet, type ReadSheet } from "./read-file.server";
 
 // ── the uploaded file ─────────────────────────────────────────────────────
@@ -165,6 +166,20 @@ export async function refusedRows(request: ImportRequest) {
   };
 }
 
+const insertBatchRecordStatement = preparedOnce(() =>
+  db()
+    .insert(t.importBatchRecords)
+    .values({
+      batchId: sql.placeholder("batchId"),
+      entityType: sql.placeholder("entityType"),
+      entityId: sql.placeholder("entityId"),
+      action: sql.placeholder("action"),
+      before: sql.placeholder("before"),
+      versionAfter: sql.placeholder("versionAfter"),
+    })
+    .prepare(),
+);
+
 /** Above this many rows the company search index is rebuilt once instead of row by row. */
 const BULK_ROWS = 1000;
 
@@ -201,18 +216,26 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       })
       .returning({ id: t.importBatches.id })
       .get();
-    const writer = {
+    const renamed: Writer["renamed"] = [];
+    const writer: Writer = {
       tx,
       actor,
+      renamed,
       record: (entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }) => {
-        tx.insert(t.importBatchRecords).values({ batchId: batch.id, ...entry, before: entry.before ?? null }).run();
+        insertBatchRecordStatement().run({ batchId: batch.id, ...entry, before: entry.before ?? null });
       },
     };
     const writeAll = () => {
       for (const row of accepted) row.write!(writer);
     };
-    if (accepted.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")) withCompanySearchRebuilt(tx, writeAll);
-    else writeAll();
+    if (accepted.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")) {
+      withCompanySearchPaused(tx, () => {
+        writeAll();
+        return { renamed };
+      });
+    } else {
+      writeAll();
+    }
     writeAudit(tx, {
       entityType: "import_batch",
       entityId: batch.id,
@@ -256,31 +279,53 @@ export function getImportBatch(actor: Actor, batchId: number) {
   return batch;
 }
 
-/** Records created by others that hang on a record the batch created; undoing would orphan them. */
-function dependentsOutside(tx: Tx, type: RecordType, id: number, batchId: number): string | null {
-  const inBatch = (entity: EntityType) =>
-    sql`(select ${t.importBatchRecords.entityId} from ${t.importBatchRecords} where ${t.importBatchRecords.batchId} = ${batchId} and ${t.importBatchRecords.entityType} = ${entity})`;
-  const count = (table: typeof t.projects | typeof t.activities | typeof t.contacts | typeof t.fdiArrivals | typeof t.commitments, where: ReturnType<typeof and>, entity: EntityType) =>
-    tx.select({ n: sql<number>`count(*)` }).from(table).where(and(where, isNull(table.deletedAt), sql`${table.id} not in ${inBatch(entity)}`)).get()?.n ?? 0;
-  if (type === "company") {
-    if (count(t.projects, eq(t.projects.companyId, id), "project") > 0) return "导入后已有新的招商项目";
-    if (count(t.activities, eq(t.activities.companyId, id), "activity") > 0) return "导入后已有新的活动记录";
-    if (count(t.contacts, eq(t.contacts.companyId, id), "contact") > 0) return "导入后已添加联系人";
-  }
-  if (type === "project") {
-    if (count(t.activities, eq(t.activities.projectId, id), "activity") > 0) return "导入后已有新的活动记录";
-    if (count(t.fdiArrivals, eq(t.fdiArrivals.projectId, id), "fdi_arrival") > 0) return "导入后已登记实到外资";
-    if (count(t.commitments, eq(t.commitments.projectId, id), "commitment") > 0) return "导入后已有政策承诺";
-  }
-  return null;
-}
-
 const RECORD_LABELS: Record<RecordType, string> = { company: "企业", contact: "联系人", project: "项目", activity: "活动记录", fdi_arrival: "到账记录" };
+
+/** What hangs on a record the batch created and came from elsewhere: undoing would orphan it. */
+const DEPENDENTS: Partial<Record<RecordType, { table: RecordType | "commitment"; column: string; reason: string }[]>> = {
+  company: [
+    { table: "project", column: "company_id", reason: "导入后已有新的招商项目" },
+    { table: "activity", column: "company_id", reason: "导入后已有新的活动记录" },
+    { table: "contact", column: "company_id", reason: "导入后已添加联系人" },
+  ],
+  project: [
+    { table: "activity", column: "project_id", reason: "导入后已有新的活动记录" },
+    { table: "fdi_arrival", column: "project_id", reason: "导入后已登记实到外资" },
+    { table: "commitment", column: "project_id", reason: "导入后已有政策承诺" },
+  ],
+};
+const TABLE_NAMES: Record<RecordType | "commitment", string> = { company: "companies", contact: "contacts", project: "projects", activity: "activities", fdi_arrival: "fdi_arrivals", commitment: "commitments" };
+
+/** The first few records of the batch that changed since, or gained dependents from elsewhere. */
+function undoProblems(tx: Tx, batchId: number): string[] {
+  const problems: string[] = [];
+  const types = tx.all<{ type: RecordType }>(sql`select distinct entity_type as type from ${t.importBatchRecords} where batch_id = ${batchId}`);
+  for (const { type } of types) {
+    const table = sql.raw(TABLE_NAMES[type]);
+    const changed = tx.all<{ id: number }>(sql`
+      select r.entity_id as id from ${t.importBatchRecords} r left join ${table} x on x.id = r.entity_id
+      where r.batch_id = ${batchId} and r.entity_type = ${type}
+        and (x.id is null or x.deleted_at is not null or x.version != r.version_after)
+      limit 5`);
+    for (const row of changed) problems.push(`${RECORD_LABELS[type]} #${row.id}：导入后已被修改或删除`);
+    for (const dependent of DEPENDENTS[type] ?? []) {
+      const hanging = tx.all<{ id: number }>(sql`
+        select r.entity_id as id from ${t.importBatchRecords} r
+        where r.batch_id = ${batchId} and r.entity_type = ${type} and r.action = 'create' and exists (
+          select 1 from ${sql.raw(TABLE_NAMES[dependent.table])} d
+          where d.${sql.raw(dependent.column)} = r.entity_id and d.deleted_at is null
+            and d.id not in (select entity_id from ${t.importBatchRecords} where batch_id = ${batchId} and entity_type = ${dependent.table}))
+        limit 5`);
+      for (const row of hanging) problems.push(`${RECORD_LABELS[type]} #${row.id}：${dependent.reason}`);
+    }
+  }
+  return problems.slice(0, 5);
+}
 
 /**
  * 撤销导入: soft-deletes what the batch created and puts back what it updated, in one
  * transaction — refused when any of those records has changed since (its version moved, it was
- * deleted, or records of others now hang on it).
+ * deleted, or records of others now hang on it). Set-based, so a 50,000-row batch undoes at once.
  */
 export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }): void {
   assertCan(actor, "import:data");
@@ -288,36 +333,34 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
     const batch = tx.select().from(t.importBatches).where(eq(t.importBatches.id, batchId)).get();
     if (!batch) throw new NotFoundError();
     if (batch.undoneAt) throw new InvalidError({}, "该次导入已撤销");
-    const records = tx.select().from(t.importBatchRecords).where(eq(t.importBatchRecords.batchId, batchId)).orderBy(desc(t.importBatchRecords.id)).all();
-    const problems: string[] = [];
-    for (const record of records) {
-      const type = record.entityType as RecordType;
-      const table = TABLES[type];
-      const current = tx.select({ version: table.version, deletedAt: table.deletedAt }).from(table).where(eq(table.id, record.entityId)).get();
-      const changed = !current || current.deletedAt !== null || current.version !== record.versionAfter;
-      const reason = changed ? "导入后已被修改或删除" : record.action === "create" ? dependentsOutside(tx, type, record.entityId, batchId) : null;
-      if (reason) problems.push(`${RECORD_LABELS[type]} #${record.entityId}：${reason}`);
-      if (problems.length >= 5) break;
-    }
+    const problems = undoProblems(tx, batchId);
     if (problems.length > 0) throw new InvalidError({}, `不能撤销：导入的记录已有变化（${problems.join("；")}）`);
     const now = Date.now();
-    const touchedProjects = new Set<number>();
-    for (const record of records) {
+    const created = (type: RecordType) =>
+      sql`select entity_id from ${t.importBatchRecords} where batch_id = ${batchId} and entity_type = ${type} and action = 'create'`;
+    // 最近活动 of the projects whose imported activities go
+    const touchedProjects = tx
+      .all<{ id: number }>(sql`select distinct project_id as id from ${t.activities} where project_id is not null and id in (${created("activity")})`)
+      .map((row) => row.id);
+    for (const type of Object.keys(TABLES) as RecordType[]) {
+      tx.run(sql`update ${sql.raw(TABLE_NAMES[type])} set deleted_at = ${now}, version = version + 1 where id in (${created(type)})`);
+    }
+    tx.run(sql`
+      insert into ${t.auditLog} (entity_type, entity_id, action, user_id, changes)
+      select entity_type, entity_id, 'delete', ${actor.id}, json_object('importBatch', json_array(${batchId}, null))
+      from ${t.importBatchRecords} where batch_id = ${batchId} and action = 'create'`);
+    const updated = tx
+      .select()
+      .from(t.importBatchRecords)
+      .where(and(eq(t.importBatchRecords.batchId, batchId), eq(t.importBatchRecords.action, "update")))
+      .all();
+    for (const record of updated) {
       const type = record.entityType as RecordType;
       const table = TABLES[type];
-      if (record.action === "create") {
-        tx.update(table).set({ deletedAt: now, version: sql`${table.version} + 1` }).where(eq(table.id, record.entityId)).run();
-        writeAudit(tx, { entityType: type, entityId: record.entityId, action: "delete", userId: actor.id, changes: { importBatch: [batchId, null] } });
-        if (type === "activity") {
-          const activity = tx.select({ projectId: t.activities.projectId }).from(t.activities).where(eq(t.activities.id, record.entityId)).get();
-          if (activity?.projectId) touchedProjects.add(activity.projectId);
-        }
-      } else {
-        const before = record.before ?? {};
-        tx.update(table).set({ ...before, version: sql`${table.version} + 1`, updatedAt: now }).where(eq(table.id, record.entityId)).run();
-        const changes = Object.fromEntries(Object.entries(before).map(([key, value]) => [key, [null, value] as [unknown, unknown]]));
-        writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes });
-      }
+      const before = record.before ?? {};
+      tx.update(table).set({ ...before, version: sql`${table.version} + 1`, updatedAt: now }).where(eq(table.id, record.entityId)).run();
+      const changes = Object.fromEntries(Object.entries(before).map(([key, value]) => [key, [null, value] as [unknown, unknown]]));
+      writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes });
     }
     for (const projectId of touchedProjects) restoreLastActivity(tx, projectId);
     tx.update(t.importBatches).set({ undoneAt: now, undoneBy: actor.id }).where(eq(t.importBatches.id, batchId)).run();

@@ -3,7 +3,8 @@
  * database and the rows above by USCC or normalized name — the duplicate guard's rule — and
  * created, updated (only the cells the file fills) or skipped as the chosen mode says.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedOnce } from "../lib/prepared.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { normalizeCompanyName } from "../companies/company-name";
 import { companySchema } from "../companies/company.schema";
@@ -99,6 +100,25 @@ export function readCompanyFields(check: RowCheck) {
 
 type CompanyFields = ReturnType<typeof readCompanyFields>;
 
+const COMPANY_INSERT_COLUMNS = [...COMPANY_COLUMNS, "nameKey", "foreignNameKey", "createdBy"] as const;
+
+/** One insert per imported company, prepared once (values bound by name; booleans as 1/0). */
+const insertCompanyStatement = preparedOnce(() =>
+  db()
+    .insert(t.companies)
+    .values(Object.fromEntries(COMPANY_INSERT_COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as typeof t.companies.$inferInsert)
+    .returning({ id: t.companies.id })
+    .prepare(),
+);
+
+const insertContactStatement = preparedOnce(() =>
+  db()
+    .insert(t.contacts)
+    .values(Object.fromEntries(["companyId", "name", "title", "phone", "email", "language"].map((column) => [column, sql.placeholder(column)])) as unknown as typeof t.contacts.$inferInsert)
+    .returning({ id: t.contacts.id })
+    .prepare(),
+);
+
 /** Creates a company from checked fields (blank flags are 否); returns its id. */
 export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
   const data = companySchema.parse({
@@ -111,8 +131,10 @@ export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
     ...data,
     nameKey: normalizeCompanyName(data.name),
     foreignNameKey: data.foreignName ? normalizeCompanyName(data.foreignName) || null : null,
+    createdBy: writer.actor.id,
   };
-  const { id } = writer.tx.insert(t.companies).values({ ...values, createdBy: writer.actor.id }).returning({ id: t.companies.id }).get();
+  const bound = Object.fromEntries(COMPANY_INSERT_COLUMNS.map((column) => [column, typeof values[column] === "boolean" ? Number(values[column]) : (values[column] ?? null)]));
+  const { id } = insertCompanyStatement().get(bound)!;
   writeAudit(writer.tx, { entityType: "company", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, data) });
   writer.record({ entityType: "company", entityId: id, action: "create", versionAfter: 1 });
   return id;
@@ -144,11 +166,11 @@ function findContact(companyId: number, name: string) {
 }
 
 /** Adds the row's contact to a company, or updates the same-named one with the cells filled. */
-function writeContact(writer: Writer, companyId: number, contact: ContactFields): void {
-  const existing = findContact(companyId, contact.name);
+function writeContact(writer: Writer, companyId: number, contact: ContactFields, { newCompany = false } = {}): void {
+  const existing = newCompany ? undefined : findContact(companyId, contact.name);
   if (!existing) {
     const values = { companyId, name: contact.name, title: contact.title ?? null, phone: contact.phone ?? null, email: contact.email ?? null, language: contact.language ?? null };
-    const { id } = writer.tx.insert(t.contacts).values(values).returning({ id: t.contacts.id }).get();
+    const { id } = insertContactStatement().get(values)!;
     writeAudit(writer.tx, { entityType: "contact", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, values) });
     writer.record({ entityType: "contact", entityId: id, action: "create", versionAfter: 1 });
     return;
@@ -204,7 +226,7 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
         label,
         write: (writer) => {
           holder.id = writeNewCompany(writer, fields);
-          if (contact) writeContact(writer, holder.id, contact);
+          if (contact) writeContact(writer, holder.id, contact, { newCompany: true });
         },
       };
     }
@@ -239,6 +261,7 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
           const values: Record<string, unknown> = { ...changed };
           if ("name" in changed) values.nameKey = normalizeCompanyName(changed.name as string);
           if ("foreignName" in changed) values.foreignNameKey = normalizeCompanyName(changed.foreignName as string) || null;
+          if ("name" in changed || "foreignName" in changed) writer.renamed.push({ id: current.id, name: current.name, foreignName: current.foreignName });
           const versionAfter = updateVersioned(writer.tx, {
             table: t.companies,
             entityType: "company",

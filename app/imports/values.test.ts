@@ -557,3 +557,17 @@ describe("parseChoice", () => {
     expect(parseChoice("合资", choices, "项目类型")).toEqual({ error: "无法识别项目类型“合资”，可填：新设、增资、利润再投资" });
   });
 });
+
+describe("edge cases of dates and decimals", () => {
+  it("has no date for Excel's non-existent 1900-02-29 (serial 60) and none past 9999-12-31", () => {
+    expect(excelSerialToDate(59)).toBe("1900-02-28");
+    expect(excelSerialToDate(60)).toBeNull();
+    expect(excelSerialToDate(61)).toBe("1900-03-01");
+    expect(excelSerialToDate(2_958_466)).toBeNull();
+  });
+
+  it("reads 2026 年 3 月 5 日 with spaces, and 1.005 as 1.01", () => {
+    expect(parseDate("2026 年 3 月 5 日", { latest: "2026-06-30", latestMessage: "不能晚于今天" })).toEqual({ value: "2026-03-05" });
+    expect(parseDecimal("1.005")).toEqual({ value: 1.01 });
+  });
+});

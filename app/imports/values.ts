@@ -68,13 +68,27 @@ export function parseBoolean(value: CellValue): Parsed<boolean> {
 
 // ── dates ─────────────────────────────────────────────────────────────────
 
-/** Excel's day 0 in the 1900 date system (serial 60, the non-existent 1900-02-29, is skipped by starting at 1899-12-30). */
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+/** Excel's last day (9999-12-31) in the 1900 date system. */
+const EXCEL_LAST_SERIAL = 2_958_465;
 
+/**
+ * An Excel serial date (1900 system): 1 is 1900-01-01. Excel counts a 29 February 1900 that never
+ * was (serial 60), so from 61 on the days run from 1899-12-30; serial 60 itself is no date.
+ */
 export function excelSerialToDate(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
-  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  if (!Number.isFinite(serial) || serial < 1 || serial > EXCEL_LAST_SERIAL) return null;
+  const day = Math.floor(serial);
+  if (day === 60) return null;
+  const epoch = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 20260305 typed into a number cell: a date written as YYYYMMDD, not a serial. */
+function compactDate(value: number): string | null {
+  if (!Number.isInteger(value) || value < 10_000_000 || value > 99_991_231) return null;
+  const text = String(value);
+  const date = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  return isValidDate(date) ? date : null;
 }
 
 /** A date cell read from .xlsx is midnight UTC of the calendar day shown (allowing for rounding). */
@@ -104,9 +118,9 @@ export function parseDate(value: CellValue, bounds: DateBounds): Parsed<string |
   if (value instanceof Date) {
     date = dateFromCellDate(value);
   } else if (typeof value === "number") {
-    date = excelSerialToDate(value);
+    date = compactDate(value) ?? excelSerialToDate(value);
   } else {
-    const text = toHalfWidth(cellText(value)).replace(/\s+/g, " ").trim();
+    const text = toHalfWidth(cellText(value)).replace(/\s*([年月日号])\s*/g, "$1").replace(/\s+/g, " ").trim();
     if (text === "") return { value: null };
     if (/^\d{5}(\.\d+)?$/.test(text)) {
       date = excelSerialToDate(Number(text));
@@ -218,12 +232,13 @@ export function parseCount(value: CellValue, max = 10_000_000): Parsed<number | 
   return { value: Number(plain) };
 }
 
+/** A non-negative number kept to two decimals (rounded half up on its decimal digits). */
 export function parseDecimal(value: CellValue, max = 10_000_000): Parsed<number | null> {
   const text = toHalfWidth(cellText(value)).replace(/\s+/g, "");
   if (text === "") return { value: null };
   const plain = NUMBER_GROUPED.test(text) ? text.replace(/,/g, "") : text;
   if (!NUMBER_PLAIN.test(plain) || Number(plain) > max) return { error: "应为非负数" };
-  return { value: Math.round(Number(plain) * 100) / 100 };
+  return { value: Math.round(decimalTimes(plain, 100)) / 100 };
 }
 
 // ── countries and regions ─────────────────────────────────────────────────
