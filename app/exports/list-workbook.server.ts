@@ -58,6 +58,26 @@ export function exportFileName(title: string, now = Date.now()): string {
   return `${title}_${stamp}.xlsx`;
 }
 
+const BUFFERED_BYTES = 1024 * 1024;
+
+/** Resolves once `output` holds less than a megabyte nobody has read yet. */
+async function drained(output: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (output.readableLength + output.writableLength > BUFFERED_BYTES && !output.destroyed) {
+    await new Promise((resolve) => {
+      const done = () => {
+        output.off("data", done);
+        output.off("drain", done);
+        output.off("close", done);
+        resolve(undefined);
+      };
+      output.once("drain", done);
+      output.once("close", done);
+      setTimeout(done, 50);
+    });
+  }
+}
+
 /** Writes the workbook into `output` as rows come; resolves when the file is complete. */
 export async function writeListWorkbook<Row>(list: ListExport<Row>, output: PassThrough, now = Date.now()): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -93,8 +113,8 @@ export async function writeListWorkbook<Row>(list: ListExport<Row>, output: Pass
       sheet.addRow(list.columns.map((column) => cellValue(column, row))).commit();
       count++;
     }
-    // let the stream drain between chunks
-    await new Promise((resolve) => setImmediate(resolve));
+    // hold the next chunk until the reader has taken what is written (memory stays flat)
+    await drained(output);
   }
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: Math.max(1, list.columns.length) } };
   sheet.commit();

@@ -18,8 +18,9 @@ import { IMPORT_FIELDS, matchHeaders, missingRequired, type ColumnMapping, type 
 import { CompanyIndex, companyPlanner } from "./plan-companies.server";
 import { ProjectIndex, projectPlanner } from "./plan-projects.server";
 import { activityPlanner, arrivalPlanner } from "./plan-records.server";
-import { planRows, type ImportPlan, type PlannedRow, type RowError, type Writer } from "./plan.server";
+import { planRows, type PlanCounts, type PlannedRow, type RowError, type Writer } from "./plan.server";
 import { readSpreadsheet, type ReadSheet } from "./read-file.server";
+import type { CellValue } from "./values";
 
 // ── the uploaded file ─────────────────────────────────────────────────────
 
@@ -74,18 +75,18 @@ function mappingFor(kind: ImportKind, sheet: ReadSheet, columnFields?: readonly 
   });
 }
 
-/** Builds the plan: synchronous once the file is read, so 确认导入 runs it inside its transaction. */
-function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, mapping: ColumnMapping[]): ImportPlan {
+/** Plans every row (handed to `onRow`): synchronous once the file is read, so 确认导入 runs it inside its transaction. */
+function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, mapping: ColumnMapping[], onRow: (row: PlannedRow) => void): PlanCounts {
   const missing = missingRequired(kind, mapping);
   if (missing.length > 0) {
     throw new InvalidError({ mapping: `缺少必填列：${missing.map((field) => field.label).join("、")}` }, `缺少必填列：${missing.map((field) => field.label).join("、")}（可在下方“列对应”中指定）`);
   }
   const companies = CompanyIndex.load();
-  if (kind === "companies") return planRows(kind, mode, sheet, mapping, companyPlanner(companies));
+  if (kind === "companies") return planRows(kind, mode, sheet, mapping, companyPlanner(companies), onRow);
   const projects = ProjectIndex.load();
-  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects));
-  if (kind === "activities") return planRows(kind, mode, sheet, mapping, activityPlanner(companies, projects));
-  return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects));
+  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects), onRow);
+  if (kind === "activities") return planRows(kind, mode, sheet, mapping, activityPlanner(companies, projects), onRow);
+  return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects), onRow);
 }
 
 async function readAndMap(request: ImportRequest) {
@@ -115,7 +116,7 @@ export interface ImportPreview {
   mapping: ColumnMapping[];
   /** required fields no column maps to (the plan cannot run until they are mapped) */
   missing: string[];
-  counts: ImportPlan["counts"];
+  counts: PlanCounts;
   refused: PreviewRow[];
   duplicates: PreviewRow[];
   /** rows to be written, first ones */
@@ -141,29 +142,28 @@ export async function previewImport(request: ImportRequest): Promise<ImportPrevi
   if (missing.length > 0) {
     return { ...base, missing, counts: { create: 0, update: 0, skip: 0, refuse: 0 }, refused: [], duplicates: [], accepted: [], total: 0 };
   }
-  const plan = planImport(request.kind, request.mode, sheet, mapping);
-  return {
-    ...base,
-    missing,
-    counts: plan.counts,
-    refused: plan.rows.filter((row) => row.outcome === "refuse").slice(0, PREVIEW_ROWS).map(previewRow),
-    duplicates: plan.rows.filter((row) => row.duplicate).slice(0, PREVIEW_ROWS).map(previewRow),
-    accepted: plan.rows.filter((row) => row.outcome === "create" || row.outcome === "update").slice(0, 20).map(previewRow),
-    total: plan.rows.length,
-  };
+  const refused: PreviewRow[] = [];
+  const duplicates: PreviewRow[] = [];
+  const accepted: PreviewRow[] = [];
+  let total = 0;
+  const counts = planImport(request.kind, request.mode, sheet, mapping, (row) => {
+    total++;
+    if (row.outcome === "refuse" && refused.length < PREVIEW_ROWS) refused.push(previewRow(row));
+    if (row.duplicate && duplicates.length < PREVIEW_ROWS) duplicates.push(previewRow(row));
+    if ((row.outcome === "create" || row.outcome === "update") && accepted.length < 20) accepted.push(previewRow(row));
+  });
+  return { ...base, missing, counts, refused, duplicates, accepted, total };
 }
 
 /** The refused rows with their original cells, for the error file. */
 export async function refusedRows(request: ImportRequest) {
   const { sheet, mapping } = await readAndMap(request);
-  const plan = planImport(request.kind, request.mode, sheet, mapping);
   const byNumber = new Map(sheet.rows.map((row) => [row.rowNumber, row]));
-  return {
-    headers: sheet.headers,
-    rows: plan.rows
-      .filter((row) => row.outcome === "refuse")
-      .map((row) => ({ rowNumber: row.rowNumber, cells: byNumber.get(row.rowNumber)?.cells ?? [], errors: row.errors })),
-  };
+  const rows: { rowNumber: number; cells: CellValue[]; errors: RowError[] }[] = [];
+  planImport(request.kind, request.mode, sheet, mapping, (row) => {
+    if (row.outcome === "refuse") rows.push({ rowNumber: row.rowNumber, cells: byNumber.get(row.rowNumber)?.cells ?? [], errors: row.errors });
+  });
+  return { headers: sheet.headers, rows };
 }
 
 const insertBatchRecordStatement = preparedOnce(() =>
@@ -198,22 +198,9 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
   const { actor } = request;
   const sha256 = request.token;
   return db().transaction((tx) => {
-    const plan = planImport(request.kind, request.mode, sheet, mapping);
-    const accepted = plan.rows.filter((row) => row.write);
-    if (accepted.length === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
     const batch = tx
       .insert(t.importBatches)
-      .values({
-        kind: request.kind,
-        fileName: request.fileName.slice(0, 255),
-        sha256,
-        duplicateMode: request.mode,
-        createdCount: plan.counts.create,
-        updatedCount: plan.counts.update,
-        skippedCount: plan.counts.skip,
-        refusedCount: plan.counts.refuse,
-        userId: actor.id,
-      })
+      .values({ kind: request.kind, fileName: request.fileName.slice(0, 255), sha256, duplicateMode: request.mode, userId: actor.id })
       .returning({ id: t.importBatches.id })
       .get();
     const renamed: Writer["renamed"] = [];
@@ -221,27 +208,27 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       tx,
       actor,
       renamed,
-      record: (entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }) => {
+      record: (entry) => {
         insertBatchRecordStatement().run({ batchId: batch.id, ...entry, before: entry.before ?? null });
       },
     };
-    const writeAll = () => {
-      for (const row of accepted) row.write!(writer);
-    };
-    if (accepted.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")) {
-      withCompanySearchPaused(tx, () => {
-        writeAll();
-        return { renamed };
-      });
-    } else {
-      writeAll();
-    }
+    // each accepted row is written as soon as it is planned, in file order
+    const writeAll = () => planImport(request.kind, request.mode, sheet, mapping, (row) => row.write?.(writer));
+    const counts =
+      sheet.rows.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")
+        ? withCompanySearchPaused(tx, () => ({ renamed, result: writeAll() }))
+        : writeAll();
+    if (counts.create + counts.update === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
+    tx.update(t.importBatches)
+      .set({ createdCount: counts.create, updatedCount: counts.update, skippedCount: counts.skip, refusedCount: counts.refuse })
+      .where(eq(t.importBatches.id, batch.id))
+      .run();
     writeAudit(tx, {
       entityType: "import_batch",
       entityId: batch.id,
       action: "import",
       userId: actor.id,
-      changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, plan.counts.create], updated: [null, plan.counts.update] },
+      changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, counts.create], updated: [null, counts.update] },
     });
     return batch.id;
   });

@@ -61,13 +61,6 @@ export interface PlanCounts {
   refuse: number;
 }
 
-export interface ImportPlan {
-  kind: ImportKind;
-  mode: DuplicateMode;
-  mapping: ColumnMapping[];
-  rows: PlannedRow[];
-  counts: PlanCounts;
-}
 
 /** What a kind's planner gets for each row. */
 export interface RowContext {
@@ -80,9 +73,19 @@ export type RowPlanner = (context: RowContext) => Omit<PlannedRow, "rowNumber" |
 
 const SUBTOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)$/;
 
-/** Runs the kind's planner over every non-blank row of the sheet. */
-export function planRows(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, mapping: ColumnMapping[], planRow: RowPlanner): ImportPlan {
-  const rows: PlannedRow[] = [];
+/**
+ * Runs the kind's planner over every non-blank row of the sheet, handing each planned row to
+ * `onRow` as it comes (the preview keeps the first few, 确认导入 writes it at once): a 50,000-row
+ * plan is never held whole.
+ */
+export function planRows(
+  kind: ImportKind,
+  mode: DuplicateMode,
+  sheet: ReadSheet,
+  mapping: ColumnMapping[],
+  planRow: RowPlanner,
+  onRow: (row: PlannedRow) => void,
+): PlanCounts {
   const counts: PlanCounts = { create: 0, update: 0, skip: 0, refuse: 0 };
   const mapped = mapping.filter((column) => column.field);
   for (const row of sheet.rows) {
@@ -100,9 +103,9 @@ export function planRows(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet
         : { ...result, rowNumber: row.rowNumber, errors: [] };
     }
     counts[planned.outcome]++;
-    rows.push(planned);
+    onRow(planned);
   }
-  return { kind, mode, mapping, rows, counts };
+  return counts;
 }
 
 /** Refuses the row, naming a field's column. */

@@ -123,7 +123,8 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
       sharedStrings: "cache",
-      styles: "cache",
+      // no style models per cell (the heaviest part of reading); date cells arrive as serial numbers, which every date column reads
+      styles: "ignore",
       hyperlinks: "ignore",
       worksheets: "emit",
       entries: "ignore",
