@@ -51,10 +51,12 @@ function stripTrailingLatinForm(text: string): string | null {
   return null;
 }
 
+const CJK_FORMS = new RegExp(CJK_LEGAL_FORMS.join("|"), "g");
+
 export function normalizeCompanyName(name: string): string {
-  let text = name.normalize("NFKC").toLowerCase();
-  for (const form of CJK_LEGAL_FORMS) text = text.split(form).join(" ");
+  let text = name.normalize("NFKC").toLowerCase().replace(CJK_FORMS, " ");
   text = text.replace(PUNCTUATION, " ").replace(/\s+/g, " ").trim();
+  if (!LATIN_OR_DIGIT.test(text)) return text.replace(/\s+/g, "");
   for (let stripped = stripTrailingLatinForm(text); stripped !== null; stripped = stripTrailingLatinForm(text)) {
     text = stripped;
   }

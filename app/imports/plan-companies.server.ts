@@ -22,45 +22,74 @@ interface KnownCompany {
   uscc: string | null;
 }
 
-/** The live companies, by USCC and by normalized (Chinese or foreign) name, and companies a row above creates. */
+const knownCompanyStatement = preparedOnce(() =>
+  db()
+    .select({ id: t.companies.id, name: t.companies.name, uscc: t.companies.uscc })
+    .from(t.companies)
+    .where(eq(t.companies.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/**
+ * The live companies, by USCC and by normalized (Chinese or foreign) name — ids only, so 100,000
+ * companies cost a few megabytes; names are read for the rows that match — and the companies rows
+ * above in the file create or match.
+ */
 export class CompanyIndex {
-  readonly byUscc = new Map<string, KnownCompany>();
-  readonly byName = new Map<string, KnownCompany[]>();
+  private readonly idByUscc = new Map<string, number>();
+  /** a name key's company id, or the ids when several companies share it */
+  private readonly idsByName = new Map<string, number | number[]>();
   /** companies earlier rows of this file create or match: key → row number and a holder filled at write time */
   readonly inFile = new Map<string, { rowNumber: number; holder: { id: number | null } }>();
 
   static load(): CompanyIndex {
     const index = new CompanyIndex();
     const rows = db()
-      .select({ id: t.companies.id, name: t.companies.name, uscc: t.companies.uscc, nameKey: t.companies.nameKey, foreignNameKey: t.companies.foreignNameKey })
+      .select({ id: t.companies.id, uscc: t.companies.uscc, nameKey: t.companies.nameKey, foreignNameKey: t.companies.foreignNameKey })
       .from(t.companies)
       .where(isNull(t.companies.deletedAt))
       .all();
     for (const row of rows) {
-      const known = { id: row.id, name: row.name, uscc: row.uscc };
-      if (row.uscc) index.byUscc.set(row.uscc, known);
-      for (const key of new Set([row.nameKey, row.foreignNameKey])) {
-        if (!key) continue;
-        const list = index.byName.get(key);
-        if (list) list.push(known);
-        else index.byName.set(key, [known]);
-      }
+      if (row.uscc) index.idByUscc.set(row.uscc, row.id);
+      index.addName(row.nameKey, row.id);
+      if (row.foreignNameKey && row.foreignNameKey !== row.nameKey) index.addName(row.foreignNameKey, row.id);
     }
     return index;
+  }
+
+  private addName(key: string, id: number): void {
+    if (!key) return;
+    const known = this.idsByName.get(key);
+    if (known === undefined) this.idsByName.set(key, id);
+    else if (Array.isArray(known)) known.push(id);
+    else if (known !== id) this.idsByName.set(key, [known, id]);
+  }
+
+  private company(id: number): KnownCompany {
+    return knownCompanyStatement().get({ id })!;
+  }
+
+  /** The company holding a USCC, if any. */
+  byUscc(uscc: string): KnownCompany | undefined {
+    const id = this.idByUscc.get(uscc);
+    return id === undefined ? undefined : this.company(id);
   }
 
   /** The existing company a (name, uscc) pair means: by USCC first, then a unique normalized name. */
   match(name: string, foreignName: string | null, uscc: string | null): { company?: KnownCompany; reason?: string; error?: string } {
     if (uscc) {
-      const byCode = this.byUscc.get(uscc);
+      const byCode = this.byUscc(uscc);
       if (byCode) return { company: byCode, reason: "统一社会信用代码相同" };
     }
     const keys = [normalizeCompanyName(name), foreignName ? normalizeCompanyName(foreignName) : ""].filter(Boolean);
-    const found = new Map<number, KnownCompany>();
-    for (const key of keys) for (const company of this.byName.get(key) ?? []) found.set(company.id, company);
+    const found = new Set<number>();
+    for (const key of keys) for (const id of [this.idsByName.get(key) ?? []].flat()) found.add(id);
     if (found.size === 0) return {};
-    if (found.size > 1) return { error: `企业库中有 ${found.size} 家名称相同的企业（${[...found.values()].map((company) => company.name).slice(0, 3).join("、")}），请填写统一社会信用代码区分` };
-    const company = [...found.values()][0];
+    if (found.size > 1) {
+      const names = [...found].slice(0, 3).map((id) => this.company(id).name);
+      return { error: `企业库中有 ${found.size} 家名称相同的企业（${names.join("、")}），请填写统一社会信用代码区分` };
+    }
+    const company = this.company([...found][0]);
     if (uscc && company.uscc && company.uscc !== uscc) {
       return { error: `企业库中的「${company.name}」名称相同但统一社会信用代码不同（${company.uscc}），请核对` };
     }
@@ -244,7 +273,7 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
     if (reason === "名称相同") delete wanted.name;
     const changed = changedFields(before, wanted);
     if (changed.uscc) {
-      const holderOfCode = index.byUscc.get(changed.uscc as string);
+      const holderOfCode = index.byUscc(changed.uscc as string);
       if (holderOfCode && holderOfCode.id !== company.id) errors.push(refusal(check, "uscc", `该统一社会信用代码已被「${holderOfCode.name}」使用`));
     }
     if (errors.length > 0) return { outcome: "refuse", label, errors };

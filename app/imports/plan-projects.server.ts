@@ -40,7 +40,9 @@ class NameLookup {
   constructor(rows: { id: number; name: string }[]) {
     for (const row of rows) {
       const key = projectNameKey(row.name);
-      this.byName.set(key, [...(this.byName.get(key) ?? []), row.id]);
+      const ids = this.byName.get(key);
+      if (ids) ids.push(row.id);
+      else this.byName.set(key, [row.id]);
     }
   }
   find(name: string): number[] {
@@ -63,6 +65,7 @@ export interface KnownProject {
 export class ProjectIndex {
   readonly byName = new Map<string, KnownProject[]>();
   readonly byCompany = new Map<number, KnownProject[]>();
+  readonly byUscc = new Map<string, KnownProject[]>();
 
   static load(): ProjectIndex {
     const index = new ProjectIndex();
@@ -86,9 +89,14 @@ export class ProjectIndex {
   }
 
   add(project: KnownProject): void {
-    const key = projectNameKey(project.name);
-    this.byName.set(key, [...(this.byName.get(key) ?? []), project]);
-    this.byCompany.set(project.companyId, [...(this.byCompany.get(project.companyId) ?? []), project]);
+    const push = <K,>(map: Map<K, KnownProject[]>, key: K) => {
+      const list = map.get(key);
+      if (list) list.push(project);
+      else map.set(key, [project]);
+    };
+    push(this.byName, projectNameKey(project.name));
+    push(this.byCompany, project.companyId);
+    if (project.uscc) push(this.byUscc, project.uscc);
   }
 
   /**
@@ -111,7 +119,7 @@ export class ProjectIndex {
       return candidates[0];
     }
     if (!uscc) return refusal(check, "projectName", "请填写项目名称或统一社会信用代码");
-    const ofCode = [...this.byName.values()].flat().filter((project) => project.uscc === uscc);
+    const ofCode = this.byUscc.get(uscc) ?? [];
     const accepted = ofCode.filter(accept);
     if (ofCode.length === 0) return refusal(check, "companyUscc", "没有该统一社会信用代码企业的项目");
     if (accepted.length !== 1) {

@@ -1,16 +1,15 @@
 /**
  * Reads an uploaded spreadsheet into rows of cell values, whatever wrote it (DESIGN.md §10):
- * .xlsx from Excel, WPS or LibreOffice (streamed, rich text joined, formulas by their cached
- * value, date cells as dates), .csv in UTF-8 with or without BOM, GBK/GB18030 or UTF-16.
+ * .xlsx from Excel, WPS or LibreOffice (rich text joined, formulas by their cached value, date
+ * cells as Excel serial numbers), .csv in UTF-8 with or without BOM, GBK/GB18030 or UTF-16.
  * The file's content decides what it is, not its name; anything else gets a Chinese message.
  */
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { InvalidError } from "../lib/errors";
 import { parseCsv } from "./csv";
 import { headerScore, type ImportKind } from "./kinds";
 import { cellText, type CellValue } from "./values";
+import { readXlsxCells, type XlsxSheet } from "./xlsx-cells.server";
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
@@ -104,47 +103,17 @@ function readCsvText(text: string): RawSheet {
 
 // ── .xlsx ─────────────────────────────────────────────────────────────────
 
-/** A cell as exceljs reads it: rich text joined, a formula's cached result, errors as blank. */
-function plainValue(value: unknown): CellValue {
-  if (value == null) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    const object = value as { richText?: { text: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
-    if (object.richText) return object.richText.map((run) => run.text).join("");
-    if ("formula" in object || "sharedFormula" in object) return plainValue(object.result);
-    if ("error" in object) return null;
-    if ("text" in object) return plainValue(object.text);
-  }
-  return null;
-}
-
 async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
-  const sheets: RawSheet[] = [];
+  let sheets: XlsxSheet[];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-      sharedStrings: "cache",
-      // no style models per cell (the heaviest part of reading); date cells arrive as serial numbers, which every date column reads
-      styles: "ignore",
-      hyperlinks: "ignore",
-      worksheets: "emit",
-      entries: "ignore",
-    });
-    for await (const worksheet of reader) {
-      const rows: SheetRow[] = [];
-      for await (const row of worksheet) {
-        const values = (row as unknown as { values: unknown[] }).values;
-        const cells: CellValue[] = [];
-        for (let column = 1; column < values.length; column++) cells.push(plainValue(values[column]));
-        rows.push({ rowNumber: (row as unknown as { number: number }).number, cells });
-        if (rows.length > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) throw fileProblem(`文件超过 ${MAX_IMPORT_ROWS.toLocaleString("en-US")} 行，请拆分后分批导入`);
-      }
-      const name = (worksheet as unknown as { name?: string }).name ?? null;
-      sheets.push({ name, rows });
-    }
-  } catch (error) {
-    if (error instanceof InvalidError) throw error;
+    sheets = await readXlsxCells(bytes);
+  } catch {
     throw fileProblem(`无法读取该 Excel 文件（文件可能已损坏），${RESAVE_AS_XLSX}`);
   }
   if (sheets.length === 0) throw fileProblem(`文件中没有工作表，${RESAVE_AS_XLSX}`);
-  return sheets;
+  for (const sheet of sheets) {
+    if (sheet.rows.length > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) throw fileProblem(`文件超过 ${MAX_IMPORT_ROWS.toLocaleString("en-US")} 行，请拆分后分批导入`);
+  }
+  // visible sheets first: a hidden sheet of drop-down lists is never the data
+  return [...sheets.filter((sheet) => !sheet.hidden), ...sheets.filter((sheet) => sheet.hidden)];
 }

@@ -29,7 +29,10 @@ const FULL_WIDTH_LATIN = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF06\u
  * Text as stored: unwanted control characters removed, full-width letters and digits made
  * half-width (Chinese punctuation such as （） and ，stays as written), trimmed.
  */
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3000\uFEFF\uFF06\uFF0B\uFF0D-\uFF19\uFF20-\uFF3A\uFF3F\uFF41-\uFF5A\uFFFE\uFFFF]/;
+
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   return text
     .replace(UNWANTED, "")
     .replace(FULL_WIDTH_LATIN, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
