@@ -3,7 +3,7 @@
  * database and the rows above by USCC or normalized name — the duplicate guard's rule — and
  * created, updated (only the cells the file fills) or skipped as the chosen mode says.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { preparedOnce } from "../lib/prepared.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { normalizeCompanyName } from "../companies/company-name";
@@ -22,57 +22,38 @@ interface KnownCompany {
   uscc: string | null;
 }
 
-const knownCompanyStatement = preparedOnce(() =>
+const companyColumns = { id: t.companies.id, name: t.companies.name, uscc: t.companies.uscc };
+const live = isNull(t.companies.deletedAt);
+
+/** Lookups through the USCC and name-key indexes, prepared once: a 50,000-row file asks them 100,000 times. */
+const byUsccStatement = preparedOnce(() =>
+  db().select(companyColumns).from(t.companies).where(and(live, eq(t.companies.uscc, sql.placeholder("uscc")))).prepare(),
+);
+const byNameKeyStatement = preparedOnce(() =>
   db()
-    .select({ id: t.companies.id, name: t.companies.name, uscc: t.companies.uscc })
+    .select(companyColumns)
     .from(t.companies)
-    .where(eq(t.companies.id, sql.placeholder("id")))
+    .where(and(live, or(eq(t.companies.nameKey, sql.placeholder("key")), eq(t.companies.foreignNameKey, sql.placeholder("key")))))
+    .limit(10)
     .prepare(),
 );
 
 /**
- * The live companies, by USCC and by normalized (Chinese or foreign) name — ids only, so 100,000
- * companies cost a few megabytes; names are read for the rows that match — and the companies rows
- * above in the file create or match.
+ * The live companies a row may mean — by USCC, or by normalized (Chinese or foreign) name, the
+ * duplicate guard's rule — asked of the database's indexes row by row (nothing is preloaded), and
+ * the companies rows above in the file create or match.
  */
 export class CompanyIndex {
-  private readonly idByUscc = new Map<string, number>();
-  /** a name key's company id, or the ids when several companies share it */
-  private readonly idsByName = new Map<string, number | number[]>();
   /** companies earlier rows of this file create or match: key → row number and a holder filled at write time */
   readonly inFile = new Map<string, { rowNumber: number; holder: { id: number | null } }>();
 
   static load(): CompanyIndex {
-    const index = new CompanyIndex();
-    const rows = db()
-      .select({ id: t.companies.id, uscc: t.companies.uscc, nameKey: t.companies.nameKey, foreignNameKey: t.companies.foreignNameKey })
-      .from(t.companies)
-      .where(isNull(t.companies.deletedAt))
-      .all();
-    for (const row of rows) {
-      if (row.uscc) index.idByUscc.set(row.uscc, row.id);
-      index.addName(row.nameKey, row.id);
-      if (row.foreignNameKey && row.foreignNameKey !== row.nameKey) index.addName(row.foreignNameKey, row.id);
-    }
-    return index;
-  }
-
-  private addName(key: string, id: number): void {
-    if (!key) return;
-    const known = this.idsByName.get(key);
-    if (known === undefined) this.idsByName.set(key, id);
-    else if (Array.isArray(known)) known.push(id);
-    else if (known !== id) this.idsByName.set(key, [known, id]);
-  }
-
-  private company(id: number): KnownCompany {
-    return knownCompanyStatement().get({ id })!;
+    return new CompanyIndex();
   }
 
   /** The company holding a USCC, if any. */
   byUscc(uscc: string): KnownCompany | undefined {
-    const id = this.idByUscc.get(uscc);
-    return id === undefined ? undefined : this.company(id);
+    return byUsccStatement().get({ uscc });
   }
 
   /** The existing company a (name, uscc) pair means: by USCC first, then a unique normalized name. */
@@ -82,14 +63,14 @@ export class CompanyIndex {
       if (byCode) return { company: byCode, reason: "统一社会信用代码相同" };
     }
     const keys = [normalizeCompanyName(name), foreignName ? normalizeCompanyName(foreignName) : ""].filter(Boolean);
-    const found = new Set<number>();
-    for (const key of keys) for (const id of [this.idsByName.get(key) ?? []].flat()) found.add(id);
+    const found = new Map<number, KnownCompany>();
+    for (const key of new Set(keys)) for (const company of byNameKeyStatement().all({ key })) found.set(company.id, company);
     if (found.size === 0) return {};
     if (found.size > 1) {
-      const names = [...found].slice(0, 3).map((id) => this.company(id).name);
+      const names = [...found.values()].slice(0, 3).map((company) => company.name);
       return { error: `企业库中有 ${found.size} 家名称相同的企业（${names.join("、")}），请填写统一社会信用代码区分` };
     }
-    const company = this.company([...found][0]);
+    const company = [...found.values()][0];
     if (uscc && company.uscc && company.uscc !== uscc) {
       return { error: `企业库中的「${company.name}」名称相同但统一社会信用代码不同（${company.uscc}），请核对` };
     }
