@@ -330,26 +330,7 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
           .offset(offset)
           .all()
           .map((row) => row.id);
-  const details =
-    ids.length === 0
-      ? []
-      : db()
-          .select({
-            id: a.id,
-            arrivedOn: a.arrivedOn,
-            amountUsd: a.amountUsd,
-            reference: a.reference,
-            projectId: t.projects.id,
-            projectName: t.projects.name,
-            country: t.companies.country,
-            createdByName: t.users.displayName,
-          })
-          .from(a)
-          .innerJoin(t.projects, eq(t.projects.id, a.projectId))
-          .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
-          .leftJoin(t.users, eq(t.users.id, a.createdBy))
-          .where(inArray(a.id, ids))
-          .all();
+  const details = arrivalDetails(ids);
   const byId = new Map(details.map((row) => [row.id, row]));
 
   const project = filters.projectId
@@ -380,27 +361,6 @@ export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExpor
     .orderBy(desc(a.arrivedOn), desc(a.id))
     .all()
     .map((row) => row.id);
-  const fetch = (chunk: number[]) =>
-    db()
-      .select({
-        id: a.id,
-        arrivedOn: a.arrivedOn,
-        amountUsd: a.amountUsd,
-        reference: a.reference,
-        projectId: t.projects.id,
-        projectName: t.projects.name,
-        country: t.companies.country,
-        uscc: t.companies.uscc,
-        unitName: t.units.name,
-        createdByName: t.users.displayName,
-      })
-      .from(a)
-      .innerJoin(t.projects, eq(t.projects.id, a.projectId))
-      .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
-      .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
-      .leftJoin(t.users, eq(t.users.id, a.createdBy))
-      .where(inArray(a.id, chunk))
-      .all();
   const parts = [filters.month ? `${filters.year}年${filters.month}月` : `${filters.year}年`];
   if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
   if (filters.projectId) parts.push(`项目：${db().select({ name: t.projects.name }).from(t.projects).where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor))).get()?.name ?? ""}`);
@@ -417,8 +377,33 @@ export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExpor
       { header: "凭证说明", value: (row) => row.reference, width: 30 },
       { header: "登记人", value: (row) => row.createdByName },
     ],
-    chunks: chunksOf(ids, fetch),
+    chunks: chunksOf(ids, arrivalDetails),
   };
+}
+
+/** The rows of the arrivals list (and its export) for the given ids. */
+function arrivalDetails(ids: number[]) {
+  if (ids.length === 0) return [];
+  return db()
+    .select({
+      id: a.id,
+      arrivedOn: a.arrivedOn,
+      amountUsd: a.amountUsd,
+      reference: a.reference,
+      projectId: t.projects.id,
+      projectName: t.projects.name,
+      country: t.companies.country,
+      uscc: t.companies.uscc,
+      unitName: t.units.name,
+      createdByName: t.users.displayName,
+    })
+    .from(a)
+    .innerJoin(t.projects, eq(t.projects.id, a.projectId))
+    .innerJoin(t.companies, eq(t.companies.id, t.projects.companyId))
+    .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
+    .leftJoin(t.users, eq(t.users.id, a.createdBy))
+    .where(inArray(a.id, ids))
+    .all();
 }
 
 /** This year back to the first year with arrivals (at least 4 years back, at most 10), and the chosen year. */

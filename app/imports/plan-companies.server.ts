@@ -10,8 +10,7 @@ import { normalizeCompanyName } from "../companies/company-name";
 import { companySchema } from "../companies/company.schema";
 import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/uscc";
 import { db, t } from "../db.server";
-import { updateVersioned } from "../lib/versioned-update.server";
-import { changedFields, refusal, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
+import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
 
 export const COMPANY_COLUMNS = ["name", "foreignName", "uscc", "country", "city", "industry", "isFortune500", "isChainLeader", "isExistingInvestor", "description"] as const;
 const CONTACT_COLUMNS = ["title", "phone", "email", "language"] as const;
@@ -186,9 +185,7 @@ function writeContact(writer: Writer, companyId: number, contact: ContactFields,
     return;
   }
   const changed = changedFields(existing, pickContact(contact));
-  if (Object.keys(changed).length === 0) return;
-  const versionAfter = updateVersioned(writer.tx, { table: t.contacts, entityType: "contact", id: existing.id, version: existing.version, values: changed, before: existing, userId: writer.actor.id });
-  writer.record({ entityType: "contact", entityId: existing.id, action: "update", before: beforeOf(existing, changed), versionAfter });
+  if (Object.keys(changed).length > 0) updateImported(writer, { table: t.contacts, entityType: "contact", id: existing.id, values: changed });
 }
 
 function pickContact(contact: ContactFields): Record<string, unknown> {
@@ -199,10 +196,6 @@ function contactChanges(companyId: number, contact: ContactFields | null): boole
   if (!contact) return false;
   const existing = findContact(companyId, contact.name);
   return !existing || Object.keys(changedFields(existing, pickContact(contact))).length > 0;
-}
-
-export function beforeOf(record: Record<string, unknown>, changed: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(changed).map((key) => [key, record[key] ?? null]));
 }
 
 function companyRow(id: number) {
@@ -267,22 +260,13 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
       duplicate: true,
       write: (writer) => {
         if (Object.keys(changed).length > 0) {
-          const current = companyRow(company.id);
           const values: Record<string, unknown> = { ...changed };
           if ("name" in changed) values.nameKey = normalizeCompanyName(changed.name as string);
           if ("foreignName" in changed) values.foreignNameKey = normalizeCompanyName(changed.foreignName as string) || null;
-          if ("name" in changed || "foreignName" in changed) writer.renamed.push({ id: current.id, name: current.name, foreignName: current.foreignName });
-          const versionAfter = updateVersioned(writer.tx, {
-            table: t.companies,
-            entityType: "company",
-            id: company.id,
-            version: current.version,
-            values,
-            before: current,
-            userId: writer.actor.id,
-            changes: diffRecords(current, changed),
-          });
-          writer.record({ entityType: "company", entityId: company.id, action: "update", before: beforeOf(current, values), versionAfter });
+          const current = updateImported(writer, { table: t.companies, entityType: "company", id: company.id, values, changes: diffRecords(before, changed) });
+          if ("name" in changed || "foreignName" in changed) {
+            writer.renamed.push({ id: company.id, name: current.name as string, foreignName: (current.foreignName as string | null) ?? null });
+          }
         }
         if (contact) writeContact(writer, company.id, contact);
       },

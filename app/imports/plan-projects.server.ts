@@ -7,7 +7,6 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
-import { updateVersioned } from "../lib/versioned-update.server";
 import {
   isAtOrPastSigning,
   PRIORITIES,
@@ -19,8 +18,8 @@ import {
   stageIndex,
   type Stage,
 } from "../projects/stages";
-import { beforeOf, CompanyIndex, readUscc, writeNewCompany } from "./plan-companies.server";
-import { changedFields, refusal, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
+import { CompanyIndex, readUscc, writeNewCompany } from "./plan-companies.server";
+import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
 
 const STAGE_CHOICES = STAGES.map((code) => ({ code, label: STAGE_LABELS[code], synonyms: code === "signed" ? ["已签约", "签约（待甄别）"] : code === "production" ? ["已投产"] : code === "construction" ? ["已开工", "在建"] : code === "registered" ? ["已注册"] : code === "negotiating" ? ["在谈", "洽谈中"] : code === "contacted" ? ["初步接洽", "接触"] : ["新线索"] }));
 const TYPE_CHOICES = PROJECT_TYPES.map((code) => ({ code, label: PROJECT_TYPE_LABELS[code], synonyms: code === "new" ? ["新设立", "新建", "新项目"] : code === "capital_increase" ? ["增资扩股", "增资项目"] : code === "merger" ? ["并购重组", "收购"] : [] }));
@@ -286,9 +285,7 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex):
       note,
       duplicate: true,
       write: (writer) => {
-        const current = writer.tx.select().from(t.projects).where(eq(t.projects.id, existing.id)).get()!;
-        const versionAfter = updateVersioned(writer.tx, { table: t.projects, entityType: "project", id: existing.id, version: current.version, values: changed, before: current, userId: writer.actor.id });
-        writer.record({ entityType: "project", entityId: existing.id, action: "update", before: beforeOf(current, changed), versionAfter });
+        updateImported(writer, { table: t.projects, entityType: "project", id: existing.id, values: changed });
       },
     };
   };

@@ -9,10 +9,9 @@ import { arrivalDateProblem, arrivalRefusal } from "../arrivals/arrival-rules";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { today } from "../lib/dates";
-import { updateVersioned } from "../lib/versioned-update.server";
-import { beforeOf, CompanyIndex, readUscc } from "./plan-companies.server";
+import { CompanyIndex, readUscc } from "./plan-companies.server";
 import { ProjectIndex, TODAY_BOUND, type KnownProject } from "./plan-projects.server";
-import { refusal, type RowPlanner, type Writer } from "./plan.server";
+import { refusal, updateImported, type RowPlanner, type Writer } from "./plan.server";
 
 const TYPE_CHOICES = ACTIVITY_TYPES.map((code) => ({
   code,
@@ -147,10 +146,7 @@ export function arrivalPlanner(projects: ProjectIndex): RowPlanner {
           note,
           duplicate: true,
           write: (writer: Writer) => {
-            const current = writer.tx.select().from(t.fdiArrivals).where(eq(t.fdiArrivals.id, existing.id)).get()!;
-            const values = { reference };
-            const versionAfter = updateVersioned(writer.tx, { table: t.fdiArrivals, entityType: "fdi_arrival", id: existing.id, version: current.version, values, before: current, userId: writer.actor.id });
-            writer.record({ entityType: "fdi_arrival", entityId: existing.id, action: "update", before: beforeOf(current, values), versionAfter });
+            updateImported(writer, { table: t.fdiArrivals, entityType: "fdi_arrival", id: existing.id, values: { reference } });
           },
         };
       }

@@ -4,8 +4,10 @@
  * refuse (with the column and reason). Planning writes nothing; 确认导入 runs the same plan inside
  * its transaction and calls each accepted row's `write`.
  */
+import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/permissions";
-import type { Tx } from "../audit/audit.server";
+import type { Changes, EntityType, Tx } from "../audit/audit.server";
+import { updateVersioned, type VersionedTable } from "../lib/versioned-update.server";
 import { fieldOf, IMPORT_FIELDS, type ColumnMapping, type DuplicateMode, type ImportField, type ImportKind } from "./kinds";
 import type { ReadSheet, SheetRow } from "./read-file.server";
 import {
@@ -209,6 +211,21 @@ export class RowCheck {
   private spec(field: string): ImportField {
     return IMPORT_FIELDS[this.kind].find((candidate) => candidate.key === field)!;
   }
+}
+
+/**
+ * Updates a record the import matched (at the version it has now, inside the import's
+ * transaction), audits it and remembers its values before, for 撤销导入. Returns the record as it was.
+ */
+export function updateImported(
+  writer: Writer,
+  update: { table: VersionedTable; entityType: EntityType; id: number; values: Record<string, unknown>; changes?: Changes },
+): Record<string, unknown> {
+  const current = writer.tx.select().from(update.table).where(eq(update.table.id, update.id)).get() as Record<string, unknown> & { version: number };
+  const versionAfter = updateVersioned(writer.tx, { ...update, version: current.version, before: current, userId: writer.actor.id });
+  const before = Object.fromEntries(Object.keys(update.values).map((key) => [key, current[key] ?? null]));
+  writer.record({ entityType: update.entityType, entityId: update.id, action: "update", before, versionAfter });
+  return current;
 }
 
 /** Values of `after` that differ from `before` (only keys present in `after` and not null). */
