@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
+import { listCompanies } from "../app/companies/companies.server";
 import { db, t } from "../app/db.server";
 import { ForbiddenError, InvalidError } from "../app/lib/errors";
 import { confirmImport, listImportBatches, previewImport, refusedRows, storeUpload, undoImport, type ImportRequest } from "../app/imports/imports.server";
@@ -138,6 +139,38 @@ describe("企业 import", () => {
     makeProject(officer, { companyId: second.id, name: "挂在导入企业上的项目" });
     expect(() => undoImport({ actor: staff, batchId })).toThrow(`企业 #${second.id}：导入后已有新的招商项目`);
     expect(liveCompanies("撤销测试甲")).toHaveLength(1);
+  });
+
+  it("writes every accepted row or none: a failure on the last row leaves no company and no batch", async () => {
+    const batchesBefore = listImportBatches(staff).length;
+    db().$client.exec(`create trigger refuse_in_test before insert on companies when new.name = '写入失败企业'
+      begin select raise(abort, '写入失败'); end`);
+    try {
+      const bytes = await ledger(["企业名称", "国别/地区"], [["全有全无甲", "日本"], ["全有全无乙", "德国"], ["写入失败企业", "韩国"]]);
+      expect((await previewImport(request("companies", bytes))).counts.create).toBe(3);
+      await expect(confirmImport(request("companies", bytes))).rejects.toThrow("写入失败");
+      expect(liveCompanies("全有全无甲")).toHaveLength(0);
+      expect(liveCompanies("全有全无乙")).toHaveLength(0);
+      expect(listImportBatches(staff)).toHaveLength(batchesBefore);
+
+      // a bulk import pauses the search index triggers: a failure puts them back with everything else
+      const many = Array.from({ length: 1200 }, (_, i) => [`批量企业${i}`, "日本"]);
+      const bulk = await ledger(["企业名称", "国别/地区"], [...many, ["写入失败企业", "韩国"]]);
+      await expect(confirmImport(request("companies", bulk))).rejects.toThrow("写入失败");
+      const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as { n: number };
+      expect(triggers.n).toBe(3);
+      expect(liveCompanies("批量企业7")).toHaveLength(0);
+    } finally {
+      db().$client.exec("drop trigger refuse_in_test");
+    }
+  });
+
+  it("brings the search index up to date after a bulk import", async () => {
+    const many = Array.from({ length: 1100 }, (_, i) => [`检索批量${String(i).padStart(4, "0")}精机`, "日本"]);
+    await confirmImport(request("companies", await ledger(["企业名称", "国别/地区"], many)));
+    expect(listCompanies({ q: "批量0777精", page: 1 }).rows.map((row) => row.name)).toEqual(["检索批量0777精机"]);
+    const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as { n: number };
+    expect(triggers.n).toBe(3);
   });
 
   it("reads a GBK CSV", async () => {
