@@ -61,8 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const step = parseForm(importStepSchema, formData);
     const request_ = { actor: user, ...step, columnFields: columnFieldsFrom(formData.entries()) };
     if (intent === "confirm") {
-      const batchId = await confirmImport(request_);
-      return redirect(`/imports?done=${batchId}`);
+      try {
+        const batchId = await confirmImport(request_);
+        return redirect(`/imports?done=${batchId}`);
+      } catch (error) {
+        // the preview stays on screen with the reason, so the user can adjust and try again
+        if (!(error instanceof InvalidError) || error.fieldErrors.file) throw error;
+        return json({ ok: true as const, preview: await previewImport(request_), confirmError: error.message }, { status: 400 });
+      }
     }
     return json({ ok: true as const, preview: await previewImport(request_) });
   }, formData);
@@ -71,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Imports() {
   const { batches } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as
-    | { ok: true; preview: ImportPreview }
+    | { ok: true; preview: ImportPreview; confirmError?: string }
     | { ok: false; fieldErrors: Record<string, string>; formError: string | null; values: Record<string, string> }
     | undefined;
   const [params] = useSearchParams();
@@ -133,7 +139,7 @@ export default function Imports() {
           ))}
         </p>
       </section>
-      {preview ? <PreviewSection preview={preview} failure={failure} busy={busy} /> : null}
+      {preview ? <PreviewSection preview={preview} failure={failure} confirmError={answer?.ok ? (answer.confirmError ?? null) : null} busy={busy} /> : null}
       {!preview && failure && ["preview", "confirm"].includes(failure.values.intent) && failure.formError ? (
         <p className="form-error" role="alert">
           {failure.formError}
@@ -211,10 +217,12 @@ function ModeField({ id, value }: { id: string; value: string }) {
 function PreviewSection({
   preview,
   failure,
+  confirmError,
   busy,
 }: {
   preview: ImportPreview;
   failure: { formError: string | null; values: Record<string, string> } | null;
+  confirmError: string | null;
   busy: boolean;
 }) {
   const fields = IMPORT_FIELDS[preview.kind];
@@ -249,9 +257,9 @@ function PreviewSection({
           </span>
         </div>
       )}
-      {failure?.formError ? (
+      {confirmError ?? failure?.formError ? (
         <p className="form-error" role="alert">
-          {failure.formError}
+          {confirmError ?? failure?.formError}
         </p>
       ) : null}
       {unknown.length > 0 ? <p>未识别的列（不会导入）：{unknown.map((column) => column.header || `第${column.index + 1}列（无表头）`).join("、")}</p> : null}

@@ -35,10 +35,13 @@ test("a project gains a policy basis; when the policy's end date passes it shows
 
   // an officer rests one of their projects on the clause
   await login(page, "officer");
-  await page.getByRole("region", { name: "我的项目" }).getByRole("link").first().click();
+  // the project's name as the list shows it; then wait for the page that carries it (the link navigates on the client)
+  const projectLink = page.getByRole("region", { name: "我的项目" }).getByRole("link").first();
+  const projectName = (await projectLink.innerText()).trim();
+  await projectLink.click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(projectName);
   const projectUrl = page.url();
-  const projectName = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
   const bases = page.getByRole("region", { name: "政策依据" });
   await bases.getByLabel("政策条款").selectOption({ label: `《${title}》第三条（增资奖励）` });
   await bases.getByLabel("说明").fill("增资部分适用");
