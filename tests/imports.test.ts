@@ -13,6 +13,7 @@ import { db, t } from "../app/db.server";
 import { ForbiddenError, InvalidError } from "../app/lib/errors";
 import { confirmImport, listImportBatches, previewImport, refusedRows, storeUpload, undoImport, type ImportRequest } from "../app/imports/imports.server";
 import type { DuplicateMode, ImportKind } from "../app/imports/kinds";
+import { importTemplate } from "../app/imports/workbooks.server";
 import { makeCompany, makeProject, makeUnit, makeUser } from "./support/builders";
 
 let staff: Actor;
@@ -171,6 +172,15 @@ describe("企业 import", () => {
     expect(listCompanies({ q: "批量0777精", page: 1 }).rows.map((row) => row.name)).toEqual(["检索批量0777精机"]);
     const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as { n: number };
     expect(triggers.n).toBe(3);
+  });
+
+  it("reads its own templates: every column recognised, the example row skipped", async () => {
+    for (const kind of ["companies", "projects", "activities", "arrivals"] as const) {
+      const preview = await previewImport(request(kind, await importTemplate(kind)));
+      expect(preview.headerRowNumber).toBe(1);
+      expect(preview.mapping.every((column) => column.field !== null)).toBe(true);
+      expect(preview.counts).toEqual({ create: 0, update: 0, skip: 1, refuse: 0 });
+    }
   });
 
   it("reads a GBK CSV", async () => {

@@ -85,7 +85,16 @@ export async function writeListWorkbook<Row>(list: ListExport<Row>, output: Pass
   workbook.created = new Date(now);
   const sheet = workbook.addWorksheet(list.title.slice(0, 31), {
     views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit: 0 }],
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    // printed landscape, fitted to the page width (A3 for wide lists), the header on every page
+    pageSetup: {
+      // 8 is A3 in SpreadsheetML's paper codes (the typings list only some), 9 is A4
+      paperSize: (list.columns.length > 12 ? 8 : 9) as unknown as ExcelJS.PageSetup["paperSize"],
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   sheet.columns = list.columns.map((column) => ({
     width: column.width ?? (column.type === "date" ? 12 : column.type ? 14 : Math.min(40, Math.max(10, column.header.length * 2 + 2))),

@@ -73,6 +73,9 @@ export interface RowContext {
 
 export type RowPlanner = (context: RowContext) => Omit<PlannedRow, "rowNumber" | "errors"> & { errors?: RowError[] };
 
+/** The 下载模板 example row starts with this; left in the file, it is skipped, not imported. */
+export const TEMPLATE_EXAMPLE = "【示例】";
+
 const SUBTOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)$/;
 
 /**
@@ -96,6 +99,8 @@ export function planRows(
     let planned: PlannedRow;
     if (first && SUBTOTAL.test(first)) {
       planned = { rowNumber: row.rowNumber, outcome: "skip", label: first, errors: [], note: "合计行，不导入" };
+    } else if (first?.startsWith(TEMPLATE_EXAMPLE)) {
+      planned = { rowNumber: row.rowNumber, outcome: "skip", label: first, errors: [], note: "模板的示例行，不导入" };
     } else {
       const check = new RowCheck(kind, mapping, row);
       const result = planRow({ check, rowNumber: row.rowNumber, mode });

@@ -53,7 +53,11 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
   const options = workbook.addWorksheet("选项", { state: "hidden" });
   const guide = workbook.addWorksheet("填写说明");
 
-  sheet.columns = fields.map((field) => ({ header: field.required ? `*${field.label}` : field.label, key: field.key, width: Math.max(12, field.label.length * 2 + 4) }));
+  sheet.columns = fields.map((field) => ({
+    header: field.required ? `*${field.label}` : field.label,
+    key: field.key,
+    width: Math.min(40, Math.max(12, field.label.length * 2 + 4, String(field.example).length * 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRow(fields.map((field) => field.example));
   fields.forEach((field, index) => {
@@ -87,7 +91,7 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
   for (const field of fields) guide.addRow({ label: field.label, required: field.required ? "是" : "", hint: field.hint });
   guide.addRow({});
   const notes = [
-    `导入类型：${IMPORT_KIND_LABELS[kind]}。第一张工作表的第1行是表头，示例行（第2行）导入前请删除或改为真实数据。`,
+    `导入类型：${IMPORT_KIND_LABELS[kind]}。第一张工作表的第1行是表头；第2行是示例（名称以“【示例】”开头的行不会导入），可直接覆盖。`,
     "表头可以放在前10行中的任意一行，上方可以有标题；列的顺序不限，系统按列名（及常见同义列名）识别，预览时可以调整对应关系。",
     "日期可写 2026-03-05、2026/3/5、2026.3.5、2026年3月5日或使用 Excel 日期格式；金额可写 12,000、1.2亿、1,200万，按表头括号中的单位换算。",
     "是/否列可写 是、否、√、×、Y、N、1、0，空白为否。全角数字和字母会自动转为半角。",
