@@ -80,6 +80,18 @@ describe("SpreadsheetML as other writers lay it out", () => {
     ]);
   });
 
+  it("names what a file is when it is a spreadsheet of another format", async () => {
+    const html = Buffer.from("<html><body><table><tr><td>企业名称</td></tr></table></body></html>");
+    await expect(readSpreadsheet(html, "companies")).rejects.toThrow("这是网页或 XML 格式的表格");
+    const ods = new JSZip();
+    ods.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    ods.file("content.xml", "<office:document-content/>");
+    await expect(readSpreadsheet(Buffer.from(await ods.generateAsync({ type: "nodebuffer" })), "companies")).rejects.toThrow("OpenDocument 表格（.ods）");
+    const xlsb = new JSZip();
+    xlsb.file("xl/workbook.bin", "binary");
+    await expect(readSpreadsheet(Buffer.from(await xlsb.generateAsync({ type: "nodebuffer" })), "companies")).rejects.toThrow("二进制工作簿（.xlsb）");
+  });
+
   it("refuses a zip that is no workbook with a Chinese message", async () => {
     const zip = new JSZip();
     zip.file("word/document.xml", "<w:document/>");

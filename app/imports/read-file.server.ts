@@ -34,27 +34,39 @@ export const RESAVE_AS_XLSX = "请用 Excel 或 WPS 打开后“另存为” .xl
 
 const fileProblem = (message: string) => new InvalidError({ file: message }, message);
 
-type FileKind = "xlsx" | "ole" | "text" | "other";
+type FileKind = "xlsx" | "xlsb" | "ods" | "ole" | "markup" | "text" | "other";
 
 function sniff(bytes: Buffer): FileKind {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) {
-    // an OOXML workbook names its workbook part in a local file header near the start
-    return bytes.includes("xl/workbook.xml") || bytes.includes("xl/worksheets/") ? "xlsx" : "other";
+    // a zip: its parts are named in the local file headers
+    if (bytes.includes("xl/workbook.bin")) return "xlsb";
+    if (bytes.includes("xl/workbook.xml") || bytes.includes("xl/worksheets/")) return "xlsx";
+    return bytes.includes("application/vnd.oasis.opendocument.spreadsheet") ? "ods" : "other";
   }
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return "ole";
   const head = bytes.subarray(0, 65_536);
   if (head[0] === 0xff && head[1] === 0xfe) return "text";
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "other";
-  return head.includes(0) ? "other" : "text";
+  if (head.includes(0)) return "other";
+  // a web page or XML Spreadsheet 2003 saved as ".xls" by another system
+  return /^(\uFEFF)?\s*</.test(head.subarray(0, 1024).toString("utf8")) ? "markup" : "text";
 }
+
+const KIND_PROBLEMS: Partial<Record<FileKind, string>> = {
+  ole: `这是旧版 Excel（.xls）、WPS 表格（.et）文件或加密的工作簿，${RESAVE_AS_XLSX}`,
+  xlsb: `这是 Excel 二进制工作簿（.xlsb），${RESAVE_AS_XLSX}`,
+  ods: `这是 OpenDocument 表格（.ods），${RESAVE_AS_XLSX}`,
+  markup: `这是网页或 XML 格式的表格（常见于其他系统导出的“.xls”），${RESAVE_AS_XLSX}`,
+  other: `文件不是 Excel 表格（.xlsx）或 CSV 文件，${RESAVE_AS_XLSX}`,
+};
 
 /** Reads the file and finds the sheet and row holding the kind's header. */
 export async function readSpreadsheet(bytes: Buffer, kind: ImportKind): Promise<ReadSheet> {
   if (bytes.length === 0) throw fileProblem("文件是空的");
   if (bytes.length > MAX_IMPORT_BYTES) throw fileProblem("文件超过 20 MB，请拆分后分批导入");
   const fileKind = sniff(bytes);
-  if (fileKind === "ole") throw fileProblem(`这是旧版 Excel（.xls）文件或加密的工作簿，${RESAVE_AS_XLSX}`);
-  if (fileKind === "other") throw fileProblem(`文件不是 Excel 表格（.xlsx）或 CSV 文件，${RESAVE_AS_XLSX}`);
+  const problem = KIND_PROBLEMS[fileKind];
+  if (problem) throw fileProblem(problem);
   const sheets = fileKind === "xlsx" ? await readXlsx(bytes) : [readCsvText(decodeText(bytes))];
   let best: { sheet: RawSheet; headerIndex: number; score: number } | null = null;
   for (const sheet of sheets) {
