@@ -7,7 +7,6 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { preparedOnce } from "../lib/prepared.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { normalizeCompanyName } from "../companies/company-name";
-import { companySchema } from "../companies/company.schema";
 import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/uscc";
 import { db, t } from "../db.server";
 import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
@@ -130,12 +129,19 @@ const insertContactStatement = preparedOnce(() =>
 
 /** Creates a company from checked fields (blank flags are 否); returns its id. */
 export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
-  const data = companySchema.parse({
-    ...fields,
+  // the fields were checked cell by cell as the company form checks them
+  const data = {
+    name: fields.name!,
+    foreignName: fields.foreignName ?? null,
+    uscc: fields.uscc ?? null,
+    country: fields.country!,
+    city: fields.city ?? null,
+    industry: fields.industry ?? null,
     isFortune500: fields.isFortune500 ?? false,
     isChainLeader: fields.isChainLeader ?? false,
     isExistingInvestor: fields.isExistingInvestor ?? false,
-  });
+    description: fields.description ?? null,
+  };
   const values = {
     ...data,
     nameKey: normalizeCompanyName(data.name),
