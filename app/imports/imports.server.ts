@@ -89,9 +89,25 @@ function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, map
   return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects), onRow);
 }
 
+/**
+ * The file last previewed, as read: 确认导入 (or 重新预览 with another mapping) usually follows within
+ * minutes, and reading a 50,000-row workbook again would cost seconds and a second round of memory.
+ * One file is kept, for a quarter of an hour; the import itself lets it go.
+ */
+let lastRead: { token: string; kind: ImportKind; sheet: ReadSheet; at: number } | null = null;
+const KEEP_READ_MS = 15 * 60_000;
+
+async function readSheet(token: string, kind: ImportKind): Promise<ReadSheet> {
+  if (lastRead && lastRead.token === token && lastRead.kind === kind && Date.now() - lastRead.at < KEEP_READ_MS) return lastRead.sheet;
+  lastRead = null;
+  const sheet = await readSpreadsheet(readUpload(token), kind);
+  lastRead = { token, kind, sheet, at: Date.now() };
+  return sheet;
+}
+
 async function readAndMap(request: ImportRequest) {
   assertCan(request.actor, "import:data");
-  const sheet = await readSpreadsheet(readUpload(request.token), request.kind);
+  const sheet = await readSheet(request.token, request.kind);
   return { sheet, mapping: mappingFor(request.kind, sheet, request.columnFields) };
 }
 
@@ -195,6 +211,7 @@ type RecordType = keyof typeof TABLES;
 /** 确认导入: every accepted row in one transaction, recorded as a batch; returns the batch id. */
 export async function confirmImport(request: ImportRequest): Promise<number> {
   const { sheet, mapping } = await readAndMap(request);
+  if (lastRead?.sheet === sheet) lastRead = null;
   const { actor } = request;
   const sha256 = request.token;
   return db().transaction((tx) => {
