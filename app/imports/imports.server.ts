@@ -214,7 +214,7 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
   if (lastRead?.sheet === sheet) lastRead = null;
   const { actor } = request;
   const sha256 = request.token;
-  return db().transaction((tx) => {
+  return withSmallPageCache(() => db().transaction((tx) => {
     const batch = tx
       .insert(t.importBatches)
       .values({ kind: request.kind, fileName: request.fileName.slice(0, 255), sha256, duplicateMode: request.mode, userId: actor.id })
@@ -248,7 +248,22 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, counts.create], updated: [null, counts.update] },
     });
     return batch.id;
-  });
+  }));
+}
+
+/**
+ * An import touches far more pages than a page cache needs to keep (SQLite spills the rest to the
+ * WAL as it goes), so its transaction runs with a small cache and the server's memory stays down.
+ */
+function withSmallPageCache<T>(write: () => T): T {
+  const sqlite = db().$client;
+  const normal = Number(sqlite.pragma("cache_size", { simple: true }));
+  sqlite.pragma("cache_size = -8192");
+  try {
+    return write();
+  } finally {
+    sqlite.pragma(`cache_size = ${normal}`);
+  }
 }
 
 // ── 导入记录 and 撤销导入 ──────────────────────────────────────────────────
