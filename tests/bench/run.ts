@@ -125,7 +125,7 @@ function requestWithBody(method: string, pathname: string, headers: Record<strin
   });
 }
 
-function request(method: string, pathname: string, headers: Record<string, string>, body?: string) {
+function request(method: string, pathname: string, headers: Record<string, string>, body?: string, retried = false) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent }, (res) => {
       let bytes = 0;
@@ -133,7 +133,11 @@ function request(method: string, pathname: string, headers: Record<string, strin
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // a kept-alive connection the server closed as it idled: send once more on a fresh one
+      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) request(method, pathname, headers, body, true).then(resolve, reject);
+      else reject(error);
+    });
     if (body) req.write(body);
     req.end();
   });
