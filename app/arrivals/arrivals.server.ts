@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
+import { updateVersioned } from "../lib/versioned-update.server";
 import { regionLabel } from "../companies/regions";
 import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
@@ -124,13 +125,7 @@ export function updateArrival({
   checkArrival(project, data);
   const values = arrivalValues(data);
   db().transaction((tx) => {
-    const result = tx
-      .update(a)
-      .set({ ...values, version: sql`${a.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(a.id, arrivalId), eq(a.version, version), isNull(a.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "fdi_arrival", entityId: arrivalId, action: "update", userId: actor.id, changes: diffRecords(before, values) });
+    updateVersioned(tx, { table: a, entityType: "fdi_arrival", id: arrivalId, version, values, before, userId: actor.id });
   });
 }
 

@@ -14,6 +14,7 @@ import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
+import { updateVersioned } from "../lib/versioned-update.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
@@ -345,13 +346,7 @@ export function updateProject({ actor, id, data, version }: { actor: Actor; id: 
   checkReferences(data);
   const values = projectValues(data, companyId);
   db().transaction((tx) => {
-    const result = tx
-      .update(t.projects)
-      .set({ ...values, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.projects.id, id), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "project", entityId: id, action: "update", userId: actor.id, changes: diffRecords(before, values) });
+    updateVersioned(tx, { table: t.projects, entityType: "project", id, version, values, before, userId: actor.id });
   });
 }
 
@@ -427,13 +422,7 @@ export function changeProjectStatus({
     lostTo: status === "lost" ? lostTo : null,
   };
   db().transaction((tx) => {
-    const result = tx
-      .update(t.projects)
-      .set({ ...values, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "status", userId: actor.id, changes: diffRecords(project, values) });
+    updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values, before: project, userId: actor.id, action: "status" });
   });
 }
 
