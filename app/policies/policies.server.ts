@@ -16,6 +16,7 @@ import type { PolicyLevel } from "./labels";
 import type { ClauseInput, PolicyBasisInput, PolicyInput } from "./policy.schema";
 import { clauseLabel, clauseState, EXPIRY_WARNING_DAYS, isPolicyExpired } from "./policy-status";
 import { preparedOnce } from "../lib/prepared.server";
+import { updateVersioned } from "../lib/versioned-update.server";
 
 /** 失效 as of `day`, in SQL over t.policies. */
 function expiredOn(day: string): SQL {
@@ -158,13 +159,7 @@ export function updatePolicy({ actor, id, data, version }: { actor: Actor; id: n
   requireAdmin(actor);
   const before = findPolicy(id);
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.policies)
-      .set({ ...data, version: sql`${t.policies.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.policies.id, id), eq(t.policies.version, version), isNull(t.policies.deletedAt)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "policy", entityId: id, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+    updateVersioned(tx, { table: t.policies, entityType: "policy", id, version, values: data, before, userId: actor.id });
   });
 }
 
