@@ -51,5 +51,11 @@ describe("sign-in", () => {
     expect(safeRedirect("//evil.example")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
     expect(safeRedirect("/\\evil.example")).toBe("/");
+    // what a browser makes of a tab or a line break: another host, so refused
+    expect(safeRedirect("/\t/evil.example/phish")).toBe("/");
+    expect(safeRedirect("/\n/evil.example")).toBe("/");
+    expect(safeRedirect("/\r\n//evil.example")).toBe("/");
+    // non-Latin-1 text comes back percent-encoded, fit for a Location header
+    expect(safeRedirect("/companies?q=汽车")).toBe("/companies?q=%E6%B1%BD%E8%BD%A6");
   });
 });

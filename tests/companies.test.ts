@@ -14,7 +14,7 @@ import {
 } from "../app/companies/companies.server";
 import { companySchema } from "../app/companies/company.schema";
 import { db, t } from "../app/db.server";
-import { ConflictError, InvalidError } from "../app/lib/errors";
+import { ConflictError, ForbiddenError, InvalidError } from "../app/lib/errors";
 import { makeProject, makeUnit, makeUser } from "./support/builders";
 
 let officer: Actor;
@@ -92,14 +92,19 @@ describe("editing", () => {
     expect(audit[1].changes).toEqual({ city: ["大阪", "名古屋"], isFortune500: [false, true] });
   });
 
-  it("soft-deletes a company without projects and refuses one with projects", () => {
+  it("lets leaders and administrators soft-delete a company without projects, refuses one with projects, and refuses other roles", () => {
+    const leader = makeUser("leader", officer.unitId);
     const lonely = createCompany({ actor: officer, data: input({ name: "待删除企业" }) });
-    deleteCompany({ actor: officer, id: lonely, version: 1 });
+    for (const role of ["officer", "staff"] as const) {
+      expect(() => deleteCompany({ actor: makeUser(role, officer.unitId), id: lonely, version: 1 })).toThrow(ForbiddenError);
+    }
+    expect(db().select().from(t.companies).where(eq(t.companies.id, lonely)).get()?.deletedAt).toBeNull();
+    deleteCompany({ actor: leader, id: lonely, version: 1 });
     expect(db().select().from(t.companies).where(eq(t.companies.id, lonely)).get()?.deletedAt).toBeTypeOf("number");
     expect(listCompanies({ page: 1, q: "待删除企业" }).rows).toHaveLength(0);
     const busy = createCompany({ actor: officer, data: input({ name: "有项目企业" }) });
     makeProject(officer, { companyId: busy });
-    expect(() => deleteCompany({ actor: officer, id: busy, version: 1 })).toThrow("该企业下还有招商项目，不能删除");
+    expect(() => deleteCompany({ actor: leader, id: busy, version: 1 })).toThrow("该企业下还有招商项目，不能删除");
   });
 });
 

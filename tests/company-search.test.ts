@@ -5,7 +5,7 @@
 import { and, asc, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
-import { createCompany, deleteCompany, getCompany, listCompanies, nameContains, updateCompany } from "../app/companies/companies.server";
+import { createCompany, deleteCompany, getCompany, listCompanies, nameContains, suggestCompanies, updateCompany } from "../app/companies/companies.server";
 import { companySchema } from "../app/companies/company.schema";
 import { db, t } from "../app/db.server";
 import { makeUnit, makeUser } from "./support/builders";
@@ -80,12 +80,20 @@ describe("company name search", () => {
     expect(search("旧名称")).toEqual([]);
     expect(search("新名称")).toEqual([id]);
     expect(search("Neuer")).toEqual([id]);
-    deleteCompany({ actor, id, version: getCompany(id).version });
+    deleteCompany({ actor: makeUser("leader", actor.unitId), id, version: getCompany(id).version });
     expect(search("新名称")).toEqual([]);
   });
 
   it("pages through the list with the same results", () => {
     const rows = listCompanies({ page: 1, q: "精密" }).rows.map((row) => row.id).sort((a, b) => a - b);
     expect(rows).toEqual(likeScan("精密"));
+  });
+});
+
+describe("search text with control characters", () => {
+  it("searches without them instead of failing (a NUL before a 3-character term)", () => {
+    createCompany({ actor, data: companySchema.parse({ name: "控制字符测试精工", country: "JP" }), confirmDuplicate: true });
+    expect(listCompanies({ q: "\u0000控制字符", page: 1 }).rows.map((row) => row.name)).toEqual(["控制字符测试精工"]);
+    expect(suggestCompanies("\u0000\u0001控制字").map((row) => row.name)).toEqual(["控制字符测试精工"]);
   });
 });

@@ -6,6 +6,8 @@ const EXPECTED: Record<string, Record<Role, boolean>> = {
   "read:project:any": { officer: false, leader: true, staff: true, admin: true },
   "create:company": { officer: true, leader: true, staff: true, admin: true },
   "update:company": { officer: true, leader: true, staff: true, admin: true },
+  "delete:company": { officer: false, leader: true, staff: false, admin: true },
+  "export:list": { officer: true, leader: true, staff: true, admin: true },
   "create:project": { officer: true, leader: true, staff: false, admin: true },
   "update:project:own": { officer: true, leader: true, staff: false, admin: true },
   "verify:signing": { officer: false, leader: true, staff: false, admin: true },

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "read:project:any": ["leader", "staff", "admin"],
   "create:company": ["officer", "leader", "staff", "admin"],
   "update:company": ["officer", "leader", "staff", "admin"],
+  "delete:company": ["leader", "admin"],
   "create:project": ["officer", "leader", "admin"],
   /** edit a project they own or are a member of (and add activities to it) */
   "update:project:own": ["officer", "leader", "admin"],

@@ -124,10 +124,20 @@ function clearCookie(): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
-/** Only same-site relative paths are followed after login. */
+/**
+ * Only paths of this site are followed after login. The target is resolved as a browser would
+ * (tabs and line breaks dropped, backslashes read as slashes), so "/\t/evil.example" cannot turn
+ * into another host; the answer is the resolved path, percent-encoded, safe in a Location header.
+ */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  const base = "http://this.site";
+  let resolved: URL;
+  try {
+    resolved = new URL(target, base);
+  } catch {
     return fallback;
   }
-  return target;
+  if (resolved.origin !== base || /[\u0000-\u001F\u007F\\]/.test(target)) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { chunksOf, type ExportColumn, type ListExport } from "../exports/list-workbook.server";
 import { regionLabel } from "./regions";
-import type { Actor } from "../auth/permissions";
+import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
@@ -12,6 +12,7 @@ import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { visibleProjects } from "../projects/scope.server";
 import type { CompanyInput, ContactInput } from "./company.schema";
 import { normalizeCompanyName } from "./company-name";
+import { withoutControlCharacters } from "../lib/text";
 import { updateVersioned } from "../lib/versioned-update.server";
 
 import { describeCompanyFilters, type CompanySort } from "./listing";
@@ -51,7 +52,9 @@ export const TRIGRAM_MIN_LENGTH = 3;
  * For 3+ characters the trigram index narrows the candidates and LIKE confirms them, so the result
  * is exactly what a LIKE scan returns, without scanning the table.
  */
-export function nameContains(text: string): SQL {
+export function nameContains(typed: string): SQL {
+  // a NUL or another control character would break the index's query: searched for as typed without it
+  const text = withoutControlCharacters(typed);
   const pattern = `%${escapeLike(text)}%`;
   const like = or(
     sql`${t.companies.name} like ${pattern} escape '\\'`,
@@ -254,8 +257,9 @@ export function updateCompany({ actor, id, data, version }: { actor: Actor; id: 
   });
 }
 
-/** Soft delete; refused while the company still has live projects. */
+/** Soft delete, by leaders and administrators (DESIGN.md §3); refused while the company still has live projects. */
 export function deleteCompany({ actor, id, version }: { actor: Actor; id: number; version: number }): void {
+  assertCan(actor, "delete:company");
   db().transaction((tx) => {
     const live = tx
       .select({ n: sql<number>`count(*)` })

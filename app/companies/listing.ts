@@ -7,13 +7,15 @@ export const COMPANY_SORTS = {
 export type CompanySort = keyof typeof COMPANY_SORTS;
 
 import { enumParam } from "../lib/params";
+import { withoutControlCharacters } from "../lib/text";
 import { pageFrom } from "../lib/paging";
 import { REGIONS, regionLabel } from "./regions";
 
 /** The company list's filters from its URL, shared by the list and its 导出Excel. */
 export function companyFiltersFrom(params: URLSearchParams) {
   return {
-    q: params.get("q")?.slice(0, 100) ?? undefined,
+    // control characters (a NUL, say) would break the search index's query
+    q: withoutControlCharacters(params.get("q") ?? "").slice(0, 100) || undefined,
     country: enumParam(params, "country", REGIONS.map(([code]) => code)),
     fortune500: params.get("fortune500") === "1",
     chainLeader: params.get("chainLeader") === "1",

@@ -13,7 +13,7 @@
 import { Readable, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { formatDateTime } from "../lib/dates";
-import { cleanText } from "../imports/values";
+import { cleanText } from "../lib/text";
 import { zipStream } from "./zip-stream.server";
 
 export type ExportValue = string | number | boolean | null | undefined;

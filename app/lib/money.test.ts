@@ -2,6 +2,14 @@ import { describe, it, expect } from "vitest";
 import { formatAmount, formatWan, parseWan, wanInputValue } from "./money";
 
 describe("parseWan", () => {
+  it("reads thousands separators where they belong and refuses misplaced ones", () => {
+    expect(parseWan("1,200.5")).toBe(12_005_000);
+    expect(parseWan("12,000")).toBe(120_000_000);
+    expect(parseWan("1,5")).toBeUndefined();
+    expect(parseWan("1,2345")).toBeUndefined();
+    expect(parseWan(",5")).toBeUndefined();
+  });
+
   it("parses 万 with up to two decimals into integer base units", () => {
     expect(parseWan("123.45")).toBe(1_234_500);
     expect(parseWan("0.01")).toBe(100);

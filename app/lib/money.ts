@@ -8,7 +8,10 @@ const WAN = 10_000;
 
 /** "123.45" (万) → 1234500; null for empty input; NaN-free: returns undefined when malformed. */
 export function parseWan(input: string | null | undefined): number | null | undefined {
-  const text = (input ?? "").normalize("NFKC").trim().replace(/,/g, "");
+  const typed = (input ?? "").normalize("NFKC").trim();
+  // thousands separators only where they belong: "1,200.5" is read, "1,5" is refused, never guessed
+  if (typed.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(typed)) return undefined;
+  const text = typed.replace(/,/g, "");
   if (text === "") return null;
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return undefined;

@@ -1,0 +1,35 @@
+/**
+ * Text as the system keeps it (DESIGN.md §9): whatever a user types or a file carries, without the
+ * characters nobody means, so nothing can break a search, an export or a Word file later.
+ */
+
+/**
+ * Control characters a user never means (Word's Shift+Enter U+000B, U+0001, U+FFFE, zero-width
+ * and direction marks) are removed; tab and line breaks stay for long text.
+ */
+const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFE\uFFFF]/g;
+
+/** Full-width Latin letters, digits and the marks used with them (．＆－＿／＠＋), and the ideographic space. */
+const FULL_WIDTH_LATIN = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF06\uFF0D\uFF3F\uFF0F\uFF20\uFF0B]/g;
+
+/** Any character the cleaning below changes (most text has none and is only trimmed). */
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3000\uFEFF\uFF06\uFF0B\uFF0D-\uFF19\uFF20-\uFF3A\uFF3F\uFF41-\uFF5A\uFFFE\uFFFF]/;
+
+/**
+ * Text as stored: unwanted control characters removed, full-width letters and digits made
+ * half-width (Chinese punctuation such as （） and ，stays as written), trimmed.
+ */
+export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
+  return text
+    .replace(UNWANTED, "")
+    .replace(FULL_WIDTH_LATIN, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/\r\n?/g, "\n")
+    .trim();
+}
+
+/** Only the characters nobody means removed (search terms keep their width and spacing). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(UNWANTED, "");
+}
