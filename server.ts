@@ -42,14 +42,37 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
   next();
 });
 
-/** Non-GET requests must come from this site (DESIGN.md §9). */
+/** The host an Origin header names, or null when it names none ("null", "xyz", "http://"). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Form posts are capped before anything reads them (DESIGN.md §9): 1 MB, or 20 MB for a file upload. */
+const FORM_LIMIT = 1024 * 1024;
+const UPLOAD_LIMIT = 20 * 1024 * 1024 + 64 * 1024;
+
+/** Non-GET requests must come from this site (DESIGN.md §9), and carry a body of a size we accept. */
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.get("origin");
   const fetchSite = req.get("sec-fetch-site");
-  const sameOrigin = origin ? new URL(origin).host === req.get("host") : fetchSite !== "cross-site";
+  const sameOrigin = origin ? originHost(origin) === req.get("host") : fetchSite !== "cross-site";
   if (!sameOrigin) {
     res.status(403).type("text/plain; charset=utf-8").send("拒绝来自其他站点的请求");
+    return;
+  }
+  const limit = (req.get("content-type") ?? "").startsWith("multipart/form-data") ? UPLOAD_LIMIT : FORM_LIMIT;
+  const length = Number(req.get("content-length") ?? 0);
+  if (req.get("transfer-encoding") && !req.get("content-length")) {
+    res.status(411).type("text/plain; charset=utf-8").send("请求缺少长度信息");
+    return;
+  }
+  if (length > limit) {
+    res.status(413).type("text/plain; charset=utf-8").send(limit === FORM_LIMIT ? "提交的内容过大（上限 1 MB）" : "上传的文件过大（上限 20 MB）");
     return;
   }
   next();

@@ -68,4 +68,12 @@ test("pages carry the security headers and writes from another origin are refuse
     maxRedirects: 0,
   });
   expect(crossSite.status()).toBe(403);
+  for (const origin of ["null", "xyz", "http://"]) {
+    const odd = await page.request.post("/login", { headers: { Origin: origin }, form: { username: "nobody", password: "x" }, maxRedirects: 0 });
+    expect(odd.status()).toBe(403);
+  }
+  // a form body over 1 MB is refused before anything reads it
+  const huge = await page.request.post("/login", { form: { username: "nobody", password: "x".repeat(1_100_000) }, maxRedirects: 0 });
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toContain("上限 1 MB");
 });
