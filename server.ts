@@ -81,6 +81,16 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+/**
+ * Pages and their data are never kept by the browser or a proxy: after 退出登录, Back must not show
+ * the previous user's page (static files above keep their own caching). HSTS when served over HTTPS.
+ */
+app.use((_req: Request, res: Response, next: NextFunction) => {
+  res.setHeader("Cache-Control", "no-store");
+  if (process.env.COOKIE_SECURE === "1") res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+});
+
 const build = (await import(path.join(root, "build/index.js"))) as ServerBuild;
 app.all(
   "*",

@@ -62,6 +62,7 @@ test("pages carry the security headers and writes from another origin are refuse
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
   expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["cache-control"]).toBe("no-store");
   const crossSite = await page.request.post("/login", {
     headers: { Origin: "http://evil.example" },
     form: { username: "officer", password: "demo1234" },
@@ -76,4 +77,10 @@ test("pages carry the security headers and writes from another origin are refuse
   const huge = await page.request.post("/login", { form: { username: "nobody", password: "x".repeat(1_100_000) }, maxRedirects: 0 });
   expect(huge.status()).toBe(413);
   expect(await huge.text()).toContain("上限 1 MB");
+  // a signed-in page and its data are not kept either
+  await login(page, "officer");
+  const desk = await page.goto("/projects");
+  expect(desk!.headers()["cache-control"]).toBe("no-store");
+  const data = await page.request.get("/projects?_data=routes%2Fprojects._index");
+  expect(data.headers()["cache-control"]).toBe("no-store");
 });
