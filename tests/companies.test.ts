@@ -43,6 +43,15 @@ describe("统一社会信用代码 in the company form", () => {
   });
 });
 
+describe("text as typed", () => {
+  it("drops control and invisible characters, so a name of only those is blank", () => {
+    expect(companySchema.safeParse({ name: "\u200B\u200E\u202E", country: "JP" }).error?.issues[0]).toMatchObject({ path: ["name"], message: "请输入企业名称" });
+    const parsed = companySchema.parse({ name: "樱野\u000B精密\u0001", country: "JP", description: "第一行\n第二行\t备注\uFFFE" });
+    expect(parsed.name).toBe("樱野精密");
+    expect(parsed.description).toBe("第一行\n第二行\t备注");
+  });
+});
+
 describe("duplicate guard", () => {
   it("warns on the same name across width, spaces and legal-form suffixes, and creates on confirmation", () => {
     createCompany({ actor: officer, data: input({ name: "示例精工株式会社", foreignName: "Shirei Seiko Co., Ltd." }) });

@@ -5,11 +5,18 @@
 import { z } from "zod";
 import { isValidDate } from "./dates";
 import { parseWan } from "./money";
+import { withoutControlCharacters } from "./text";
 
-/** Optional free text: trimmed, empty → null. */
+/**
+ * Typed text as the system keeps it (DESIGN.md §9): control characters nobody means (Word's
+ * Shift+Enter U+000B, U+0001, U+FFFE, zero-width and direction marks) removed; tab and line breaks stay.
+ */
+const typedText = (value: unknown) => (value == null ? "" : typeof value === "string" ? withoutControlCharacters(value) : value);
+
+/** Optional free text: cleaned, trimmed, empty → null. */
 export function optionalText(max = 500, label = "内容") {
   return z.preprocess(
-    (value) => (value == null ? "" : value),
+    typedText,
     z
       .string()
       .trim()
@@ -18,9 +25,10 @@ export function optionalText(max = 500, label = "内容") {
   );
 }
 
+/** Required text: cleaned and trimmed; a name of only invisible characters is blank. */
 export function requiredText(message: string, max = 200, label = "内容") {
   return z.preprocess(
-    (value) => (value == null ? "" : value),
+    typedText,
     z.string().trim().min(1, message).max(max, `${label}不能超过${max}个字`),
   );
 }
