@@ -219,6 +219,7 @@ export class DuplicateCompanyWarning extends Error {
   }
 }
 
+/** A company's stored values: the form's fields with their normalized name keys for the duplicate guard. */
 export function companyValues(data: CompanyInput) {
   return {
     ...data,

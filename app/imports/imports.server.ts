@@ -9,7 +9,7 @@ import path from "node:path";
 import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { assertCan, type Actor } from "../auth/permissions";
-import { writeAudit, type EntityType, type Tx } from "../audit/audit.server";
+import { writeAudit, type Tx } from "../audit/audit.server";
 import { withCompanySearchPaused } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { InvalidError, NotFoundError } from "../lib/errors";

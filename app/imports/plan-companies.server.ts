@@ -6,6 +6,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { preparedOnce } from "../lib/prepared.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
+import { companyValues } from "../companies/companies.server";
 import { normalizeCompanyName } from "../companies/company-name";
 import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/uscc";
 import { db, t } from "../db.server";
@@ -142,12 +143,7 @@ export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
     isExistingInvestor: fields.isExistingInvestor ?? false,
     description: fields.description ?? null,
   };
-  const values = {
-    ...data,
-    nameKey: normalizeCompanyName(data.name),
-    foreignNameKey: data.foreignName ? normalizeCompanyName(data.foreignName) || null : null,
-    createdBy: writer.actor.id,
-  };
+  const values = { ...companyValues(data), createdBy: writer.actor.id };
   const bound = Object.fromEntries(COMPANY_INSERT_COLUMNS.map((column) => [column, typeof values[column] === "boolean" ? Number(values[column]) : (values[column] ?? null)]));
   const { id } = insertCompanyStatement().get(bound)!;
   writeAudit(writer.tx, { entityType: "company", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, data) });
