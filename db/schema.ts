@@ -50,6 +50,9 @@ export const users = sqliteTable(
     unitId: integer("unit_id").notNull().references(() => units.id),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     passwordHash: text("password_hash").notNull(),
+    /** a one-time password was given (new user, 重置密码): it must be changed at the next sign-in */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    lastSignInAt: integer("last_sign_in_at"),
     ...timestamps,
     ...versioned,
   },
@@ -62,6 +65,8 @@ export const sessions = sqliteTable(
     id: text("id").primaryKey(),
     userId: integer("user_id").notNull().references(() => users.id),
     expiresAt: integer("expires_at").notNull(),
+    /** last request seen; a session idle for 8 hours ends (DESIGN.md §9) */
+    lastSeenAt: integer("last_seen_at").notNull(),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
@@ -74,10 +79,13 @@ export const loginAttempts = sqliteTable(
     username: text("username").notNull(),
     address: text("address").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    /** an administrator's 解锁 clears earlier failures from the count (they stay in the log) */
+    cleared: integer("cleared", { mode: "boolean" }).notNull().default(false),
     at: integer("at").notNull().default(now),
   },
   (t) => [
     index("login_attempts_username_idx").on(t.username, t.at),
+    index("login_attempts_username_address_idx").on(t.username, t.address, t.at),
     index("login_attempts_address_idx").on(t.address, t.at),
   ],
 );
@@ -265,6 +273,10 @@ export const projects = sqliteTable(
     signedOn: text("signed_on"),
     signingVerifiedAt: integer("signing_verified_at"),
     signingVerifiedBy: integer("signing_verified_by").references(() => users.id),
+    /** 甄别退回: the signing was sent back with a reason; cleared when it is verified */
+    signingReturnedAt: integer("signing_returned_at"),
+    signingReturnedBy: integer("signing_returned_by").references(() => users.id),
+    signingReturnReason: text("signing_return_reason"),
     /** date of the latest activity (or creation), kept for 久未跟进 */
     lastActivityOn: text("last_activity_on").notNull(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
@@ -599,4 +611,75 @@ export const importBatchRecords = sqliteTable(
     versionAfter: integer("version_after").notNull(),
   },
   (t) => [index("import_batch_records_batch_idx").on(t.batchId), index("import_batch_records_entity_idx").on(t.entityType, t.entityId)],
+);
+
+// ── operations ────────────────────────────────────────────────────────────
+
+/**
+ * 操作日志 (DESIGN.md §11): sign-ins, user and permission changes, imports, exports, backups,
+ * restores and verifications — what an administrator reviews, apart from each record's 变更记录.
+ */
+export const operationLog = sqliteTable(
+  "operation_log",
+  {
+    id: integer("id").primaryKey(),
+    at: integer("at").notNull().default(now),
+    /** null for a failed sign-in or a command run on the server (backup, restore) */
+    userId: integer("user_id").references(() => users.id),
+    /** the username as typed at sign-in, or the acting user's */
+    username: text("username"),
+    /** app/operations/operation-kinds.ts */
+    kind: text("kind").notNull(),
+    summary: text("summary").notNull(),
+    address: text("address"),
+    entityType: text("entity_type"),
+    entityId: integer("entity_id"),
+  },
+  (t) => [
+    index("operation_log_at_idx").on(t.at),
+    index("operation_log_kind_idx").on(t.kind, t.at),
+    index("operation_log_user_idx").on(t.userId, t.at),
+  ],
+);
+
+/**
+ * 附件 (DESIGN.md §11): evidence files on projects, commitments, payouts and arrivals. The bytes
+ * live under the data folder by SHA-256; a row names one use of them.
+ */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey(),
+    /** project | commitment | payout | fdi_arrival */
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    /** app/attachments/attachment-kinds.ts */
+    category: text("category").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by").notNull().references(() => users.id),
+    ...timestamps,
+    ...softDelete,
+    deletedBy: integer("deleted_by").references(() => users.id),
+    ...versioned,
+  },
+  (t) => [index("attachments_entity_idx").on(t.entityType, t.entityId), index("attachments_sha_idx").on(t.sha256)],
+);
+
+/**
+ * One row per submitted form token: a second identical submission (a double click, a resent form)
+ * finds its token and goes where the first one went instead of writing again.
+ */
+export const formSubmissions = sqliteTable(
+  "form_submissions",
+  {
+    token: text("token").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    /** where the first submission led */
+    location: text("location").notNull(),
+    at: integer("at").notNull().default(now),
+  },
+  (t) => [index("form_submissions_at_idx").on(t.at)],
 );

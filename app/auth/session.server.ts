@@ -109,7 +109,7 @@ export async function startSession(userId: number, redirectTo: string, request: 
   database.transaction((tx) => {
     if (previous) tx.delete(t.sessions).where(eq(t.sessions.id, previous)).run();
     tx.delete(t.sessions).where(lt(t.sessions.expiresAt, Date.now())).run();
-    tx.insert(t.sessions).values({ id, userId, expiresAt: Date.now() + SESSION_MS }).run();
+    tx.insert(t.sessions).values({ id, userId, expiresAt: Date.now() + SESSION_MS, lastSeenAt: Date.now() }).run();
   });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
 }
