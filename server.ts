@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { databasePathFromEnv } from "./db/client";
+import { checkStorage } from "./db/preflight";
+import { writeServerPid } from "./db/server-pid";
 
 // The server renders the production build; React's development checks would slow every page.
 process.env.NODE_ENV ??= "production";
@@ -17,8 +20,26 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
+// A server that cannot write its database or files would fail everyone at their first save:
+// refuse to start, naming the path and what to do (DESIGN.md §9 Operations).
+const databasePath = databasePathFromEnv();
+const storageProblems = checkStorage(databasePath);
+if (storageProblems.length > 0) {
+  for (const problem of storageProblems) console.error(problem.message);
+  console.error("服务器未启动。");
+  process.exit(1);
+}
+// `npm run restore` refuses while this file names a live process; removed on any orderly exit.
+process.on("exit", writeServerPid(databasePath));
+
 const app = express();
 app.disable("x-powered-by");
+/**
+ * Behind a reverse proxy, TRUST_PROXY names the proxies whose X-Forwarded-For is believed (e.g.
+ * "loopback" or "10.0.0.5"); without it the socket's address is the client's, so a forged header
+ * cannot dodge the sign-in limits (DESIGN.md §9).
+ */
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use((_req: Request, res: Response, next: NextFunction) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -97,7 +118,7 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   }),
 );
 

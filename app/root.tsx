@@ -58,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {user ? (
               <>
                 <nav aria-label="主导航" className="main-nav" onClick={followLink}>
-                  {navigationFor(user.role as Role).map((item) => (
+                  {(user.mustChangePassword ? [] : navigationFor(user.role as Role)).map((item) => (
                     <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>
                       {item.label}
                     </a>
@@ -68,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span>
                     {user.displayName}（{ROLE_LABELS[user.role as Role]} · {user.unitName}）
                   </span>
+                  <a href="/password">修改密码</a>
                   <Form method="post" action="/logout">
                     <button type="submit" className="link-button">
                       退出登录
@@ -100,7 +101,9 @@ const ERROR_TEXT: Record<number, { title: string; detail: string }> = {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = ERROR_TEXT[status] ?? { title: "系统出错了", detail: "处理您的请求时发生错误，已记录。请稍后重试，或联系系统管理员。" };
+  // 503: a full, read-only or busy database; the message (app/lib/http.server.ts) says which
+  const storage = status === 503 && isRouteErrorResponse(error) && typeof error.data === "string" ? { title: "暂时无法完成", detail: error.data } : null;
+  const text = storage ?? ERROR_TEXT[status] ?? { title: "系统出错了", detail: "处理您的请求时发生错误，已记录。请稍后重试，或联系系统管理员。" };
   return (
     <section className="error-page" role="alert">
       <p className="error-code">{status}</p>

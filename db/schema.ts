@@ -99,6 +99,7 @@ export const channels = sqliteTable("channels", {
   sortOrder: integer("sort_order").notNull().default(0),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   ...timestamps,
+  ...versioned,
 });
 
 // ── companies ─────────────────────────────────────────────────────────────

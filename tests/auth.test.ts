@@ -2,7 +2,7 @@
  * Sign-in on a real database: argon2id parameters, one generic message, and attempt limits.
  */
 import { describe, expect, it } from "vitest";
-import { attemptLogin, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "../app/auth/login.server";
+import { attemptLogin, MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "../app/auth/login.server";
 import { hashPassword } from "../app/auth/password.server";
 import { safeRedirect } from "../app/auth/session.server";
 import { db, t } from "../app/db.server";
@@ -31,12 +31,18 @@ describe("sign-in", () => {
     }
   });
 
-  it("locks an account after 5 failures, even for the right password, without locking others", async () => {
+  it("locks an account for an address after 5 failures from it, even for the right password, without locking others", async () => {
     await makeAccount("li", "right-password");
     await makeAccount("wang", "right-password");
-    for (let i = 0; i < 5; i++) await attemptLogin({ username: "li", password: "guess", address: `10.1.0.${i}` });
-    expect(await attemptLogin({ username: "li", password: "right-password", address: "10.1.1.1" })).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
-    expect(await attemptLogin({ username: "wang", password: "right-password", address: "10.1.1.1" })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++) await attemptLogin({ username: "li", password: "guess", address: "10.1.0.9" });
+    expect(await attemptLogin({ username: "li", password: "right-password", address: "10.1.0.9" })).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
+    expect(await attemptLogin({ username: "wang", password: "right-password", address: "10.1.0.9" })).toMatchObject({ ok: true });
+  });
+
+  it("locks an account everywhere when guesses come from many addresses", async () => {
+    await makeAccount("liu", "right-password");
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await attemptLogin({ username: "liu", password: "guess", address: `10.2.${Math.floor(i / 250)}.${i % 250}` });
+    expect(await attemptLogin({ username: "liu", password: "right-password", address: "10.3.0.1" })).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
   });
 
   it("limits one address trying many accounts", async () => {

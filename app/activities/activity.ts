@@ -18,7 +18,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 /** 活动记录 form. */
 export const activitySchema = z.object({
   type: z.enum(ACTIVITY_TYPES, { error: "请选择活动类型" }),
-  occurredOn: requiredDate("活动日期"),
+  occurredOn: requiredDate("活动日期", { notAfterToday: true }),
   participants: optionalText(500, "参与人员"),
   place: optionalText(200, "地点"),
   summary: requiredText("请填写纪要", 4000, "纪要"),

@@ -2,12 +2,13 @@
  * 回收站: soft-deleted records, restored by an administrator. Nothing is hard-deleted by the UI.
  */
 import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { listDeletedAttachments, restoreAttachment } from "../attachments/attachments.server";
 import { can, type Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 
-export type RestorableType = "project" | "company";
+export type RestorableType = "project" | "company" | "attachment";
 
 function requireAdmin(actor: Actor) {
   if (!can(actor.role, "admin:system")) throw new ForbiddenError();
@@ -30,11 +31,12 @@ export function listDeletedRecords({ actor, limit = 100 }: { actor: Actor; limit
     .orderBy(desc(t.companies.deletedAt))
     .limit(limit)
     .all();
-  return { projects, companies };
+  return { projects, companies, attachments: listDeletedAttachments({ actor, limit }) };
 }
 
 export function restoreRecord({ actor, entityType, id, version }: { actor: Actor; entityType: RestorableType; id: number; version: number }): void {
   requireAdmin(actor);
+  if (entityType === "attachment") return restoreAttachment({ actor, attachmentId: id, version });
   db().transaction((tx) => {
     if (entityType === "project") {
       const project = tx.select().from(t.projects).where(and(eq(t.projects.id, id), isNotNull(t.projects.deletedAt))).get();

@@ -1,11 +1,9 @@
 /** 登记到账 (实到外资), shared by the browser and the server. */
 import { z } from "zod";
-import { today } from "../lib/dates";
 import { optionalText, requiredDate, requiredWanAmount } from "../lib/form";
-import { AFTER_TODAY } from "./arrival-rules";
 
 export const arrivalSchema = z.object({
-  arrivedOn: requiredDate("到账日期").refine((date) => date <= today(), AFTER_TODAY),
+  arrivedOn: requiredDate("到账日期", { notAfterToday: true }),
   amountUsd: requiredWanAmount("到账金额（万美元）").refine((usd) => usd > 0, "到账金额（万美元）应大于0"),
   reference: optionalText(200, "凭证说明"),
 });

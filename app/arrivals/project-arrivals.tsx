@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { CompactAttachments, type AttachmentItem } from "../attachments/attachment-list";
 import { formatPercent } from "../figures/indicators";
 import { formatWan } from "../lib/money";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
@@ -27,8 +28,11 @@ export function ProjectArrivals({
   canRecordReason,
   feedback,
   today,
+  evidence,
 }: {
   funding: ProjectFundingView;
+  /** 凭证 per arrival (getArrivalEvidence); the column shows only when given */
+  evidence?: { byRecord: Readonly<Record<number, readonly AttachmentItem[]>>; canAttach: boolean };
   canRecord: boolean;
   canRecordReason?: string | null;
   feedback: FormFeedback | null;
@@ -69,6 +73,7 @@ export function ProjectArrivals({
               <th className="num">到账金额（万美元）</th>
               <th>凭证说明</th>
               <th>登记人</th>
+              {evidence ? <th>凭证</th> : null}
               {canRecord ? <th></th> : null}
             </tr>
           </thead>
@@ -79,6 +84,11 @@ export function ProjectArrivals({
                 <td className="num">{formatWan(arrival.amountUsd)}</td>
                 <td>{arrival.reference ?? ""}</td>
                 <td>{arrival.createdByName ?? ""}</td>
+                {evidence ? (
+                  <td>
+                    <CompactAttachments entityType="fdi_arrival" entityId={arrival.id} attachments={evidence.byRecord[arrival.id] ?? []} canAttach={evidence.canAttach} />
+                  </td>
+                ) : null}
                 {canRecord ? (
                   <td>
                     <Form

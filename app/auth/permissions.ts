@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   "commit:commitment": ["leader", "staff", "admin"],
   "record:payout": ["leader", "staff", "admin"],
   "record:arrival": ["staff", "admin"],
+  /** 附件 on a project: officers only on those they may edit (app/attachments/attachment-rules.ts) */
+  "attach:project": ["officer", "leader", "admin"],
+  /** 附件 on a commitment: officers only on the projects they may propose on */
+  "attach:commitment": ["officer", "leader", "staff", "admin"],
+  "attach:payout": ["leader", "staff", "admin"],
+  "attach:arrival": ["leader", "staff", "admin"],
   "manage:targets": ["staff", "admin"],
   "import:data": ["staff", "admin"],
   /** 导出Excel of a list the user can see (rows are scoped by the list's own query) */
@@ -66,4 +72,17 @@ export function canEditProject(
   if (can(actor.role, "update:project:any")) return true;
   if (!can(actor.role, "update:project:own")) return false;
   return project.ownerId === actor.id || project.memberIds.includes(actor.id);
+}
+
+/**
+ * May the actor change the project's 负责人/负责单位 (DESIGN.md §3)? Leaders and administrators yes;
+ * an officer only on a project of their own unit that they may edit. A member from another unit
+ * edits the project but never moves it out of its owner's unit or takes it over.
+ */
+export function canReassignProject(
+  actor: Actor,
+  project: { ownerId: number; unitId: number; memberIds: readonly number[] },
+): boolean {
+  if (can(actor.role, "update:project:any")) return true;
+  return canEditProject(actor, project) && project.unitId === actor.unitId;
 }

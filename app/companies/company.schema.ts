@@ -10,7 +10,7 @@ export const companySchema = z.object({
   uscc: z.preprocess(
     (value) => (value == null ? "" : value),
     z
-      .string()
+      .string({ error: "统一社会信用代码应为文字" })
       .transform((text) => normalizeUscc(text))
       .superRefine((code, ctx) => {
         if (code === "") return;
@@ -21,7 +21,7 @@ export const companySchema = z.object({
   ),
   country: z.preprocess(
     (value) => (value == null ? "" : value),
-    z.string().refine((code) => REGION_CODES.includes(code), "请选择国别/地区"),
+    z.string({ error: "请选择国别/地区" }).refine((code) => REGION_CODES.includes(code), "请选择国别/地区"),
   ),
   city: optionalText(100, "所在城市"),
   industry: optionalText(100, "所属行业"),
@@ -38,7 +38,7 @@ export const contactSchema = z.object({
   phone: z.preprocess(
     (value) => (value == null ? "" : value),
     z
-      .string()
+      .string({ error: "电话格式不正确" })
       .trim()
       .refine((text) => text === "" || /^[+\d][\d\s\-()]{4,30}$/.test(text), "电话格式不正确")
       .transform((text) => (text === "" ? null : text)),
@@ -46,7 +46,7 @@ export const contactSchema = z.object({
   email: z.preprocess(
     (value) => (value == null ? "" : value),
     z
-      .string()
+      .string({ error: "邮箱格式不正确" })
       .trim()
       .refine((text) => text === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), "邮箱格式不正确")
       .transform((text) => (text === "" ? null : text)),

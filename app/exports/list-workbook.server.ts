@@ -13,7 +13,8 @@
 import { Readable, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { formatDateTime } from "../lib/dates";
-import { cleanText } from "../lib/text";
+import { cleanText, xmlSafeText } from "../lib/text";
+import { recordOperation } from "../operations/operation-log.server";
 import { zipStream } from "./zip-stream.server";
 
 export type ExportValue = string | number | boolean | null | undefined;
@@ -62,11 +63,12 @@ const ROOT_RELS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK_RELS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 
-/** XML-safe text: markup escaped, characters XML cannot hold removed, at most Excel's 32,767 per cell. */
+/**
+ * XML-safe text: at most Excel's 32,767 per cell, characters XML cannot hold removed (after the cut,
+ * so half a pair left by it goes too), markup escaped.
+ */
 function xmlText(value: string): string {
-  const text = cleanText(value)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .slice(0, 32_767);
+  const text = xmlSafeText(cleanText(value).slice(0, 32_767));
   return text.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]!);
 }
 
@@ -188,9 +190,11 @@ export async function writeListWorkbook<Row>(list: ListExport<Row>, output: Writ
   return counted.rows;
 }
 
-/** The HTTP response of an export: the workbook streamed as it is written. */
-export function listWorkbookResponse<Row>(list: ListExport<Row>): Response {
+/** The HTTP response of an export: the workbook streamed as it is written, entered in 操作日志. */
+export function listWorkbookResponse<Row>(list: ListExport<Row>, exportedBy: { id: number; username: string }): Response {
   const fileName = exportFileName(list.title);
+  const filters = list.filters.length > 0 ? `（${list.filters.join("；")}）` : "";
+  recordOperation({ kind: "export", summary: `导出Excel「${list.title}」${filters}`, userId: exportedBy.id, username: exportedBy.username });
   return new Response(createReadableStreamFromReadable(listWorkbookStream(list)), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

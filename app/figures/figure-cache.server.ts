@@ -11,9 +11,18 @@ const MAX_ENTRIES = 100;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 
 const changedRows = preparedOnce(() => db().$client.prepare("select total_changes()").pluck());
+let bookkeepingChanges = 0;
+
+/**
+ * Rows written that no figure reads (a session's last-seen time, written as people click about):
+ * they leave cached figures valid.
+ */
+export function countBookkeepingChanges(changes: number): void {
+  bookkeepingChanges += changes;
+}
 
 function dataStamp(): string {
-  return `${changedRows().get()}:${db().$client.pragma("data_version", { simple: true })}`;
+  return `${Number(changedRows().get()) - bookkeepingChanges}:${db().$client.pragma("data_version", { simple: true })}`;
 }
 
 export function cachedFigures<T>(key: string, compute: () => T): T {

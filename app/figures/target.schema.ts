@@ -1,10 +1,13 @@
 /** The 年度目标 form: one value per indicator for a year (and optionally a unit), with the versions it was loaded at. */
 import { z } from "zod";
-import { optionalCount, optionalId, wanAmount } from "../lib/form";
+import { optionalCount, optionalId, VERSION_MESSAGE, wanAmount } from "../lib/form";
 import { INDICATOR_LABELS, type TargetIndicator } from "./indicators";
 
 const year = z.preprocess((value) => Number(value), z.number({ message: "年份无效" }).int("年份无效").min(2000, "年份无效").max(2100, "年份无效"));
-const version = z.preprocess((value) => (value == null || value === "" ? 0 : Number(value)), z.number().int().min(0));
+const version = z.preprocess(
+  (value) => (value == null || value === "" ? 0 : Number(value)),
+  z.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(0, VERSION_MESSAGE),
+);
 
 const count = (indicator: TargetIndicator) => optionalCount(INDICATOR_LABELS[indicator], 100_000);
 const money = (indicator: TargetIndicator) => wanAmount(INDICATOR_LABELS[indicator]);

@@ -9,8 +9,8 @@ export const importChoiceSchema = z.object({
 
 /** 重新预览 / 确认导入 refer to the file already uploaded, by its sha256. */
 export const importStepSchema = importChoiceSchema.extend({
-  token: z.string().regex(/^[0-9a-f]{64}$/, "请重新选择文件"),
-  fileName: z.string().trim().min(1, "请重新选择文件").max(255, "文件名过长"),
+  token: z.string({ error: "请重新选择文件" }).regex(/^[0-9a-f]{64}$/, "请重新选择文件"),
+  fileName: z.string({ error: "请重新选择文件" }).trim().min(1, "请重新选择文件").max(255, "文件名过长"),
 });
 
 /** The column mapping posted as column_0, column_1 …: the field each column is read as ("" = 不导入). */

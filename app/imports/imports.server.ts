@@ -14,7 +14,8 @@ import { withCompanySearchPaused } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { InvalidError, NotFoundError } from "../lib/errors";
 import { preparedOnce } from "../lib/prepared.server";
-import { IMPORT_FIELDS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
+import { recordOperation } from "../operations/operation-log.server";
+import { IMPORT_FIELDS, IMPORT_KIND_LABELS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
 import { CompanyIndex, companyPlanner } from "./plan-companies.server";
 import { ProjectIndex, projectPlanner } from "./plan-projects.server";
 import { activityPlanner, arrivalPlanner } from "./plan-records.server";
@@ -247,6 +248,13 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       userId: actor.id,
       changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, counts.create], updated: [null, counts.update] },
     });
+    recordOperation({
+      kind: "import",
+      summary: `导入${IMPORT_KIND_LABELS[request.kind]}「${request.fileName}」：新增 ${counts.create}，更新 ${counts.update}，跳过 ${counts.skip}，拒绝 ${counts.refuse}`,
+      userId: actor.id,
+      entityType: "import_batch",
+      entityId: batch.id,
+    });
     return batch.id;
   }));
 }
@@ -384,6 +392,7 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
     for (const projectId of touchedProjects) restoreLastActivity(tx, projectId);
     tx.update(t.importBatches).set({ undoneAt: now, undoneBy: actor.id }).where(eq(t.importBatches.id, batchId)).run();
     writeAudit(tx, { entityType: "import_batch", entityId: batchId, action: "undo", userId: actor.id });
+    recordOperation({ kind: "import", summary: `撤销导入 #${batchId}「${batch.fileName}」`, userId: actor.id, entityType: "import_batch", entityId: batchId });
   });
 }
 

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
-import { addDays, today } from "../lib/dates";
+import { today, type DateRule } from "../lib/dates";
 import {
   isAtOrPastSigning,
   PRIORITIES,
@@ -25,8 +25,10 @@ const STAGE_CHOICES = STAGES.map((code) => ({ code, label: STAGE_LABELS[code], s
 const TYPE_CHOICES = PROJECT_TYPES.map((code) => ({ code, label: PROJECT_TYPE_LABELS[code], synonyms: code === "new" ? ["新设立", "新建", "新项目"] : code === "capital_increase" ? ["增资扩股", "增资项目"] : code === "merger" ? ["并购重组", "收购"] : [] }));
 const PRIORITY_CHOICES = PRIORITIES.map((code) => ({ code, label: PRIORITY_LABELS[code], synonyms: code === "high" ? ["高", "重大", "重点项目"] : code === "low" ? ["低"] : ["普通", "中"] }));
 
-export const TODAY_BOUND = (label: string) => ({ latest: today(), latestMessage: `${label}不能晚于今天` });
-export const FUTURE_BOUND = () => ({ latest: addDays(today(), 3652), latestMessage: "日期不能晚于十年后" });
+/** Dates of what happened (线索/阶段/活动/到账): not after today. */
+export const TODAY_BOUND = (label: string): DateRule => ({ label, notAfterToday: true });
+/** Planned dates: up to ten years ahead. */
+export const FUTURE_BOUND = (label: string): DateRule => ({ label });
 
 /** Project names compared as the duplicate guard compares company names: width, case and spaces folded. */
 export function projectNameKey(name: string): string {
@@ -200,7 +202,7 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex):
       landMu: check.decimal("landMu"),
       expectedJobs: check.count("expectedJobs"),
       priority: check.choice("priority", PRIORITY_CHOICES),
-      nextFollowUpOn: check.date("nextFollowUpOn", FUTURE_BOUND()),
+      nextFollowUpOn: check.date("nextFollowUpOn", FUTURE_BOUND("下次跟进日期")),
       nextFollowUpItem: check.text("nextFollowUpItem", 500),
       description: check.text("description", 4000),
     };

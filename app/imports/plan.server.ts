@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/permissions";
 import type { Changes, EntityType, Tx } from "../audit/audit.server";
+import type { DateRule } from "../lib/dates";
 import { updateVersioned, type VersionedTable } from "../lib/versioned-update.server";
 import { fieldOf, IMPORT_FIELDS, type ColumnMapping, type DuplicateMode, type ImportField, type ImportKind } from "./kinds";
 import type { ReadSheet, SheetRow } from "./read-file.server";
@@ -22,7 +23,6 @@ import {
   parseDecimal,
   unitInHeader,
   type CellValue,
-  type DateBounds,
   type Parsed,
 } from "./values";
 
@@ -176,8 +176,8 @@ export class RowCheck {
     return this.take(field, parseBoolean(this.raw(field)));
   }
 
-  date(field: string, bounds: DateBounds): string | null | undefined {
-    const value = this.take(field, parseDate(this.raw(field), bounds));
+  date(field: string, rule: DateRule): string | null | undefined {
+    const value = this.take(field, parseDate(this.raw(field), rule));
     if (value === null && this.spec(field).required) return this.fail(field, `请填写${this.spec(field).label}`);
     return value;
   }

@@ -6,6 +6,7 @@
  */
 import iconv from "iconv-lite";
 import { InvalidError } from "../lib/errors";
+import { isOleCompound, isPdf, isZip } from "../lib/file-signatures.server";
 import { parseCsv } from "./csv";
 import { headerScore, type ImportKind } from "./kinds";
 import { cellText, type CellValue } from "./values";
@@ -37,16 +38,16 @@ const fileProblem = (message: string) => new InvalidError({ file: message }, mes
 type FileKind = "xlsx" | "xlsb" | "ods" | "ole" | "markup" | "text" | "other";
 
 function sniff(bytes: Buffer): FileKind {
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) {
+  if (isZip(bytes)) {
     // a zip: its parts are named in the local file headers
     if (bytes.includes("xl/workbook.bin")) return "xlsb";
     if (bytes.includes("xl/workbook.xml") || bytes.includes("xl/worksheets/")) return "xlsx";
     return bytes.includes("application/vnd.oasis.opendocument.spreadsheet") ? "ods" : "other";
   }
-  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return "ole";
+  if (isOleCompound(bytes)) return "ole";
   const head = bytes.subarray(0, 65_536);
   if (head[0] === 0xff && head[1] === 0xfe) return "text";
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "other";
+  if (isPdf(head)) return "other";
   if (head.includes(0)) return "other";
   // a web page or XML Spreadsheet 2003 saved as ".xls" by another system
   return /^(\uFEFF)?\s*</.test(head.subarray(0, 1024).toString("utf8")) ? "markup" : "text";

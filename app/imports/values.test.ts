@@ -188,7 +188,8 @@ describe("excelSerialToDate", () => {
 });
 
 describe("parseDate", () => {
-  const bounds = { latest: "2026-06-30", latestMessage: "活动日期不能晚于今天" };
+  // today is 2026-06-30 (tests/support/setup-database.ts)
+  const bounds = { label: "活动日期", notAfterToday: true };
 
   it("reads the written forms offices use", () => {
     for (const text of ["2026-03-05", "2026/3/5", "2026.3.5", "2026/03/05", "2026-3-5", "2026年3月5日", "2026年03月05日", "2026年3月5号", "2026年3月5", "20260305"]) {
@@ -252,12 +253,21 @@ describe("parseDate", () => {
     expect(parseDate(true, bounds).error).toContain("无法识别日期");
   });
 
-  it("refuses dates before 1980", () => {
-    expect(parseDate("1979-12-31", bounds)).toEqual({ error: "日期 1979-12-31 早于 1980 年" });
+  it("refuses dates before 1980, with the message a form gives", () => {
+    expect(parseDate("1979-12-31", bounds)).toEqual({ error: "活动日期不能早于1980年1月1日（1979-12-31）" });
+    expect(parseDate("0100-01-01", bounds)).toEqual({ error: "活动日期不能早于1980年1月1日（0100-01-01）" });
     expect(parseDate("1980-01-01", bounds)).toEqual({ value: "1980-01-01" });
     // 1980-01-01 is serial 29221
-    expect(parseDate(29220, bounds)).toEqual({ error: "日期 1979-12-31 早于 1980 年" });
+    expect(parseDate(29220, bounds)).toEqual({ error: "活动日期不能早于1980年1月1日（1979-12-31）" });
     expect(parseDate(29221, bounds)).toEqual({ value: "1980-01-01" });
+  });
+
+  it("takes a planned date up to ten years after today, no later", () => {
+    const planned = { label: "下次跟进日期" };
+    expect(parseDate("2036-06-30", planned)).toEqual({ value: "2036-06-30" });
+    expect(parseDate("2036-07-01", planned)).toEqual({ error: "下次跟进日期不能晚于2036年6月30日（2036-07-01）" });
+    expect(parseDate("9999-12-31", planned)).toEqual({ error: "下次跟进日期不能晚于2036年6月30日（9999-12-31）" });
+    expect(parseDate(2_958_465, planned)).toEqual({ error: "下次跟进日期不能晚于2036年6月30日（9999-12-31）" });
   });
 
   it("refuses dates after the latest allowed one with the caller's message", () => {
@@ -567,7 +577,7 @@ describe("edge cases of dates and decimals", () => {
   });
 
   it("reads 2026 年 3 月 5 日 with spaces, and 1.005 as 1.01", () => {
-    expect(parseDate("2026 年 3 月 5 日", { latest: "2026-06-30", latestMessage: "不能晚于今天" })).toEqual({ value: "2026-03-05" });
+    expect(parseDate("2026 年 3 月 5 日", { notAfterToday: true })).toEqual({ value: "2026-03-05" });
     expect(parseDecimal("1.005")).toEqual({ value: 1.01 });
   });
 });

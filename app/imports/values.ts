@@ -3,7 +3,7 @@
  * Every parser returns `{ value }` or `{ error }` with a Chinese reason for the row's error list;
  * none guesses: what cannot be read unambiguously is refused.
  */
-import { isValidDate } from "../lib/dates";
+import { dateRangeProblem, isValidDate, type DateRule } from "../lib/dates";
 import { cleanText } from "../lib/text";
 
 export { cleanText };
@@ -84,17 +84,11 @@ const DATE_PATTERNS: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
-export interface DateBounds {
-  /** the latest allowed date, e.g. today for 线索/活动/到账 dates */
-  latest: string;
-  /** message when later than `latest` */
-  latestMessage: string;
-}
-
-export const EARLIEST_DATE = "1980-01-01";
-
-/** 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, date cells and Excel serial numbers. */
-export function parseDate(value: CellValue, bounds: DateBounds): Parsed<string | null> {
+/**
+ * 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, date cells and Excel serial numbers; within
+ * the bounds a form keeps (dates.ts `dateRangeProblem`: 1980 to ten years ahead, or to today).
+ */
+export function parseDate(value: CellValue, rule: DateRule): Parsed<string | null> {
   let date: string | null = null;
   if (value instanceof Date) {
     date = dateFromCellDate(value);
@@ -118,8 +112,8 @@ export function parseDate(value: CellValue, bounds: DateBounds): Parsed<string |
     if (!date) return { error: `无法识别日期“${text}”，请写成 2026-03-05` };
   }
   if (!date) return { error: "无法识别日期，请写成 2026-03-05" };
-  if (date < EARLIEST_DATE) return { error: `日期 ${date} 早于 1980 年` };
-  if (date > bounds.latest) return { error: `${bounds.latestMessage}（${date}）` };
+  const problem = dateRangeProblem(date, rule);
+  if (problem) return { error: `${problem}（${date}）` };
   return { value: date };
 }
 

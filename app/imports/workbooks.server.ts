@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { REGIONS } from "../companies/regions";
 import { db, t } from "../db.server";
+import { xmlSafeText } from "../lib/text";
 import { DUPLICATE_MODE_LABELS, IMPORT_FIELDS, IMPORT_KIND_LABELS, type ImportKind } from "./kinds";
 import type { RowError } from "./plan.server";
 import { cleanText, type CellValue } from "./values";
@@ -111,16 +112,17 @@ export async function refusedRowsWorkbook(
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`${IMPORT_KIND_LABELS[kind]}-被拒绝的行`, { views: [{ state: "frozen", ySplit: 1 }] });
-  const header = sheet.addRow([...refused.headers, "原行号", "错误说明"]);
+  // the headers and the reasons quote the file's own text: nothing XML cannot hold may reach the workbook
+  const header = sheet.addRow([...refused.headers.map(xmlSafeText), "原行号", "错误说明"]);
   header.font = { bold: true };
   header.getCell(refused.headers.length + 2).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE2E1" } };
   for (const row of refused.rows) {
     const cells = refused.headers.map((_, index) => {
       const value = row.cells[index] ?? null;
-      return typeof value === "string" ? cleanText(value) : value;
+      return typeof value === "string" ? xmlSafeText(cleanText(value)) : value;
     });
     const explanation = row.errors.map((error) => `${error.column}：${error.message}`).join("；");
-    sheet.addRow([...cells, row.rowNumber, explanation]);
+    sheet.addRow([...cells, row.rowNumber, xmlSafeText(explanation)]);
   }
   refused.headers.forEach((text, index) => (sheet.getColumn(index + 1).width = Math.max(10, Math.min(36, text.length * 2 + 4))));
   sheet.getColumn(refused.headers.length + 2).width = 60;

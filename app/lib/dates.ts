@@ -38,6 +38,45 @@ export function isValidDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The earliest date the system takes (DESIGN.md §9): nothing it tracks happened before. */
+export const EARLIEST_DATE = "1980-01-01";
+/** How far ahead a date may lie (DESIGN.md §9): plans and deadlines, not a mistyped year. */
+export const YEARS_AHEAD = 10;
+
+/** 2036-06-30 → 2036年6月30日 */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+export interface DateRule {
+  /** the field's name in messages, e.g. 线索日期 */
+  label?: string;
+  /** a date of something that happened (线索/活动/到账): not after today */
+  notAfterToday?: boolean;
+}
+
+/**
+ * Why a date (a valid YYYY-MM-DD) is outside what the system takes, or null: never before
+ * 1980-01-01, never more than ten years after today, and not after today for what has happened.
+ * Forms and imports both ask this, so the bound is the same wherever a date comes in.
+ */
+export function dateRangeProblem(date: string, { label = "日期", notAfterToday = false }: DateRule = {}, day: string = today()): string | null {
+  if (date < EARLIEST_DATE) return `${label}不能早于${chineseDate(EARLIEST_DATE)}`;
+  if (notAfterToday && date > day) return `${label}不能晚于今天`;
+  const latest = addYears(day, YEARS_AHEAD);
+  if (date > latest) return `${label}不能晚于${chineseDate(latest)}`;
+  return null;
+}
+
 /** Calendar arithmetic on business dates. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number);

@@ -33,3 +33,16 @@ export function cleanText(text: string): string {
 export function withoutControlCharacters(text: string): string {
   return text.replace(UNWANTED, "");
 }
+
+/**
+ * Characters XML 1.0 cannot hold: C0 controls other than tab and line breaks, U+FFFE/U+FFFF and a
+ * surrogate without its pair. Whatever reaches a Word or Excel file passes here, so text stored
+ * before cleaning existed (or by any other path) cannot make the file unreadable.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_ALL = new RegExp(NOT_XML.source, "g");
+
+/** Text without the characters XML 1.0 forbids (most text has none and is returned as it is). */
+export function xmlSafeText(text: string): string {
+  return NOT_XML.test(text) ? text.replace(NOT_XML_ALL, "") : text;
+}

@@ -10,7 +10,7 @@ import { db, t } from "../db.server";
 import { chunksOf, type ExportColumn, type ListExport } from "../exports/list-workbook.server";
 import { describeFigureFilter } from "../figures/figure-filters";
 import { projectConditions, projectOrder, type ProjectFilters } from "./projects.server";
-import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS, signingState } from "./stages";
+import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS, signingState, SIGNING_STATE_LABELS } from "./stages";
 
 function fetchRows(ids: number[]) {
   const owners = sql`(select display_name from ${t.users} where ${t.users.id} = ${t.projects.ownerId})`;
@@ -36,6 +36,7 @@ function fetchRows(ids: number[]) {
       status: t.projects.status,
       signedOn: t.projects.signedOn,
       signingVerifiedAt: t.projects.signingVerifiedAt,
+      signingReturnedAt: t.projects.signingReturnedAt,
       nextFollowUpOn: t.projects.nextFollowUpOn,
       nextFollowUpItem: t.projects.nextFollowUpItem,
       lastActivityOn: t.projects.lastActivityOn,
@@ -74,7 +75,7 @@ const COLUMNS: ExportColumn<Row>[] = [
   { header: "当前阶段", value: (row) => STAGE_LABELS[row.stage] },
   { header: "阶段日期", type: "date", value: (row) => row.stageOn },
   { header: "签约日期", type: "date", value: (row) => row.signedOn },
-  { header: "签约甄别", value: (row) => ({ none: "", pending: "待甄别", verified: "已甄别" })[signingState(row)] },
+  { header: "签约甄别", value: (row) => SIGNING_STATE_LABELS[signingState(row)] },
   { header: "项目状态", value: (row) => STATUS_LABELS[row.status] },
   { header: "下次跟进日期", type: "date", value: (row) => row.nextFollowUpOn },
   { header: "下次跟进事项", value: (row) => row.nextFollowUpItem, width: 30 },

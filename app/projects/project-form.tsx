@@ -1,5 +1,5 @@
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { newProjectSchema, projectSchema } from "./project.schema";
 import { PRIORITIES, PRIORITY_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from "./stages";
@@ -17,6 +17,30 @@ interface CompanySuggestion {
   foreignName: string | null;
 }
 
+/** 负责人/负责单位 the user may not change here (DESIGN.md §3): shown, and posted as they are. */
+export interface FixedOwner {
+  ownerId: number;
+  ownerName: string;
+  unitId: number;
+  unitName: string;
+}
+
+const FIXED_OWNER_HINT = "负责人和负责单位只能由本单位招商员或领导变更";
+
+function FixedField({ name, label, value, text }: { name: string; label: string; value: number; text: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" value={text} readOnly aria-describedby={`${id}-hint`} />
+      <input type="hidden" name={name} value={value} />
+      <p className="field-hint" id={`${id}-hint`}>
+        {FIXED_OWNER_HINT}
+      </p>
+    </div>
+  );
+}
+
 /** 招商项目 create/edit form with the DESIGN.md §6 labels; amounts in 万. */
 export function ProjectForm({
   mode,
@@ -24,12 +48,14 @@ export function ProjectForm({
   choices,
   feedback,
   hidden,
+  fixedOwner,
 }: {
   mode: "create" | "edit";
   defaults: Record<string, string | number | boolean | null>;
   choices: ProjectFormChoices;
   feedback?: FormFeedback | null;
   hidden?: Record<string, string | number>;
+  fixedOwner?: FixedOwner | null;
 }) {
   const form = useValidatedForm(mode === "create" ? newProjectSchema : projectSchema, defaults, feedback);
   const navigation = useNavigation();
@@ -69,8 +95,17 @@ export function ProjectForm({
         </datalist>
         <SelectField form={form} name="projectType" label="项目类型" required options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} placeholder="请选择" />
         <SelectField form={form} name="channelId" label="线索来源" options={choices.channels.map((channel) => ({ value: channel.id, label: channel.name }))} placeholder="（未填）" />
-        <SelectField form={form} name="ownerId" label="负责人" required options={choices.owners.map((owner) => ({ value: owner.id, label: `${owner.displayName}（${owner.unitName}）` }))} placeholder="请选择" />
-        <SelectField form={form} name="unitId" label="负责单位" required options={choices.units.map((unit) => ({ value: unit.id, label: unit.name }))} placeholder="请选择" />
+        {fixedOwner ? (
+          <>
+            <FixedField name="ownerId" label="负责人" value={fixedOwner.ownerId} text={`${fixedOwner.ownerName}（${fixedOwner.unitName}）`} />
+            <FixedField name="unitId" label="负责单位" value={fixedOwner.unitId} text={fixedOwner.unitName} />
+          </>
+        ) : (
+          <>
+            <SelectField form={form} name="ownerId" label="负责人" required options={choices.owners.map((owner) => ({ value: owner.id, label: `${owner.displayName}（${owner.unitName}）` }))} placeholder="请选择" />
+            <SelectField form={form} name="unitId" label="负责单位" required options={choices.units.map((unit) => ({ value: unit.id, label: unit.name }))} placeholder="请选择" />
+          </>
+        )}
         <SelectField form={form} name="parkId" label="落地载体" options={choices.parks.map((park) => ({ value: park.id, label: park.name }))} placeholder="（未定）" />
         <SelectField form={form} name="priority" label="优先级" options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))} />
         <TextField form={form} name="totalInvestmentUsd" label="总投资（万美元）" required inputMode="decimal" />

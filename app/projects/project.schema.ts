@@ -44,7 +44,7 @@ export const projectSchema = z
 export type ProjectInput = z.output<typeof projectSchema>;
 
 /** Creating also records the date the lead came in (线索日期, may be back-dated). */
-export const newProjectSchema = projectSchema.and(z.object({ enteredOn: requiredDate("线索日期") }));
+export const newProjectSchema = projectSchema.and(z.object({ enteredOn: requiredDate("线索日期", { notAfterToday: true }) }));
 export type NewProjectInput = z.output<typeof newProjectSchema>;
 
 export const stageChangeSchema = z.object({

@@ -4,17 +4,18 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { activitySchema, type ActivityInput } from "../activities/activity";
-import { can, canEditProject, type Actor } from "../auth/permissions";
+import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { resolveCompany } from "../companies/companies.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
+import { recordOperation } from "../operations/operation-log.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
@@ -65,6 +66,8 @@ const projectListColumns = {
   unitName: t.units.name,
   signedOn: t.projects.signedOn,
   signingVerifiedAt: t.projects.signingVerifiedAt,
+  signingReturnedAt: t.projects.signingReturnedAt,
+  signingReturnReason: t.projects.signingReturnReason,
   nextFollowUpOn: t.projects.nextFollowUpOn,
   nextFollowUpItem: t.projects.nextFollowUpItem,
   lastActivityOn: t.projects.lastActivityOn,
@@ -198,9 +201,10 @@ export function getProject(actor: Actor, id: number) {
     .leftJoin(t.channels, eq(t.channels.id, t.projects.channelId))
     .where(eq(t.projects.id, id))
     .get()!;
-  const verifiedByName = project.signingVerifiedBy
-    ? (db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, project.signingVerifiedBy)).get()?.name ?? null)
-    : null;
+  const nameOfUser = (userId: number | null) =>
+    userId ? (db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, userId)).get()?.name ?? null) : null;
+  const verifiedByName = nameOfUser(project.signingVerifiedBy);
+  const returnedByName = nameOfUser(project.signingReturnedBy);
   const members = db()
     .select({ id: t.users.id, displayName: t.users.displayName, unitName: t.units.name })
     .from(t.projectMembers)
@@ -233,7 +237,7 @@ export function getProject(actor: Actor, id: number) {
     .limit(200)
     .all();
   const canEdit = canEditProject(actor, { ownerId: project.ownerId, memberIds: members.map((m) => m.id) });
-  return { ...project, ...details, verifiedByName, members, stageHistory, activities, canEdit };
+  return { ...project, ...details, verifiedByName, returnedByName, members, stageHistory, activities, canEdit };
 }
 
 /** The date the project entered as 线索: its first log row. */
@@ -339,10 +343,27 @@ export function createProject({ actor, data }: { actor: Actor; data: NewProjectI
   });
 }
 
+/** Messages for a 负责人/负责单位 change the actor may not make (DESIGN.md §3). */
+export const REASSIGN_REFUSAL = {
+  ownerId: "只有本单位招商员或领导可以变更负责人",
+  unitId: "只有本单位招商员或领导可以变更负责单位",
+} as const;
+
 export function updateProject({ actor, id, data, version }: { actor: Actor; id: number; data: ProjectInput; version: number }): void {
   const before = findEditableProject(actor, id);
   const companyId = resolveCompany(data);
-  if (data.ownerId !== before.ownerId || data.unitId !== before.unitId) checkOwnerAndUnit(actor, data.ownerId, data.unitId);
+  const ownerChanged = data.ownerId !== before.ownerId;
+  const unitChanged = data.unitId !== before.unitId;
+  if (ownerChanged || unitChanged) {
+    // a member from another unit edits, but never takes the project over or moves it to their unit
+    if (!canReassignProject(actor, { ownerId: before.ownerId, unitId: before.unitId, memberIds: memberIdsOf(id) })) {
+      const errors: FieldErrors = {};
+      if (ownerChanged) errors.ownerId = REASSIGN_REFUSAL.ownerId;
+      if (unitChanged) errors.unitId = REASSIGN_REFUSAL.unitId;
+      throw new InvalidError(errors);
+    }
+    checkOwnerAndUnit(actor, data.ownerId, data.unitId);
+  }
   checkReferences(data);
   const values = projectValues(data, companyId);
   db().transaction((tx) => {
@@ -427,26 +448,59 @@ export function changeProjectStatus({
 }
 
 /** 甄别通过: a leader confirms the signing so it counts in the figures. */
+/**
+ * 甄别通过: the signing counts from now on. A signing sent back earlier may be verified once fixed;
+ * the return is cleared and stays in the 变更记录.
+ */
 export function verifySigning({ actor, projectId, version }: { actor: Actor; projectId: number; version: number }): void {
   const project = findVisibleProject(actor, projectId);
-  if (!can(actor.role, "verify:signing")) throw new ForbiddenError();
+  assertCan(actor, "verify:signing");
   if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
   if (project.signingVerifiedAt) throw new InvalidError({}, "该签约已甄别");
   const verifiedAt = Date.now();
   db().transaction((tx) => {
-    const result = tx
-      .update(t.projects)
-      .set({ signingVerifiedAt: verifiedAt, signingVerifiedBy: actor.id, version: sql`${t.projects.version} + 1`, updatedAt: verifiedAt })
-      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, {
+    updateVersioned(tx, {
+      table: t.projects,
       entityType: "project",
-      entityId: projectId,
-      action: "verify",
+      id: projectId,
+      version,
+      values: { signingVerifiedAt: verifiedAt, signingVerifiedBy: actor.id, signingReturnedAt: null, signingReturnedBy: null, signingReturnReason: null },
       userId: actor.id,
-      changes: { signingVerifiedAt: [null, verifiedAt], signedOn: [project.signedOn, project.signedOn] },
+      before: project,
+      action: "verify",
+      changes: {
+        signingVerifiedAt: [null, verifiedAt],
+        signedOn: [project.signedOn, project.signedOn],
+        ...(project.signingReturnedAt ? { signingReturnReason: [project.signingReturnReason, null] } : {}),
+      },
     });
+    recordOperation({ kind: "verify", summary: `甄别通过：${project.name}（签约日期 ${project.signedOn}）`, userId: actor.id, entityType: "project", entityId: projectId });
+  });
+}
+
+/**
+ * 退回: the signing does not count and shows on its owner's 工作台 with the reason, until it is
+ * fixed and verified.
+ */
+export function returnSigning({ actor, projectId, version, reason }: { actor: Actor; projectId: number; version: number; reason: string }): void {
+  const project = findVisibleProject(actor, projectId);
+  assertCan(actor, "verify:signing");
+  if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
+  if (project.signingVerifiedAt) throw new InvalidError({}, "该签约已甄别通过，不能退回");
+  const returnedAt = Date.now();
+  db().transaction((tx) => {
+    updateVersioned(tx, {
+      table: t.projects,
+      entityType: "project",
+      id: projectId,
+      version,
+      values: { signingReturnedAt: returnedAt, signingReturnedBy: actor.id, signingReturnReason: reason },
+      userId: actor.id,
+      before: project,
+      action: "verify",
+      changes: { signingReturnReason: [project.signingReturnReason, reason] },
+    });
+    recordOperation({ kind: "verify", summary: `甄别退回：${project.name}（原因：${reason}）`, userId: actor.id, entityType: "project", entityId: projectId });
   });
 }
 
@@ -585,6 +639,10 @@ export function getWorkbench(actor: Actor) {
     asc(t.projects.lastActivityOn),
   );
   const projects = section(mine, desc(t.projects.updatedAt));
+  const returnedSignings = section(
+    and(mine, sql`${t.projects.signingReturnedAt} is not null`, isNull(t.projects.signingVerifiedAt)),
+    desc(t.projects.signingReturnedAt),
+  );
   const pendingVerification = can(actor.role, "verify:signing")
     ? section(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)), asc(t.projects.signedOn))
     : [];
@@ -595,6 +653,7 @@ export function getWorkbench(actor: Actor) {
     dueSoon: shown(dueSoon),
     stale: shown(stale),
     projects: shown(projects),
+    returnedSignings: shown(returnedSignings),
     pendingVerification: shown(pendingVerification),
     /** sections with more rows than shown */
     more: {
@@ -602,6 +661,7 @@ export function getWorkbench(actor: Actor) {
       dueSoon: dueSoon.length > WORKBENCH_ROWS,
       stale: stale.length > WORKBENCH_ROWS,
       projects: projects.length > WORKBENCH_ROWS,
+      returnedSignings: returnedSignings.length > WORKBENCH_ROWS,
       pendingVerification: pendingVerification.length > WORKBENCH_ROWS,
     },
   };

@@ -107,14 +107,18 @@ export function statusChangeProblems({ to, reason, lostTo }: StatusChangeRequest
   return problems;
 }
 
-/** What a project shows about its signing: none, 待甄别, or 已甄别. */
-export function signingState(project: { signedOn: string | null; signingVerifiedAt: number | null }):
+/** What a project shows about its signing: none, 待甄别, 甄别退回 or 已甄别. */
+export function signingState(project: { signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }):
   | "none"
   | "pending"
+  | "returned"
   | "verified" {
   if (!project.signedOn) return "none";
-  return project.signingVerifiedAt ? "verified" : "pending";
+  if (project.signingVerifiedAt) return "verified";
+  return project.signingReturnedAt ? "returned" : "pending";
 }
+
+export const SIGNING_STATE_LABELS = { none: "", pending: "待甄别", returned: "甄别退回", verified: "已甄别" } as const;
 
 /**
  * The furthest stage a project counts as having reached, given the furthest it reached in the log:

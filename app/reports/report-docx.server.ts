@@ -9,6 +9,7 @@
  * Fonts live in the document's styles (标题, 标题 1, 标题 2, 公文正文, 表格文字), so a cell is only its
  * words — the appendix can run to thousands of rows — and an office can restyle the whole file at once.
  */
+import { randomUUID } from "node:crypto";
 import {
   AlignmentType,
   Document,
@@ -23,6 +24,7 @@ import {
   type ISectionPropertiesOptions,
 } from "docx";
 import JSZip from "jszip";
+import { xmlSafeText } from "../lib/text";
 import { reportDocument, type ReportBlock, type ReportForExport, type ReportTable } from "./report-text";
 
 export type { ReportForExport };
@@ -134,7 +136,8 @@ function columnWidths(data: ReportTable, total: number, size: number): number[] 
   return columns.map((c) => Math.floor(c.width));
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Cell text as XML: markup escaped, characters XML cannot hold dropped. */
+const escapeXml = (text: string) => xmlSafeText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const BORDER_XML = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join("");
 
 /**
@@ -161,22 +164,32 @@ function tableXml(data: ReportTable, style: string, size: number, width: number)
   return parts.join("");
 }
 
-/** Tables stand in the document as marker paragraphs until the XML is spliced in after packing. */
-const TABLE_MARKER = /<w:p>(?:(?!<\/w:p>).)*?⟦表(\d+)⟧(?:(?!<\/w:p>).)*?<\/w:p>/g;
+/**
+ * Tables stand in the document as marker paragraphs until the XML is spliced in after packing. The
+ * marker carries a key made for this file alone, so text a user typed (a narrative saying ⟦表0⟧)
+ * can never be taken for one.
+ */
+interface TableSlots {
+  key: string;
+  xml: string[];
+}
 
-function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, width: number, tables: string[]): Paragraph[] {
+const tableMarker = (slots: TableSlots, index: number) => `⟦表${slots.key}:${index}⟧`;
+const tableMarkerParagraph = (slots: TableSlots) => new RegExp(`<w:p>(?:(?!</w:p>).)*?⟦表${slots.key}:(\\d+)⟧(?:(?!</w:p>).)*?</w:p>`, "g");
+
+function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, width: number, tables: TableSlots): Paragraph[] {
   return list.flatMap((block) => {
     switch (block.kind) {
       case "heading":
-        return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: block.text })];
+        return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: xmlSafeText(block.text) })];
       case "subheading":
-        return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: block.text })];
+        return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: xmlSafeText(block.text) })];
       case "paragraph":
-        return [new Paragraph({ style: BODY_STYLE, text: block.text })];
+        return [new Paragraph({ style: BODY_STYLE, text: xmlSafeText(block.text) })];
       case "table":
-        tables.push(tableXml(block.table, tableStyle, tableSize, width));
+        tables.xml.push(tableXml(block.table, tableStyle, tableSize, width));
         // the empty paragraph after a table keeps the next heading off its bottom border
-        return [new Paragraph({ style: tableStyle, text: `⟦表${tables.length - 1}⟧` }), new Paragraph({ style: tableStyle })];
+        return [new Paragraph({ style: tableStyle, text: tableMarker(tables, tables.xml.length - 1) }), new Paragraph({ style: tableStyle })];
     }
   });
 }
@@ -188,31 +201,31 @@ const footer = new Footer({
 
 export async function renderReportDocx(report: ReportForExport): Promise<Buffer> {
   const doc = reportDocument(report);
-  const tables: string[] = [];
+  const tables: TableSlots = { key: randomUUID(), xml: [] };
   const portrait: ISectionPropertiesOptions = { page: { size: A4, margin: { ...MARGIN, footer: mm(25), header: mm(15) } } };
   const landscape: ISectionPropertiesOptions = {
     page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGIN, footer: mm(16), header: mm(10) } },
   };
   const document = new Document({
-    creator: report.generatedByName,
-    title: doc.title,
+    creator: xmlSafeText(report.generatedByName),
+    title: xmlSafeText(doc.title),
     description: `第${report.edition}版`,
     styles: STYLES,
     sections: [
       {
         properties: portrait,
         footers: { default: footer },
-        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: doc.title }), ...blocks(doc.body, TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH, tables)],
+        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.title) }), ...blocks(doc.body, TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH, tables)],
       },
       {
         properties: landscape,
         footers: { default: footer },
-        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: doc.appendix.title }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables)],
+        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.appendix.title) }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables)],
       },
     ],
   });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
   const xml = await zip.file("word/document.xml")!.async("string");
-  zip.file("word/document.xml", xml.replace(TABLE_MARKER, (_, index: string) => tables[Number(index)]));
+  zip.file("word/document.xml", xml.replace(tableMarkerParagraph(tables), (_, index: string) => tables.xml[Number(index)]!));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -6,6 +6,7 @@
  * header row is bold, bordered and frozen; the first sheet carries the title and month on top.
  */
 import ExcelJS from "exceljs";
+import { xmlSafeText } from "../lib/text";
 import { reportSheets, reportTables, reportTitle, type Cell, type ReportForExport, type ReportTable } from "./report-text";
 
 const NUMBER_FORMATS: Record<NonNullable<Cell["format"]>, string> = { wan: "#,##0.00", count: "0", percent: "0.0%" };
@@ -20,17 +21,17 @@ function visualLength(text: string): number {
 }
 
 /** The value a cell stores: the number for numeric cells, otherwise the text; — (nothing) is empty. */
-const valueOf = (cell: Cell): string | number | null => (cell.format ? (cell.number ?? null) : cell.text === "—" || cell.text === "" ? null : cell.text);
+const valueOf = (cell: Cell): string | number | null => (cell.format ? (cell.number ?? null) : cell.text === "—" || cell.text === "" ? null : xmlSafeText(cell.text));
 
 function addSheet(workbook: ExcelJS.Workbook, data: ReportTable, heading?: string[]): void {
   const sheet = workbook.addWorksheet(data.sheet);
   for (const [i, line] of (heading ?? []).entries()) {
-    const row = sheet.addRow([line]);
+    const row = sheet.addRow([xmlSafeText(line)]);
     row.font = i === 0 ? { bold: true, size: 14 } : { size: 11 };
     sheet.mergeCells(row.number, 1, row.number, data.headers.length);
   }
   if (heading?.length) sheet.addRow([]);
-  const header = sheet.addRow(data.headers);
+  const header = sheet.addRow(data.headers.map(xmlSafeText));
   header.font = { bold: true };
   header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   header.eachCell((cell) => {
@@ -60,9 +61,10 @@ function addSheet(workbook: ExcelJS.Workbook, data: ReportTable, heading?: strin
 export async function renderReportXlsx(report: ReportForExport): Promise<Buffer> {
   const s = report.snapshot;
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = report.generatedByName;
+  // exceljs drops C0 controls itself but writes U+FFFE/U+FFFF and lone surrogates as they come
+  workbook.creator = xmlSafeText(report.generatedByName);
   workbook.created = new Date(report.generatedAt);
-  workbook.title = reportTitle(s);
+  workbook.title = xmlSafeText(reportTitle(s));
   const [first, ...rest] = reportSheets(reportTables(s));
   addSheet(workbook, first!, [`${reportTitle(s)}（第${report.edition}版）`, `报告月份：${s.monthLabel}（${s.period.from} 至 ${s.period.to}），${s.cumulativeLabel}累计`]);
   for (const data of rest) addSheet(workbook, data);

@@ -48,6 +48,13 @@ export default function Workbench() {
           <ProjectTable rows={data.pendingVerification} columns={["company", "investment", "owner", "unit", "signedOn"]} />
         </section>
       ) : null}
+      {data.returnedSignings.length > 0 ? (
+        <section className="card danger-box" aria-labelledby="returned-title">
+          <h2 id="returned-title">甄别退回的签约（{count(data.returnedSignings, data.more.returnedSignings)}）</h2>
+          <p className="muted">补正材料或信息后，请领导再次甄别；通过前不计入任何统计。</p>
+          <ProjectTable rows={data.returnedSignings} columns={["company", "signedOn", "returnReason"]} />
+        </section>
+      ) : null}
       {data.overdueCommitments.length > 0 ? (
         <section className="card" aria-labelledby="overdue-commitments-title">
           <h2 id="overdue-commitments-title">逾期未兑现的政策承诺</h2>

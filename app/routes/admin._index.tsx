@@ -2,26 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { backupDirFromEnv, lastBackup } from "../admin/backups.server";
 import { listDeletedRecords, restoreRecord } from "../admin/recycle-bin.server";
+import { DeletedAttachments } from "../attachments/deleted-attachments";
 import { requirePermission } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatDateTime } from "../lib/dates";
 import { requiredId, versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "系统管理 · 招商引资管理系统" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
-  return json(listDeletedRecords({ actor: user }));
+  return json({ ...listDeletedRecords({ actor: user }), lastBackup: lastBackup(), backupDir: backupDirFromEnv() });
 }
 
-const restoreSchema = z.object({ entityType: z.enum(["project", "company"]), id: requiredId("记录无效"), version: versionField });
+const restoreSchema = z.object({ entityType: z.enum(["project", "company", "attachment"]), id: requiredId("记录无效"), version: versionField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     restoreRecord({ actor: user, ...parseForm(restoreSchema, formData) });
     return json({ ok: true as const, formError: null });
@@ -41,12 +43,36 @@ function RestoreButton({ entityType, id, version, label }: { entityType: string;
   );
 }
 
+const BACKUP_OVERDUE_MS = 2 * 86_400_000;
+
+/** 备份: the latest backup the server can see, and a warning when there is none for two days. */
+function BackupStatus({ backup, backupDir }: { backup: { name: string; at: string; databaseBytes: number; filesCount: number; integrity: string } | null; backupDir: string }) {
+  const overdue = !backup || Date.now() - Date.parse(backup.at) > BACKUP_OVERDUE_MS;
+  return (
+    <section className={`card${overdue ? " danger-box" : ""}`} aria-labelledby="backup-title">
+      <h2 id="backup-title">备份</h2>
+      {backup ? (
+        <p>
+          最近一次备份：<strong>{formatDateTime(Date.parse(backup.at))}</strong>（{backup.name}，数据库 {(backup.databaseBytes / 1024 / 1024).toFixed(1)} MB，附件 {backup.filesCount} 个，完整性检查：
+          {backup.integrity === "ok" ? "通过" : backup.integrity}）
+        </p>
+      ) : (
+        <p>
+          <strong>尚无备份。</strong>
+        </p>
+      )}
+      {overdue ? <p>已超过两天没有备份。请在服务器上运行 <code>npm run backup</code>，并按 README 的“备份与恢复”设置每日自动备份。</p> : null}
+      <p className="muted">备份目录：{backupDir}</p>
+    </section>
+  );
+}
+
 export default function Admin() {
-  const { projects, companies } = useLoaderData<typeof loader>();
+  const { lastBackup, backupDir, projects, companies, attachments } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
     <>
-      <h1>系统管理</h1>
+      <BackupStatus backup={lastBackup} backupDir={backupDir} />
       <section className="card" aria-labelledby="bin-title">
         <h2 id="bin-title">回收站</h2>
         <p className="muted">删除的记录保留在这里，恢复后回到原处，变更记录完整保留。</p>
@@ -95,6 +121,7 @@ export default function Admin() {
             </tbody>
           </table>
         )}
+        <DeletedAttachments attachments={attachments} />
       </section>
     </>
   );

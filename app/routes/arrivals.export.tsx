@@ -8,5 +8,5 @@ import { today } from "../lib/dates";
 /** 导出Excel of 实到外资: the year (or month) and filters on screen, every row in the user's scope. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:list");
-  return listWorkbookResponse(exportArrivals(user, arrivalFiltersFrom(new URL(request.url).searchParams, today())));
+  return listWorkbookResponse(exportArrivals(user, arrivalFiltersFrom(new URL(request.url).searchParams, today())), user);
 }

@@ -9,8 +9,8 @@ import { nodeSchema, profileSchema } from "../chains/chain.schema";
 import { getChainNode, listParentChoices, setChainNodeRetired, updateChainNode, updateChainProfile } from "../chains/chains.server";
 import { GAP_STATUS_LABELS, GAP_STATUSES, NODE_LEVEL_LABELS, PROFILE_FIELDS } from "../chains/labels";
 import { regionLabel } from "../companies/regions";
-import { versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { UNKNOWN_INTENT, versionField } from "../lib/form";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { LinkList } from "../ui/link-list";
@@ -28,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const intentSchema = z.object({ intent: z.enum(["node", "profile", "retire", "restore"]) });
+const intentSchema = z.object({ intent: z.enum(["node", "profile", "retire", "restore"], { error: UNKNOWN_INTENT }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
   const nodeId = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "node") updateChainNode({ actor: user, nodeId, data: parseForm(nodeSchema, formData) });

@@ -7,7 +7,7 @@ import { GapBadge, RetiredBadge } from "../chains/chain-bits";
 import { newNodeSchema } from "../chains/chain.schema";
 import { createChainNode, getChainSystemTree, listChainSystems, type TreeNode } from "../chains/chains.server";
 import { GAP_STATUS_LABELS, GAP_STATUSES, NODE_LEVEL_LABELS, NODE_LEVELS } from "../chains/labels";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { intParam } from "../lib/params";
 import { FormErrorBanner, SelectField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const id = createChainNode({ actor: user, data: parseForm(newNodeSchema, formData) });
     return redirect(`/chains/${id}`);

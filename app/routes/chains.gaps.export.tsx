@@ -25,5 +25,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     ],
     chunks: [gaps],
-  });
+  }, user);
 }

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AttachmentList, CompactAttachments } from "../attachments/attachment-list";
+import { getPayoutEvidence, listAttachments, mayAttachTo } from "../attachments/attachments.server";
 import { AuditList } from "../audit/audit-list";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
@@ -16,7 +18,8 @@ import {
   recordPayout,
 } from "../commitments/commitments.server";
 import { formatDateTime, today } from "../lib/dates";
-import { parseForm } from "../lib/form.server";
+import { UNKNOWN_INTENT } from "../lib/form";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
@@ -27,15 +30,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ commitment: getCommitment(user, id), audit: listCommitmentAudit(id), today: today() }));
+  return load(() =>
+    json({
+      commitment: getCommitment(user, id),
+      audit: listCommitmentAudit(id),
+      today: today(),
+      /** 附件 of the commitment, and 凭证 of each payout (they hang on the payout) */
+      attachments: listAttachments(user, "commitment", id),
+      canAttach: mayAttachTo(user, "commitment", id),
+      payoutEvidence: getPayoutEvidence(user, id),
+    }),
+  );
 }
 
-const intentSchema = z.object({ intent: z.enum(["commit", "conditionsMet", "cancel", "payout"]) });
+const intentSchema = z.object({ intent: z.enum(["commit", "conditionsMet", "cancel", "payout"], { error: UNKNOWN_INTENT }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const commitmentId = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     switch (intent) {
@@ -109,7 +122,7 @@ function StepButton({ intent, version, label }: { intent: string; version: numbe
 }
 
 export default function CommitmentDetail() {
-  const { commitment, audit, today } = useLoaderData<typeof loader>();
+  const { commitment, audit, today, attachments, canAttach, payoutEvidence } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as IntentFeedback;
   const stepError = feedbackFor(feedback, "commit") ?? feedbackFor(feedback, "conditionsMet");
   const note = dueNote(commitment, today);
@@ -228,6 +241,7 @@ export default function CommitmentDetail() {
                     <th>凭证说明</th>
                     <th>登记人</th>
                     <th>登记时间</th>
+                    <th>凭证</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -238,6 +252,9 @@ export default function CommitmentDetail() {
                       <td>{payout.reference ?? "—"}</td>
                       <td>{payout.createdByName ?? "—"}</td>
                       <td>{formatDateTime(payout.createdAt)}</td>
+                      <td>
+                        <CompactAttachments entityType="payout" entityId={payout.id} attachments={payoutEvidence.byRecord[payout.id] ?? []} canAttach={payoutEvidence.canAttach} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -256,6 +273,7 @@ export default function CommitmentDetail() {
               </>
             ) : null}
           </section>
+          <AttachmentList entityType="commitment" entityId={commitment.id} attachments={attachments} canAttach={canAttach} />
           {commitment.can.cancel ? (
             <section className="card" aria-labelledby="cancel-title">
               <h2 id="cancel-title">取消承诺</h2>

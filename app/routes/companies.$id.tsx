@@ -10,12 +10,12 @@ import { addContact, deleteCompany, getCompany, listCompanyAudit, listCompanyPro
 import { contactSchema } from "../companies/company.schema";
 import { COMPANY_FIELD_LABELS, formatCompanyValue } from "../companies/labels";
 import { regionLabel } from "../companies/regions";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
 import { listCompanyActivities } from "../projects/projects.server";
-import { versionField } from "../lib/form";
+import { requiredId, UNKNOWN_INTENT, versionField } from "../lib/form";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
 import type { Stage, Status } from "../projects/stages";
@@ -36,12 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const intentSchema = z.object({ intent: z.enum(["addContact", "editContact", "delete"]) });
+const intentSchema = z.object({ intent: z.enum(["addContact", "editContact", "delete"], { error: UNKNOWN_INTENT }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:company");
   const companyId = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "addContact") {
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ ok: true, intent });
     }
     if (intent === "editContact") {
-      const { contactId, version } = parseForm(z.object({ contactId: z.coerce.number().int(), version: versionField }), formData);
+      const { contactId, version } = parseForm(z.object({ contactId: requiredId("联系人无效"), version: versionField }), formData);
       updateContact({ actor: user, companyId, contactId, data: parseForm(contactSchema, formData), version });
       return json({ ok: true, intent });
     }

@@ -7,7 +7,7 @@ import { getCompany, updateCompany } from "../companies/companies.server";
 import { CompanyForm } from "../companies/company-form";
 import { companySchema } from "../companies/company.schema";
 import { versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:company");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const data = parseForm(companySchema, formData);
     const { version } = parseForm(z.object({ version: versionField }), formData);

@@ -6,6 +6,6 @@ import { listWorkbookResponse } from "../exports/list-workbook.server";
 
 /** 导出Excel of 企业库: the list's filters, every row. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "export:list");
-  return listWorkbookResponse(exportCompanies(companyFiltersFrom(new URL(request.url).searchParams)));
+  const user = await requirePermission(request, "export:list");
+  return listWorkbookResponse(exportCompanies(companyFiltersFrom(new URL(request.url).searchParams)), user);
 }

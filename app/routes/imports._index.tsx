@@ -14,7 +14,7 @@ import { DUPLICATE_MODE_LABELS, DUPLICATE_MODES, IMPORT_FIELDS, IMPORT_KIND_LABE
 import { MAX_IMPORT_BYTES } from "../imports/read-file.server";
 import { formatDateTime } from "../lib/dates";
 import { InvalidError } from "../lib/errors";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "数据导入 · 招商引资管理系统" }];
@@ -28,7 +28,7 @@ const tooLarge = () => new InvalidError({ file: "文件超过 20 MB，请拆分�
 
 /** The first step posts the file (multipart); 重新预览 and 确认导入 post the kept file's token. */
 async function readSubmission(request: Request): Promise<FormData> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readFormData(request);
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) throw tooLarge();
   try {
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));

@@ -1,17 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { attemptLogin } from "../auth/login.server";
+import { loginSchema } from "../auth/login.schema";
 import { getSessionUser, safeRedirect, startSession } from "../auth/session.server";
+import { readFormData } from "../lib/form.server";
+import { storageFailure } from "../lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 招商引资管理系统" }];
-
-const loginSchema = z.object({
-  username: z.string().trim().min(1, "请输入用户名").max(100),
-  password: z.string().min(1, "请输入密码").max(200),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) return redirect("/");
@@ -19,15 +15,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return json({ error: parsed.error.issues[0]?.message ?? "请输入用户名和密码", username: String(formData.get("username") ?? "") }, { status: 400 });
   }
   const address = typeof context.clientAddress === "string" ? context.clientAddress : "unknown";
-  const result = await attemptLogin({ ...parsed.data, address });
-  if (!result.ok) return json({ error: result.message, username: parsed.data.username }, { status: 400 });
-  return startSession(result.userId, safeRedirect(parsed.data.redirectTo), request);
+  try {
+    const result = await attemptLogin({ ...parsed.data, address });
+    if (!result.ok) return json({ error: result.message, username: parsed.data.username }, { status: 400 });
+    return await startSession(result.userId, result.mustChangePassword ? "/password" : safeRedirect(parsed.data.redirectTo), request);
+  } catch (error) {
+    // signing in writes (attempts, session): a full, read-only or busy database is said at the form, not a 500
+    const failure = storageFailure(error);
+    if (!failure) throw error;
+    return json({ error: failure.message, username: parsed.data.username }, { status: 503 });
+  }
 }
 
 export default function Login() {

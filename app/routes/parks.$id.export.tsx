@@ -11,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:list");
   const id = idParam(params.id);
   const { parkName, ids } = await load(() => listParkPipelineProjectIds(user, id));
-  return listWorkbookResponse(exportProjectList(`${parkName}项目储备`, [`载体：${parkName}（含下属载体）`, "进行中、暂缓的项目"], ids));
+  return listWorkbookResponse(exportProjectList(`${parkName}项目储备`, [`载体：${parkName}（含下属载体）`, "进行中、暂缓的项目"], ids), user);
 }

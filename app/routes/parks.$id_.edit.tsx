@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
 import { versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { ParkForm } from "../parks/park-form";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { version } = parseForm(z.object({ version: versionField }), formData);
     updatePark({ actor: user, id, data: parseForm(parkSchema, formData), version });

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { can } from "../auth/permissions";
 import { COMMITMENT_STATUS_LABELS } from "../commitments/commitment-rules";
 import { requirePermission, requireUser } from "../auth/session.server";
-import { requiredId, versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { requiredId, UNKNOWN_INTENT, versionField } from "../lib/form";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatWan, wanInputValue } from "../lib/money";
 import { idParam } from "../lib/params";
@@ -24,12 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return load(() => json({ ...getPolicy(user, id), canAdmin: can(user.role, "admin:system") }));
 }
 
-const intentSchema = z.object({ intent: z.enum(["addClause", "updateClause", "removeClause"]) });
+const intentSchema = z.object({ intent: z.enum(["addClause", "updateClause", "removeClause"], { error: UNKNOWN_INTENT }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
   const policyId = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "addClause") addClause({ actor: user, policyId, data: parseForm(clauseSchema, formData) });

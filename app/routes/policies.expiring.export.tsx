@@ -21,5 +21,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { header: "状态", value: (row) => (row.state === "expired" ? "已失效" : "90天内失效") },
     ],
     chunks: [flags],
-  });
+  }, user);
 }

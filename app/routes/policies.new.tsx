@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 import { createPolicy } from "../policies/policies.server";
 import { PolicyForm } from "../policies/policy-form";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => redirect(`/policies/${createPolicy({ actor: user, data: parseForm(policySchema, formData) })}`), formData);
 }
 

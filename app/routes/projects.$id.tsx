@@ -5,6 +5,8 @@ import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activitySchema } from "../activities/activity";
 import { getProjectFunding, handleArrivalIntent } from "../arrivals/arrivals.server";
 import { ProjectArrivals } from "../arrivals/project-arrivals";
+import { AttachmentList } from "../attachments/attachment-list";
+import { getArrivalEvidence, listAttachments, mayAttachTo } from "../attachments/attachments.server";
 import { AuditList } from "../audit/audit-list";
 import { can } from "../auth/permissions";
 import { chainLinkSchema } from "../chains/chain.schema";
@@ -20,11 +22,12 @@ import { ProjectPolicyBases } from "../policies/project-policy-bases";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatDateTime, today } from "../lib/dates";
-import { requiredId, versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { requiredId, SUBMISSION_TOKEN_FIELD, versionField } from "../lib/form";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatAmount, formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
+import { newSubmissionToken, submissionOf, submitOnce } from "../lib/submissions.server";
 import { formatProjectValue, PROJECT_FIELD_LABELS } from "../projects/labels";
 import { memberSchema, stageChangeSchema, statusChangeSchema } from "../projects/project.schema";
 import {
@@ -37,7 +40,6 @@ import {
   listProjectAudit,
   moveProjectToStage,
   removeProjectMember,
-  verifySigning,
 } from "../projects/projects.server";
 import {
   PRIORITY_LABELS,
@@ -51,6 +53,7 @@ import {
 } from "../projects/stages";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
+import { SigningVerification } from "../projects/signing-verification";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "项目"} · 招商项目` }];
 
@@ -71,21 +74,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       clauseChoices: project.canEdit || canPropose ? listPolicyClauseChoices() : [],
       canPropose,
       funding: getProjectFunding(user, id),
+      /** 附件: the project's evidence (also what 甄别 looks at), and the files on its arrivals */
+      attachments: listAttachments(user, "project", id),
+      canAttach: mayAttachTo(user, "project", id),
+      arrivalEvidence: getArrivalEvidence(user, id),
       today: today(),
       canVerify: can(user.role, "verify:signing"),
       canDelete: can(user.role, "delete:project"),
+      /** the 添加活动记录 form's one-time token: a second submit of it adds nothing */
+      submissionToken: newSubmissionToken(),
     });
   });
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["stage", "status", "verify", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "addPolicyBasis", "removePolicyBasis", "proposeCommitment", "recordArrival", "deleteArrival", "delete"]),
+  intent: z.enum(["stage", "status", "activity", "addMember", "removeMember", "linkChain", "unlinkChain", "addPolicyBasis", "removePolicyBasis", "proposeCommitment", "recordArrival", "deleteArrival", "delete"]),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const projectId = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     switch (intent) {
@@ -99,12 +108,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         changeProjectStatus({ actor: user, projectId, ...data });
         break;
       }
-      case "verify":
-        verifySigning({ actor: user, projectId, version: parseForm(z.object({ version: versionField }), formData).version });
         break;
-      case "activity":
-        addActivity({ actor: user, projectId, data: parseForm(activitySchema, formData) });
+      case "activity": {
+        const data = parseForm(activitySchema, formData);
+        submitOnce(submissionOf(formData, user.id), () => {
+          addActivity({ actor: user, projectId, data });
+          return `/projects/${projectId}`;
+        });
         break;
+      }
       case "addMember":
         addProjectMember({ actor: user, projectId, userId: parseForm(memberSchema, formData).userId });
         break;
@@ -187,11 +199,12 @@ function StatusForm({ version, feedback }: { version: number; feedback: FormFeed
   );
 }
 
-function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedback | null }) {
+function ActivityForm({ today, feedback, submissionToken }: { today: string; feedback: FormFeedback | null; submissionToken: string }) {
   const form = useValidatedForm(activitySchema, { type: "", occurredOn: today }, feedback);
   return (
     <Form method="post" onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="intent" value="activity" />
+      <input type="hidden" name={SUBMISSION_TOKEN_FIELD} value={submissionToken} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
         <SelectField form={form} name="type" label="活动类型" required placeholder="请选择" options={ACTIVITY_TYPES.map((type) => ({ value: type, label: ACTIVITY_TYPE_LABELS[type] }))} />
@@ -211,10 +224,10 @@ function ActivityForm({ today, feedback }: { today: string; feedback: FormFeedba
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, today, canVerify, canDelete } =
+  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, today, canVerify, canDelete, submissionToken } =
     useLoaderData<typeof loader>();
+  const { attachments, canAttach, arrivalEvidence } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as IntentFeedback;
-  const signing = signingState(project);
   const successKey = feedback?.ok ? `${feedback.intent}-${project.version}-${project.activities.length}` : "initial";
   return (
     <>
@@ -225,7 +238,7 @@ export default function ProjectDetail() {
           </p>
           <h1>{project.name}</h1>
           <p style={{ margin: 0 }}>
-            <StageBadge stage={project.stage} signedOn={project.signedOn} signingVerifiedAt={project.signingVerifiedAt} /> <StatusBadge status={project.status} />
+            <StageBadge stage={project.stage} signedOn={project.signedOn} signingVerifiedAt={project.signingVerifiedAt} signingReturnedAt={project.signingReturnedAt} /> <StatusBadge status={project.status} />
             {project.statusReason ? <span className="muted"> 原因：{project.statusReason}</span> : null}
             {project.lostTo ? <span className="muted"> 流失去向：{project.lostTo}</span> : null}
           </p>
@@ -247,33 +260,11 @@ export default function ProjectDetail() {
       </div>
 
       {feedback && !feedback.ok && !feedback.values?.intent ? <p className="form-error" role="alert">{feedback.formError}</p> : null}
-      {feedback && !feedback.ok && (feedback.values?.intent === "verify" || feedback.values?.intent === "delete") ? (
+      {feedback && !feedback.ok && feedback.values?.intent === "delete" ? (
         <p className="form-error" role="alert">{feedback.formError}</p>
       ) : null}
 
-      {signing !== "none" ? (
-        <section className={`card ${signing === "pending" ? "notice" : "success"}`} aria-label="签约甄别">
-          签约日期 {project.signedOn}：
-          {signing === "pending" ? (
-            <>
-              <strong>待甄别</strong>，甄别通过后才计入各项统计。
-              {canVerify ? (
-                <Form method="post" style={{ display: "inline", marginLeft: "1rem" }}>
-                  <input type="hidden" name="intent" value="verify" />
-                  <input type="hidden" name="version" value={project.version} />
-                  <button type="submit" className="primary">
-                    甄别通过
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          ) : (
-            <>
-              <strong>已甄别</strong>（{project.verifiedByName ?? ""}，{project.signingVerifiedAt ? formatDateTime(project.signingVerifiedAt) : ""}）
-            </>
-          )}
-        </section>
-      ) : null}
+      <SigningVerification project={project} evidence={attachments} canVerify={canVerify} />
 
       <section className="card" aria-label="项目信息">
         <dl className="facts">
@@ -299,6 +290,8 @@ export default function ProjectDetail() {
         {project.description ? <p style={{ whiteSpace: "pre-wrap" }}>{project.description}</p> : null}
       </section>
 
+      <AttachmentList entityType="project" entityId={project.id} attachments={attachments} canAttach={canAttach} />
+
       <div className="columns">
         <div>
           {project.canEdit ? (
@@ -314,7 +307,7 @@ export default function ProjectDetail() {
             {project.canEdit ? (
               <details open={Boolean(feedbackFor(feedback, "activity"))}>
                 <summary>添加活动记录</summary>
-                <ActivityForm key={`activity-${successKey}`} today={today} feedback={feedbackFor(feedback, "activity")} />
+                <ActivityForm key={`activity-${successKey}`} today={today} feedback={feedbackFor(feedback, "activity")} submissionToken={submissionToken} />
               </details>
             ) : null}
             {project.activities.length === 0 ? (
@@ -338,6 +331,7 @@ export default function ProjectDetail() {
           <ProjectArrivals
             key={`arrivals-${successKey}-${funding.arrivals.length}`}
             funding={funding}
+            evidence={arrivalEvidence}
             canRecord={funding.canRecord}
             canRecordReason={funding.canRecordReason}
             today={today}

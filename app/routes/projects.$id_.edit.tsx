@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { canReassignProject } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
 import { ForbiddenError } from "../lib/errors";
 import { versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { wanInputValue } from "../lib/money";
 import { idParam } from "../lib/params";
@@ -21,14 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return load(() => {
     const project = getProject(user, id);
     if (!project.canEdit) throw new ForbiddenError();
-    return json({ project, choices: listProjectFormChoices(user) });
+    // a member from another unit sees 负责人/负责单位 but is not offered to change them (the use case refuses anyway)
+    const canReassign = canReassignProject(user, { ownerId: project.ownerId, unitId: project.unitId, memberIds: project.members.map((member) => member.id) });
+    return json({ project, choices: listProjectFormChoices(user), canReassign });
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:project:own");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const data = parseForm(projectSchema, formData);
     const { version } = parseForm(z.object({ version: versionField }), formData);
@@ -38,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProject() {
-  const { project, choices } = useLoaderData<typeof loader>();
+  const { project, choices, canReassign } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const owners = choices.owners.some((owner) => owner.id === project.ownerId)
     ? choices.owners
@@ -54,6 +57,7 @@ export default function EditProject() {
         choices={{ ...choices, owners }}
         feedback={feedback}
         hidden={{ version: project.version }}
+        fixedOwner={canReassign ? null : { ownerId: project.ownerId, ownerName: project.ownerName, unitId: project.unitId, unitName: project.unitName }}
         defaults={{
           name: project.name,
           companyId: project.companyId,

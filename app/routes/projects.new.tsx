@@ -4,9 +4,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { getCompany } from "../companies/companies.server";
 import { today } from "../lib/dates";
-import { parseForm } from "../lib/form.server";
+import { SUBMISSION_TOKEN_FIELD } from "../lib/form";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 import { intParam } from "../lib/params";
+import { newSubmissionToken, submissionOf, submitOnce } from "../lib/submissions.server";
 import { ProjectForm } from "../projects/project-form";
 import { newProjectSchema } from "../projects/project.schema";
 import { createProject, listProjectFormChoices } from "../projects/projects.server";
@@ -26,20 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       if (!(error instanceof NotFoundError)) throw error;
     }
   }
-  return json({ user, company, today: today(), choices: listProjectFormChoices(user) });
+  return json({ user, company, today: today(), choices: listProjectFormChoices(user), submissionToken: newSubmissionToken() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:project");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
-    const id = createProject({ actor: user, data: parseForm(newProjectSchema, formData) });
-    return redirect(`/projects/${id}`);
+    const data = parseForm(newProjectSchema, formData);
+    // a second submit of this page leads to the project the first one created
+    return redirect(submitOnce(submissionOf(formData, user.id), () => `/projects/${createProject({ actor: user, data })}`));
   }, formData);
 }
 
 export default function NewProject() {
-  const { user, company, today, choices } = useLoaderData<typeof loader>();
+  const { user, company, today, choices, submissionToken } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
     <div className="card">
@@ -48,6 +51,7 @@ export default function NewProject() {
         mode="create"
         choices={choices}
         feedback={feedback}
+        hidden={{ [SUBMISSION_TOKEN_FIELD]: submissionToken }}
         defaults={{
           companyId: company?.id ?? null,
           companyName: company?.name ?? "",

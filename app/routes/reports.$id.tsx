@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { formatDateTime } from "../lib/dates";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { narrativeSchema } from "../reports/report.schema";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:report");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     updateReportNarrative({ actor: user, id, data: parseForm(narrativeSchema, formData) });
     return json({ ok: true as const });

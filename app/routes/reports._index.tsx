@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { addDays, formatDateTime, today } from "../lib/dates";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 import { generateReportSchema } from "../reports/report.schema";
 import { generateReport, listReports } from "../reports/reports.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:report");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     const { month } = parseForm(generateReportSchema, formData);
     const id = generateReport({ actor: user, month, today: today() });

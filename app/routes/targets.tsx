@@ -8,7 +8,7 @@ import { RatesList } from "../figures/rates-list";
 import { targetsSchema } from "../figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../figures/targets.server";
 import { today } from "../lib/dates";
-import { parseForm } from "../lib/form.server";
+import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 import { formatWan, wanInputValue } from "../lib/money";
 import { intParam } from "../lib/params";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:targets");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   return act(() => {
     saveTargets({ actor: user, data: parseForm(targetsSchema, formData) });
     return json({ ok: true as const });

@@ -3,12 +3,13 @@ import { formatWan } from "../lib/money";
 import { signingState, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
 import { useClientLinks } from "./client-links";
 
-export function StageBadge({ stage, signedOn, signingVerifiedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null }) {
-  const state = signingState({ signedOn, signingVerifiedAt });
+export function StageBadge({ stage, signedOn, signingVerifiedAt, signingReturnedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }) {
+  const state = signingState({ signedOn, signingVerifiedAt, signingReturnedAt });
   return (
     <span className="stage">
       <span className="badge">{STAGE_LABELS[stage]}</span>
       {state === "pending" ? <span className="badge pending"> 待甄别</span> : null}
+      {state === "returned" ? <span className="badge danger"> 甄别退回</span> : null}
     </span>
   );
 }
@@ -30,12 +31,14 @@ export interface ProjectRow {
   unitName: string;
   signedOn: string | null;
   signingVerifiedAt: number | null;
+  signingReturnedAt?: number | null;
+  signingReturnReason?: string | null;
   nextFollowUpOn: string | null;
   nextFollowUpItem: string | null;
   lastActivityOn: string;
 }
 
-type Column = "company" | "country" | "stage" | "status" | "investment" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn";
+type Column = "company" | "country" | "stage" | "status" | "investment" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn" | "returnReason";
 
 export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: readonly ProjectRow[]; columns: readonly Column[]; empty?: string }) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
@@ -56,6 +59,7 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
           {has("signedOn") ? <th>签约日期</th> : null}
           {has("followUp") ? <th>下次跟进</th> : null}
           {has("lastActivity") ? <th>最近活动</th> : null}
+          {has("returnReason") ? <th>退回原因</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -68,7 +72,7 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
             {has("country") ? <td>{regionLabel(row.country)}</td> : null}
             {has("stage") ? (
               <td>
-                <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} />
+                <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} signingReturnedAt={row.signingReturnedAt} />
               </td>
             ) : null}
             {has("status") ? (
@@ -87,6 +91,7 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
               </td>
             ) : null}
             {has("lastActivity") ? <td>{row.lastActivityOn}</td> : null}
+            {has("returnReason") ? <td>{row.signingReturnReason ?? ""}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { listAttachments } from "../attachments/attachments.server";
+import { can } from "../auth/permissions";
+import { requirePermission, requireUser } from "../auth/session.server";
+import { parseForm, readFormData } from "../lib/form.server";
+import { act, load } from "../lib/http.server";
+import { idParam } from "../lib/params";
+import { getProject, returnSigning, verifySigning } from "../projects/projects.server";
+import { SigningVerification } from "../projects/signing-verification";
+import { verificationSchema } from "../projects/verification.schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `签约甄别 · ${data?.project.name ?? "项目"}` }];
+
+/**
+ * 签约甄别 of one project: the project page's box posts here; this page shows the same box on its
+ * own when a submission needs correcting (退回 without a reason) or JavaScript is off.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  return load(() => json({ project: getProject(user, id), evidence: listAttachments(user, "project", id), canVerify: can(user.role, "verify:signing") }));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "verify:signing");
+  const projectId = idParam(params.id);
+  const formData = await readFormData(request);
+  return act(() => {
+    const input = parseForm(verificationSchema, formData);
+    if (input.intent === "verify") verifySigning({ actor: user, projectId, version: input.version });
+    else returnSigning({ actor: user, projectId, version: input.version, reason: input.reason });
+    return redirect(`/projects/${projectId}`);
+  }, formData);
+}
+
+export default function Verification() {
+  const { project, evidence, canVerify } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/projects/${project.id}`}>← 返回项目</Link>
+      </p>
+      <h1>签约甄别：{project.name}</h1>
+      <SigningVerification project={project} evidence={evidence} canVerify={canVerify} feedback={feedback ?? null} />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Whatever a user can type never breaks an export (DESIGN.md §9): text with characters XML 1.0
+ * forbids — Word's Shift+Enter (U+000B), U+0001, U+FFFE/U+FFFF, a lone surrogate — in a project
+ * name, a person's name and the report narrative still gives Word and Excel files whose every XML
+ * part parses strictly, and narrative text that looks like the Word export's table marker stays text.
+ */
+import { PassThrough } from "node:stream";
+import JSZip from "jszip";
+import { SaxesParser } from "saxes";
+import { describe, expect, it } from "vitest";
+import { writeListWorkbook } from "../app/exports/list-workbook.server";
+import { refusedRowsWorkbook } from "../app/imports/workbooks.server";
+import { renderReportDocx } from "../app/reports/report-docx.server";
+import { renderReportXlsx } from "../app/reports/report-xlsx.server";
+import { reportExportFixture, reportSnapshotFixture } from "./support/report-fixture";
+
+/** Every character XML 1.0 does not allow, and a surrogate left alone. */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text as a user might leave it: each forbidden kind once, between ordinary words. */
+const TYPED = "樱野\u000B精密\u0001扩产\uFFFE项目\uFFFF二期\uD800期";
+
+/** Parses every XML part of an Office file strictly; returns the parts' text. */
+async function xmlParts(file: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(file);
+  const parts: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+    // bytes that are not UTF-8 fail here; a lone surrogate written as UTF-8 would too
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(await zip.file(name)!.async("uint8array"));
+    expect(FORBIDDEN.test(text), `${name} holds a character XML forbids`).toBe(false);
+    const parser = new SaxesParser({ xmlns: true });
+    let problem: string | null = null;
+    parser.on("error", (error) => {
+      problem ??= error.message;
+    });
+    parser.write(text).close();
+    expect(problem, `${name}: ${problem}`).toBeNull();
+    parts[name] = text;
+  }
+  return parts;
+}
+
+const tableCount = (xml: string) => (xml.match(/<w:tbl>/g) ?? []).length;
+
+function typedReport(problems: string) {
+  const snapshot = reportSnapshotFixture();
+  snapshot.keyProjects.signed[0]!.name = TYPED;
+  snapshot.keyProjects.signed[0]!.ownerName = "张\u0001三";
+  snapshot.appendix[0]!.progress = `洽谈：${TYPED}`;
+  snapshot.pipeline.changes[0]!.projectName = TYPED;
+  return reportExportFixture({ snapshot, problems, nextMonthPlan: `计划\u000B第二行\uFFFF`, generatedByName: "招商\u0001专员" });
+}
+
+describe("the Word report with typed control characters and a forged table marker", () => {
+  it("parses strictly and keeps the words around the characters it drops", async () => {
+    const parts = await xmlParts(await renderReportDocx(typedReport(`一是\u000B资金\uFFFE到位偏慢。`)));
+    const document = parts["word/document.xml"]!;
+    expect(document).toContain("樱野精密扩产项目二期期");
+    expect(document).toContain("一是资金到位偏慢。");
+    expect(document).toContain("计划第二行");
+    expect(parts["docProps/core.xml"]).toContain("招商专员");
+  });
+
+  it("keeps ⟦表0⟧ typed in the narrative as text and splices no table for it", async () => {
+    const plain = (await xmlParts(await renderReportDocx(reportExportFixture())))["word/document.xml"]!;
+    const document = (await xmlParts(await renderReportDocx(reportExportFixture({ problems: "一是⟦表0⟧资金到位偏慢。\n二是⟦表3⟧仍需推进。" }))))["word/document.xml"]!;
+    expect(document).toContain("一是⟦表0⟧资金到位偏慢。");
+    expect(document).toContain("二是⟦表3⟧仍需推进。");
+    // the same tables as the fixture without the typed markers, none more
+    expect(tableCount(document)).toBe(tableCount(plain));
+  });
+});
+
+describe("the Excel report and the list exports with typed control characters", () => {
+  it("gives a report workbook whose every part parses strictly", async () => {
+    const parts = await xmlParts(await renderReportXlsx(typedReport("一是\u000B资金\uFFFE到位偏慢。")));
+    const all = Object.values(parts).join("");
+    expect(all).toContain("樱野精密扩产项目二期期");
+  });
+
+  it("gives a list workbook whose every part parses strictly, a cell cut at Excel's limit included", async () => {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // a cell longer than Excel's 32,767 characters, cut through a surrogate pair (𠀀 is two UTF-16 units)
+    const long = `${"测".repeat(32_766)}𠀀尾`;
+    await writeListWorkbook(
+      { title: `清单${TYPED}`, filters: [`名称：${TYPED}`], columns: [{ header: `名称${TYPED}`, value: (row: { name: string }) => row.name }], chunks: [[{ name: TYPED }, { name: long }]] },
+      output,
+    );
+    await new Promise((resolve) => output.end(resolve));
+    const parts = await xmlParts(Buffer.concat(chunks));
+    const sheet = parts["xl/worksheets/sheet1.xml"]!;
+    expect(sheet).toContain("樱野精密扩产项目二期期");
+    // the cut falls inside 𠀀: the half left over is dropped, not written as U+FFFD
+    expect(sheet).not.toContain("\uFFFD");
+    expect(sheet).toContain(`${"测".repeat(32_766)}</t>`);
+  });
+
+  it("gives a refused-rows workbook whose every part parses strictly, the file's own headers included", async () => {
+    const file = await refusedRowsWorkbook("companies", {
+      headers: [`企业名称${TYPED}`, "国别"],
+      rows: [{ rowNumber: 2, cells: [TYPED, "日本"], errors: [{ column: `企业名称${TYPED}`, message: `无法识别“${TYPED}”` }] }],
+    });
+    const parts = await xmlParts(file);
+    expect(Object.values(parts).join("")).toContain("樱野精密扩产项目二期期");
+  });
+});
