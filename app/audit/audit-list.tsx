@@ -8,11 +8,12 @@ const ACTION_LABELS: Record<string, string> = {
   stage: "阶段变更",
   status: "状态变更",
   verify: "甄别通过",
+  return: "甄别退回",
   member: "成员变更",
 };
 
 /** Records that appear in another record's 变更记录 (a company's contacts, a project's activities). */
-const PART_LABELS: Record<string, string> = { contact: "联系人", activity: "活动记录", fdi_arrival: "到账记录", commitment: "政策承诺" };
+const PART_LABELS: Record<string, string> = { contact: "联系人", activity: "活动记录", fdi_arrival: "到账记录", commitment: "政策承诺", attachment: "附件" };
 
 export interface AuditRow {
   id: number;

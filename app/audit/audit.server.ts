@@ -11,7 +11,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Changes = Record<string, [unknown, unknown]>;
 
 export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival" | "import_batch" | "attachment" | "channel";
-export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "member" | "import" | "undo";
+export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "return" | "member" | "import" | "undo";
 
 const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { can, canEditProject, ROLES, type Actor, type Permission, type Role } from "./permissions";
+import { can, canEditProject, PERMISSIONS, ROLES, type Actor, type Permission, type Role } from "./permissions";
 
 /** DESIGN.md §3, written out independently of the PERMISSIONS table. */
 const EXPECTED: Record<string, Record<Role, boolean>> = {
@@ -10,6 +10,8 @@ const EXPECTED: Record<string, Record<Role, boolean>> = {
   "export:list": { officer: true, leader: true, staff: true, admin: true },
   "create:project": { officer: true, leader: true, staff: false, admin: true },
   "update:project:own": { officer: true, leader: true, staff: false, admin: true },
+  "update:project:any": { officer: false, leader: true, staff: false, admin: true },
+  "delete:project": { officer: false, leader: true, staff: false, admin: true },
   "verify:signing": { officer: false, leader: true, staff: false, admin: true },
   "propose:commitment:own": { officer: true, leader: true, staff: false, admin: true },
   "propose:commitment:any": { officer: false, leader: true, staff: false, admin: true },
@@ -19,10 +21,20 @@ const EXPECTED: Record<string, Record<Role, boolean>> = {
   "manage:targets": { officer: false, leader: false, staff: true, admin: true },
   "import:data": { officer: false, leader: false, staff: true, admin: true },
   "manage:report": { officer: false, leader: true, staff: true, admin: true },
+  "view:cockpit": { officer: false, leader: true, staff: true, admin: true },
+  /** 附件: officers where they may edit the record (checked per record), staff on arrivals and payouts */
+  "attach:project": { officer: true, leader: true, staff: false, admin: true },
+  "attach:commitment": { officer: true, leader: true, staff: true, admin: true },
+  "attach:payout": { officer: false, leader: true, staff: true, admin: true },
+  "attach:arrival": { officer: false, leader: true, staff: true, admin: true },
   "admin:system": { officer: false, leader: false, staff: false, admin: true },
 };
 
 describe("can (DESIGN.md §3)", () => {
+  it("covers every permission of the table, and the table has no permission the design lacks", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+
   for (const [permission, byRole] of Object.entries(EXPECTED)) {
     for (const role of ROLES) {
       it(`${role} ${byRole[role] ? "may" : "may not"} ${permission}`, () => {

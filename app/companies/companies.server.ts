@@ -238,6 +238,7 @@ function refuseTakenUscc(duplicates: DuplicateCompany[]) {
  * (`confirmDuplicate`).
  */
 export function createCompany({ actor, data, confirmDuplicate = false }: { actor: Actor; data: CompanyInput; confirmDuplicate?: boolean }): number {
+  assertCan(actor, "create:company");
   const duplicates = findDuplicateCompanies(data);
   refuseTakenUscc(duplicates);
   if (duplicates.length > 0 && !confirmDuplicate) throw new DuplicateCompanyWarning(duplicates);
@@ -250,6 +251,7 @@ export function createCompany({ actor, data, confirmDuplicate = false }: { actor
 }
 
 export function updateCompany({ actor, id, data, version }: { actor: Actor; id: number; data: CompanyInput; version: number }): void {
+  assertCan(actor, "update:company");
   refuseTakenUscc(findDuplicateCompanies({ ...data, name: "", foreignName: null }, id));
   db().transaction((tx) => {
     const before = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
@@ -279,6 +281,7 @@ export function deleteCompany({ actor, id, version }: { actor: Actor; id: number
 }
 
 export function addContact({ actor, companyId, data }: { actor: Actor; companyId: number; data: ContactInput }): number {
+  assertCan(actor, "update:company");
   return db().transaction((tx) => {
     const company = tx.select({ id: t.companies.id }).from(t.companies).where(and(eq(t.companies.id, companyId), isNull(t.companies.deletedAt))).get();
     if (!company) throw new NotFoundError();
@@ -289,6 +292,7 @@ export function addContact({ actor, companyId, data }: { actor: Actor; companyId
 }
 
 export function updateContact({ actor, companyId, contactId, data, version }: { actor: Actor; companyId: number; contactId: number; data: ContactInput; version: number }): void {
+  assertCan(actor, "update:company");
   db().transaction((tx) => {
     const before = tx
       .select()

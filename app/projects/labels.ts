@@ -1,3 +1,4 @@
+import { categoryLabel } from "../attachments/attachment-kinds";
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from "../activities/activity";
 import { formatDateTime } from "../lib/dates";
 import { formatWan } from "../lib/money";
@@ -38,6 +39,9 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   skipped: "跳过阶段",
   signedOn: "签约日期",
   signingVerifiedAt: "甄别时间",
+  signingReturnReason: "退回原因",
+  fileName: "文件名",
+  category: "附件类型",
   status: "项目状态",
   statusReason: "原因",
   lostTo: "流失去向",
@@ -72,5 +76,6 @@ export function formatProjectValue(field: string, value: unknown): string | null
   if (field === "projectType") return PROJECT_TYPE_LABELS[value as ProjectType] ?? value;
   if (field === "priority") return PRIORITY_LABELS[value as Priority] ?? value;
   if (field === "type") return ACTIVITY_TYPE_LABELS[value as ActivityType] ?? value;
+  if (field === "category") return categoryLabel(value);
   return null;
 }

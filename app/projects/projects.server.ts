@@ -497,7 +497,7 @@ export function returnSigning({ actor, projectId, version, reason }: { actor: Ac
       values: { signingReturnedAt: returnedAt, signingReturnedBy: actor.id, signingReturnReason: reason },
       userId: actor.id,
       before: project,
-      action: "verify",
+      action: "return",
       changes: { signingReturnReason: [project.signingReturnReason, reason] },
     });
     recordOperation({ kind: "verify", summary: `甄别退回：${project.name}（原因：${reason}）`, userId: actor.id, entityType: "project", entityId: projectId });
@@ -565,6 +565,10 @@ export function listProjectAudit(projectId: number) {
       { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
       { entityType: "fdi_arrival", ids: sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${projectId}` },
       { entityType: "commitment", ids: sql`select ${t.commitments.id} from ${t.commitments} where ${t.commitments.projectId} = ${projectId}` },
+      {
+        entityType: "attachment",
+        ids: sql`select ${t.attachments.id} from ${t.attachments} where ${t.attachments.entityType} = 'project' and ${t.attachments.entityId} = ${projectId}`,
+      },
     ],
   });
 }

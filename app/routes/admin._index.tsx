@@ -61,7 +61,11 @@ function BackupStatus({ backup, backupDir }: { backup: { name: string; at: strin
           <strong>尚无备份。</strong>
         </p>
       )}
-      {overdue ? <p>已超过两天没有备份。请在服务器上运行 <code>npm run backup</code>，并按 README 的“备份与恢复”设置每日自动备份。</p> : null}
+      {overdue ? (
+        <p>
+          {backup ? "已超过两天没有备份。" : ""}请在服务器上运行 <code>npm run backup</code>，并按 README 的“备份与恢复”设置每日自动备份。
+        </p>
+      ) : null}
       <p className="muted">备份目录：{backupDir}</p>
     </section>
   );

@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, logout } from "./support";
-
-const OWNER_NAMES: Record<string, string> = { 李招商: "officer", 张招商: "officer2", 周招商: "officer3", 吴招商: "officer4", 徐招商: "officer5" };
+import { DEMO_PASSWORD, DEMO_USERNAME_OF, login, logout } from "./support";
 
 test("the administrator creates a user, who signs in with the one-time password and must set their own", async ({ page }) => {
   await login(page, "admin");
@@ -73,7 +71,7 @@ test("a leader returns a signing with a reason; it shows on the owner's 工作�
   await expect(page.getByRole("region", { name: "签约甄别" }).getByText("退回原因：缺少签约协议扫描件")).toBeVisible();
   await logout(page);
 
-  await page.getByLabel("用户名").fill(OWNER_NAMES[ownerName] ?? "officer");
+  await page.getByLabel("用户名").fill(DEMO_USERNAME_OF[ownerName]!);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   const returned = page.getByRole("region", { name: /甄别退回的签约/ });

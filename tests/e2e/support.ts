@@ -19,3 +19,13 @@ export async function logout(page: Page) {
 export function todayInShanghai(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }
+
+/** The demo officers' usernames by the names pages show (seeds/demo.ts). */
+export const DEMO_USERNAME_OF: Record<string, string> = {
+  李招商: "officer",
+  张招商: "officer2",
+  周招商: "officer3",
+  吴招商: "officer4",
+  徐招商: "officer5",
+  王局长: "leader",
+};
