@@ -233,6 +233,26 @@ describe("招商项目 import", () => {
   });
 });
 
+describe("招商项目 import updating existing projects", () => {
+  it("changes 负责人 only for leaders and administrators (DESIGN.md §3); staff update the other fields", async () => {
+    const admin = makeUser("admin", officer.unitId);
+    const colleague = makeUser("officer", officer.unitId, "导入接手人");
+    const companyId = makeCompany(officer, { name: "更新企业戊" });
+    const projectId = makeProject(officer, { companyId, name: "更新项目戊" });
+    const bytes = await ledger(
+      ["项目名称", "投资方企业", "负责人", "总投资（万美元）", "合同外资（万美元）"],
+      [["更新项目戊", "更新企业戊", colleague.username, 900, 100]],
+    );
+    const staffPreview = await previewImport(request("projects", bytes, "update"));
+    expect(staffPreview.counts).toMatchObject({ update: 0, refuse: 1 });
+    expect(staffPreview.refused[0].errors[0]).toEqual({ column: "负责人", message: "已有项目的负责人/负责单位只能由领导或系统管理员在项目页变更" });
+    const sameOwner = await ledger(["项目名称", "投资方企业", "负责人", "总投资（万美元）", "合同外资（万美元）"], [["更新项目戊", "更新企业戊", officer.username, 900, 100]]);
+    expect((await previewImport(request("projects", sameOwner, "update"))).counts).toMatchObject({ update: 1, refuse: 0 });
+    await confirmImport({ ...request("projects", bytes, "update"), actor: admin });
+    expect(db().select({ ownerId: t.projects.ownerId }).from(t.projects).where(eq(t.projects.id, projectId)).get()!.ownerId).toBe(colleague.id);
+  });
+});
+
 describe("实到外资 import", () => {
   it("follows the single-arrival rules and matches projects by name or the company's USCC", async () => {
     const leader = makeUser("leader", officer.unitId);

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
-import { assertCan, type Actor } from "../auth/permissions";
+import { assertCan, can, type Actor } from "../auth/permissions";
 import { writeAudit, type Tx } from "../audit/audit.server";
 import { withCompanySearchPaused } from "../companies/search-index.server";
 import { db, t } from "../db.server";
@@ -77,7 +77,7 @@ function mappingFor(kind: ImportKind, sheet: ReadSheet, columnFields?: readonly 
 }
 
 /** Plans every row (handed to `onRow`): synchronous once the file is read, so 确认导入 runs it inside its transaction. */
-function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, mapping: ColumnMapping[], onRow: (row: PlannedRow) => void): PlanCounts {
+function planImport({ kind, mode, actor }: Pick<ImportRequest, "kind" | "mode" | "actor">, sheet: ReadSheet, mapping: ColumnMapping[], onRow: (row: PlannedRow) => void): PlanCounts {
   const missing = missingRequired(kind, mapping);
   if (missing.length > 0) {
     throw new InvalidError({ mapping: `缺少必填列：${missing.map((field) => field.label).join("、")}` }, `缺少必填列：${missing.map((field) => field.label).join("、")}（可在下方“列对应”中指定）`);
@@ -85,7 +85,7 @@ function planImport(kind: ImportKind, mode: DuplicateMode, sheet: ReadSheet, map
   const companies = CompanyIndex.load();
   if (kind === "companies") return planRows(kind, mode, sheet, mapping, companyPlanner(companies), onRow);
   const projects = ProjectIndex.load();
-  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects), onRow);
+  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects, { mayReassign: can(actor.role, "update:project:any") }), onRow);
   if (kind === "activities") return planRows(kind, mode, sheet, mapping, activityPlanner(companies, projects), onRow);
   return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects), onRow);
 }
@@ -163,7 +163,7 @@ export async function previewImport(request: ImportRequest): Promise<ImportPrevi
   const duplicates: PreviewRow[] = [];
   const accepted: PreviewRow[] = [];
   let total = 0;
-  const counts = planImport(request.kind, request.mode, sheet, mapping, (row) => {
+  const counts = planImport(request, sheet, mapping, (row) => {
     total++;
     if (row.outcome === "refuse" && refused.length < PREVIEW_ROWS) refused.push(previewRow(row));
     if (row.duplicate && duplicates.length < PREVIEW_ROWS) duplicates.push(previewRow(row));
@@ -177,7 +177,7 @@ export async function refusedRows(request: ImportRequest) {
   const { sheet, mapping } = await readAndMap(request);
   const byNumber = new Map(sheet.rows.map((row) => [row.rowNumber, row]));
   const rows: { rowNumber: number; cells: CellValue[]; errors: RowError[] }[] = [];
-  planImport(request.kind, request.mode, sheet, mapping, (row) => {
+  planImport(request, sheet, mapping, (row) => {
     if (row.outcome === "refuse") rows.push({ rowNumber: row.rowNumber, cells: byNumber.get(row.rowNumber)?.cells ?? [], errors: row.errors });
   });
   return { headers: sheet.headers, rows };
@@ -231,7 +231,7 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       },
     };
     // each accepted row is written as soon as it is planned, in file order
-    const writeAll = () => planImport(request.kind, request.mode, sheet, mapping, (row) => row.write?.(writer));
+    const writeAll = () => planImport(request, sheet, mapping, (row) => row.write?.(writer));
     const counts =
       sheet.rows.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")
         ? withCompanySearchPaused(tx, () => ({ renamed, result: writeAll() }))

@@ -180,7 +180,11 @@ const UPDATABLE = [
   "description",
 ] as const;
 
-export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex): RowPlanner {
+/**
+ * `mayReassign`: whether the importing user may change an existing project's 负责人/负责单位
+ * (DESIGN.md §3: leaders and administrators; staff import but do not move projects).
+ */
+export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, { mayReassign }: { mayReassign: boolean }): RowPlanner {
   const references = loadReferences();
   const seen = new Map<string, number>();
   return ({ check, rowNumber, mode }) => {
@@ -278,6 +282,10 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex):
     const before = db().select().from(t.projects).where(eq(t.projects.id, existing.id)).get()!;
     const wanted = Object.fromEntries(UPDATABLE.map((field) => [field, check.has(fieldColumn(field)) ? fields[field] : null]));
     const changed = changedFields(before, wanted);
+    if (!mayReassign && ("ownerId" in changed || "unitId" in changed)) {
+      const field = "ownerId" in changed ? "owner" : "unit";
+      return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, field, "已有项目的负责人/负责单位只能由领导或系统管理员在项目页变更")] };
+    }
     const merged = { ...before, ...changed } as typeof before;
     if (merged.contractedFdiUsd > merged.totalInvestmentUsd) return { outcome: "refuse", label, errors: [refusal(check, "contractedFdiUsd", "合同外资不能大于总投资")] };
     if (Object.keys(changed).length === 0) return { outcome: "skip", label, note: `${note}，内容相同`, duplicate: true };
