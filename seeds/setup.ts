@@ -25,11 +25,12 @@ async function createFirstAdmin(db: Db): Promise<void> {
   if (!unit) throw new Error("no unit to place the first administrator in");
   const password = process.env.ADMIN_PASSWORD || crypto.randomBytes(9).toString("base64url");
   const passwordHash = await hashPassword(password);
-  db.insert(users).values({ username: "admin", displayName: "系统管理员", role: "admin", unitId: unit.id, passwordHash }).run();
+  // like every password an administrator hands out, it is changed at the first sign-in
+  db.insert(users).values({ username: "admin", displayName: "系统管理员", role: "admin", unitId: unit.id, passwordHash, mustChangePassword: true }).run();
   console.log(
     process.env.ADMIN_PASSWORD
-      ? "已创建管理员账号 admin（密码取自 ADMIN_PASSWORD）"
-      : `已创建管理员账号 admin，初始密码 initial password: ${password}（仅显示这一次，请登录后妥善保管）`,
+      ? "已创建管理员账号 admin（密码取自 ADMIN_PASSWORD，首次登录后须修改）"
+      : `已创建管理员账号 admin，初始密码 initial password: ${password}（仅显示这一次，首次登录后须修改）`,
   );
 }
 
