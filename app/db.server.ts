@@ -3,6 +3,7 @@
  * dev rebuilds. The path comes from DATABASE_PATH (default data/fdi-crm.db).
  */
 import { databasePathFromEnv, openDatabase, type Db } from "../db/client";
+import { backfillSearchText } from "./companies/search-backfill.server";
 
 export * as t from "../db/schema";
 export type { Db };
@@ -10,6 +11,23 @@ export type { Db };
 const holder = globalThis as unknown as { __fdiDb?: Db };
 
 export function db(): Db {
-  holder.__fdiDb ??= openDatabase(databasePathFromEnv());
+  if (!holder.__fdiDb) {
+    const opened = openDatabase(databasePathFromEnv());
+    fillMissingSearchText(opened);
+    holder.__fdiDb = opened;
+  }
   return holder.__fdiDb;
+}
+
+/**
+ * Search text the migrations could not compute (migration 0006). A database that cannot be written
+ * (a full or read-only disk) still opens and serves: the rows wait for the next start.
+ */
+function fillMissingSearchText(opened: Db): void {
+  try {
+    const filled = backfillSearchText(opened);
+    if (filled > 0) console.log(`已补全 ${filled} 条企业/项目的搜索文本 search text filled`);
+  } catch (error) {
+    console.error("搜索文本补全失败，下次启动时重试 search text backfill failed", error);
+  }
 }

@@ -19,6 +19,7 @@ import { getSessionUser } from "./auth/session.server";
 import { ROLE_LABELS, type Role } from "./auth/permissions";
 import { useNonce } from "./lib/nonce";
 import { useClientLinks } from "./ui/client-links";
+import { MainMenu } from "./ui/main-menu";
 import { isCurrentSection, navigationFor } from "./ui/navigation";
 import styles from "./styles/app.css";
 
@@ -56,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
               招商引资管理系统
             </Link>
             {user ? (
-              <>
+              <MainMenu>
                 <nav aria-label="主导航" className="main-nav" onClick={followLink}>
                   {(user.mustChangePassword ? [] : navigationFor(user.role as Role)).map((item) => (
                     <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>
@@ -64,6 +65,14 @@ export function Layout({ children }: { children: ReactNode }) {
                     </a>
                   ))}
                 </nav>
+                {user.mustChangePassword ? null : (
+                  <form method="get" action="/search" role="search" className="header-search">
+                    <label htmlFor="header-search-q" className="sr-only">
+                      全站搜索
+                    </label>
+                    <input id="header-search-q" name="q" type="search" placeholder="搜索企业、项目、政策" />
+                  </form>
+                )}
                 <div className="user-box">
                   <span>
                     {user.displayName}（{ROLE_LABELS[user.role as Role]} · {user.unitName}）
@@ -75,7 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     </button>
                   </Form>
                 </div>
-              </>
+              </MainMenu>
             ) : null}
           </header>
         )}

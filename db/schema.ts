@@ -113,6 +113,8 @@ export const companies = sqliteTable(
     /** normalized name for the duplicate guard (see app/companies/company-name.ts) */
     nameKey: text("name_key").notNull(),
     foreignNameKey: text("foreign_name_key"),
+    /** folded names, pinyin and initials, one per line, for search (app/companies/name-folding.ts); '' until computed */
+    searchText: text("search_text").notNull().default(""),
     uscc: text("uscc"),
     /** ISO 3166-1 alpha-2; HK, MO and TW are separate regions */
     country: text("country").notNull(),
@@ -135,6 +137,8 @@ export const companies = sqliteTable(
     index("companies_country_idx").on(t.country, t.updatedAt),
     index("companies_updated_idx").on(t.updatedAt),
     index("companies_name_idx").on(t.name),
+    // rows whose search text is still to be computed (app/companies/search-backfill.server.ts)
+    index("companies_search_pending_idx").on(t.id).where(sql`${t.searchText} = ''`),
   ],
 );
 
@@ -249,6 +253,8 @@ export const projects = sqliteTable(
   {
     id: integer("id").primaryKey(),
     name: text("name").notNull(),
+    /** folded name, pinyin and initials, as companies.search_text */
+    searchText: text("search_text").notNull().default(""),
     companyId: integer("company_id").notNull().references(() => companies.id),
     projectType: text("project_type", { enum: ["new", "capital_increase", "profit_reinvestment", "merger"] }).notNull(),
     channelId: integer("channel_id").references(() => channels.id),
@@ -298,6 +304,7 @@ export const projects = sqliteTable(
     index("projects_park_idx").on(t.parkId),
     index("projects_channel_idx").on(t.channelId),
     index("projects_follow_up_idx").on(t.nextFollowUpOn),
+    index("projects_search_pending_idx").on(t.id).where(sql`${t.searchText} = ''`),
     index("projects_investment_idx").on(t.totalInvestmentUsd),
     index("projects_signed_idx").on(t.signedOn),
     index("projects_last_activity_idx").on(t.ownerId, t.lastActivityOn),

@@ -32,7 +32,8 @@ import {
   users,
 } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
-import { normalizeCompanyName } from "../app/companies/company-name";
+import { companyNameColumns } from "../app/companies/company-name";
+import { searchTextOf } from "../app/companies/name-folding";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { addDays, daysBetween, today as businessToday } from "../app/lib/dates";
 import {
@@ -869,8 +870,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
       .values({
         name: company.name,
         foreignName: company.foreignName,
-        nameKey: normalizeCompanyName(company.name),
-        foreignNameKey: company.foreignName ? normalizeCompanyName(company.foreignName) : null,
+        ...companyNameColumns(company.name, company.foreignName),
         uscc: company.existing ? demoUscc(rng, usccTaken) : null,
         country: company.country,
         city: company.existing ? "平湖" : company.hq,
@@ -928,6 +928,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
       .insert(projects)
       .values({
         name: spec.name,
+        searchText: searchTextOf(spec.name),
         companyId,
         projectType: spec.type,
         channelId: channelIds.get(spec.channel) ?? null,

@@ -19,7 +19,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
-import { normalizeCompanyName } from "../app/companies/company-name";
+import { companyNameColumns } from "../app/companies/company-name";
+import { searchTextOf } from "../app/companies/name-folding";
 import { regionLabel } from "../app/companies/regions";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { daysBetween, isValidDate, today as businessToday } from "../app/lib/dates";
@@ -1284,9 +1285,9 @@ function writeCompanies(sqlite: Sqlite, world: World, rng: Rng): void {
   }
   const chainNodeOf = chainNodeLookup(sqlite);
   const insert = sqlite.prepare(
-    `insert into companies (id, name, foreign_name, name_key, foreign_name_key, uscc, country, city, industry, is_fortune500,
+    `insert into companies (id, name, foreign_name, name_key, foreign_name_key, search_text, uscc, country, city, industry, is_fortune500,
       is_chain_leader, is_existing_investor, description, is_demo, created_by, created_at, updated_at, deleted_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const insertContact = sqlite.prepare(
     "insert into contacts (company_id, name, title, phone, email, language, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1308,12 +1309,14 @@ function writeCompanies(sqlite: Sqlite, world: World, rng: Rng): void {
       const description = rng.chance(0.7)
         ? `【演示数据】虚构企业，用于性能测试。${region}${ind.label}企业${c.existing ? "，已在平湖投资设厂" : ""}${c.fortune500 ? "（虚构的世界500强）" : ""}。`
         : null;
+      const names = companyNameColumns(c.name, c.foreignName);
       insert.run(
         id,
         c.name,
         c.foreignName,
-        normalizeCompanyName(c.name),
-        c.foreignName ? normalizeCompanyName(c.foreignName) : null,
+        names.nameKey,
+        names.foreignNameKey,
+        names.searchText,
         c.uscc,
         c.country,
         c.city,
@@ -1394,11 +1397,11 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
     (sqlite.prepare("select id, gap_status as gap from chain_nodes").all() as Array<{ id: number; gap: string | null }>).map((r) => [r.id, r.gap]),
   );
   const insert = sqlite.prepare(
-    `insert into projects (id, name, company_id, project_type, channel_id, owner_id, unit_id, park_id, total_investment_usd,
+    `insert into projects (id, name, search_text, company_id, project_type, channel_id, owner_id, unit_id, park_id, total_investment_usd,
       contracted_fdi_usd, fixed_asset_investment_cny, land_mu, expected_jobs, expected_annual_tax_cny, priority,
       next_follow_up_on, next_follow_up_item, description, stage, status, status_reason, lost_to, signed_on,
       signing_verified_at, signing_verified_by, last_activity_on, is_demo, created_by, created_at, updated_at, deleted_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const insertChange = sqlite.prepare(
     "insert into stage_changes (project_id, from_stage, to_stage, occurred_on, user_id, recorded_at, note) values (?, ?, ?, ?, ?, ?, ?)",
@@ -1448,9 +1451,11 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
       const updatedAt = Math.max(createdAt, cal.at(Math.max(plan.endDay, lastChangeDay, verifiedDay), 17, rng.int(0, 59)));
       const deletedAt = plan.deleted ? cal.at(Math.min(H, plan.endDay + rng.int(1, 60)), 11, rng.int(0, 59)) : null;
 
+      const name = projectName(plan, company, rng);
       insert.run(
         id,
-        projectName(plan, company, rng),
+        name,
+        searchTextOf(name),
         plan.company + 1,
         TYPES[plan.type],
         world.channelIds.get(plan.channel) ?? null,

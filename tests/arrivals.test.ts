@@ -14,8 +14,6 @@ import { arrivalSchema } from "../app/arrivals/arrival.schema";
 import {
   deleteArrival,
   getProjectFunding,
-  handleArrivalIntent,
-  isArrivalIntent,
   listArrivals,
   recordArrival,
   updateArrival,
@@ -26,7 +24,9 @@ import { getIndicators } from "../app/figures/figures.server";
 import { yearPeriod } from "../app/lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../app/lib/errors";
 import { addProjectMember, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
+import { action as arrivalsAction, loader as arrivalsLoader } from "../app/routes/projects.$id_.arrivals";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
+import { answer, getAs, postAs, routeArgs } from "./support/requests";
 
 const WAN = 10_000;
 let staff: Actor;
@@ -74,12 +74,6 @@ function invalidOf(fn: () => unknown): InvalidError {
     return error as InvalidError;
   }
   throw new Error("expected an InvalidError");
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
 }
 
 beforeAll(() => {
@@ -359,39 +353,51 @@ describe("correcting and deleting an arrival", () => {
   });
 });
 
-describe("the project page's intents", () => {
+describe("/projects/:id/arrivals, as the project page posts to it", () => {
   let project: number;
   beforeAll(() => {
     project = signedProject(officer, { signedOn: "2023-10-01", contracted: "100" });
   });
+  const post = async (actor: Actor, fields: Record<string, string>) =>
+    answer(async () => arrivalsAction(routeArgs(await postAs(actor, `/projects/${project}/arrivals`, fields), { id: String(project) })));
 
-  it("records from the posted form, with the schema's field errors", () => {
-    expect(isArrivalIntent("recordArrival") && isArrivalIntent("deleteArrival") && !isArrivalIntent("delete")).toBe(true);
-    const id = handleArrivalIntent({
-      actor: staff,
-      projectId: project,
-      intent: "recordArrival",
-      formData: form({ intent: "recordArrival", arrivedOn: "2023-10-02", amountUsd: "12.34", reference: "表单登记" }),
-    });
-    expect(liveArrivalsOf(project).find((row) => row.id === id)).toMatchObject({ amountUsd: 123_400, reference: "表单登记", createdBy: staff.id });
-    const error = invalidOf(() =>
-      handleArrivalIntent({ actor: staff, projectId: project, intent: "recordArrival", formData: form({ arrivedOn: "2023-10-02", amountUsd: "abc" }) }),
-    );
-    expect(error.fieldErrors).toEqual({ amountUsd: "到账金额（万美元）应为不超过两位小数的非负数" });
+  it("records from the posted form and goes back to the project's 实到外资; the schema's field errors come back with the input", async () => {
+    const saved = await post(staff, { intent: "record", arrivedOn: "2023-10-02", amountUsd: "12.34", reference: "表单登记" });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe(`/projects/${project}#arrivals`);
+    expect(liveArrivalsOf(project)).toMatchObject([{ amountUsd: 123_400, reference: "表单登记", createdBy: staff.id }]);
+    const refused = await post(staff, { intent: "record", arrivedOn: "2023-10-02", amountUsd: "abc" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, fieldErrors: { amountUsd: "到账金额（万美元）应为不超过两位小数的非负数" }, values: { amountUsd: "abc" } });
     expect(liveArrivalsOf(project)).toHaveLength(1);
+    expect((await post(officer, { intent: "record", arrivedOn: "2023-10-02", amountUsd: "1" })).status).toBe(403);
+    expect((await post(staff, { intent: "somethingElse" })).status).toBe(400);
   });
 
-  it("deletes only an arrival of the page's project, at the posted version", () => {
+  it("asks before 删除 on a page of its own, naming the arrival", async () => {
+    const [own] = liveArrivalsOf(project);
+    const query = `intent=delete&arrivalId=${own.id}&version=${own.version}`;
+    const page = await answer(async () => arrivalsLoader(routeArgs(await getAs(staff, `/projects/${project}/arrivals?${query}`), { id: String(project) })));
+    const { confirmation } = (await page.json()) as { confirmation: { question: string; action: string; fields: Record<string, string> } | null };
+    expect(confirmation).toMatchObject({
+      question: "确定删除 2023-10-02 到账 12.34 万美元 的记录？",
+      action: `/projects/${project}/arrivals`,
+      fields: { intent: "delete", arrivalId: String(own.id), version: String(own.version) },
+    });
+    // asking deletes nothing; an officer (who cannot delete) is not asked
+    expect(liveArrivalsOf(project)).toHaveLength(1);
+    const officerPage = await answer(async () => arrivalsLoader(routeArgs(await getAs(officer, `/projects/${project}/arrivals?${query}`), { id: String(project) })));
+    expect(((await officerPage.json()) as { confirmation: unknown }).confirmation).toBeNull();
+  });
+
+  it("deletes only an arrival of the page's project, at the posted version", async () => {
     const [own] = liveArrivalsOf(project);
     const other = liveArrivalsOf(S)[0];
-    expect(() =>
-      handleArrivalIntent({ actor: staff, projectId: project, intent: "deleteArrival", formData: form({ arrivalId: String(other.id), version: String(other.version) }) }),
-    ).toThrow(NotFoundError);
-    expect(() =>
-      handleArrivalIntent({ actor: staff, projectId: project, intent: "deleteArrival", formData: form({ arrivalId: String(own.id), version: String(own.version + 1) }) }),
-    ).toThrow(ConflictError);
-    handleArrivalIntent({ actor: staff, projectId: project, intent: "deleteArrival", formData: form({ arrivalId: String(own.id), version: String(own.version) }) });
+    expect((await post(staff, { intent: "delete", arrivalId: String(other.id), version: String(other.version) })).status).toBe(404);
+    expect((await post(staff, { intent: "delete", arrivalId: String(own.id), version: String(own.version + 1) })).status).toBe(409);
+    const deleted = await post(staff, { intent: "delete", arrivalId: String(own.id), version: String(own.version) });
+    expect(deleted.headers.get("Location")).toBe(`/projects/${project}#arrivals`);
     expect(liveArrivalsOf(project)).toEqual([]);
-    expect(invalidOf(() => handleArrivalIntent({ actor: staff, projectId: project, intent: "somethingElse", formData: form({}) })).message).toBe("未知的操作");
+    expect(liveArrivalsOf(S).map((row) => row.id)).toContain(other.id);
   });
 });

@@ -12,7 +12,6 @@ import {
   cancelCommitment,
   commitCommitment,
   getCommitment,
-  handleCommitmentIntent,
   listCommitmentAudit,
   listCommitmentClauseChoices,
   listCommitments,
@@ -29,7 +28,10 @@ import { db, t } from "../app/db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../app/lib/errors";
 import { fieldErrorsOf } from "../app/lib/form.server";
 import { addProjectMember, deleteProject } from "../app/projects/projects.server";
+import { action as commitmentAction, loader as commitmentLoader } from "../app/routes/commitments.$id";
+import { action as proposeAction } from "../app/routes/projects.$id_.commitments";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
+import { answer, getAs, postAs, routeArgs } from "./support/requests";
 
 let officer: Actor;
 let colleague: Actor;
@@ -207,28 +209,45 @@ describe("proposing", () => {
     expect(choices.find((choice) => choice.id === clause.live)?.label).toBe("《关于更大力度吸引和利用外资工作的若干措施》第3条（增资奖励）");
   });
 
-  it("handles the project page's intent through the form schema", () => {
-    const form = new FormData();
-    form.set("intent", "proposeCommitment");
-    form.set("clauseId", String(clause.live2));
-    form.set("item", "设备投资补助");
-    form.set("amountCny", "50");
-    form.set("condition", "");
-    form.set("dueOn", "2026-10-01");
-    const id = handleCommitmentIntent({ actor: officer, projectId: project.P, intent: "proposeCommitment", formData: form });
-    expect(row(id)).toMatchObject({ clauseId: clause.live2, amountCny: wan(50), status: "proposed" });
-    form.set("clauseId", "");
-    expect(fieldError(() => handleCommitmentIntent({ actor: officer, projectId: project.P, intent: "proposeCommitment", formData: form }), "clauseId")).toBe(
-      "请选择政策条款"
-    );
-    expect(() =>
-      handleCommitmentIntent({
-        actor: officer2,
-        projectId: project.P,
-        intent: "proposeCommitment",
-        formData: (form.set("clauseId", String(clause.live)), form),
-      })
-    ).toThrow(NotFoundError);
+  it("proposes through /projects/:id/commitments with the form schema, and goes back to the project's commitments", async () => {
+    const fields = { clauseId: String(clause.live2), item: "设备投资补助", amountCny: "50", condition: "", dueOn: "2026-10-01" };
+    const post = async (actor: Actor, form: Record<string, string>) =>
+      answer(async () => proposeAction(routeArgs(await postAs(actor, `/projects/${project.P}/commitments`, form), { id: String(project.P) })));
+    const saved = await post(officer, fields);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe(`/projects/${project.P}#commitments`);
+    const rows = db().select().from(t.commitments).where(and(eq(t.commitments.projectId, project.P), eq(t.commitments.item, "设备投资补助"))).all();
+    expect(rows).toMatchObject([{ clauseId: clause.live2, amountCny: wan(50), status: "proposed" }]);
+    const refused = await post(officer, { ...fields, clauseId: "" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ fieldErrors: { clauseId: "请选择政策条款" }, values: { item: "设备投资补助" } });
+    expect((await post(officer2, { ...fields, clauseId: String(clause.live) })).status).toBe(404);
+  });
+});
+
+describe("承诺, 条件已达成 and 取消承诺 ask first", () => {
+  const page = async (actor: Actor, id: number, query: string) =>
+    (await (await answer(async () => commitmentLoader(routeArgs(await getAs(actor, `/commitments/${id}?${query}`), { id: String(id) })))).json()) as {
+      confirmation: { question: string; label: string; fields: Record<string, string> } | null;
+    };
+
+  it("shows the confirmation page for a step the user may take, and changes nothing until it is posted", async () => {
+    const id = propose(officer, project.P);
+    const version = String(row(id).version);
+    expect((await page(staff, id, `intent=commit&version=${version}`)).confirmation).toMatchObject({
+      question: "确定承诺？承诺后即纳入兑现跟踪，不能撤回为拟承诺。",
+      label: "承诺",
+      fields: { intent: "commit", version },
+    });
+    // an officer may not commit: no confirmation to show
+    expect((await page(officer, id, `intent=commit&version=${version}`)).confirmation).toBeNull();
+    expect(row(id).status).toBe("proposed");
+    const cancel = await page(staff, id, `intent=cancel&version=${version}&reason=${encodeURIComponent("企业放弃投资")}`);
+    expect(cancel.confirmation).toMatchObject({ label: "取消承诺", fields: { intent: "cancel", version, reason: "企业放弃投资" } });
+    expect(row(id).status).toBe("proposed");
+    const posted = await answer(async () => commitmentAction(routeArgs(await postAs(staff, `/commitments/${id}`, cancel.confirmation!.fields), { id: String(id) })));
+    expect(posted.status).toBe(200);
+    expect(row(id)).toMatchObject({ status: "cancelled", cancelReason: "企业放弃投资" });
   });
 });
 

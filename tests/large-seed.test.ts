@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../app/auth/password.server";
+import { searchTerms } from "../app/companies/name-folding";
 import { isValidUscc } from "../app/companies/uscc";
 import { SIGNED_INDEX, STAGES } from "../app/projects/stages";
 import { generateLargeDataSet, NOMINAL_COUNTS, type LargeDataSetOptions } from "../seeds/large";
@@ -218,7 +219,7 @@ describe("large data set generator", () => {
     }
   });
 
-  it("indexes company names: a trigram search returns exactly the LIKE scan", () => {
+  it("indexes company names: a trigram search returns exactly the LIKE scan of the search text, and every raw-name match", () => {
     const names = db.prepare("select name, foreign_name as foreignName from companies where id in (1, 17, 42, 99, 150) order by id").all() as Array<{
       name: string;
       foreignName: string | null;
@@ -230,13 +231,17 @@ describe("large data set generator", () => {
       if (foreignName && /^[\x20-\x7e]+$/.test(foreignName)) terms.add(foreignName.slice(0, 4));
     }
     const fts = db.prepare("select rowid as id from companies_fts where companies_fts match ? order by rowid");
-    const like = db.prepare("select id from companies where name like ? escape '\\' or foreign_name like ? escape '\\' order by id");
+    const like = db.prepare("select id from companies where search_text like ? escape '\\' order by id");
+    const rawLike = db.prepare("select id from companies where name like ? escape '\\' or foreign_name like ? escape '\\' order by id");
+    const patternOf = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     for (const term of terms) {
-      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const expected = (like.all(pattern, pattern) as Array<{ id: number }>).map((r) => r.id);
-      const found = (fts.all(`"${term.replace(/"/g, '""')}"`) as Array<{ id: number }>).map((r) => r.id);
+      const [folded] = searchTerms(term);
+      const expected = (like.all(patternOf(folded)) as Array<{ id: number }>).map((r) => r.id);
+      const found = (fts.all(`"${folded.replace(/"/g, '""')}"`) as Array<{ id: number }>).map((r) => r.id);
       expect(expected.length, term).toBeGreaterThan(0);
       expect(found, term).toEqual(expected);
+      const raw = (rawLike.all(patternOf(term), patternOf(term)) as Array<{ id: number }>).map((r) => r.id);
+      expect(found, term).toEqual(expect.arrayContaining(raw));
     }
   });
 });

@@ -16,6 +16,7 @@ import {
   listPolicyClauseChoices,
   listPolicyFlags,
   listProjectPolicyBases,
+  removeClause,
   removePolicyBasis,
   updatePolicy,
 } from "../app/policies/policies.server";
@@ -91,6 +92,17 @@ describe("the library", () => {
     updatePolicy({ actor: admin, id: policy.later, data, version });
     expect(getPolicyForEdit(policy.later)).toMatchObject({ docNumber: "平政发〔2026〕1号", version: version + 1 });
     expect(() => updatePolicy({ actor: admin, id: policy.later, data, version })).toThrow(ConflictError);
+  });
+
+  it("counts each policy's own clauses in 条款数, without removed ones", () => {
+    const three = newPolicy({ title: "三条款政策" });
+    const none = newPolicy({ title: "无条款政策" });
+    newClause(three, { number: "第一条" });
+    newClause(three, { number: "第二条" });
+    removeClause({ actor: admin, policyId: three, clauseId: newClause(three, { number: "第三条" }) });
+    const counts = Object.fromEntries(listPolicies({ page: 1 }).rows.map((row) => [row.title, row.clauses]));
+    expect(counts).toMatchObject({ 三条款政策: 2, 无条款政策: 0, 已过期的政策: 1 });
+    expect(listPolicies({ q: "无条款", page: 1 }).rows[0]).toMatchObject({ id: none, clauses: 0 });
   });
 });
 

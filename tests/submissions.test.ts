@@ -11,7 +11,8 @@ import { startSession } from "../app/auth/session.server";
 import { db, t } from "../app/db.server";
 import { submitOnce } from "../app/lib/submissions.server";
 import { action as newCompanyAction, loader as newCompanyLoader } from "../app/routes/companies.new";
-import { action as projectAction, loader as projectLoader } from "../app/routes/projects.$id";
+import { action as addActivityAction } from "../app/routes/projects.$id_.activities";
+import { loader as projectLoader } from "../app/routes/projects.$id";
 import { action as newProjectAction, loader as newProjectLoader } from "../app/routes/projects.new";
 import { makeCompany, makeProject, makeUnit, makeUser } from "./support/builders";
 
@@ -148,7 +149,6 @@ describe("新建企业 submitted twice", () => {
 
 describe("添加活动记录 submitted twice", () => {
   const activity = (summary: string, submissionToken?: string) => ({
-    intent: "activity",
     type: "visit",
     occurredOn: "2026-06-20",
     summary,
@@ -158,20 +158,23 @@ describe("添加活动记录 submitted twice", () => {
   it("adds one activity for the same token and answers both submits alike", async () => {
     const token = await tokenFrom(async () => projectLoader(args(await get(officer, `/projects/${projectId}`), { id: String(projectId) })));
     const params = { id: String(projectId) };
-    const first = await answer(async () => projectAction(args(await post(officer, `/projects/${projectId}`, activity("双击添加的活动", token)), params)));
-    const second = await answer(async () => projectAction(args(await post(officer, `/projects/${projectId}`, activity("双击添加的活动", token)), params)));
+    const path = `/projects/${projectId}/activities`;
+    const first = await answer(async () => addActivityAction(args(await post(officer, path, activity("双击添加的活动", token)), params)));
+    const second = await answer(async () => addActivityAction(args(await post(officer, path, activity("双击添加的活动", token)), params)));
     expect(activitiesSaying("双击添加的活动")).toHaveLength(1);
-    expect(await first.json()).toEqual({ ok: true, intent: "activity" });
-    expect(await second.json()).toEqual({ ok: true, intent: "activity" });
+    for (const response of [first, second]) {
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe(`/projects/${projectId}#activities`);
+    }
   });
 
   it("adds two activities for two tokens, and for a page without a token", async () => {
     const params = { id: String(projectId) };
     for (const token of ["77777777-7777-4777-8777-777777777777", "88888888-8888-4888-8888-888888888888"]) {
-      await answer(async () => projectAction(args(await post(officer, `/projects/${projectId}`, activity("两次添加的活动", token)), params)));
+      await answer(async () => addActivityAction(args(await post(officer, `/projects/${projectId}/activities`, activity("两次添加的活动", token)), params)));
     }
     expect(activitiesSaying("两次添加的活动")).toHaveLength(2);
-    for (let i = 0; i < 2; i++) await answer(async () => projectAction(args(await post(officer, `/projects/${projectId}`, activity("旧页面添加的活动")), params)));
+    for (let i = 0; i < 2; i++) await answer(async () => addActivityAction(args(await post(officer, `/projects/${projectId}/activities`, activity("旧页面添加的活动")), params)));
     expect(activitiesSaying("旧页面添加的活动")).toHaveLength(2);
   });
 });

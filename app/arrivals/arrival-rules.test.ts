@@ -62,12 +62,12 @@ describe("the /arrivals URL", () => {
   const parse = (query: string) => arrivalFiltersFrom(new URLSearchParams(query), "2026-06-30");
 
   it("defaults to this year, all months, first page", () => {
-    expect(parse("")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1 });
+    expect(parse("")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1, pageSize: 20, sort: { key: "arrivedOn", dir: "desc" } });
   });
 
   it("reads year, month, unit, project and page, ignoring what is not one", () => {
-    expect(parse("year=2024&month=3&unit=2&project=17&page=4")).toEqual({ year: 2024, month: 3, unitId: 2, projectId: 17, page: 4 });
-    expect(parse("year=1999&month=13&unit=x&project=-1&page=0")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1 });
+    expect(parse("year=2024&month=3&unit=2&project=17&page=4&size=50&sort=amount&dir=asc")).toEqual({ year: 2024, month: 3, unitId: 2, projectId: 17, page: 4, pageSize: 50, sort: { key: "amount", dir: "asc" } });
+    expect(parse("year=1999&month=13&unit=x&project=-1&page=0&size=7&sort=x")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1, pageSize: 20, sort: { key: "arrivedOn", dir: "desc" } });
     expect(parse("year=2101&month=0&page=10001")).toMatchObject({ year: 2026, month: undefined, page: 1 });
   });
 

@@ -4,6 +4,8 @@
  * The database side is arrivals.server.ts; the browser uses the same functions.
  */
 import { monthPeriod, type Period } from "../lib/dates";
+import { pageSizeFrom } from "../lib/paging";
+import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
 import { signingState } from "../projects/stages";
 
 /** Form-level refusal on a project whose signing has not been verified (甄别) yet. */
@@ -61,6 +63,11 @@ export function comparisonSpan(year: number, latestMonth: string | null): { curr
   };
 }
 
+/** The arrivals list's sortable columns and the direction of a first click. */
+export const ARRIVAL_SORT_COLUMNS = { arrivedOn: "desc", amount: "desc" } as const satisfies SortColumns<string>;
+export type ArrivalSort = Sort<keyof typeof ARRIVAL_SORT_COLUMNS>;
+export const DEFAULT_ARRIVAL_SORT: ArrivalSort = { key: "arrivedOn", dir: "desc" };
+
 export interface ArrivalFilters {
   year: number;
   /** 1–12: the list shows that month only (the month table always shows the whole year) */
@@ -68,7 +75,10 @@ export interface ArrivalFilters {
   /** the project's 负责单位 */
   unitId?: number;
   projectId?: number;
+  sort?: ArrivalSort;
   page: number;
+  /** 20, 50 or 100 (20 when not given) */
+  pageSize?: number;
 }
 
 const positiveInt = (value: string | null, max: number): number | undefined =>
@@ -83,7 +93,9 @@ export function arrivalFiltersFrom(params: URLSearchParams, today: string): Arri
     month: positiveInt(params.get("month"), 12),
     unitId: positiveInt(params.get("unit"), Number.MAX_SAFE_INTEGER),
     projectId: positiveInt(params.get("project"), Number.MAX_SAFE_INTEGER),
+    sort: sortFrom(params, ARRIVAL_SORT_COLUMNS, DEFAULT_ARRIVAL_SORT),
     page: page ?? 1,
+    pageSize: pageSizeFrom(params),
   };
 }
 

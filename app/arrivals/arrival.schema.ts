@@ -1,6 +1,6 @@
 /** 登记到账 (实到外资), shared by the browser and the server. */
 import { z } from "zod";
-import { optionalText, requiredDate, requiredWanAmount } from "../lib/form";
+import { optionalText, requiredDate, requiredId, requiredWanAmount, versionField } from "../lib/form";
 
 export const arrivalSchema = z.object({
   arrivedOn: requiredDate("到账日期", { notAfterToday: true }),
@@ -8,3 +8,6 @@ export const arrivalSchema = z.object({
   reference: optionalText(200, "凭证说明"),
 });
 export type ArrivalInput = z.infer<typeof arrivalSchema>;
+
+/** 删除 an arrival as the page showed it (the confirmation page and the browser's dialog ask first). */
+export const arrivalDeletionSchema = z.object({ arrivalId: requiredId("到账记录无效"), version: versionField });

@@ -5,7 +5,6 @@
  * actor may see; every change is versioned and audited in one synchronous transaction.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { regionLabel } from "../companies/regions";
@@ -13,21 +12,21 @@ import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { yearOnYear } from "../figures/indicators";
-import { today } from "../lib/dates";
+import { today, type Period } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
-import { requiredId, versionField } from "../lib/form";
-import { parseForm } from "../lib/form.server";
-import { PAGE_SIZE, type Page } from "../lib/paging";
+import { pageOf, pageWindow, type Page } from "../lib/paging";
 import { projectScope, visibleProjects } from "../projects/scope.server";
-import { arrivalSchema, type ArrivalInput } from "./arrival.schema";
+import type { ArrivalInput } from "./arrival.schema";
 import {
   arrivalDateProblem,
   arrivalRefusal,
+  DEFAULT_ARRIVAL_SORT,
   comparisonSpan,
   fundingRate,
   listPeriod,
   monthRows,
   type ArrivalFilters,
+  type ArrivalSort,
   type MonthRow,
 } from "./arrival-rules";
 
@@ -203,34 +202,6 @@ export function getProjectFunding(actor: Actor, projectId: number) {
 }
 export type ProjectFunding = ReturnType<typeof getProjectFunding>;
 
-/** The intents the project page's action hands to handleArrivalIntent. */
-export const ARRIVAL_INTENTS = ["recordArrival", "deleteArrival"] as const;
-export type ArrivalIntent = (typeof ARRIVAL_INTENTS)[number];
-
-export function isArrivalIntent(intent: string): intent is ArrivalIntent {
-  return (ARRIVAL_INTENTS as readonly string[]).includes(intent);
-}
-
-const deleteArrivalSchema = z.object({ arrivalId: requiredId("到账记录无效"), version: versionField });
-
-/**
- * Performs an arrival intent posted from the project page; returns the arrival's id. Throws the
- * domain errors (InvalidError with field errors, ConflictError, NotFound, Forbidden) for `act` to map.
- */
-export function handleArrivalIntent({ actor, projectId, intent, formData }: { actor: Actor; projectId: number; intent: string; formData: FormData }): number {
-  switch (intent) {
-    case "recordArrival":
-      return recordArrival({ actor, projectId, data: parseForm(arrivalSchema, formData) });
-    case "deleteArrival": {
-      const { arrivalId, version } = parseForm(deleteArrivalSchema, formData);
-      deleteArrival({ actor, projectId, arrivalId, version });
-      return arrivalId;
-    }
-    default:
-      throw new InvalidError({}, "未知的操作");
-  }
-}
-
 /** The ids of a project's arrivals, as a subquery: their audit rows belong to the project's 变更记录. */
 export function projectArrivalIds(projectId: number): SQL {
   return sql`select ${a.id} from ${a} where ${a.projectId} = ${projectId}`;
@@ -257,6 +228,19 @@ function arrivalsWhere(actor: Actor, from: string, to: string, filters: Pick<Arr
     filters.projectId ? eq(a.projectId, filters.projectId) : undefined,
     onProject,
   ) as SQL;
+}
+
+/** 工作台: how many live arrivals are dated within the period, and their sum — what /arrivals lists for it. */
+export function summarizeArrivals(actor: Actor, period: Period): { count: number; usd: number } {
+  return db().get<{ count: number; usd: number }>(
+    sql`select count(*) as count, coalesce(sum(${a.amountUsd}), 0) as usd from ${a} where ${arrivalsWhere(actor, period.from, period.to, {})}`,
+  )!;
+}
+
+/** ORDER BY of the list and its export: by date (newest first by default) or by amount. */
+function arrivalOrder(sort: ArrivalSort = DEFAULT_ARRIVAL_SORT): SQL[] {
+  const by = sort.dir === "asc" ? asc : desc;
+  return sort.key === "amount" ? [by(a.amountUsd), by(a.arrivedOn), by(a.id)] : [by(a.arrivedOn), by(a.id)];
 }
 
 /** Sum of the arrivals matching `where` (US dollars). */
@@ -311,8 +295,8 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
   const period = listPeriod(filters);
   const listedMonth = filters.month ? period.from.slice(0, 7) : null;
   const total = byMonth.reduce((sum, row) => (listedMonth === null || row.month === listedMonth ? sum + row.n : sum), 0);
-  const offset = (filters.page - 1) * PAGE_SIZE;
-  // the page's ids from the date index (newest first), then the details of those rows only
+  const { offset, limit } = pageWindow(filters);
+  // the page's ids (by date from the date index), then the details of those rows only
   const ids =
     offset >= total
       ? []
@@ -320,8 +304,8 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
           .select({ id: a.id })
           .from(a)
           .where(arrivalsWhere(actor, period.from, period.to, filters))
-          .orderBy(desc(a.arrivedOn), desc(a.id))
-          .limit(PAGE_SIZE)
+          .orderBy(...arrivalOrder(filters.sort))
+          .limit(limit)
           .offset(offset)
           .all()
           .map((row) => row.id);
@@ -340,7 +324,7 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
     months,
     yearTotalUsd,
     comparison: { throughMonth: span.throughMonth, currentUsd, previousUsd, rate: yearOnYear(currentUsd, previousUsd) },
-    page: { rows: ids.map((id) => byId.get(id)!), page: filters.page, hasNext: offset + PAGE_SIZE < total, total },
+    page: pageOf(ids.map((id) => byId.get(id)!), filters, total),
     project,
     years: yearChoices(year),
   };
@@ -353,7 +337,7 @@ export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExpor
     .select({ id: a.id })
     .from(a)
     .where(arrivalsWhere(actor, period.from, period.to, filters))
-    .orderBy(desc(a.arrivedOn), desc(a.id))
+    .orderBy(...arrivalOrder(filters.sort))
     .all()
     .map((row) => row.id);
   const parts = [filters.month ? `${filters.year}年${filters.month}月` : `${filters.year}年`];

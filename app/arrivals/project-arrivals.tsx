@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { CompactAttachments, type AttachmentItem } from "../attachments/attachment-list";
 import { formatPercent } from "../figures/indicators";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan } from "../lib/money";
+import { ConfirmButton } from "../ui/confirm";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { arrivalSchema } from "./arrival.schema";
 
@@ -23,6 +24,8 @@ export interface ProjectFundingView {
  * recordArrival (or deleteArrival, shown above the table).
  */
 export function ProjectArrivals({
+  projectId,
+  open = false,
   funding,
   canRecord,
   canRecordReason,
@@ -30,6 +33,9 @@ export function ProjectArrivals({
   today,
   evidence,
 }: {
+  projectId: number;
+  /** the 登记到账 form shown open (its own page) */
+  open?: boolean;
   funding: ProjectFundingView;
   /** 凭证 per arrival (getArrivalEvidence); the column shows only when given */
   evidence?: { byRecord: Readonly<Record<number, readonly AttachmentItem[]>>; canAttach: boolean };
@@ -40,20 +46,21 @@ export function ProjectArrivals({
   today?: string;
 }) {
   const reason = canRecordReason ?? null;
-  const deleteFeedback = feedback && !feedback.ok && feedback.values?.intent === "deleteArrival" ? feedback : null;
+  const deleteFeedback = feedback && !feedback.ok && feedback.values?.intent === "delete" ? feedback : null;
   const recordFeedback = deleteFeedback ? null : feedback;
+  const action = `/projects/${projectId}/arrivals`;
   const form = useValidatedForm(arrivalSchema, { arrivedOn: today ?? funding.today ?? "", amountUsd: "", reference: "" }, recordFeedback);
   return (
-    <section className="card" aria-labelledby="arrivals-title">
+    <section className="card" id="arrivals" aria-labelledby="arrivals-title">
       <h2 id="arrivals-title">实到外资</h2>
       <dl className="facts">
         <div>
           <dt>合同外资</dt>
-          <dd>{formatWan(funding.contractedFdiUsd)} 万美元</dd>
+          <dd>{formatAmount(funding.contractedFdiUsd, "美元")}</dd>
         </div>
         <div>
           <dt>累计实到</dt>
-          <dd>{formatWan(funding.totalArrivedUsd)} 万美元</dd>
+          <dd>{formatAmount(funding.totalArrivedUsd, "美元")}</dd>
         </div>
         <div>
           <dt>资金到位率</dt>
@@ -91,19 +98,13 @@ export function ProjectArrivals({
                 ) : null}
                 {canRecord ? (
                   <td>
-                    <Form
-                      method="post"
-                      onSubmit={(event) => {
-                        if (!confirm("确定删除这条到账记录？")) event.preventDefault();
-                      }}
-                    >
-                      <input type="hidden" name="intent" value="deleteArrival" />
-                      <input type="hidden" name="arrivalId" value={arrival.id} />
-                      <input type="hidden" name="version" value={arrival.version} />
-                      <button type="submit" className="secondary" aria-label={`删除 ${arrival.arrivedOn} 到账 ${formatWan(arrival.amountUsd)} 万美元`}>
-                        删除
-                      </button>
-                    </Form>
+                    <ConfirmButton
+                      action={action}
+                      fields={{ intent: "delete", arrivalId: arrival.id, version: arrival.version }}
+                      label="删除"
+                      question={`确定删除 ${arrival.arrivedOn} 到账 ${formatAmount(arrival.amountUsd, "美元")} 的记录？`}
+                      ariaLabel={`删除 ${arrival.arrivedOn} 到账 ${formatAmount(arrival.amountUsd, "美元")}`}
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -117,8 +118,10 @@ export function ProjectArrivals({
         reason ? (
           <p className="muted">{reason}。</p>
         ) : (
-          <Form method="post" onSubmit={form.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="recordArrival" />
+          <details open={open || Boolean(form.formError)}>
+          <summary>登记一笔到账</summary>
+          <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+            <input type="hidden" name="intent" value="record" />
             <FormErrorBanner form={form} />
             <div className="form-grid">
               <TextField form={form} name="arrivedOn" label="到账日期" type="date" required max={today ?? funding.today} />
@@ -131,6 +134,7 @@ export function ProjectArrivals({
               </button>
             </div>
           </Form>
+          </details>
         )
       ) : null}
     </section>

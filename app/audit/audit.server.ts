@@ -13,7 +13,7 @@ export type Changes = Record<string, [unknown, unknown]>;
 export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival" | "import_batch" | "attachment" | "channel";
 export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "return" | "member" | "import" | "undo";
 
-const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "lastActivityOn"]);
+const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "searchText", "lastActivityOn"]);
 
 /** Field-level differences between two versions of a record (only keys present in `after`). */
 export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown>): Changes {
@@ -61,6 +61,7 @@ export function writeAudit(
 export interface AuditEntry {
   id: number;
   entityType: string;
+  entityId: number;
   action: string;
   at: number;
   userName: string | null;
@@ -79,6 +80,7 @@ export function listAudit(
     .select({
       id: t.auditLog.id,
       entityType: t.auditLog.entityType,
+      entityId: t.auditLog.entityId,
       action: t.auditLog.action,
       at: t.auditLog.at,
       userName: t.users.displayName,

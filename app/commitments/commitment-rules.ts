@@ -5,9 +5,10 @@
  */
 import { can, type Actor, type Permission } from "../auth/permissions";
 import { addDays, daysBetween } from "../lib/dates";
-import { formatWan } from "../lib/money";
+import { formatAmount } from "../lib/money";
 import { enumParam, intParam } from "../lib/params";
-import { pageFrom } from "../lib/paging";
+import { pagingFrom } from "../lib/paging";
+import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
 
 export const COMMITMENT_STATUSES = ["proposed", "committed", "conditions_met", "fulfilled", "cancelled"] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -96,7 +97,7 @@ export function isPaidInFull({ amountCny, paidCny }: Amounts): boolean {
 export function payoutProblem(row: Amounts, amountCny: number): string | null {
   if (amountCny <= 0) return "兑现金额应大于0";
   const remaining = outstandingOf(row);
-  if (amountCny > remaining) return `超出未兑现金额（剩余 ${formatWan(remaining)} 万元）`;
+  if (amountCny > remaining) return `超出未兑现金额（剩余 ${formatAmount(remaining, "元")}）`;
   return null;
 }
 
@@ -165,33 +166,17 @@ export function dueNote(row: DueRow, today: string): string | null {
 /** The policy rules live with the policy library; re-exported for the commitment screens. */
 export { clauseLabel, isPolicyExpired } from "../policies/policy-status";
 
-// ── 变更记录 ──────────────────────────────────────────────────────────────
-
-/** Chinese names of commitment fields, for 变更记录. */
-export const COMMITMENT_FIELD_LABELS: Record<string, string> = {
-  projectId: "项目",
-  clauseId: "政策条款",
-  item: "承诺事项",
-  amountCny: "承诺金额（万元）",
-  condition: "兑现条件",
-  dueOn: "约定兑现日期",
-  status: "状态",
-  cancelReason: "取消原因",
-  committedBy: "承诺人",
-  committedOn: "承诺日期",
-  fulfilledOn: "兑现完成日期",
-  payoutCny: "兑现金额（万元）",
-  paidOn: "兑现日期",
-  reference: "凭证说明",
-  paidCny: "累计已兑现（万元）",
-};
-
-/** A stored commitment value as the user knows it, for 变更记录; null when shown as stored. */
-export function formatCommitmentValue(field: string, value: unknown): string | null {
-  if (typeof value === "number" && /Cny$/.test(field)) return formatWan(value);
-  if (field === "status" && typeof value === "string") return COMMITMENT_STATUS_LABELS[value as CommitmentStatus] ?? value;
-  return null;
-}
+/**
+ * The 政策兑现 list's sortable columns and the direction of a first click. `urgent`, the default,
+ * has no header: overdue ones first, then by agreed date.
+ */
+export const COMMITMENT_SORT_COLUMNS = {
+  urgent: "asc",
+  dueOn: "asc",
+  amount: "desc",
+} as const satisfies SortColumns<string>;
+export type CommitmentSort = Sort<keyof typeof COMMITMENT_SORT_COLUMNS>;
+export const DEFAULT_COMMITMENT_SORT: CommitmentSort = { key: "urgent", dir: "asc" };
 
 /** The 政策兑现 list's filters from its URL, shared by the list and its 导出Excel. */
 export function commitmentFiltersFrom(params: URLSearchParams) {
@@ -201,6 +186,7 @@ export function commitmentFiltersFrom(params: URLSearchParams) {
     policyId: intParam(params, "policy"),
     unitId: intParam(params, "unit"),
     projectId: intParam(params, "project"),
-    page: pageFrom(params),
+    sort: sortFrom(params, COMMITMENT_SORT_COLUMNS, DEFAULT_COMMITMENT_SORT),
+    ...pagingFrom(params),
   };
 }

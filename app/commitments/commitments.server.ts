@@ -4,21 +4,21 @@
  * versioned and audited in one synchronous transaction. The rules live in commitment-rules.ts;
  * the SQL conditions below mirror them (the integration tests check both agree).
  */
-import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { can, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
-import { parseForm } from "../lib/form.server";
-import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { COUNT_CAP, PAGE_SIZE, pageOf, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { memberOf, projectScope, visibleProjects } from "../projects/scope.server";
-import { commitmentSchema, type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
+import { type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
 import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import {
   COMMITMENT_STATUS_LABELS,
+  DEFAULT_COMMITMENT_SORT,
   DUE_WINDOW_LABELS,
   canProposeCommitment,
   canTakeStep,
@@ -34,6 +34,7 @@ import {
   PROMISED_STATUSES,
   STEP_PERMISSIONS,
   STEP_REFUSALS,
+  type CommitmentSort,
   type CommitmentStatus,
   type CommitmentStep,
   type DueWindow,
@@ -84,7 +85,23 @@ export interface CommitmentFilters {
   /** the project's 负责单位 */
   unitId?: number;
   projectId?: number;
+  sort?: CommitmentSort;
   page: number;
+  /** 20, 50 or 100 (20 when not given) */
+  pageSize?: number;
+}
+
+/** ORDER BY of the list and its export: `urgent` puts the overdue first, then the agreed date. */
+function commitmentOrder(sort: CommitmentSort = DEFAULT_COMMITMENT_SORT, day: string): SQL[] {
+  const by = sort.dir === "asc" ? asc : desc;
+  switch (sort.key) {
+    case "amount":
+      return [by(c.amountCny), by(c.id)];
+    case "dueOn":
+      return [by(c.dueOn), by(c.id)];
+    default:
+      return [sql`case when ${overdueSql(day)} then 0 else 1 end`, asc(c.dueOn), asc(c.id)];
+  }
 }
 
 const rowColumns = {
@@ -160,12 +177,12 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
     .select({ id: c.id })
     .from(c)
     .where(where)
-    .orderBy(sql`case when ${overdueSql(day)} then 0 else 1 end`, asc(c.dueOn), asc(c.id))
-    .limit(PAGE_SIZE + 1)
-    .offset((filters.page - 1) * PAGE_SIZE)
+    .orderBy(...commitmentOrder(filters.sort, day))
+    .limit(pageWindow(filters).limit)
+    .offset(pageWindow(filters).offset)
     .all()
     .map((row) => row.id);
-  const pageIds = ids.slice(0, PAGE_SIZE);
+  const pageIds = ids.slice(0, filters.pageSize ?? PAGE_SIZE);
   const byId = new Map((pageIds.length > 0 ? selectRows().where(inArray(c.id, pageIds)).all() : []).map((row) => [row.id, presentRow(row, day)]));
   const promised = inArray(c.status, PROMISED_STATUSES);
   const sums = db()
@@ -184,13 +201,7 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
     .where(and(isNull(t.payouts.deletedAt), promised, where))
     .get()!;
   const totals: CommitmentTotals = { ...sums, paidCny: paid.paidCny, outstandingCny: sums.promisedCny - paid.paidCny };
-  return {
-    rows: pageIds.map((id) => byId.get(id)!),
-    page: filters.page,
-    hasNext: ids.length > PAGE_SIZE,
-    total: Math.min(sums.count, COUNT_CAP + 1),
-    totals,
-  };
+  return { ...pageOf(ids.map((id) => byId.get(id)!), filters, Math.min(sums.count, COUNT_CAP + 1)), totals };
 }
 
 /** 导出Excel of 政策兑现: every commitment the filters select, in the list's order. */
@@ -200,7 +211,7 @@ export function exportCommitments(actor: Actor, filters: Omit<CommitmentFilters,
     .select({ id: c.id })
     .from(c)
     .where(filterConditions(actor, { ...filters, page: 1 }, day))
-    .orderBy(sql`case when ${overdueSql(day)} then 0 else 1 end`, asc(c.dueOn), asc(c.id))
+    .orderBy(...commitmentOrder(filters.sort, day))
     .all()
     .map((row) => row.id);
   const fetch = (chunk: number[]) =>
@@ -409,9 +420,17 @@ export function getCommitment(actor: Actor, id: number) {
   };
 }
 
-/** 变更记录 of a commitment. */
+/** 变更记录 of a commitment, the files on it and on its payouts included. */
 export function listCommitmentAudit(id: number) {
-  return listAudit("commitment", id);
+  const payoutIds = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${id}`;
+  return listAudit("commitment", id, {
+    including: [
+      {
+        entityType: "attachment",
+        ids: sql`select ${t.attachments.id} from ${t.attachments} where (${t.attachments.entityType} = 'commitment' and ${t.attachments.entityId} = ${id}) or (${t.attachments.entityType} = 'payout' and ${t.attachments.entityId} in (${payoutIds}))`,
+      },
+    ],
+  });
 }
 
 // ── choices ───────────────────────────────────────────────────────────────
@@ -586,37 +605,4 @@ export function recordPayout({ actor, commitmentId, data }: { actor: Actor; comm
     writeAudit(tx, { entityType: "commitment", entityId: commitmentId, action: "update", userId: actor.id, changes });
     return id;
   });
-}
-
-// ── the project page ──────────────────────────────────────────────────────
-
-/** The intents the project page's action hands to handleCommitmentIntent. */
-export const COMMITMENT_INTENTS = ["proposeCommitment"] as const;
-export type CommitmentIntent = (typeof COMMITMENT_INTENTS)[number];
-
-export function isCommitmentIntent(intent: string): intent is CommitmentIntent {
-  return (COMMITMENT_INTENTS as readonly string[]).includes(intent);
-}
-
-/**
- * Performs a commitment intent posted from the project page; returns the commitment's id.
- * Throws the domain errors (InvalidError with field errors, NotFound, Forbidden) for `act` to map.
- */
-export function handleCommitmentIntent({
-  actor,
-  projectId,
-  intent,
-  formData,
-}: {
-  actor: Actor;
-  projectId: number;
-  intent: string;
-  formData: FormData;
-}): number {
-  switch (intent) {
-    case "proposeCommitment":
-      return proposeCommitment({ actor, projectId, data: parseForm(commitmentSchema, formData) });
-    default:
-      throw new InvalidError({}, "未知的操作");
-  }
 }

@@ -15,7 +15,7 @@ export interface DueCommitment {
 /** Commitments to honour soon or overdue (工作台, 领导驾驶舱), the overdue ones saying by how long. */
 export function DueCommitmentsTable({ label, rows }: { label: string; rows: readonly DueCommitment[] }) {
   return (
-    <table className="data" aria-label={label}>
+    <table className="data cards" aria-label={label}>
       <thead>
         <tr>
           <th>承诺事项</th>
@@ -31,15 +31,15 @@ export function DueCommitmentsTable({ label, rows }: { label: string; rows: read
             <td>
               <Link to={`/commitments/${row.id}`}>{row.item}</Link>
             </td>
-            <td>
+            <td data-label="项目">
               <Link to={`/projects/${row.projectId}`}>{row.projectName}</Link>
             </td>
-            <td className="num">{formatWan(row.outstandingCny)}</td>
-            <td>
+            <td data-label="未兑现（万元）" className="num">{formatWan(row.outstandingCny)}</td>
+            <td data-label="约定兑现日期">
               {row.dueOn}{" "}
               {row.daysUntilDue < 0 ? <span className="badge danger">逾期 {-row.daysUntilDue} 天</span> : <span className="muted">还有 {row.daysUntilDue} 天</span>}
             </td>
-            <td>{row.ownerName}</td>
+            <td data-label="负责人">{row.ownerName}</td>
           </tr>
         ))}
       </tbody>

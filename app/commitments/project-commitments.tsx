@@ -18,23 +18,28 @@ export interface ProjectCommitmentRow {
 
 /**
  * 政策承诺 on a project page: the project's commitments (each links to its 政策兑现 page) and, for
- * those who may propose, the 提出承诺 form, posted with intent "proposeCommitment". Give it a `key`
+ * those who may propose, the 提出承诺 form, posted to /projects/:id/commitments. Give it a `key`
  * that changes after a successful post so the form empties.
  */
 export function ProjectCommitments({
+  projectId,
   commitments,
   clauseChoices,
   canPropose,
   feedback,
+  open = false,
 }: {
+  projectId: number;
   commitments: readonly ProjectCommitmentRow[];
   clauseChoices: readonly { id: number; label: string }[];
   canPropose: boolean;
   feedback: FormFeedback | null;
+  /** the form shown open (its own page) */
+  open?: boolean;
 }) {
   const form = useValidatedForm(commitmentSchema, { clauseId: "", item: "", amountCny: "", condition: "", dueOn: "" }, feedback);
   return (
-    <section className="card" aria-labelledby="project-commitments-title">
+    <section className="card" id="commitments" aria-labelledby="project-commitments-title">
       <h2 id="project-commitments-title">政策承诺</h2>
       {commitments.length === 0 ? (
         <p className="muted">暂无政策承诺</p>
@@ -69,11 +74,10 @@ export function ProjectCommitments({
         </table>
       )}
       {canPropose ? (
-        <>
-          <h3>新的政策承诺</h3>
+        <details open={open || Boolean(form.formError)}>
+          <summary>新的政策承诺</summary>
           {clauseChoices.length === 0 ? <p className="notice">政策库中没有有效的政策条款，无法提出承诺。</p> : null}
-          <Form method="post" onSubmit={form.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="proposeCommitment" />
+          <Form method="post" action={`/projects/${projectId}/commitments`} onSubmit={form.onSubmit} noValidate>
             <FormErrorBanner form={form} />
             <div className="form-grid">
               <SelectField
@@ -95,7 +99,7 @@ export function ProjectCommitments({
               </button>
             </div>
           </Form>
-        </>
+        </details>
       ) : null}
     </section>
   );

@@ -8,14 +8,14 @@ import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
-import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { COUNT_CAP, pageOf, pageWindow, type Page } from "../lib/paging";
 import { visibleProjects } from "../projects/scope.server";
 import type { CompanyInput, ContactInput } from "./company.schema";
-import { normalizeCompanyName } from "./company-name";
-import { withoutControlCharacters } from "../lib/text";
+import { companyNameColumns, normalizeCompanyName } from "./company-name";
+import { COMPANY_SEARCH, searchTextMatches } from "./search-index.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 
-import { describeCompanyFilters, type CompanySort } from "./listing";
+import { DEFAULT_COMPANY_SORT, describeCompanyFilters, type CompanySort } from "./listing";
 
 export interface CompanyFilters {
   q?: string;
@@ -25,6 +25,8 @@ export interface CompanyFilters {
   existingInvestor?: boolean;
   sort?: CompanySort;
   page: number;
+  /** 20, 50 or 100 (20 when not given) */
+  pageSize?: number;
 }
 
 export interface CompanyListRow {
@@ -40,29 +42,12 @@ export interface CompanyListRow {
   updatedAt: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-/** FTS5 trigram matches need at least three characters; shorter terms fall back to LIKE alone. */
-export const TRIGRAM_MIN_LENGTH = 3;
-
 /**
- * Companies whose Chinese or foreign name contains `text` (ASCII case-insensitive, as LIKE).
- * For 3+ characters the trigram index narrows the candidates and LIKE confirms them, so the result
- * is exactly what a LIKE scan returns, without scanning the table.
+ * Companies found by what was typed: their Chinese or foreign name contains it, regardless of width,
+ * case and traditional or Japanese forms, or their pinyin or initials do (search-index.server.ts).
  */
 export function nameContains(typed: string): SQL {
-  // a NUL or another control character would break the index's query: searched for as typed without it
-  const text = withoutControlCharacters(typed);
-  const pattern = `%${escapeLike(text)}%`;
-  const like = or(
-    sql`${t.companies.name} like ${pattern} escape '\\'`,
-    sql`${t.companies.foreignName} like ${pattern} escape '\\'`,
-  ) as SQL;
-  if ([...text].length < TRIGRAM_MIN_LENGTH) return like;
-  const phrase = `"${text.replace(/"/g, '""')}"`;
-  return and(sql`${t.companies.id} in (select rowid from companies_fts where companies_fts match ${phrase})`, like) as SQL;
+  return searchTextMatches(COMPANY_SEARCH, typed);
 }
 
 function companyConditions(filters: CompanyFilters): SQL {
@@ -76,12 +61,19 @@ function companyConditions(filters: CompanyFilters): SQL {
   return and(...conditions) as SQL;
 }
 
-function companyOrder(sort: CompanySort | undefined) {
-  return sort === "name"
-    ? [asc(t.companies.name), asc(t.companies.id)]
-    : sort === "created"
-      ? [desc(t.companies.id)]
-      : [desc(t.companies.updatedAt), desc(t.companies.id)];
+/** ORDER BY of the company list; each order is an index walk (name, country + updated, updated, id). */
+function companyOrder(sort: CompanySort = DEFAULT_COMPANY_SORT) {
+  const by = sort.dir === "asc" ? asc : desc;
+  switch (sort.key) {
+    case "name":
+      return [by(t.companies.name), by(t.companies.id)];
+    case "country":
+      return [by(t.companies.country), by(t.companies.updatedAt), by(t.companies.id)];
+    case "created":
+      return [by(t.companies.id)];
+    default:
+      return [by(t.companies.updatedAt), by(t.companies.id)];
+  }
 }
 
 export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
@@ -103,14 +95,14 @@ export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
     .from(t.companies)
     .where(where)
     .orderBy(...order)
-    .limit(PAGE_SIZE + 1)
-    .offset((filters.page - 1) * PAGE_SIZE)
+    .limit(pageWindow(filters).limit)
+    .offset(pageWindow(filters).offset)
     .all();
   const capped = db()
     .select({ n: sql<number>`count(*)` })
     .from(sql`(select 1 from ${t.companies} where ${where} limit ${COUNT_CAP + 1})`)
     .get();
-  return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
+  return pageOf(rows, filters, capped?.n ?? 0);
 }
 
 /** 导出Excel of the company list: every company the filters select, in the list's order. */
@@ -219,13 +211,9 @@ export class DuplicateCompanyWarning extends Error {
   }
 }
 
-/** A company's stored values: the form's fields with their normalized name keys for the duplicate guard. */
+/** A company's stored values: the form's fields with their name keys and search text. */
 export function companyValues(data: CompanyInput) {
-  return {
-    ...data,
-    nameKey: normalizeCompanyName(data.name),
-    foreignNameKey: data.foreignName ? normalizeCompanyName(data.foreignName) || null : null,
-  };
+  return { ...data, ...companyNameColumns(data.name, data.foreignName) };
 }
 
 function refuseTakenUscc(duplicates: DuplicateCompany[]) {
@@ -250,14 +238,26 @@ export function createCompany({ actor, data, confirmDuplicate = false }: { actor
   });
 }
 
-export function updateCompany({ actor, id, data, version }: { actor: Actor; id: number; data: CompanyInput; version: number }): void {
+/**
+ * Saves a company's edit. A USCC held by another company is refused; a new name like another
+ * company's is a warning the user must confirm (`confirmDuplicate`), as on creation. An edit that
+ * keeps the names does not ask again about a likeness confirmed before.
+ */
+export function updateCompany({ actor, id, data, version, confirmDuplicate = false }: { actor: Actor; id: number; data: CompanyInput; version: number; confirmDuplicate?: boolean }): void {
   assertCan(actor, "update:company");
-  refuseTakenUscc(findDuplicateCompanies({ ...data, name: "", foreignName: null }, id));
+  const duplicates = findDuplicateCompanies(data, id);
+  refuseTakenUscc(duplicates);
+  if (duplicates.length > 0 && !confirmDuplicate && namesChange(id, data)) throw new DuplicateCompanyWarning(duplicates);
   db().transaction((tx) => {
     const before = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
     if (!before) throw new NotFoundError();
     updateVersioned(tx, { table: t.companies, entityType: "company", id, version, values: companyValues(data), before, userId: actor.id, changes: diffRecords(before, data) });
   });
+}
+
+function namesChange(id: number, data: CompanyInput): boolean {
+  const stored = db().select({ name: t.companies.name, foreignName: t.companies.foreignName }).from(t.companies).where(eq(t.companies.id, id)).get();
+  return !stored || stored.name !== data.name || (stored.foreignName ?? null) !== (data.foreignName ?? null);
 }
 
 /** Soft delete, by leaders and administrators (DESIGN.md §3); refused while the company still has live projects. */
@@ -301,6 +301,43 @@ export function updateContact({ actor, companyId, contactId, data, version }: { 
       .get();
     if (!before) throw new NotFoundError();
     updateVersioned(tx, { table: t.contacts, entityType: "contact", id: contactId, version, values: data, before, userId: actor.id });
+  });
+}
+
+/** One live contact of a live company, for the 移除联系人 confirmation page. */
+export function getContact({ companyId, contactId }: { companyId: number; contactId: number }) {
+  const contact = db()
+    .select({ id: t.contacts.id, name: t.contacts.name, title: t.contacts.title, version: t.contacts.version, companyId: t.companies.id, companyName: t.companies.name })
+    .from(t.contacts)
+    .innerJoin(t.companies, eq(t.companies.id, t.contacts.companyId))
+    .where(and(eq(t.contacts.id, contactId), eq(t.contacts.companyId, companyId), isNull(t.contacts.deletedAt), isNull(t.companies.deletedAt)))
+    .get();
+  if (!contact) throw new NotFoundError();
+  return contact;
+}
+
+/** 移除联系人: a soft delete by anyone who may edit the company, versioned and audited. */
+export function removeContact({ actor, companyId, contactId, version }: { actor: Actor; companyId: number; contactId: number; version: number }): void {
+  assertCan(actor, "update:company");
+  db().transaction((tx) => {
+    const before = tx
+      .select()
+      .from(t.contacts)
+      .where(and(eq(t.contacts.id, contactId), eq(t.contacts.companyId, companyId), isNull(t.contacts.deletedAt)))
+      .get();
+    if (!before) throw new NotFoundError();
+    updateVersioned(tx, {
+      table: t.contacts,
+      entityType: "contact",
+      id: contactId,
+      version,
+      values: { deletedAt: Date.now() },
+      before,
+      userId: actor.id,
+      action: "delete",
+      // what was removed, as the contact's 变更记录 reads it (not the deletedAt stamp)
+      changes: { name: [before.name, null], ...(before.title ? { title: [before.title, null] } : {}) },
+    });
   });
 }
 

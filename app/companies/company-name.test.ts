@@ -100,16 +100,12 @@ describe("normalizeCompanyName: does not merge different firms or mangle names",
     expect(normalizeCompanyName("Muster Reise")).toBe("musterreise");
   });
 
-  // BUG (reported, not fixed): Latin legal forms are also stripped when they are the FIRST word,
-  // so a real name whose first word happens to be "KG", "SA", "AG" … loses it and collides with
-  // a different firm. KG Mobility (Korean carmaker) ≠ "Mobility"; Sa Sa International (HK) ≠ "International".
+  // a first word that looks like a legal form is part of the name: KG Mobility (Korean carmaker) ≠ "Mobility"
   it("keeps a leading word that only looks like a legal form (KG Mobility, Sa Sa International)", () => {
     different("KG Mobility", "Mobility");
     different("Sa Sa International", "International");
   });
 
-  // BUG (reported, not fixed): the no-comma spellings "Co.Ltd." and "Co Ltd" are not recognised,
-  // so "Example Co.Ltd." normalizes to "examplecoltd" and "Example Co Ltd" to "exampleco".
   it("strips Co.Ltd. and Co Ltd spellings too", () => {
     same("Example Co.Ltd.", "Example");
     same("Example Co Ltd", "Example");
@@ -119,5 +115,56 @@ describe("normalizeCompanyName: does not merge different firms or mangle names",
 describe("normalizeCompanyName: Latin forms right after Chinese text", () => {
   it("strips Co., Ltd. written straight after Chinese characters", () => {
     expect(normalizeCompanyName("示例Co., Ltd.")).toBe(normalizeCompanyName("示例"));
+  });
+});
+
+describe("normalizeCompanyName: the spellings of issue 12", () => {
+  it("strips legal forms spelt with dots or without", () => {
+    same("Kleinwald G.m.b.H.", "Kleinwald GmbH");
+    same("Rossi SpA", "Rossi S.p.A.");
+    same("Vermeer BV", "Vermeer B.V.");
+    same("Lumen S.A.", "Lumen SA");
+    same("Nordhafen AG", "Nordhafen");
+    same("Harbor Pte. Ltd.", "Harbor");
+    same("Acme Inc.", "Acme LLC");
+    expect(normalizeCompanyName("Kleinwald G.m.b.H.")).toBe("kleinwald");
+  });
+
+  it("folds traditional and Japanese forms and （株）", () => {
+    same("樱野工業（株）", "樱野工业株式会社");
+    same("桜野工業株式会社", "樱野工业");
+    same("㈱樱野工业", "樱野工业");
+    expect(normalizeCompanyName("樱野工業（株）")).toBe("樱野工业");
+  });
+
+  it("strips 公司 as it strips 有限公司, but keeps 分公司", () => {
+    same("明水光子有限公司", "明水光子公司");
+    same("明水光子有限责任公司", "明水光子");
+    different("明水光子平湖分公司", "明水光子平湖");
+  });
+
+  it("strips a bracketed place, full- or half-width", () => {
+    same("汇澄实业有限公司", "汇澄实业（平湖）有限公司");
+    same("汇澄实业(上海)有限公司", "汇澄实业有限公司");
+    same("Kleinwald (Shanghai) Co., Ltd.", "Kleinwald GmbH");
+    expect(normalizeCompanyName("汇澄实业（平湖）有限公司")).toBe("汇澄实业");
+  });
+
+  it("keeps firms apart that only share a legal form or a place", () => {
+    different("汇澄实业（平湖）有限公司", "汇澄科技（平湖）有限公司");
+    different("明水光子公司", "明水电子公司");
+    different("Rossi SpA", "Rossini SpA");
+    different("Vermeer B.V.", "Vermeeren B.V.");
+    different("Kleinwald GmbH", "Kleinwald Logistik GmbH");
+    different("樱野工業（株）", "樱田工業（株）");
+  });
+
+  it("does not join letters that belong to words", () => {
+    expect(normalizeCompanyName("A B Nordic Logistics")).toBe("abnordiclogistics");
+    expect(normalizeCompanyName("Spa Resorts")).toBe("sparesorts");
+  });
+
+  it("keeps a name that is only a bracketed qualifier", () => {
+    expect(normalizeCompanyName("（平湖）")).toBe("平湖");
   });
 });

@@ -1,14 +1,18 @@
-/** Sort orders of the company list (shared by the list page and the query). */
-export const COMPANY_SORTS = {
-  updated: "最近更新",
-  name: "企业名称",
-  created: "最近创建",
-} as const;
-export type CompanySort = keyof typeof COMPANY_SORTS;
+import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
+
+/** The company list's sortable columns and the direction of a first click (shared by the list page and the query). */
+export const COMPANY_SORT_COLUMNS = {
+  updated: "desc",
+  created: "desc",
+  name: "asc",
+  country: "asc",
+} as const satisfies SortColumns<string>;
+export type CompanySort = Sort<keyof typeof COMPANY_SORT_COLUMNS>;
+export const DEFAULT_COMPANY_SORT: CompanySort = { key: "updated", dir: "desc" };
 
 import { enumParam } from "../lib/params";
 import { withoutControlCharacters } from "../lib/text";
-import { pageFrom } from "../lib/paging";
+import { pagingFrom } from "../lib/paging";
 import { REGIONS, regionLabel } from "./regions";
 
 /** The company list's filters from its URL, shared by the list and its 导出Excel. */
@@ -20,8 +24,8 @@ export function companyFiltersFrom(params: URLSearchParams) {
     fortune500: params.get("fortune500") === "1",
     chainLeader: params.get("chainLeader") === "1",
     existingInvestor: params.get("existing") === "1",
-    sort: enumParam(params, "sort", Object.keys(COMPANY_SORTS) as CompanySort[]),
-    page: pageFrom(params),
+    sort: sortFrom(params, COMPANY_SORT_COLUMNS, DEFAULT_COMPANY_SORT),
+    ...pagingFrom(params),
   };
 }
 

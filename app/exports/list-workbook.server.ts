@@ -13,6 +13,7 @@
 import { Readable, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { formatDateTime } from "../lib/dates";
+import { exactWanNumber } from "../lib/money";
 import { cleanText, xmlSafeText } from "../lib/text";
 import { recordOperation } from "../operations/operation-log.server";
 import { zipStream } from "./zip-stream.server";
@@ -102,7 +103,7 @@ function dataCell<Row>(column: ExportColumn<Row>, reference: string, row: Row): 
   if (type !== "text" && type !== "date") {
     if (typeof value !== "number" || !Number.isFinite(value)) return "";
     // 万 at full precision (shown with two decimals), so a re-import gives back the stored integer
-    const number = type === "wan" ? value / 10_000 : value;
+    const number = type === "wan" ? exactWanNumber(value) : value;
     return `<c r="${reference}" s="${STYLE[type]}"><v>${number}</v></c>`;
   }
   return textCell(reference, typeof value === "boolean" ? (value ? "是" : "否") : String(value));

@@ -4,15 +4,25 @@
  * carries its number as a label: the chart reads without colour.
  */
 import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent } from "echarts/components";
+import { GridComponent, LegendComponent, MarkAreaComponent } from "echarts/components";
 import * as echarts from "echarts/core";
+import { LabelLayout } from "echarts/features";
 import { SVGRenderer } from "echarts/renderers";
-import { formatWan } from "../lib/money";
+import { formatWan, wanNumber } from "../lib/money";
 import { STAGE_LABELS } from "../projects/stages";
 import type { FunnelRow } from "./funnel";
 import type { TrendMonth } from "./figures.server";
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, LabelLayout, SVGRenderer]);
+
+/**
+ * Each chart is drawn twice: for a desktop or printed page, and narrower for a phone, where the
+ * wide drawing shrunk to 340 px would leave its text at 5 px. The page shows one by CSS.
+ */
+export type ChartLayout = "wide" | "phone";
+
+/** Labels that would overlap another label are left out rather than drawn over each other. */
+const NO_OVERLAP = { hideOverlap: true } as const;
 
 const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 
@@ -27,11 +37,12 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
 }
 
 /** The funnel as horizontal bars, 线索 on top, each labelled with its count. */
-export function funnelChartSvg(rows: readonly FunnelRow[], width = 560, height = 260): string {
+export function funnelChartSvg(rows: readonly FunnelRow[], layout: ChartLayout = "wide"): string {
   const ordered = [...rows].reverse();
+  const phone = layout === "phone";
   return renderSvg(
     {
-      grid: { left: 56, right: 56, top: 10, bottom: 24 },
+      grid: phone ? { left: 44, right: 48, top: 10, bottom: 24 } : { left: 56, right: 56, top: 10, bottom: 24 },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: ordered.map((row) => STAGE_LABELS[row.stage]) },
       series: [
@@ -44,39 +55,78 @@ export function funnelChartSvg(rows: readonly FunnelRow[], width = 560, height =
         },
       ],
     },
-    width,
-    height,
+    phone ? 340 : 560,
+    phone ? 240 : 260,
   );
 }
 
 /** A point's label in 万美元; none for an empty month, so the lines stay readable. */
 const amountLabel = (point: { value: unknown }) => (Number(point.value) === 0 ? "" : formatWan(Number(point.value) * 10_000));
 
+/**
+ * The month axis: the months before the last month's year in grey under a shaded band, and the year
+ * under each January and under the first month (on a phone only when no January follows close
+ * by, where the two years would collide), so "12月" of last year is not read as this year's.
+ */
+function monthAxis(months: readonly TrendMonth[], layout: ChartLayout) {
+  const lastYear = months.length > 0 ? months[months.length - 1].month.slice(0, 4) : "";
+  const earlier = months.filter((m) => m.month.slice(0, 4) < lastYear).length;
+  const januaries = months.flatMap((m, index) => (m.month.endsWith("-01") ? [index] : []));
+  const labels = months.map((m, index) => {
+    const month = `${Number(m.month.slice(5))}月`;
+    const firstWithRoom = index === 0 && (layout === "wide" || !januaries.some((january) => january > 0 && january <= 2));
+    const year = m.month.endsWith("-01") || firstWithRoom ? `\n${m.month.slice(0, 4)}年` : "";
+    return m.month.slice(0, 4) < lastYear ? `{earlier|${month}${year}}` : `${month}${year}`;
+  });
+  const band =
+    earlier === 0
+      ? undefined
+      : { silent: true, itemStyle: { color: "rgba(97, 110, 124, 0.1)" }, label: { show: false }, data: [[{ xAxis: 0 }, { xAxis: earlier - 1 }]] };
+  return { labels, band };
+}
+
 /** Twelve months: signings as bars (left axis), 合同外资 and 实到外资 in 万美元 as lines (right axis). */
-export function trendChartSvg(months: readonly TrendMonth[], width = 900, height = 300): string {
-  const wan = (usd: number) => Math.round(usd / 100) / 100;
+export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout = "wide"): string {
+  const wan = wanNumber;
+  const phone = layout === "phone";
+  const { labels, band } = monthAxis(months, layout);
+  // on a phone the legend drops the unit, which the right axis names
+  const names = phone ? ["签约项目数", "合同外资", "实到外资"] : ["新签约项目数", "合同外资（万美元）", "实到外资（万美元）"];
   return renderSvg(
     {
-      legend: { top: 0, data: ["新签约项目数", "合同外资（万美元）", "实到外资（万美元）"] },
-      grid: { left: 48, right: 72, top: 36, bottom: 28 },
-      xAxis: { type: "category", data: months.map((m) => `${Number(m.month.slice(5))}月`) },
+      legend: { top: 0, data: names, itemGap: phone ? 8 : 10 },
+      grid: phone ? { left: 28, right: 48, top: 52, bottom: 40 } : { left: 48, right: 72, top: 52, bottom: 44 },
+      xAxis: {
+        type: "category",
+        data: labels,
+        axisLabel: { interval: 0, fontSize: phone ? 10 : 12, lineHeight: phone ? 13 : 15, rich: { earlier: { color: "#8a96a3", fontSize: phone ? 10 : 12, lineHeight: phone ? 13 : 15 } } },
+      },
       yAxis: [
         { type: "value", name: "个", minInterval: 1 },
         { type: "value", name: "万美元", splitLine: { show: false } },
       ],
       series: [
-        { name: "新签约项目数", type: "bar", data: months.map((m) => m.signedProjects), itemStyle: { color: "#9db8dc" }, label: { show: true, position: "top", formatter: (p: { value: unknown }) => (Number(p.value) === 0 ? "" : String(p.value)) } },
         {
-          name: "合同外资（万美元）",
+          name: names[0],
+          type: "bar",
+          data: months.map((m) => m.signedProjects),
+          itemStyle: { color: "#9db8dc" },
+          label: { show: true, position: "top", formatter: (p: { value: unknown }) => (Number(p.value) === 0 ? "" : String(p.value)) },
+          labelLayout: NO_OVERLAP,
+          markArea: band,
+        },
+        {
+          name: names[1],
           type: "line",
           yAxisIndex: 1,
           data: months.map((m) => wan(m.contractedFdiUsd)),
           itemStyle: { color: "#1f5fa8" },
           symbol: "circle",
           label: { show: true, position: "top", fontSize: 10, formatter: amountLabel },
+          labelLayout: NO_OVERLAP,
         },
         {
-          name: "实到外资（万美元）",
+          name: names[2],
           type: "line",
           yAxisIndex: 1,
           data: months.map((m) => wan(m.actualFdiUsd)),
@@ -84,10 +134,11 @@ export function trendChartSvg(months: readonly TrendMonth[], width = 900, height
           lineStyle: { type: "dashed" },
           symbol: "triangle",
           label: { show: true, position: "bottom", fontSize: 10, formatter: amountLabel },
+          labelLayout: NO_OVERLAP,
         },
       ],
     },
-    width,
-    height,
+    phone ? 340 : 900,
+    320,
   );
 }

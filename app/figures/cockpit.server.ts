@@ -19,9 +19,11 @@ function computeCockpit(period: Period, by: Breakdown) {
     rates: getRates(period),
     funnel,
     funnelSvg: funnelChartSvg(funnel),
+    funnelPhoneSvg: funnelChartSvg(funnel, "phone"),
     breakdown: { by, rows: getBreakdown(period, by) },
     trend,
     trendSvg: trendChartSvg(trend),
+    trendPhoneSvg: trendChartSvg(trend, "phone"),
     bigSignings: listBigSignings(period),
   };
 }

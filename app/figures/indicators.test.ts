@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionRate, formatPercent, samePeriodLastYear, timeProgress, yearOnYear, yearToDate } from "./indicators";
+import { completionRate, formatIndicatorValue, formatPercent, indicatorName, samePeriodLastYear, timeProgress, yearOnYear, yearToDate } from "./indicators";
 
 describe("时序进度", () => {
   it("counts whole months at a month's end and days otherwise", () => {
@@ -33,5 +33,18 @@ describe("完成率 and 同比", () => {
     expect(yearOnYear(3, 0)).toBeNull();
     expect(formatPercent(0.8333)).toBe("83.3%");
     expect(formatPercent(null)).toBe("—");
+  });
+});
+
+describe("an indicator shown on its own", () => {
+  it("names it without the unit and shows money with its unit, in 亿美元 from 1亿", () => {
+    expect(indicatorName("actual_fdi_usd")).toBe("实到外资");
+    expect(indicatorName("signed_projects")).toBe("新签约项目数");
+    expect(indicatorName("funding_rate")).toBe("资金到位率");
+    expect(formatIndicatorValue("actual_fdi_usd", 480_000_000)).toBe("4.80 亿美元");
+    expect(formatIndicatorValue("contracted_fdi_usd", 99_990_000)).toBe("9,999.00 万美元");
+    expect(formatIndicatorValue("signed_projects", 30)).toBe("30");
+    expect(formatIndicatorValue("big_projects", 0)).toBe("0");
+    expect(formatIndicatorValue("total_investment_usd", null)).toBe("—");
   });
 });

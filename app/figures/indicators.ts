@@ -3,6 +3,7 @@
  * same period a year earlier. The database side is figures.server.ts.
  */
 import type { Period } from "../lib/dates";
+import { formatAmount } from "../lib/money";
 
 /** Indicators with an annual target; money in US dollars (shown in 万美元), the rest counts. */
 export const TARGET_INDICATORS = [
@@ -34,8 +35,27 @@ export function isMoneyIndicator(indicator: TargetIndicator): boolean {
   return indicator.endsWith("_usd");
 }
 
+/** The indicator without the unit its form field and report column name: 合同外资, not 合同外资（万美元）. */
+export function indicatorName(indicator: TargetIndicator | RateIndicator): string {
+  return INDICATOR_LABELS[indicator].replace(/（[^）]*）$/, "");
+}
+
+/**
+ * An indicator's value shown on its own (cockpit cards, 年度目标, 工作台): money with its unit,
+ * in 亿美元 from 1亿 (DESIGN.md §1), counts as they are — one way on every screen.
+ */
+export function formatIndicatorValue(indicator: TargetIndicator, value: number | null | undefined): string {
+  if (value == null) return "—";
+  return isMoneyIndicator(indicator) ? formatAmount(value, "美元") : String(value);
+}
+
 /** 超亿美元: 总投资 of at least 10,000 万美元 (one hundred million dollars). */
 export const BIG_PROJECT_USD = 100_000_000;
+
+/** Behind 时序进度: 完成率 below the elapsed share of the year; an indicator without a target never is. */
+export function isBehindSchedule(card: { completion: number | null; timeProgress: number }): boolean {
+  return card.completion !== null && card.completion < card.timeProgress;
+}
 
 /** actual ÷ target; null without a (positive) target. */
 export function completionRate(actual: number, target: number | null | undefined): number | null {

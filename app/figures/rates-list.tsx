@@ -1,4 +1,4 @@
-import { formatWan } from "../lib/money";
+import { formatAmount } from "../lib/money";
 import { formatPercent } from "./indicators";
 
 interface Rate {
@@ -27,7 +27,7 @@ export function RatesList({ rates }: { rates: { startRate: Rate; productionRate:
       <div>
         <dt>资金到位率</dt>
         <dd>
-          {formatPercent(fundingRate.rate)}（实到 {formatWan(fundingRate.numerator)} / 合同 {formatWan(fundingRate.denominator)} 万美元）
+          {formatPercent(fundingRate.rate)}（实到 {formatAmount(fundingRate.numerator, "美元")} / 合同 {formatAmount(fundingRate.denominator, "美元")}）
         </dd>
       </div>
     </dl>

@@ -3,13 +3,13 @@
  * unit; the progress screen compares them with the figures (figures.server.ts).
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { can, type Actor } from "../auth/permissions";
+import { assertCan, can, type Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { today, type Period } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError } from "../lib/errors";
 import { getKpiCards, getRates, type FigureFilter, type KpiCard } from "./figures.server";
-import { TARGET_INDICATORS } from "./indicators";
+import { isBehindSchedule, TARGET_INDICATORS } from "./indicators";
 import type { TargetsInput } from "./target.schema";
 
 function targetRows(year: number, unitId: number | null) {
@@ -72,9 +72,23 @@ export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput 
  * for a past year), 完成率, 时序进度 and 同比; plus the year's rates.
  */
 export function getTargetProgress(year: number, filter: FigureFilter = {}) {
-  const day = today();
-  const end = `${year}-12-31` < day ? `${year}-12-31` : day;
-  const period: Period = { from: `${year}-01-01`, to: end };
+  const period = progressPeriod(year, today());
   if (period.to < period.from) return { period, cards: [] as KpiCard[], rates: null };
   return { period, cards: getKpiCards(period, filter), rates: getRates(period, filter) };
+}
+
+/** 1 January to `day`, or to 31 December for a past year. */
+function progressPeriod(year: number, day: string): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` < day ? `${year}-12-31` : day };
+}
+
+/**
+ * 工作台: this year's county-wide targets whose 完成率 is below 时序进度 — the same cards the
+ * 年度目标 screen marks 落后于时序 — and how many indicators have a target at all.
+ */
+export function listTargetsBehind(actor: Actor, day: string = today()): { period: Period; withTarget: number; behind: KpiCard[] } {
+  assertCan(actor, "view:cockpit");
+  const period = progressPeriod(Number(day.slice(0, 4)), day);
+  const cards = getKpiCards(period);
+  return { period, withTarget: cards.filter((card) => card.target !== null).length, behind: cards.filter(isBehindSchedule) };
 }

@@ -7,7 +7,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { preparedOnce } from "../lib/prepared.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { companyValues } from "../companies/companies.server";
-import { normalizeCompanyName } from "../companies/company-name";
+import { companyNameColumns, normalizeCompanyName } from "../companies/company-name";
 import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/uscc";
 import { db, t } from "../db.server";
 import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
@@ -109,7 +109,7 @@ export function readCompanyFields(check: RowCheck) {
 
 type CompanyFields = ReturnType<typeof readCompanyFields>;
 
-const COMPANY_INSERT_COLUMNS = [...COMPANY_COLUMNS, "nameKey", "foreignNameKey", "createdBy"] as const;
+const COMPANY_INSERT_COLUMNS = [...COMPANY_COLUMNS, "nameKey", "foreignNameKey", "searchText", "createdBy"] as const;
 
 /** One insert per imported company, prepared once (values bound by name; booleans as 1/0). */
 const insertCompanyStatement = preparedOnce(() =>
@@ -263,12 +263,14 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
       write: (writer) => {
         if (Object.keys(changed).length > 0) {
           const values: Record<string, unknown> = { ...changed };
-          if ("name" in changed) values.nameKey = normalizeCompanyName(changed.name as string);
-          if ("foreignName" in changed) values.foreignNameKey = normalizeCompanyName(changed.foreignName as string) || null;
-          const current = updateImported(writer, { table: t.companies, entityType: "company", id: company.id, values, changes: diffRecords(before, changed) });
-          if ("name" in changed || "foreignName" in changed) {
-            writer.renamed.push({ id: company.id, name: current.name as string, foreignName: (current.foreignName as string | null) ?? null });
+          const renamed = "name" in changed || "foreignName" in changed;
+          if (renamed) {
+            const names = { name: (changed.name ?? before.name) as string, foreignName: ("foreignName" in changed ? changed.foreignName : before.foreignName) as string | null };
+            Object.assign(values, companyNameColumns(names.name, names.foreignName));
           }
+          const current = updateImported(writer, { table: t.companies, entityType: "company", id: company.id, values, changes: diffRecords(before, changed) });
+          // the search index is brought up to date at the end of the import (withCompanySearchPaused)
+          if (renamed) writer.renamed.push({ id: company.id, searchText: current.searchText as string });
         }
         if (contact) writeContact(writer, company.id, contact);
       },

@@ -37,8 +37,8 @@ export interface RowError {
 export interface Writer {
   tx: Tx;
   actor: Actor;
-  /** companies whose names an update changed, with their names before (for the search index) */
-  renamed: { id: number; name: string; foreignName: string | null }[];
+  /** companies whose search text changed, with the old one (app/companies/search-index.server.ts) */
+  renamed: { id: number; searchText: string }[];
   /** remembers a record the import wrote, for 撤销导入 */
   record(entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }): void;
 }

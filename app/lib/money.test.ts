@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatAmount, formatWan, parseWan, wanInputValue } from "./money";
+import { exactWanNumber, formatAmount, formatWan, formatYi, isYiAmount, parseWan, wanInputValue, wanNumber } from "./money";
 
 describe("parseWan", () => {
   it("reads thousands separators where they belong and refuses misplaced ones", () => {
@@ -96,6 +96,49 @@ describe("formatAmount", () => {
 
   it("shows a dash for missing values", () => {
     expect(formatAmount(null, "元")).toBe("—");
+  });
+});
+
+describe("formatYi", () => {
+  it("shows 亿 with two decimals and thousands separators", () => {
+    expect(formatYi(480_000_000)).toBe("4.80");
+    expect(formatYi(100_000_000)).toBe("1.00");
+    expect(formatYi(1_234_567_890_000)).toBe("12,345.68");
+    expect(formatYi(-150_000_000)).toBe("-1.50");
+    expect(formatYi(null)).toBe("—");
+  });
+
+  it("rounds to the nearest 0.01 亿 (one 万 hundredth short of 1亿 is 1.00)", () => {
+    expect(formatYi(99_999_999)).toBe("1.00");
+    expect(formatYi(100_499_999)).toBe("1.00");
+    expect(formatYi(100_500_000)).toBe("1.01");
+  });
+});
+
+describe("isYiAmount", () => {
+  it("switches at 1亿 as rounded to 0.01 万, both signs", () => {
+    expect(isYiAmount(100_000_000)).toBe(true);
+    expect(isYiAmount(99_999_950)).toBe(true);
+    expect(isYiAmount(99_999_949)).toBe(false);
+    expect(isYiAmount(-100_000_000)).toBe(true);
+    expect(isYiAmount(0)).toBe(false);
+  });
+
+  it("agrees with formatAmount on either side of the switch", () => {
+    for (const units of [99_999_949, 99_999_950, 100_000_000, 5_000_000, 480_000_000]) {
+      expect(formatAmount(units, "美元").endsWith(isYiAmount(units) ? " 亿美元" : " 万美元")).toBe(true);
+    }
+    expect(formatAmount(99_999_949, "美元")).toBe("9,999.99 万美元");
+  });
+});
+
+describe("wanNumber and exactWanNumber", () => {
+  it("give the number of 万: rounded to 0.01 for charts and report cells, exact for a round-tripping export", () => {
+    expect(wanNumber(1_234_567)).toBe(123.46);
+    expect(wanNumber(2_900)).toBe(0.29);
+    expect(wanNumber(-1_234_500)).toBe(-123.45);
+    expect(exactWanNumber(1_234_567)).toBe(123.4567);
+    expect(parseWan(String(wanNumber(12_345_600)))).toBe(12_345_600);
   });
 });
 

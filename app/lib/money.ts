@@ -5,6 +5,7 @@
  */
 
 const WAN = 10_000;
+const YI = 100_000_000;
 
 /** "123.45" (万) → 1234500; null for empty input; NaN-free: returns undefined when malformed. */
 export function parseWan(input: string | null | undefined): number | null | undefined {
@@ -20,10 +21,8 @@ export function parseWan(input: string | null | undefined): number | null | unde
   return whole * WAN + fraction * (WAN / 100);
 }
 
-/** 1234500 → "123.45" (万, two decimals, thousands separators). */
-export function formatWan(units: number | null | undefined): string {
-  if (units == null) return "—";
-  const hundredths = Math.round(units / (WAN / 100));
+/** Hundredths (of 万 or 亿) as "1,234.56": thousands separators, a leading minus, two decimals. */
+function formatHundredths(hundredths: number): string {
   const sign = hundredths < 0 ? "-" : "";
   const abs = Math.abs(hundredths);
   const whole = Math.floor(abs / 100).toLocaleString("en-US");
@@ -31,15 +30,41 @@ export function formatWan(units: number | null | undefined): string {
   return `${sign}${whole}.${fraction}`;
 }
 
-/** Amount for display with its unit: 亿 from 10,000 万 on. `currency` names the unit after 万/亿. */
+/** 1234500 → "123.45" (万, two decimals, thousands separators): a column or field that names 万 as its unit. */
+export function formatWan(units: number | null | undefined): string {
+  if (units == null) return "—";
+  return formatHundredths(Math.round(units / (WAN / 100)));
+}
+
+/** 480000000 → "4.80" (亿, two decimals, thousands separators). */
+export function formatYi(units: number | null | undefined): string {
+  if (units == null) return "—";
+  return formatHundredths(Math.round(units / (YI / 100)));
+}
+
+/** Whether an amount is shown in 亿: it reaches 1亿 once rounded to 0.01 万 (99,999,999 is 1.00 亿). */
+export function isYiAmount(units: number): boolean {
+  return Math.abs(Math.round(units / (WAN / 100))) >= YI / 100;
+}
+
+/**
+ * An amount standing on its own, with its unit: 万 below 1亿, 亿 from there (DESIGN.md §1).
+ * Every amount shown outside a column headed with its unit goes through here, so the same amount
+ * reads the same on every screen. `currency` names the unit after 万/亿.
+ */
 export function formatAmount(units: number | null | undefined, currency: "美元" | "元"): string {
   if (units == null) return "—";
-  if (Math.abs(Math.round(units / (WAN / 100))) >= 1_000_000) {
-    const yiHundredths = Math.round(units / 1_000_000);
-    const abs = Math.abs(yiHundredths);
-    return `${yiHundredths < 0 ? "-" : ""}${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")} 亿${currency}`;
-  }
-  return `${formatWan(units)} 万${currency}`;
+  return isYiAmount(units) ? `${formatYi(units)} 亿${currency}` : `${formatWan(units)} 万${currency}`;
+}
+
+/** The number of 万 rounded to 0.01, for a chart's data or a spreadsheet cell headed 万. */
+export function wanNumber(units: number): number {
+  return Math.round(units / (WAN / 100)) / 100;
+}
+
+/** The number of 万 unrounded, for an export that must import back to the same integer. */
+export function exactWanNumber(units: number): number {
+  return units / WAN;
 }
 
 /** Value for an input field in 万: 1234500 → "123.45", 1230000 → "123". */

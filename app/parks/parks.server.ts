@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
-import { diffRecords, writeAudit } from "../audit/audit.server";
+import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t, type Db } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { visibleProjects } from "../projects/scope.server";
@@ -314,4 +314,9 @@ export function getParkForEdit(id: number) {
   const park = findPark(id);
   const focusChainIds = db().select({ nodeId: t.parkFocusChains.nodeId }).from(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, id)).all().map((row) => row.nodeId);
   return { ...park, focusChainIds };
+}
+
+/** 变更记录 of a park. */
+export function listParkAudit(parkId: number) {
+  return listAudit("park", parkId);
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
-import { diffRecords, writeAudit } from "../audit/audit.server";
+import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
@@ -15,6 +15,7 @@ import { memberOf, visibleProjects } from "../projects/scope.server";
 import type { PolicyLevel } from "./labels";
 import type { ClauseInput, PolicyBasisInput, PolicyInput } from "./policy.schema";
 import { clauseLabel, clauseState, EXPIRY_WARNING_DAYS, isPolicyExpired } from "./policy-status";
+import { outer } from "../lib/correlated.server";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 
@@ -68,7 +69,7 @@ export function listPolicies(filters: PolicyFilters): Page<{
       effectiveFrom: t.policies.effectiveFrom,
       effectiveTo: t.policies.effectiveTo,
       expired: sql<number>`${expiredOn(day)}`,
-      clauses: sql<number>`(select count(*) from ${t.policyClauses} c where c.policy_id = ${t.policies.id} and c.deleted_at is null)`,
+      clauses: sql<number>`(select count(*) from ${t.policyClauses} c where c.policy_id = ${outer(t.policies.id)} and c.deleted_at is null)`,
       isSample: t.policies.isSample,
     })
     .from(t.policies)
@@ -355,4 +356,9 @@ export function listPolicyFlags(actor: Actor, { mine = false, limit = 200 }: { m
     .limit(limit)
     .all();
   return rows.map(({ repealedOn, ...row }) => ({ ...row, state: clauseState({ effectiveTo: row.effectiveTo, repealedOn }, day) as "expiring" | "expired" }));
+}
+
+/** 变更记录 of a policy, its clauses included (they are logged on it). */
+export function listPolicyAudit(policyId: number) {
+  return listAudit("policy", policyId);
 }

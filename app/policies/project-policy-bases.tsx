@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmButton } from "../ui/confirm";
 import { FormErrorBanner, SelectField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { ClauseStateBadge } from "./policy-bits";
 import { policyBasisSchema } from "./policy.schema";
@@ -14,26 +15,41 @@ interface BasisRow {
   note: string | null;
 }
 
-/** 政策依据 on a project page: the clauses it rests on, flagged when expired or expiring, and for its editors 添加/移除. */
+/**
+ * 政策依据 on a project page: the clauses it rests on, flagged when expired or expiring, and for its
+ * editors 添加 and 移除 (asked first), posted to /projects/:id/policy-bases.
+ */
 export function ProjectPolicyBases({
+  projectId,
   bases,
   clauseChoices,
   canEdit,
   feedback,
+  open = false,
 }: {
+  projectId: number;
   bases: readonly BasisRow[];
   clauseChoices: readonly { id: number; label: string }[];
   canEdit: boolean;
   feedback: FormFeedback | null;
+  /** the 添加 form shown open (its own page) */
+  open?: boolean;
 }) {
-  const form = useValidatedForm(policyBasisSchema, { clauseId: "", note: "" }, feedback);
+  const removeFailure = feedback?.values?.intent === "remove" ? feedback : null;
+  const form = useValidatedForm(policyBasisSchema, { clauseId: "", note: "" }, removeFailure ? null : feedback);
   const flagged = bases.some((basis) => basis.state !== "valid");
+  const action = `/projects/${projectId}/policy-bases`;
   return (
-    <section className="card" aria-labelledby="policy-bases-title">
+    <section className="card" id="policy-bases" aria-labelledby="policy-bases-title">
       <h2 id="policy-bases-title">政策依据</h2>
       {flagged ? (
         <p className="notice" role="note">
           本项目有政策依据已失效或即将失效（90天内），请核实并补充有效依据。
+        </p>
+      ) : null}
+      {removeFailure?.formError ? (
+        <p className="form-error" role="alert">
+          {removeFailure.formError}
         </p>
       ) : null}
       {bases.length === 0 ? (
@@ -64,13 +80,13 @@ export function ProjectPolicyBases({
                 <td>{basis.note ?? ""}</td>
                 {canEdit ? (
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="removePolicyBasis" />
-                      <input type="hidden" name="basisId" value={basis.id} />
-                      <button type="submit" className="secondary" aria-label={`移除 ${basis.policyTitle}${basis.clauseNumber}`}>
-                        移除
-                      </button>
-                    </Form>
+                    <ConfirmButton
+                      action={action}
+                      fields={{ intent: "remove", basisId: basis.id }}
+                      label="移除"
+                      question={`确定移除政策依据《${basis.policyTitle}》${basis.clauseNumber}？`}
+                      ariaLabel={`移除 ${basis.policyTitle}${basis.clauseNumber}`}
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -79,8 +95,10 @@ export function ProjectPolicyBases({
         </table>
       )}
       {canEdit ? (
-        <Form method="post" onSubmit={form.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="addPolicyBasis" />
+        <details open={open || Boolean(form.formError)}>
+        <summary>添加政策条款</summary>
+        <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="add" />
           <FormErrorBanner form={form} />
           <div className="form-grid">
             <SelectField form={form} name="clauseId" label="政策条款" required placeholder="请选择" options={clauseChoices.map((choice) => ({ value: choice.id, label: choice.label }))} />
@@ -92,6 +110,7 @@ export function ProjectPolicyBases({
             </button>
           </div>
         </Form>
+        </details>
       ) : null}
     </section>
   );

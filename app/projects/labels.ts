@@ -1,81 +1,48 @@
-import { categoryLabel } from "../attachments/attachment-kinds";
-import { ACTIVITY_TYPE_LABELS, type ActivityType } from "../activities/activity";
-import { formatDateTime } from "../lib/dates";
-import { formatWan } from "../lib/money";
-import {
-  PRIORITY_LABELS,
-  PROJECT_TYPE_LABELS,
-  STAGE_LABELS,
-  STATUS_LABELS,
-  type Priority,
-  type ProjectType,
-  type Stage,
-  type Status,
-} from "./stages";
+import { dateTime, labelOf, wan, type AuditVocabulary } from "../audit/vocabulary";
+import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS } from "./stages";
 
-/** Chinese names of project fields, for 变更记录. */
-export const PROJECT_FIELD_LABELS: Record<string, string> = {
-  name: "项目名称",
-  companyId: "投资方企业",
-  projectType: "项目类型",
-  channelId: "线索来源",
-  ownerId: "负责人",
-  unitId: "负责单位",
-  parkId: "落地载体",
-  totalInvestmentUsd: "总投资（万美元）",
-  contractedFdiUsd: "合同外资（万美元）",
-  fixedAssetInvestmentCny: "固定资产投资（万元）",
-  landMu: "用地（亩）",
-  expectedJobs: "预计就业人数",
-  expectedAnnualTaxCny: "预计年税收（万元）",
-  priority: "优先级",
-  nextFollowUpOn: "下次跟进日期",
-  nextFollowUpItem: "下次跟进事项",
-  description: "项目简介",
-  enteredOn: "线索日期",
-  stage: "阶段",
-  occurredOn: "发生日期",
-  note: "说明",
-  skipped: "跳过阶段",
-  signedOn: "签约日期",
-  signingVerifiedAt: "甄别时间",
-  signingReturnReason: "退回原因",
-  fileName: "文件名",
-  category: "附件类型",
-  status: "项目状态",
-  statusReason: "原因",
-  lostTo: "流失去向",
-  memberAdded: "新增成员",
-  memberRemoved: "移除成员",
-  chainLink: "产业链环节",
-  policyBasis: "政策依据",
-  arrival: "实到外资",
-  arrivedOn: "到账日期",
-  amountUsd: "到账金额（万美元）",
-  reference: "凭证说明",
-  item: "承诺事项",
-  amountCny: "承诺金额（万元）",
-  dueOn: "约定兑现日期",
-  condition: "兑现条件",
-  projectId: "项目",
-  type: "活动类型",
-  participants: "参与人员",
-  place: "地点",
-  summary: "纪要",
-  nextStep: "下一步",
+/** How 变更记录 reads a project (DESIGN.md §6). */
+export const PROJECT_AUDIT: AuditVocabulary = {
+  part: "招商项目",
+  fields: {
+    name: { label: "项目名称" },
+    companyId: { label: "投资方企业", ref: "company" },
+    projectType: { label: "项目类型", format: labelOf(PROJECT_TYPE_LABELS) },
+    channelId: { label: "线索来源", ref: "channel" },
+    ownerId: { label: "负责人", ref: "user" },
+    unitId: { label: "负责单位", ref: "unit" },
+    parkId: { label: "落地载体", ref: "park" },
+    totalInvestmentUsd: { label: "总投资（万美元）", format: wan },
+    contractedFdiUsd: { label: "合同外资（万美元）", format: wan },
+    fixedAssetInvestmentCny: { label: "固定资产投资（万元）", format: wan },
+    landMu: { label: "用地（亩）" },
+    expectedJobs: { label: "预计就业人数" },
+    expectedAnnualTaxCny: { label: "预计年税收（万元）", format: wan },
+    priority: { label: "优先级", format: labelOf(PRIORITY_LABELS) },
+    nextFollowUpOn: { label: "下次跟进日期" },
+    nextFollowUpItem: { label: "下次跟进事项" },
+    description: { label: "项目简介" },
+    enteredOn: { label: "线索日期" },
+    stage: { label: "阶段", format: labelOf(STAGE_LABELS) },
+    occurredOn: { label: "发生日期", detail: true },
+    note: { label: "说明", detail: true },
+    skipped: { label: "跳过阶段", list: true, format: labelOf(STAGE_LABELS), detail: true },
+    signedOn: { label: "签约日期" },
+    signingVerifiedAt: { label: "甄别时间", format: dateTime, detail: true },
+    signingVerifiedBy: { label: "甄别人", ref: "user", detail: true },
+    signingReturnedAt: { label: "退回时间", format: dateTime, detail: true },
+    signingReturnedBy: { label: "退回人", ref: "user", detail: true },
+    signingReturnReason: { label: "退回原因" },
+    status: { label: "项目状态", format: labelOf(STATUS_LABELS) },
+    statusReason: { label: "原因" },
+    lostTo: { label: "流失去向" },
+    memberAdded: { label: "成员", ref: "user", entry: { added: "新增成员", removed: "移除成员" } },
+    memberRemoved: { label: "成员", ref: "user", entry: { added: "新增成员", removed: "移除成员" } },
+    chainLink: { label: "产业链环节", entry: { added: "关联产业链环节", removed: "取消关联产业链环节" } },
+    policyBasis: { label: "政策依据", entry: { added: "添加政策依据", removed: "移除政策依据" } },
+    lastActivityOn: { label: "最近活动", hidden: true },
+    searchText: { label: "检索文本", hidden: true },
+    isDemo: { label: "演示数据", hidden: true },
+    createdBy: { label: "登记人", ref: "user", hidden: true },
+  },
 };
-
-/** A stored project value as the user knows it, for 变更记录; null when shown as stored. */
-export function formatProjectValue(field: string, value: unknown): string | null {
-  if (typeof value === "number" && /(Usd|Cny)$/.test(field)) return formatWan(value);
-  if (field === "signingVerifiedAt" && typeof value === "number") return formatDateTime(value);
-  if (typeof value !== "string") return null;
-  if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
-  if (field === "skipped") return value.split(",").map((stage) => STAGE_LABELS[stage as Stage] ?? stage).join("、");
-  if (field === "status") return STATUS_LABELS[value as Status] ?? value;
-  if (field === "projectType") return PROJECT_TYPE_LABELS[value as ProjectType] ?? value;
-  if (field === "priority") return PRIORITY_LABELS[value as Priority] ?? value;
-  if (field === "type") return ACTIVITY_TYPE_LABELS[value as ActivityType] ?? value;
-  if (field === "category") return categoryLabel(value);
-  return null;
-}

@@ -1,15 +1,22 @@
-/** Sort orders of the project list (shared by the list page and the query). */
-export const PROJECT_SORTS = {
-  updated: "最近更新",
-  investment: "总投资",
-  followUp: "下次跟进日期",
-} as const;
-export type ProjectSort = keyof typeof PROJECT_SORTS;
+import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
+
+/** The project list's sortable columns and the direction of a first click (shared by the list page and the query). */
+export const PROJECT_SORT_COLUMNS = {
+  updated: "desc",
+  name: "asc",
+  stage: "asc",
+  investment: "desc",
+  contractedFdi: "desc",
+  followUp: "asc",
+  signedOn: "desc",
+} as const satisfies SortColumns<string>;
+export type ProjectSort = Sort<keyof typeof PROJECT_SORT_COLUMNS>;
+export const DEFAULT_PROJECT_SORT: ProjectSort = { key: "updated", dir: "desc" };
 
 import { REGIONS } from "../companies/regions";
 import { parseFigureFilter } from "../figures/figure-filters";
 import { enumParam, intParam } from "../lib/params";
-import { pageFrom } from "../lib/paging";
+import { pagingFrom } from "../lib/paging";
 import { PROJECT_TYPES, STAGES, STATUSES } from "./stages";
 
 /** The project list's filters from its URL (drill-downs included), shared by the list and its 导出Excel. */
@@ -27,7 +34,7 @@ export function projectFiltersFrom(params: URLSearchParams) {
     chainNodeId: intParam(params, "chain"),
     figure: parseFigureFilter(params),
     signing: enumParam(params, "signing", ["pending", "verified"] as const),
-    sort: enumParam(params, "sort", Object.keys(PROJECT_SORTS) as ProjectSort[]),
-    page: pageFrom(params),
+    sort: sortFrom(params, PROJECT_SORT_COLUMNS, DEFAULT_PROJECT_SORT),
+    ...pagingFrom(params),
   };
 }

@@ -62,3 +62,15 @@ export const statusChangeSchema = z.object({
 });
 
 export const memberSchema = z.object({ userId: requiredId("请选择成员") });
+
+/** 修改线索日期: the date the lead came in, as the page read the project (`version`). */
+export const leadDateSchema = z.object({
+  enteredOn: requiredDate("线索日期", { notAfterToday: true }),
+  version: versionField,
+});
+
+/** 移除 a member (the confirmation page and the browser's dialog ask first). */
+export const memberRemovalSchema = z.object({ userId: requiredId("成员无效") });
+
+/** 删除 a project, as the page read it. */
+export const projectDeletionSchema = z.object({ version: versionField });

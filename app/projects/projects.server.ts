@@ -2,17 +2,19 @@
  * 招商项目: reading and changing projects, their stage, status, signing verification, members and
  * activities. Every function takes the acting user and scopes by what they may see and do.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { activitySchema, type ActivityInput } from "../activities/activity";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
+import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
-import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
-import { resolveCompany } from "../companies/companies.server";
+import { diffRecords, listAudit, writeAudit, type Tx } from "../audit/audit.server";
+import { nameContains, resolveCompany } from "../companies/companies.server";
+import { searchTextOf } from "../companies/name-folding";
+import { PROJECT_SEARCH, searchTextMatches } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
-import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
+import { COUNT_CAP, pageOf, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { recordOperation } from "../operations/operation-log.server";
@@ -20,6 +22,8 @@ import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
   checkStageChange,
+  leadDateProblem,
+  STAGES,
   STALE_AFTER_DAYS,
   statusChangeProblems,
   type ProjectType,
@@ -29,7 +33,7 @@ import {
 
 // ── listing ───────────────────────────────────────────────────────────────
 
-import type { ProjectSort } from "./listing";
+import { DEFAULT_PROJECT_SORT, type ProjectSort } from "./listing";
 
 export interface ProjectFilters {
   q?: string;
@@ -49,6 +53,8 @@ export interface ProjectFilters {
   figure?: FigureListFilter;
   sort?: ProjectSort;
   page: number;
+  /** 20, 50 or 100 (20 when not given) */
+  pageSize?: number;
 }
 
 const projectListColumns = {
@@ -94,11 +100,24 @@ function linkedToChainSubtree(nodeId: number): SQL {
   )`;
 }
 
+/**
+ * What the project search (q) finds: projects whose name contains the text, or whose 投资方企业
+ * the company search finds (Chinese or foreign name, through nameContains). The one place the
+ * project list, its export and the 看板 turn q into SQL.
+ */
+export function projectTextMatches(q: string): SQL {
+  // both folded and by pinyin and initials, as the company search (app/companies/name-folding.ts)
+  return or(
+    searchTextMatches(PROJECT_SEARCH, q),
+    sql`${t.projects.companyId} in (select ${t.companies.id} from ${t.companies} where ${nameContains(q)})`,
+  ) as SQL;
+}
+
 /** The WHERE of the project list: the actor's scope and every filter. */
 export function projectConditions(actor: Actor, filters: Omit<ProjectFilters, "page">): SQL {
   const conditions: (SQL | undefined)[] = [visibleProjects(actor)];
   const q = filters.q?.trim();
-  if (q) conditions.push(sql`${t.projects.name} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  if (q) conditions.push(projectTextMatches(q));
   if (filters.stage) conditions.push(eq(t.projects.stage, filters.stage));
   if (filters.status) conditions.push(eq(t.projects.status, filters.status));
   if (filters.unitId) conditions.push(eq(t.projects.unitId, filters.unitId));
@@ -116,32 +135,69 @@ export function projectConditions(actor: Actor, filters: Omit<ProjectFilters, "p
   return and(...conditions) as SQL;
 }
 
-export function projectOrder(sort: ProjectSort | undefined) {
-  return sort === "investment"
-    ? [desc(t.projects.totalInvestmentUsd), desc(t.projects.id)]
-    : sort === "followUp"
-      ? [sql`${t.projects.nextFollowUpOn} is null`, asc(t.projects.nextFollowUpOn), asc(t.projects.id)]
-      : [desc(t.projects.updatedAt), desc(t.projects.id)];
+/** The stage's place in the pipeline, for sorting by 阶段. */
+const stageOrder = sql`case ${t.projects.stage} ${sql.join(
+  STAGES.map((stage, index) => sql`when ${stage} then ${sql.raw(String(index))}`),
+  sql` `,
+)} end`;
+
+const PROJECT_ORDER_COLUMNS = {
+  updated: t.projects.updatedAt,
+  name: t.projects.name,
+  stage: stageOrder,
+  investment: t.projects.totalInvestmentUsd,
+  contractedFdi: t.projects.contractedFdiUsd,
+  followUp: t.projects.nextFollowUpOn,
+  signedOn: t.projects.signedOn,
+} satisfies Record<ProjectSort["key"], unknown>;
+
+/** ORDER BY of the project list; projects without the date sort last whichever the direction. */
+export function projectOrder(sort: ProjectSort = DEFAULT_PROJECT_SORT): SQL[] {
+  const by = sort.dir === "asc" ? asc : desc;
+  const column = PROJECT_ORDER_COLUMNS[sort.key];
+  // SQLite puts NULL first going up: only then the "no date" rows need moving to the end
+  const datesLast = sort.dir === "asc" && (sort.key === "followUp" || sort.key === "signedOn") ? [sql`${column} is null`] : [];
+  return [...datesLast, by(column), by(t.projects.id)];
 }
 
-export function listProjects(actor: Actor, filters: ProjectFilters): Page<ProjectListRow> {
-  const where = projectConditions(actor, filters);
-  const order = projectOrder(filters.sort);
-  const rows = selectProjectRows()
-    .where(where)
-    .orderBy(...order)
-    .limit(PAGE_SIZE + 1)
-    .offset((filters.page - 1) * PAGE_SIZE)
-    .all();
-  // the companies join is needed only to filter by country; without it the count reads one index
-  const counted = filters.country || filters.figure?.fortune500
+/** The conditions name t.companies (country, 世界500强): those queries join it. */
+function needsCompanies(filters: Omit<ProjectFilters, "page">): boolean {
+  return Boolean(filters.country || filters.figure?.fortune500);
+}
+
+/** FROM of the list's (and the board's) queries: projects alone, or with their company when filtered by it. */
+export function projectsFrom(filters: Omit<ProjectFilters, "page">): SQL {
+  return needsCompanies(filters)
     ? sql`${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}`
     : sql`${t.projects}`;
-  const capped = db()
-    .select({ n: sql<number>`count(*)` })
-    .from(sql`(select 1 from ${counted} where ${where} limit ${COUNT_CAP + 1})`)
-    .get();
-  return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasNext: rows.length > PAGE_SIZE, total: capped?.n ?? 0 };
+}
+
+/** How many projects match, counted up to COUNT_CAP + 1. */
+export function countProjects(where: SQL, filters: Omit<ProjectFilters, "page">): number {
+  return db().get<{ n: number }>(sql`select count(*) as n from (select 1 from ${projectsFrom(filters)} where ${where} limit ${COUNT_CAP + 1})`)?.n ?? 0;
+}
+
+/** The rows of the given projects, in the order of `ids`. */
+export function projectRowsOf(ids: readonly number[]): ProjectListRow[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(selectProjectRows().where(inArray(t.projects.id, [...ids])).all().map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * One page of the project list. The page's ids come first from `projects` alone (an index walk or
+ * a sort of narrow rows), then the joined details of those rows only.
+ */
+export function listProjects(actor: Actor, filters: ProjectFilters): Page<ProjectListRow> {
+  const where = projectConditions(actor, filters);
+  const { offset, limit } = pageWindow(filters);
+  const ids = db()
+    .all<{ id: number }>(
+      sql`select ${t.projects.id} as id from ${projectsFrom(filters)} where ${where}
+        order by ${sql.join(projectOrder(filters.sort), sql`, `)} limit ${limit} offset ${offset}`,
+    )
+    .map((row) => row.id);
+  return pageOf(projectRowsOf(ids), filters, countProjects(where, filters));
 }
 
 // ── reading one ───────────────────────────────────────────────────────────
@@ -177,6 +233,9 @@ const activityColumns = {
   place: t.activities.place,
   summary: t.activities.summary,
   nextStep: t.activities.nextStep,
+  createdBy: t.activities.createdBy,
+  createdAt: t.activities.createdAt,
+  version: t.activities.version,
   createdByName: t.users.displayName,
 };
 
@@ -237,18 +296,44 @@ export function getProject(actor: Actor, id: number) {
     .limit(200)
     .all();
   const canEdit = canEditProject(actor, { ownerId: project.ownerId, memberIds: members.map((m) => m.id) });
-  return { ...project, ...details, verifiedByName, returnedByName, members, stageHistory, activities, canEdit };
+  const now = Date.now();
+  const log = stageLogDates(id);
+  return {
+    ...project,
+    ...details,
+    verifiedByName,
+    returnedByName,
+    members,
+    stageHistory,
+    activities: activities.map((activity) => ({
+      ...activity,
+      /** 更正 is offered to its author, within the window, on a project they may still edit */
+      canCorrect: canEdit && activityCorrectionProblem({ authorId: activity.createdBy, createdAt: activity.createdAt, actorId: actor.id, now }) === null,
+    })),
+    canEdit,
+    /** 线索日期, editable until the first transition */
+    enteredOn: log.enteredOn,
+    canChangeLeadDate: canEdit && log.transitions === 0,
+  };
 }
 
-/** The date the project entered as 线索: its first log row. */
-function enteredOnOf(projectId: number): string {
-  const row = db()
+/**
+ * The stage log's dates: the 线索日期 (its entry row), how many transitions followed, and the latest
+ * 发生日期 among them (null before the first).
+ */
+function stageLogDates(projectId: number): { enteredOn: string; transitions: number; lastChangedOn: string | null } {
+  const entry = db()
     .select({ occurredOn: t.stageChanges.occurredOn })
     .from(t.stageChanges)
     .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
     .orderBy(asc(t.stageChanges.id))
     .get();
-  return row?.occurredOn ?? "0000-01-01";
+  const moves = db()
+    .select({ n: count(), latest: max(t.stageChanges.occurredOn) })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.projectId, projectId), isNotNull(t.stageChanges.fromStage)))
+    .get();
+  return { enteredOn: entry?.occurredOn ?? "0000-01-01", transitions: moves?.n ?? 0, lastChangedOn: moves?.latest ?? null };
 }
 
 // ── choices for the form ──────────────────────────────────────────────────
@@ -315,7 +400,7 @@ function checkReferences(data: ProjectInput): void {
 
 function projectValues(data: ProjectInput, companyId: number) {
   const { companyName: _name, companyId: _id, ...fields } = data;
-  return { ...fields, companyId };
+  return { ...fields, companyId, searchText: searchTextOf(fields.name) };
 }
 
 // ── changing ──────────────────────────────────────────────────────────────
@@ -387,13 +472,15 @@ export function moveProjectToStage({
   version: number;
 }): void {
   const project = findEditableProject(actor, projectId);
+  const log = stageLogDates(projectId);
   const outcome = checkStageChange({
     from: project.stage,
     to: toStage,
     occurredOn,
     note,
     signedOn: project.signedOn,
-    enteredOn: enteredOnOf(projectId),
+    enteredOn: log.enteredOn,
+    lastChangedOn: log.lastChangedOn,
     today: today(),
   });
   if (!outcome.ok) throw new InvalidError({ [outcome.field]: outcome.message });
@@ -415,6 +502,27 @@ export function moveProjectToStage({
     if (outcome.skipped.length > 0) changes.skipped = [null, outcome.skipped.join(",")];
     if (note) changes.note = [null, note];
     writeAudit(tx, { entityType: "project", entityId: projectId, action: "stage", userId: actor.id, changes });
+  });
+}
+
+/**
+ * Corrects the 线索日期 (the log's entry row) while the project has not moved: a lead entered after
+ * the first visit gets its true history. Versioned on the project and audited as 线索日期.
+ */
+export function changeLeadDate({ actor, projectId, enteredOn, version }: { actor: Actor; projectId: number; enteredOn: string; version: number }): void {
+  const project = findEditableProject(actor, projectId);
+  const log = stageLogDates(projectId);
+  const problem = leadDateProblem({ enteredOn, transitions: log.transitions, today: today() });
+  if (problem) throw new InvalidError({ enteredOn: problem });
+  if (enteredOn === log.enteredOn) return;
+  db().transaction((tx) => {
+    // a transition recorded since the check bumped the version: the update below refuses it
+    updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values: {}, before: project, userId: actor.id, changes: { enteredOn: [log.enteredOn, enteredOn] } });
+    tx.update(t.stageChanges)
+      .set({ occurredOn: enteredOn })
+      .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
+      .run();
+    refreshLastActivity(tx, projectId);
   });
 }
 
@@ -447,16 +555,21 @@ export function changeProjectStatus({
   });
 }
 
-/** 甄别通过: a leader confirms the signing so it counts in the figures. */
+/** A signing a verifier may decide on (甄别通过 or 退回): signed, not yet verified. */
+function signingAwaitingVerification(actor: Actor, projectId: number, alreadyVerified: string) {
+  const project = findVisibleProject(actor, projectId);
+  assertCan(actor, "verify:signing");
+  if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
+  if (project.signingVerifiedAt) throw new InvalidError({}, alreadyVerified);
+  return project as typeof project & { signedOn: string };
+}
+
 /**
  * 甄别通过: the signing counts from now on. A signing sent back earlier may be verified once fixed;
  * the return is cleared and stays in the 变更记录.
  */
 export function verifySigning({ actor, projectId, version }: { actor: Actor; projectId: number; version: number }): void {
-  const project = findVisibleProject(actor, projectId);
-  assertCan(actor, "verify:signing");
-  if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
-  if (project.signingVerifiedAt) throw new InvalidError({}, "该签约已甄别");
+  const project = signingAwaitingVerification(actor, projectId, "该签约已甄别");
   const verifiedAt = Date.now();
   db().transaction((tx) => {
     updateVersioned(tx, {
@@ -483,10 +596,7 @@ export function verifySigning({ actor, projectId, version }: { actor: Actor; pro
  * fixed and verified.
  */
 export function returnSigning({ actor, projectId, version, reason }: { actor: Actor; projectId: number; version: number; reason: string }): void {
-  const project = findVisibleProject(actor, projectId);
-  assertCan(actor, "verify:signing");
-  if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
-  if (project.signingVerifiedAt) throw new InvalidError({}, "该签约已甄别通过，不能退回");
+  const project = signingAwaitingVerification(actor, projectId, "该签约已甄别通过，不能退回");
   const returnedAt = Date.now();
   db().transaction((tx) => {
     updateVersioned(tx, {
@@ -575,22 +685,94 @@ export function listProjectAudit(projectId: number) {
 
 // ── activities ────────────────────────────────────────────────────────────
 
-export function addActivity({ actor, projectId, data }: { actor: Actor; projectId: number; data: ActivityInput }): number {
+/**
+ * 最近活动 of a project: its latest live activity's date (a back-dated visit never moves it back), or
+ * its 线索日期 while it has none — what 久未跟进 counts from.
+ */
+export function refreshLastActivity(tx: Tx, projectId: number): void {
+  const latest = tx
+    .select({ on: max(t.activities.occurredOn) })
+    .from(t.activities)
+    .where(and(eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt)))
+    .get()?.on;
+  const entered = tx
+    .select({ on: t.stageChanges.occurredOn })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
+    .orderBy(asc(t.stageChanges.id))
+    .get()?.on;
+  const on = latest ?? entered;
+  if (on) tx.update(t.projects).set({ lastActivityOn: on }).where(eq(t.projects.id, projectId)).run();
+}
+
+/**
+ * 添加活动记录. A filled 下次跟进日期 or 下一步 becomes the project's 下次跟进日期 / 下次跟进事项 in the
+ * same transaction, versioned and audited on the project.
+ */
+export function addActivity({ actor, projectId, data }: { actor: Actor; projectId: number; data: ActivityInput & Partial<Pick<NewActivityInput, "nextFollowUpOn">> }): number {
   const project = findEditableProject(actor, projectId);
   if (data.occurredOn > today()) throw new InvalidError({ occurredOn: "活动日期不能晚于今天" });
-  activitySchema.parse(data);
+  const { nextFollowUpOn = null, ...fields } = data;
+  activitySchema.parse(fields);
+  if (nextFollowUpOn && nextFollowUpOn < fields.occurredOn) throw new InvalidError({ nextFollowUpOn: "下次跟进日期不能早于活动日期" });
+  const followUp: { nextFollowUpOn?: string; nextFollowUpItem?: string } = {};
+  if (nextFollowUpOn) followUp.nextFollowUpOn = nextFollowUpOn;
+  if (fields.nextStep) followUp.nextFollowUpItem = fields.nextStep;
   return db().transaction((tx) => {
     const row = tx
       .insert(t.activities)
-      .values({ ...data, projectId, companyId: project.companyId, createdBy: actor.id })
+      .values({ ...fields, projectId, companyId: project.companyId, createdBy: actor.id })
       .returning({ id: t.activities.id })
       .get();
-    if (data.occurredOn > project.lastActivityOn) {
-      tx.update(t.projects).set({ lastActivityOn: data.occurredOn, updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
+    writeAudit(tx, { entityType: "activity", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...fields }) });
+    // read again inside the transaction: the form never showed these fields, so no stale save to refuse
+    const current = tx.select().from(t.projects).where(eq(t.projects.id, projectId)).get()!;
+    if (Object.keys(diffRecords(current, followUp)).length > 0) {
+      updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version: current.version, values: followUp, before: current, userId: actor.id });
+    } else {
+      tx.update(t.projects).set({ updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
     }
-    writeAudit(tx, { entityType: "activity", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...data }) });
+    refreshLastActivity(tx, projectId);
     return row.id;
   });
+}
+
+/**
+ * 更正活动记录: its author, within 7 days of recording it, on a project they may still edit.
+ * Versioned and audited; 最近活动 follows a changed date.
+ */
+export function correctActivity({ actor, projectId, activityId, data }: { actor: Actor; projectId: number; activityId: number; data: ActivityCorrectionInput }): void {
+  findEditableProject(actor, projectId);
+  const before = db()
+    .select()
+    .from(t.activities)
+    .where(and(eq(t.activities.id, activityId), eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt)))
+    .get();
+  if (!before) throw new NotFoundError();
+  if (before.createdBy !== actor.id) throw new ForbiddenError("只能更正本人添加的活动记录");
+  const problem = activityCorrectionProblem({ authorId: before.createdBy, createdAt: before.createdAt, actorId: actor.id, now: Date.now() });
+  if (problem) throw new InvalidError({}, problem);
+  const { version, ...values } = data;
+  db().transaction((tx) => {
+    updateVersioned(tx, { table: t.activities, entityType: "activity", id: activityId, version, values, before, userId: actor.id });
+    refreshLastActivity(tx, projectId);
+  });
+}
+
+/** One activity of a project, for its correction page (NotFound outside the actor's scope). */
+export function getActivity(actor: Actor, projectId: number, activityId: number) {
+  const project = getProject(actor, projectId);
+  const activity = project.activities.find((row) => row.id === activityId) ?? null;
+  if (activity) return { project, activity };
+  const row = db()
+    .select(activityColumns)
+    .from(t.activities)
+    .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
+    .where(and(eq(t.activities.id, activityId), eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt)))
+    .get();
+  if (!row) throw new NotFoundError();
+  const canCorrect = project.canEdit && activityCorrectionProblem({ authorId: row.createdBy, createdAt: row.createdAt, actorId: actor.id, now: Date.now() }) === null;
+  return { project, activity: { ...row, canCorrect } };
 }
 
 /** Activity timeline of a company: activities on no project or on projects the actor may see. */

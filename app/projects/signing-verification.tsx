@@ -1,6 +1,7 @@
-import { Form } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { AttachmentLinks, type AttachmentItem } from "../attachments/attachment-list";
 import { formatDateTime } from "../lib/dates";
+import { ConfirmButton } from "../ui/confirm";
 import type { FormFeedback } from "../ui/form";
 import { signingState } from "./stages";
 
@@ -15,9 +16,16 @@ export interface SigningFacts {
   returnedByName: string | null;
 }
 
+/** What 甄别通过 and 退回 ask before they take effect (the dialog and the confirmation page). */
+export const VERIFICATION_QUESTIONS = {
+  verify: "确定甄别通过？通过后该签约计入各项统计。",
+  return: "确定退回该签约？退回后不计入统计，负责人补正后可再次甄别。",
+} as const;
+
 /**
  * The 签约甄别 box: the state, the project's evidence, and for a verifier 甄别通过 beside 退回
- * (退回原因 required). Both post to the project's verification resource.
+ * (退回原因 required). Both ask first and post to the project's verification resource; without
+ * JavaScript they open its confirmation page.
  */
 export function SigningVerification({
   project,
@@ -30,6 +38,7 @@ export function SigningVerification({
   canVerify: boolean;
   feedback?: FormFeedback | null;
 }) {
+  const submit = useSubmit();
   const state = signingState(project);
   if (state === "none") return null;
   const action = `/projects/${project.id}/verification`;
@@ -69,14 +78,16 @@ export function SigningVerification({
       ) : null}
       {canVerify && state !== "verified" ? (
         <div className="verification-actions">
-          <Form method="post" action={action}>
-            <input type="hidden" name="intent" value="verify" />
-            <input type="hidden" name="version" value={project.version} />
-            <button type="submit" className="primary">
-              甄别通过
-            </button>
-          </Form>
-          <Form method="post" action={action} className="return-form">
+          <ConfirmButton action={action} fields={{ intent: "verify", version: project.version }} label="甄别通过" question={VERIFICATION_QUESTIONS.verify} className="primary" />
+          <Form
+            method="get"
+            action={action}
+            className="return-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (window.confirm(VERIFICATION_QUESTIONS.return)) submit(event.currentTarget, { method: "post", action });
+            }}
+          >
             <input type="hidden" name="intent" value="return" />
             <input type="hidden" name="version" value={project.version} />
             <label htmlFor={`return-reason-${project.id}`}>退回原因</label>

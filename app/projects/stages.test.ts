@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import {
   checkStageChange,
   countedStage,
+  leadDateProblem,
   signingState,
   statusChangeProblems,
   type StageChangeRequest,
@@ -47,6 +48,18 @@ describe("checkStageChange: refusals", () => {
 
   it("accepts the lead date itself (back-dated changes are allowed)", () => {
     expect(checkStageChange(request({ occurredOn: "2026-01-15" })).ok).toBe(true);
+  });
+
+  it("refuses a date before the previous transition's, naming that date; the same day is allowed", () => {
+    const outcome = checkStageChange(request({ from: "contacted", to: "negotiating", occurredOn: "2026-03-09", lastChangedOn: "2026-03-10" }));
+    expect(outcome).toMatchObject({ ok: false, field: "occurredOn" });
+    if (!outcome.ok) expect(outcome.message).toBe("发生日期不能早于上一次阶段变更的发生日期（2026-03-10）");
+    expect(checkStageChange(request({ from: "contacted", to: "negotiating", occurredOn: "2026-03-10", lastChangedOn: "2026-03-10" })).ok).toBe(true);
+    // going back is a transition too: its date is no earlier than the one before
+    expect(checkStageChange(request({ from: "negotiating", to: "contacted", note: "重新接洽", occurredOn: "2026-03-01", lastChangedOn: "2026-03-10" }))).toMatchObject({
+      ok: false,
+      field: "occurredOn",
+    });
   });
 
   it("refuses going backwards without a note, on 说明", () => {
@@ -118,6 +131,18 @@ describe("checkStageChange: allowed moves", () => {
 
   it("needs no note to go forward", () => {
     expect(checkStageChange(request({ from: "contacted", to: "negotiating", note: null })).ok).toBe(true);
+  });
+});
+
+describe("leadDateProblem", () => {
+  it("allows any date up to today while the project has not moved", () => {
+    expect(leadDateProblem({ enteredOn: "2025-12-01", transitions: 0, today: "2026-06-30" })).toBeNull();
+    expect(leadDateProblem({ enteredOn: "2026-06-30", transitions: 0, today: "2026-06-30" })).toBeNull();
+    expect(leadDateProblem({ enteredOn: "2026-07-01", transitions: 0, today: "2026-06-30" })).toBe("线索日期不能晚于今天");
+  });
+
+  it("refuses once the first transition is logged", () => {
+    expect(leadDateProblem({ enteredOn: "2025-12-01", transitions: 1, today: "2026-06-30" })).toBe("项目已有阶段变更，线索日期不能再修改");
   });
 });
 

@@ -62,6 +62,8 @@ export interface StageChangeRequest {
   signedOn: string | null;
   /** the date the project entered as 线索 */
   enteredOn: string;
+  /** the latest 发生日期 among the project's transitions so far, null before the first */
+  lastChangedOn?: string | null;
   today: string;
 }
 
@@ -75,11 +77,15 @@ export type StageChangeOutcome =
  * the first transition that reaches or passes 签约 sets the signing date.
  */
 export function checkStageChange(request: StageChangeRequest): StageChangeOutcome {
-  const { from, to, occurredOn, note, signedOn, enteredOn, today } = request;
+  const { from, to, occurredOn, note, signedOn, enteredOn, lastChangedOn, today } = request;
   if (from === to) return { ok: false, field: "toStage", message: "目标阶段与当前阶段相同" };
   if (occurredOn > today) return { ok: false, field: "occurredOn", message: "发生日期不能晚于今天" };
   if (occurredOn < enteredOn) {
     return { ok: false, field: "occurredOn", message: `发生日期不能早于线索登记日期（${enteredOn}）` };
+  }
+  // the log stays chronological: a transition never predates the one before it
+  if (lastChangedOn && occurredOn < lastChangedOn) {
+    return { ok: false, field: "occurredOn", message: `发生日期不能早于上一次阶段变更的发生日期（${lastChangedOn}）` };
   }
   const fromIndex = stageIndex(from);
   const toIndex = stageIndex(to);
@@ -90,6 +96,16 @@ export function checkStageChange(request: StageChangeRequest): StageChangeOutcom
   const skipped = STAGES.slice(fromIndex + 1, toIndex) as Stage[];
   const setsSignedOn = signedOn == null && toIndex >= SIGNED_INDEX ? occurredOn : null;
   return { ok: true, direction: "forward", skipped, setsSignedOn };
+}
+
+/**
+ * May the 线索日期 (the log's entry row) be set to `enteredOn`? Only until the first transition:
+ * after that the later dates rest on it (DESIGN.md §2). Returns the problem, or null.
+ */
+export function leadDateProblem({ enteredOn, transitions, today }: { enteredOn: string; transitions: number; today: string }): string | null {
+  if (transitions > 0) return "项目已有阶段变更，线索日期不能再修改";
+  if (enteredOn > today) return "线索日期不能晚于今天";
+  return null;
 }
 
 export interface StatusChangeRequest {

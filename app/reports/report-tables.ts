@@ -4,7 +4,7 @@
  * their numbers cannot differ.
  */
 import { formatPercent } from "../figures/indicators";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan, wanNumber } from "../lib/money";
 import type { CommitmentLine, IndicatorLine, ProjectLine, ReportSnapshot } from "./report-snapshot";
 
 export interface Cell {
@@ -26,7 +26,7 @@ export interface ReportTable {
 
 const text = (value: string | null | undefined): Cell => ({ text: value ?? "" });
 const wan = (base: number | null | undefined): Cell =>
-  base == null ? { text: "—", number: null, format: "wan" } : { text: formatWan(base), number: Math.round(base / 100) / 100, format: "wan" };
+  base == null ? { text: "—", number: null, format: "wan" } : { text: formatWan(base), number: wanNumber(base), format: "wan" };
 const count = (value: number | null | undefined): Cell => (value == null ? { text: "—", number: null, format: "count" } : { text: String(value), number: value, format: "count" });
 const percent = (value: number | null | undefined): Cell => ({ text: formatPercent(value), number: value ?? null, format: "percent" });
 
@@ -127,7 +127,7 @@ export type ReportTables = ReturnType<typeof reportTables>;
 export function reportSentences(s: ReportSnapshot) {
   return {
     rates: `${s.rates.map((rate) => `${rate.label} ${formatPercent(rate.rate)}`).join("，")}。`,
-    commitments: `本月新承诺 ${s.commitments.madeCount} 项、${formatWan(s.commitments.madeCny)} 万元；兑现完毕 ${s.commitments.fulfilledCount} 项、${formatWan(s.commitments.fulfilledCny)} 万元。`,
+    commitments: `本月新承诺 ${s.commitments.madeCount} 项、${formatAmount(s.commitments.madeCny, "元")}；兑现完毕 ${s.commitments.fulfilledCount} 项、${formatAmount(s.commitments.fulfilledCny, "元")}。`,
   };
 }
 

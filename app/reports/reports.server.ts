@@ -2,7 +2,7 @@
  * 月度报告: generated for a month from the figures and frozen as an edition; regenerating makes a
  * new edition and the old ones stay readable. 存在问题 and 下月工作计划 are edited in place.
  */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
@@ -54,6 +54,18 @@ export function listReports(actor: Actor) {
     .orderBy(desc(t.reports.month), desc(t.reports.edition))
     .limit(240)
     .all();
+}
+
+/** 工作台: the latest edition of each month's report, null for a month with none yet. */
+export function getReportStatus(actor: Actor, months: readonly string[]) {
+  requireReportRole(actor);
+  const editions = db()
+    .select({ id: t.reports.id, month: t.reports.month, edition: t.reports.edition, generatedAt: t.reports.generatedAt })
+    .from(t.reports)
+    .where(and(inArray(t.reports.month, [...months]), isNull(t.reports.deletedAt)))
+    .orderBy(desc(t.reports.edition))
+    .all();
+  return months.map((month) => ({ month, latest: editions.find((row) => row.month === month) ?? null }));
 }
 
 export interface StoredReport {

@@ -8,6 +8,8 @@ import { listCommitmentsDueForOwner, listOverdueCommitments } from "../commitmen
 import { listPolicyFlags } from "../policies/policies.server";
 import { PolicyFlagsTable } from "../policies/policy-flags";
 import { getWorkbench } from "../projects/projects.server";
+import { StaffWorkbench } from "../reports/staff-workbench";
+import { getStaffWorkbench } from "../reports/staff-workbench.server";
 import { STALE_AFTER_DAYS } from "../projects/stages";
 import { ProjectTable } from "../ui/project-bits";
 
@@ -22,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     policyFlags: listPolicyFlags(user, { mine: true, limit: 50 }),
     dueCommitments: listCommitmentsDueForOwner(user),
     overdueCommitments: can(user.role, "view:cockpit") ? listOverdueCommitments(user, 20) : [],
+    staff: getStaffWorkbench(user),
   });
 }
 
@@ -42,6 +45,7 @@ export default function Workbench() {
           </Link>
         ) : null}
       </div>
+      {data.staff ? <StaffWorkbench {...data.staff} /> : null}
       {data.pendingVerification.length > 0 ? (
         <section className="card" aria-labelledby="pending-title">
           <h2 id="pending-title">待甄别签约（{count(data.pendingVerification, data.more.pendingVerification)}）</h2>

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { arrivalFiltersFrom, type ArrivalFilters } from "../arrivals/arrival-rules";
+import { ARRIVAL_SORT_COLUMNS, arrivalFiltersFrom, DEFAULT_ARRIVAL_SORT, type ArrivalFilters } from "../arrivals/arrival-rules";
 import { listArrivals } from "../arrivals/arrivals.server";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatPercent } from "../figures/indicators";
 import { today } from "../lib/dates";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan } from "../lib/money";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { useClientLinks } from "../ui/client-links";
 import { FilterSelect } from "../ui/filter-select";
 import { ExportLink } from "../ui/export-link";
-import { Pager } from "../ui/pager";
+import { ListTotal, Pager } from "../ui/pager";
+import { SortHeader } from "../ui/sort-header";
 
 export const meta: MetaFunction = () => [{ title: "实到外资 · 招商引资管理系统" }];
 
@@ -70,6 +71,13 @@ export default function Arrivals() {
       ) : null}
       <Form method="get" className="filters card" role="search">
         {filters.projectId ? <input type="hidden" name="project" value={filters.projectId} /> : null}
+        {filters.sort && (filters.sort.key !== DEFAULT_ARRIVAL_SORT.key || filters.sort.dir !== DEFAULT_ARRIVAL_SORT.dir) ? (
+          <>
+            <input type="hidden" name="sort" value={filters.sort.key} />
+            <input type="hidden" name="dir" value={filters.sort.dir} />
+          </>
+        ) : null}
+        {filters.pageSize && filters.pageSize !== 20 ? <input type="hidden" name="size" value={filters.pageSize} /> : null}
         <FilterSelect name="year" label="年份" value={filters.year} emptyLabel={null} options={years.map((year) => ({ value: year, label: `${year}年` }))} />
         <FilterSelect name="month" label="月份" value={filters.month} emptyLabel="全年" options={MONTHS.map((month) => ({ value: month, label: `${month}月` }))} />
         <FilterSelect name="unit" label="负责单位" value={filters.unitId} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
@@ -85,12 +93,12 @@ export default function Arrivals() {
           <div>
             <dt>全年合计</dt>
             <dd>
-              <strong>{formatWan(yearTotalUsd)}</strong> 万美元
+              <strong>{formatAmount(yearTotalUsd, "美元")}</strong>
             </dd>
           </div>
           <div>
             <dt>上年同期（{span}）</dt>
-            <dd>{formatWan(comparison.previousUsd)} 万美元</dd>
+            <dd>{formatAmount(comparison.previousUsd, "美元")}</dd>
           </div>
           <div>
             <dt>同比</dt>
@@ -131,21 +139,22 @@ export default function Arrivals() {
 
       <section className="card" aria-labelledby="list-title">
         <h2 id="list-title">
-          {filters.year}年{filters.month ? `${filters.month}月` : ""}到账记录（共 {page.total.toLocaleString("en-US")} 笔）
+          {filters.year}年{filters.month ? `${filters.month}月` : ""}到账记录
         </h2>
-        <p>
+        <p className="list-summary">
+          <ListTotal total={page.total} />
           <ExportLink to="/arrivals/export" />
         </p>
         {page.rows.length === 0 ? (
           <p className="muted">没有符合条件的到账记录</p>
         ) : (
-          <table className="data" aria-label="到账记录" onClick={followLink}>
+          <table className="data cards" aria-label="到账记录" onClick={followLink}>
             <thead>
               <tr>
-                <th>到账日期</th>
+                <SortHeader name="arrivedOn" label="到账日期" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.arrivedOn} />
                 <th>项目</th>
                 <th>外方国别</th>
-                <th className="num">到账金额（万美元）</th>
+                <SortHeader name="amount" label="到账金额（万美元）" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.amount} className="num" />
                 <th>凭证说明</th>
                 <th>登记人</th>
               </tr>
@@ -154,19 +163,19 @@ export default function Arrivals() {
               {page.rows.map((row) => (
                 <tr key={row.id}>
                   <td>{row.arrivedOn}</td>
-                  <td>
+                  <td data-label="项目">
                     <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
                   </td>
-                  <td>{regionLabel(row.country)}</td>
-                  <td className="num">{formatWan(row.amountUsd)}</td>
-                  <td>{row.reference ?? ""}</td>
-                  <td>{row.createdByName ?? ""}</td>
+                  <td data-label="外方国别">{regionLabel(row.country)}</td>
+                  <td data-label="到账金额（万美元）" className="num">{formatWan(row.amountUsd)}</td>
+                  <td data-label="凭证说明">{row.reference ?? ""}</td>
+                  <td data-label="登记人">{row.createdByName ?? ""}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <Pager page={page.page} hasNext={page.hasNext} />
+        <Pager page={page.page} hasNext={page.hasNext} total={page.total} pageSize={page.pageSize} />
       </section>
     </>
   );

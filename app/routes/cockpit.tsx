@@ -9,10 +9,10 @@ import { getCockpit } from "../figures/cockpit.server";
 import { figureFilterParams, type FigureListFilter } from "../figures/figure-filters";
 import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS, type Breakdown } from "../figures/breakdowns";
 import type { KpiCard } from "../figures/figures.server";
-import { formatPercent, INDICATOR_LABELS, isMoneyIndicator } from "../figures/indicators";
+import { formatIndicatorValue, formatPercent, indicatorName, isBehindSchedule } from "../figures/indicators";
 import { RatesList } from "../figures/rates-list";
 import { addDays, isValidDate, monthPeriod, today, yearPeriod, type Period } from "../lib/dates";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan } from "../lib/money";
 import { enumParam } from "../lib/params";
 import { PROJECT_TYPE_LABELS, STAGE_LABELS, type ProjectType, type Stage } from "../projects/stages";
 
@@ -62,8 +62,7 @@ const listOf = (filter: FigureListFilter, extra?: Record<string, string>) => {
 };
 
 function formatValue(card: KpiCard, value: number | null): string {
-  if (value === null) return "—";
-  return isMoneyIndicator(card.indicator) ? formatWan(value) : String(value);
+  return formatIndicatorValue(card.indicator, value);
 }
 
 function kpiLink(card: KpiCard, period: Period): string {
@@ -78,8 +77,18 @@ function breakdownName(by: Breakdown, row: { key: string | null; name: string | 
   return row.name ?? row.key;
 }
 
+/** A chart drawn for wide screens and for phones; the stylesheet shows the one that fits. */
+function Chart({ label, wide, phone }: { label: string; wide: string; phone: string }) {
+  return (
+    <>
+      <div className="chart chart-wide" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: wide }} />
+      <div className="chart chart-phone" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: phone }} />
+    </>
+  );
+}
+
 export default function Cockpit() {
-  const { period, quick, kpis, rates, funnel, funnelSvg, breakdown, trend, trendSvg, bigSignings, overdue } = useLoaderData<typeof loader>();
+  const { period, quick, kpis, rates, funnel, funnelSvg, funnelPhoneSvg, breakdown, trend, trendSvg, trendPhoneSvg, bigSignings, overdue } = useLoaderData<typeof loader>();
   const signedList = (extra?: Record<string, string>) => listOf({ signed: period }, extra);
   return (
     <>
@@ -122,8 +131,8 @@ export default function Cockpit() {
         </h2>
         <div className="kpi-grid">
           {kpis.map((card) => (
-            <article key={card.indicator} className="card kpi" aria-label={INDICATOR_LABELS[card.indicator]}>
-              <h3>{INDICATOR_LABELS[card.indicator]}</h3>
+            <article key={card.indicator} className="card kpi" aria-label={indicatorName(card.indicator)}>
+              <h3>{indicatorName(card.indicator)}</h3>
               <p className="kpi-value">
                 <Link to={kpiLink(card, period)}>{formatValue(card, card.actual)}</Link>
               </p>
@@ -140,7 +149,7 @@ export default function Cockpit() {
                   <dt>完成率</dt>
                   <dd>
                     {formatPercent(card.completion)}
-                    {card.completion !== null && card.completion < card.timeProgress ? "（落后于时序）" : ""}
+                    {isBehindSchedule(card) ? "（落后于时序）" : ""}
                   </dd>
                 </div>
                 <div>
@@ -170,7 +179,7 @@ export default function Cockpit() {
         <p className="muted">
           统计期内登记为线索的项目，截至期末达到各阶段（或更后阶段）的数量；签约及以后阶段仅计已甄别的签约。流失、放弃的项目按其到达的最远阶段计入。
         </p>
-        <div className="chart" role="img" aria-label="招商漏斗图" dangerouslySetInnerHTML={{ __html: funnelSvg }} />
+        <Chart label="招商漏斗图" wide={funnelSvg} phone={funnelPhoneSvg} />
         <table className="data" aria-label="招商漏斗">
           <thead>
             <tr>
@@ -237,7 +246,7 @@ export default function Cockpit() {
 
       <section className="card" aria-labelledby="trend-title">
         <h2 id="trend-title">近12个月趋势</h2>
-        <div className="chart" role="img" aria-label="近12个月新签约项目数、合同外资和实到外资" dangerouslySetInnerHTML={{ __html: trendSvg }} />
+        <Chart label="近12个月新签约项目数、合同外资和实到外资" wide={trendSvg} phone={trendPhoneSvg} />
         <details>
           <summary>数据表</summary>
           <table className="data" aria-label="近12个月趋势">
@@ -268,7 +277,7 @@ export default function Cockpit() {
         {bigSignings.length === 0 ? (
           <p className="muted">统计期内没有超亿美元或世界500强项目签约</p>
         ) : (
-          <table className="data" aria-label="超亿美元及世界500强项目">
+          <table className="data cards" aria-label="超亿美元及世界500强项目">
             <thead>
               <tr>
                 <th>项目名称</th>
@@ -286,15 +295,15 @@ export default function Cockpit() {
                   <td>
                     <Link to={`/projects/${project.id}`}>{project.name}</Link>
                   </td>
-                  <td>
+                  <td data-label="投资方企业" className="card-sub">
                     {project.companyName}
                     {project.isFortune500 ? <span className="badge"> 世界500强</span> : null}
                   </td>
-                  <td>{regionLabel(project.country)}</td>
-                  <td className="num">{formatWan(project.totalInvestmentUsd)}</td>
-                  <td className="num">{formatWan(project.contractedFdiUsd)}</td>
-                  <td>{project.signedOn}</td>
-                  <td>{STAGE_LABELS[project.stage as Stage]}</td>
+                  <td data-label="国别/地区">{regionLabel(project.country)}</td>
+                  <td data-label="总投资（万美元）" className="num">{formatWan(project.totalInvestmentUsd)}</td>
+                  <td data-label="合同外资（万美元）" className="num">{formatWan(project.contractedFdiUsd)}</td>
+                  <td data-label="签约日期">{project.signedOn}</td>
+                  <td data-label="当前阶段">{STAGE_LABELS[project.stage as Stage]}</td>
                 </tr>
               ))}
             </tbody>
@@ -308,7 +317,7 @@ export default function Cockpit() {
         ) : (
           <>
             <p>
-              共 <Link to="/commitments?window=overdue">{overdue.count} 项</Link>，未兑现 {formatWan(overdue.outstandingCny)} 万元。
+              共 <Link to="/commitments?window=overdue">{overdue.count} 项</Link>，未兑现 {formatAmount(overdue.outstandingCny, "元")}。
             </p>
             <DueCommitmentsTable label="逾期未兑现的政策承诺" rows={overdue.rows} />
           </>

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { AttachmentList, CompactAttachments } from "../attachments/attachment-list";
 import { getPayoutEvidence, listAttachments, mayAttachTo } from "../attachments/attachments.server";
 import { AuditList } from "../audit/audit-list";
+import { presentAudit } from "../audit/audit-view.server";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
-import { COMMITMENT_FIELD_LABELS, dueNote, formatCommitmentValue } from "../commitments/commitment-rules";
+import { dueNote } from "../commitments/commitment-rules";
 import { cancelCommitmentSchema, commitmentStepSchema, payoutSchema } from "../commitments/commitment.schema";
 import {
   cancelCommitment,
@@ -21,26 +22,58 @@ import { formatDateTime, today } from "../lib/dates";
 import { UNKNOWN_INTENT } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
+import { ConfirmButton, ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.commitment.item ?? "承诺"} · 政策兑现` }];
 
+/** What 承诺, 条件已达成 and 取消承诺 ask before they take effect (in the dialog and on the confirmation page). */
+const STEP_QUESTIONS = {
+  commit: "确定承诺？承诺后即纳入兑现跟踪，不能撤回为拟承诺。",
+  conditionsMet: "确定兑现条件已达成？",
+  cancel: "确定取消承诺？取消后不能恢复。",
+} as const;
+
+/**
+ * The commitment's page; with `?intent=commit|conditionsMet|cancel&…` (the page's buttons without
+ * JavaScript) the confirmation of that step.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() =>
-    json({
-      commitment: getCommitment(user, id),
-      audit: listCommitmentAudit(id),
+  const asked = confirmationQuery(request, ["commit", "conditionsMet", "cancel"] as const);
+  return load(() => {
+    const commitment = getCommitment(user, id);
+    const allowed = asked && (asked.intent === "commit" ? commitment.can.commit : asked.intent === "conditionsMet" ? commitment.can.meetConditions : commitment.can.cancel);
+    const confirmation: Confirmation | null =
+      asked && allowed
+        ? {
+            question: STEP_QUESTIONS[asked.intent],
+            detail: asked.intent === "cancel" ? `「${commitment.item}」取消原因：${asked.reason ?? ""}` : `「${commitment.item}」（${commitment.projectName}）`,
+            action: `/commitments/${id}`,
+            fields: {
+              intent: asked.intent,
+              version: asked.version ?? String(commitment.version),
+              ...(asked.intent === "cancel" ? { reason: asked.reason ?? "" } : {}),
+            },
+            label: asked.intent === "commit" ? "承诺" : asked.intent === "conditionsMet" ? "条件已达成" : "取消承诺",
+            back: `/commitments/${id}`,
+            tone: asked.intent === "cancel" ? "danger" : "primary",
+          }
+        : null;
+    return json({
+      confirmation,
+      commitment,
+      audit: presentAudit("commitment", listCommitmentAudit(id)),
       today: today(),
       /** 附件 of the commitment, and 凭证 of each payout (they hang on the payout) */
       attachments: listAttachments(user, "commitment", id),
       canAttach: mayAttachTo(user, "commitment", id),
       payoutEvidence: getPayoutEvidence(user, id),
-    }),
-  );
+    });
+  });
 }
 
 const intentSchema = z.object({ intent: z.enum(["commit", "conditionsMet", "cancel", "payout"], { error: UNKNOWN_INTENT }) });
@@ -77,7 +110,7 @@ function PayoutForm({ version, today, outstandingCny, feedback }: { version: num
       <input type="hidden" name="version" value={version} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <TextField form={form} name="amountCny" label="兑现金额（万元）" required inputMode="decimal" hint={`未兑现 ${formatWan(outstandingCny)} 万元`} />
+        <TextField form={form} name="amountCny" label="兑现金额（万元）" required inputMode="decimal" hint={`未兑现 ${formatAmount(outstandingCny, "元")}`} />
         <TextField form={form} name="paidOn" label="兑现日期" type="date" required max={today} />
         <TextField form={form} name="reference" label="凭证说明" hint="拨付凭证、文号等" />
       </div>
@@ -90,10 +123,11 @@ function PayoutForm({ version, today, outstandingCny, feedback }: { version: num
   );
 }
 
+/** 取消承诺 with its reason: asked first (a GET to the confirmation page without JavaScript). */
 function CancelForm({ version, feedback }: { version: number; feedback: FormFeedback | null }) {
-  const form = useValidatedForm(cancelCommitmentSchema, { reason: "", version }, feedback);
+  const form = useValidatedForm(cancelCommitmentSchema, { reason: "", version }, feedback, { confirm: STEP_QUESTIONS.cancel });
   return (
-    <Form method="post" onSubmit={form.onSubmit} noValidate>
+    <Form method="get" onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="intent" value="cancel" />
       <input type="hidden" name="version" value={version} />
       <FormErrorBanner form={form} />
@@ -102,28 +136,30 @@ function CancelForm({ version, feedback }: { version: number; feedback: FormFeed
       </div>
       <div className="form-actions">
         <button type="submit" className="danger">
-          取消
+          取消承诺
         </button>
       </div>
     </Form>
   );
 }
 
-function StepButton({ intent, version, label }: { intent: string; version: number; label: string }) {
-  return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
-      <button type="submit" className="primary">
-        {label}
-      </button>
-    </Form>
-  );
+function StepButton({ commitmentId, intent, version, label }: { commitmentId: number; intent: "commit" | "conditionsMet"; version: number; label: string }) {
+  return <ConfirmButton action={`/commitments/${commitmentId}`} fields={{ intent, version }} label={label} question={STEP_QUESTIONS[intent]} className="primary" />;
 }
 
 export default function CommitmentDetail() {
-  const { commitment, audit, today, attachments, canAttach, payoutEvidence } = useLoaderData<typeof loader>();
+  const { confirmation, commitment, audit, today, attachments, canAttach, payoutEvidence } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as IntentFeedback;
+  if (confirmation) {
+    return (
+      <>
+        <p className="muted">
+          <Link to={`/commitments/${commitment.id}`}>← 返回：{commitment.item}</Link>
+        </p>
+        <ConfirmPage confirmation={confirmation} />
+      </>
+    );
+  }
   const stepError = feedbackFor(feedback, "commit") ?? feedbackFor(feedback, "conditionsMet");
   const note = dueNote(commitment, today);
   const key = `${commitment.id}-${commitment.version}`;
@@ -142,8 +178,8 @@ export default function CommitmentDetail() {
         </div>
         {commitment.can.commit || commitment.can.meetConditions ? (
           <div className="form-actions" style={{ marginTop: 0 }}>
-            {commitment.can.commit ? <StepButton intent="commit" version={commitment.version} label="承诺" /> : null}
-            {commitment.can.meetConditions ? <StepButton intent="conditionsMet" version={commitment.version} label="条件已达成" /> : null}
+            {commitment.can.commit ? <StepButton commitmentId={commitment.id} intent="commit" version={commitment.version} label="承诺" /> : null}
+            {commitment.can.meetConditions ? <StepButton commitmentId={commitment.id} intent="conditionsMet" version={commitment.version} label="条件已达成" /> : null}
           </div>
         ) : null}
       </div>
@@ -284,7 +320,7 @@ export default function CommitmentDetail() {
         <div>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} fieldLabels={COMMITMENT_FIELD_LABELS} formatValue={formatCommitmentValue} />
+            <AuditList rows={audit} />
           </section>
         </div>
       </div>

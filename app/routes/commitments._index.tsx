@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
-import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, commitmentFiltersFrom, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
+import { COMMITMENT_SORT_COLUMNS, COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, commitmentFiltersFrom, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
 import {
   findProjectName,
   listCommitmentFilterChoices,
@@ -12,10 +12,11 @@ import {
   summarizeOverdueCommitments,
   type StatusFilter,
 } from "../commitments/commitments.server";
-import { formatWan } from "../lib/money";
+import { formatAmount, formatWan } from "../lib/money";
 import { useClientLinks } from "../ui/client-links";
 import { ExportLink } from "../ui/export-link";
-import { Pager } from "../ui/pager";
+import { ListTotal, Pager } from "../ui/pager";
+import { SortHeader } from "../ui/sort-header";
 import { FilterSelect } from "../ui/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "政策兑现 · 招商引资管理系统" }];
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = listCommitments(user, filters);
   return json({
     ...list,
+    sort: filters.sort,
     overdue: listOverdueCommitments(user, OVERDUE_SHOWN),
     overdueSummary: summarizeOverdueCommitments(user),
     projectName: projectId ? findProjectName(user, projectId) : null,
@@ -42,7 +44,7 @@ function Kpi({ title, value, note }: { title: string; value: number; note?: stri
   return (
     <section className="card kpi" aria-label={title}>
       <h3>{title}</h3>
-      <p className="kpi-value">{formatWan(value)} 万元</p>
+      <p className="kpi-value">{formatAmount(value, "元")}</p>
       {note ? (
         <p className="muted" style={{ margin: 0 }}>
           {note}
@@ -67,7 +69,7 @@ export default function Commitments() {
         <Kpi
           title="承诺总额"
           value={totals.promisedCny}
-          note={totals.proposedCny > 0 ? `另有拟承诺 ${formatWan(totals.proposedCny)} 万元` : "已承诺、条件已达成、已兑现"}
+          note={totals.proposedCny > 0 ? `另有拟承诺 ${formatAmount(totals.proposedCny, "元")}` : "已承诺、条件已达成、已兑现"}
         />
         <Kpi title="已兑现" value={totals.paidCny} />
         <Kpi title="未兑现" value={totals.outstandingCny} />
@@ -80,7 +82,7 @@ export default function Commitments() {
         ) : (
           <>
             <p>
-              共 <strong>{data.overdueSummary.count}</strong> 项，未兑现 <strong>{formatWan(data.overdueSummary.outstandingCny)} 万元</strong>
+              共 <strong>{data.overdueSummary.count}</strong> 项，未兑现 <strong>{formatAmount(data.overdueSummary.outstandingCny, "元")}</strong>
               {data.overdueSummary.count > data.overdue.length ? (
                 <>
                   {"，"}
@@ -88,7 +90,7 @@ export default function Commitments() {
                 </>
               ) : null}
             </p>
-            <table className="data" aria-label="逾期未兑现" onClick={followLink}>
+            <table className="data cards" aria-label="逾期未兑现" onClick={followLink}>
               <thead>
                 <tr>
                   <th>项目</th>
@@ -105,15 +107,15 @@ export default function Commitments() {
                     <td>
                       <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
                     </td>
-                    <td>
+                    <td data-label="承诺事项">
                       <a href={`/commitments/${row.id}`}>{row.item}</a>
                     </td>
-                    <td className="num">{formatWan(row.outstandingCny)}</td>
-                    <td>{row.dueOn}</td>
-                    <td>
+                    <td data-label="未兑现（万元）" className="num">{formatWan(row.outstandingCny)}</td>
+                    <td data-label="约定兑现日期">{row.dueOn}</td>
+                    <td data-label="逾期">
                       <span className="badge danger">逾期 {-row.daysUntilDue} 天</span>
                     </td>
-                    <td>{row.ownerName}</td>
+                    <td data-label="负责人">{row.ownerName}</td>
                   </tr>
                 ))}
               </tbody>
@@ -128,7 +130,9 @@ export default function Commitments() {
         </p>
       ) : null}
       <Form method="get" className="filters card" role="search">
-        {params.get("project") ? <input type="hidden" name="project" value={params.get("project") ?? ""} /> : null}
+        {["project", "sort", "dir", "size"].map((name) =>
+          params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null,
+        )}
         <FilterSelect
           name="status"
           label="状态"
@@ -153,21 +157,24 @@ export default function Commitments() {
       </Form>
 
       <p className="list-summary">
-        <span className="muted">共 {totals.count.toLocaleString("en-US")} 项承诺（逾期的排在最前，其余按约定兑现日期）</span>
+        <span>
+          <ListTotal total={data.total} />
+          {data.sort.key === "urgent" ? <span className="muted">（逾期的排在最前，其余按约定兑现日期）</span> : null}
+        </span>
         <ExportLink to="/commitments/export" />
       </p>
       {data.rows.length === 0 ? (
         <p className="muted">没有符合条件的承诺</p>
       ) : (
-        <table className="data" aria-label="承诺清单" onClick={followLink}>
+        <table className="data cards" aria-label="承诺清单" onClick={followLink}>
           <thead>
             <tr>
               <th>项目</th>
               <th>政策条款</th>
               <th>承诺事项</th>
-              <th className="num">承诺金额（万元）</th>
+              <SortHeader name="amount" label="承诺金额（万元）" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.amount} className="num" />
               <th className="num">已兑现（万元）</th>
-              <th>约定兑现日期</th>
+              <SortHeader name="dueOn" label="约定兑现日期" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.dueOn} />
               <th>状态</th>
               <th>逾期</th>
             </tr>
@@ -178,17 +185,17 @@ export default function Commitments() {
                 <td>
                   <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
                 </td>
-                <td>{row.clauseLabel}</td>
-                <td>
+                <td data-label="政策条款">{row.clauseLabel}</td>
+                <td data-label="承诺事项">
                   <a href={`/commitments/${row.id}`}>{row.item}</a>
                 </td>
-                <td className="num">{formatWan(row.amountCny)}</td>
-                <td className="num">{formatWan(row.paidCny)}</td>
-                <td>{row.dueOn}</td>
-                <td>
+                <td data-label="承诺金额（万元）" className="num">{formatWan(row.amountCny)}</td>
+                <td data-label="已兑现（万元）" className="num">{formatWan(row.paidCny)}</td>
+                <td data-label="约定兑现日期">{row.dueOn}</td>
+                <td data-label="状态">
                   <CommitmentStatusBadge status={row.status} />
                 </td>
-                <td>
+                <td data-label="逾期">
                   <OverdueBadge overdue={row.overdue} />
                 </td>
               </tr>
@@ -196,7 +203,7 @@ export default function Commitments() {
           </tbody>
         </table>
       )}
-      <Pager page={data.page} hasNext={data.hasNext} />
+      <Pager page={data.page} hasNext={data.hasNext} total={data.total} pageSize={data.pageSize} />
     </>
   );
 }

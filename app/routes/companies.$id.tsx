@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS } from "../activities/activity";
 import { AuditList } from "../audit/audit-list";
+import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { addContact, deleteCompany, getCompany, listCompanyAudit, listCompanyProjects, updateContact } from "../companies/companies.server";
 import { contactSchema } from "../companies/company.schema";
-import { COMPANY_FIELD_LABELS, formatCompanyValue } from "../companies/labels";
+import { ConfirmButton } from "../ui/confirm";
 import { regionLabel } from "../companies/regions";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       company: getCompany(id),
       projects: listCompanyProjects(user, id),
       activities: listCompanyActivities(user, id),
-      audit: listCompanyAudit(id),
+      audit: presentAudit("company", listCompanyAudit(id)),
       canCreateProject: can(user.role, "create:project"),
     }),
   );
@@ -190,6 +191,13 @@ export default function CompanyDetail() {
                   hidden={{ intent: "editContact", contactId: contact.id, version: contact.version }}
                   submitLabel="保存联系人"
                 />
+                <ConfirmButton
+                  action={`/companies/${company.id}/contacts/${contact.id}/remove`}
+                  fields={{ version: contact.version }}
+                  label="移除"
+                  question={`确定移除联系人「${contact.name}」？`}
+                  ariaLabel={`移除联系人 ${contact.name}`}
+                />
               </details>
             ))}
             <details open={submittedIntent === "addContact" && !feedback?.ok}>
@@ -205,7 +213,7 @@ export default function CompanyDetail() {
           </section>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} fieldLabels={COMPANY_FIELD_LABELS} formatValue={formatCompanyValue} />
+            <AuditList rows={audit} />
           </section>
         </div>
       </div>

@@ -3,12 +3,13 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
-import { getCompany, updateCompany } from "../companies/companies.server";
+import { DuplicateCompanyWarning, getCompany, updateCompany } from "../companies/companies.server";
 import { CompanyForm } from "../companies/company-form";
+import { DuplicateNotice } from "../companies/duplicate-notice";
 import { companySchema } from "../companies/company.schema";
 import { versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
-import { act, load } from "../lib/http.server";
+import { act, echoValues, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 
 export const meta: MetaFunction = () => [{ title: "编辑企业 · 招商引资管理系统" }];
@@ -26,7 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return act(() => {
     const data = parseForm(companySchema, formData);
     const { version } = parseForm(z.object({ version: versionField }), formData);
-    updateCompany({ actor: user, id, data, version });
+    try {
+      updateCompany({ actor: user, id, data, version, confirmDuplicate: formData.get("confirmDuplicate") === "on" });
+    } catch (error) {
+      if (!(error instanceof DuplicateCompanyWarning)) throw error;
+      return json({ ok: false, duplicates: error.duplicates, fieldErrors: {}, formError: null, values: echoValues(formData) });
+    }
     return redirect(`/companies/${id}`);
   }, formData);
 }
@@ -35,13 +41,16 @@ export default function EditCompany() {
   const { company } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const { contacts: _contacts, ...defaults } = company;
+  const duplicates = feedback && "duplicates" in feedback ? feedback.duplicates : [];
   return (
     <div className="card">
       <p>
         <Link to={`/companies/${company.id}`}>← 返回企业详情</Link>
       </p>
       <h1>编辑企业</h1>
-      <CompanyForm defaults={defaults} feedback={feedback} hidden={{ version: company.version }} />
+      <CompanyForm defaults={defaults} feedback={feedback} hidden={{ version: company.version }}>
+        <DuplicateNotice duplicates={duplicates} action="保存" />
+      </CompanyForm>
     </div>
   );
 }

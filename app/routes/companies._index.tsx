@@ -3,24 +3,27 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
 import { listCompanies } from "../companies/companies.server";
-import { COMPANY_SORTS, companyFiltersFrom } from "../companies/listing";
+import { COMPANY_SORT_COLUMNS, companyFiltersFrom } from "../companies/listing";
 import { REGIONS, regionLabel } from "../companies/regions";
-import { formatTotal } from "../lib/paging";
 import { useClientLinks } from "../ui/client-links";
 import { ExportLink } from "../ui/export-link";
-import { Pager } from "../ui/pager";
+import { ListTotal, Pager } from "../ui/pager";
+import { SortHeader } from "../ui/sort-header";
 
 export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管理系统" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const page = listCompanies(companyFiltersFrom(params));
-  return json(page);
+  const filters = companyFiltersFrom(params);
+  return json({ ...listCompanies(filters), sort: filters.sort });
 }
 
+/** The sort and page size stay on while the filters change. */
+const KEPT_PARAMS = ["sort", "dir", "size"] as const;
+
 export default function Companies() {
-  const { rows, page, hasNext, total } = useLoaderData<typeof loader>();
+  const { rows, page, pageSize, hasNext, total, sort } = useLoaderData<typeof loader>();
   const followLink = useClientLinks();
   const [params] = useSearchParams();
   return (
@@ -32,6 +35,9 @@ export default function Companies() {
         </Link>
       </div>
       <Form method="get" className="filters card" role="search">
+        {KEPT_PARAMS.map((name) =>
+          params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null,
+        )}
         <div className="field">
           <label htmlFor="q">搜索企业</label>
           <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="中文名称或外文名称" />
@@ -59,30 +65,20 @@ export default function Companies() {
           <input id="existing" name="existing" type="checkbox" value="1" defaultChecked={params.get("existing") === "1"} />
           <label htmlFor="existing">存量外资企业</label>
         </div>
-        <div className="field">
-          <label htmlFor="sort">排序</label>
-          <select id="sort" name="sort" defaultValue={params.get("sort") ?? "updated"}>
-            {Object.entries(COMPANY_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
         <button type="submit" className="primary">
           查询
         </button>
       </Form>
       <p className="list-summary">
-        <span className="muted">共 {formatTotal(total)} 家企业</span>
+        <ListTotal total={total} />
         <ExportLink to="/companies/export" />
       </p>
-      <table className="data" onClick={followLink}>
+      <table className="data cards" onClick={followLink} aria-label="企业列表">
         <thead>
           <tr>
-            <th>企业名称</th>
+            <SortHeader name="name" label="企业名称" sort={sort} firstDir={COMPANY_SORT_COLUMNS.name} />
             <th>外文名称</th>
-            <th>国别/地区</th>
+            <SortHeader name="country" label="国别/地区" sort={sort} firstDir={COMPANY_SORT_COLUMNS.country} />
             <th>所在城市</th>
             <th>所属行业</th>
             <th>标签</th>
@@ -94,11 +90,11 @@ export default function Companies() {
               <td>
                 <a href={`/companies/${row.id}`}>{row.name}</a>
               </td>
-              <td>{row.foreignName ?? ""}</td>
-              <td>{regionLabel(row.country)}</td>
-              <td>{row.city ?? ""}</td>
-              <td>{row.industry ?? ""}</td>
-              <td>
+              <td data-label="外文名称" className="card-sub">{row.foreignName ?? ""}</td>
+              <td data-label="国别/地区">{regionLabel(row.country)}</td>
+              <td data-label="所在城市">{row.city ?? ""}</td>
+              <td data-label="所属行业">{row.industry ?? ""}</td>
+              <td data-label="标签">
                 {row.isFortune500 ? <span className="badge">世界500强</span> : null} {row.isChainLeader ? <span className="badge">链主企业</span> : null}{" "}
                 {row.isExistingInvestor ? <span className="badge">存量外资</span> : null}
               </td>
@@ -107,7 +103,7 @@ export default function Companies() {
         </tbody>
       </table>
       {rows.length === 0 ? <p className="muted">没有符合条件的企业</p> : null}
-      <Pager page={page} hasNext={hasNext} />
+      <Pager page={page} hasNext={hasNext} total={total} pageSize={pageSize} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { createCompany, DuplicateCompanyWarning } from "../companies/companies.server";
 import { CompanyForm } from "../companies/company-form";
+import { DuplicateNotice } from "../companies/duplicate-notice";
 import { companySchema } from "../companies/company.schema";
 import { SUBMISSION_TOKEN_FIELD } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
@@ -41,26 +42,7 @@ export default function NewCompany() {
     <div className="card">
       <h1>新建企业</h1>
       <CompanyForm defaults={{ country: "" }} feedback={feedback} hidden={{ [SUBMISSION_TOKEN_FIELD]: submissionToken }}>
-        {duplicates.length > 0 ? (
-          <div className="notice" role="alert" style={{ marginTop: "1rem" }}>
-            <p>以下企业可能与您要创建的企业重复，请核对：</p>
-            <ul>
-              {duplicates.map((duplicate) => (
-                <li key={duplicate.id}>
-                  <Link to={`/companies/${duplicate.id}`} target="_blank">
-                    {duplicate.name}
-                  </Link>
-                  {duplicate.foreignName ? `（${duplicate.foreignName}）` : ""}
-                  {duplicate.reason === "uscc" ? " — 统一社会信用代码相同" : " — 名称相同（忽略全半角、空格和公司后缀）"}
-                </li>
-              ))}
-            </ul>
-            <div className="field checkbox">
-              <input id="confirmDuplicate" name="confirmDuplicate" type="checkbox" />
-              <label htmlFor="confirmDuplicate">确认不是同一家企业，仍然创建</label>
-            </div>
-          </div>
-        ) : null}
+        <DuplicateNotice duplicates={duplicates} action="创建" />
       </CompanyForm>
     </div>
   );

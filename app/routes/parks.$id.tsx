@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditList } from "../audit/audit-list";
+import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
@@ -10,7 +12,7 @@ import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
 import { LinkList } from "../ui/link-list";
 import { PARK_KIND_LABELS } from "../parks/labels";
-import { getPark } from "../parks/parks.server";
+import { getPark, listParkAudit } from "../parks/parks.server";
 import { ExportLink } from "../ui/export-link";
 import { StageBadge, StagePipelineTable, StatusBadge } from "../ui/project-bits";
 
@@ -19,13 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ ...getPark(user, id), canAdmin: can(user.role, "admin:system") }));
+  return load(() => json({ ...getPark(user, id), audit: presentAudit("park", listParkAudit(id)), canAdmin: can(user.role, "admin:system") }));
 }
 
 const area = (value: number | null) => (value == null ? "—" : value.toLocaleString("en-US"));
 
 export default function ParkPage() {
-  const { park, parent, children, focusChains, pipeline, byCountry, focusMatch, recent, canAdmin } = useLoaderData<typeof loader>();
+  const { park, parent, children, focusChains, pipeline, byCountry, focusMatch, recent, audit, canAdmin } = useLoaderData<typeof loader>();
   const focusNames = park.focusCountries.map(regionLabel).join("、");
   return (
     <>
@@ -188,6 +190,11 @@ export default function ParkPage() {
           <a href={`/projects?park=${park.id}`}>查看全部</a>
           {children.length > 0 ? <span className="muted">（落地载体为本载体的项目，下级载体的项目在其页面查看）</span> : null}
         </p>
+      </section>
+
+      <section className="card" aria-labelledby="audit-title">
+        <h2 id="audit-title">变更记录</h2>
+        <AuditList rows={audit} />
       </section>
     </>
   );

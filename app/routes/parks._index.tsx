@@ -28,7 +28,7 @@ export default function Parks() {
           </Link>
         ) : null}
       </div>
-      <table className="data" aria-label="载体平台">
+      <table className="data cards" aria-label="载体平台">
         <thead>
           <tr>
             <th>名称</th>
@@ -47,13 +47,13 @@ export default function Parks() {
               <td>
                 <Link to={`/parks/${park.id}`}>{park.name}</Link>
               </td>
-              <td>{PARK_KIND_LABELS[park.kind]}</td>
-              <td>{park.parentName ?? "—"}</td>
-              <td>{park.focusCountries.map(regionLabel).join("、") || "—"}</td>
-              <td className="num">{area(park.availableLandMu)}</td>
-              <td className="num">{area(park.standardFactorySqm)}</td>
-              <td className="num">{area(park.customFactorySqm)}</td>
-              <td className="num">{park.projects}</td>
+              <td data-label="类型">{PARK_KIND_LABELS[park.kind]}</td>
+              <td data-label="上级载体">{park.parentName ?? "—"}</td>
+              <td data-label="重点国别">{park.focusCountries.map(regionLabel).join("、") || "—"}</td>
+              <td data-label="可用土地（亩）" className="num">{area(park.availableLandMu)}</td>
+              <td data-label="标准厂房（㎡）" className="num">{area(park.standardFactorySqm)}</td>
+              <td data-label="定制厂房（㎡）" className="num">{area(park.customFactorySqm)}</td>
+              <td data-label="进行中项目" className="num">{park.projects}</td>
             </tr>
           ))}
         </tbody>

@@ -2,16 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AuditList } from "../audit/audit-list";
+import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { COMMITMENT_STATUS_LABELS } from "../commitments/commitment-rules";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { requiredId, UNKNOWN_INTENT, versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
-import { formatWan, wanInputValue } from "../lib/money";
+import { formatAmount, formatWan, wanInputValue } from "../lib/money";
 import { idParam } from "../lib/params";
 import { INCENTIVE_TYPES, POLICY_LEVEL_LABELS } from "../policies/labels";
-import { addClause, getPolicy, removeClause, updateClause } from "../policies/policies.server";
+import { addClause, getPolicy, listPolicyAudit, removeClause, updateClause } from "../policies/policies.server";
 import { clauseSchema } from "../policies/policy.schema";
 import { STAGE_LABELS } from "../projects/stages";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
@@ -21,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ ...getPolicy(user, id), canAdmin: can(user.role, "admin:system") }));
+  return load(() => json({ ...getPolicy(user, id), audit: presentAudit("policy", listPolicyAudit(id)), canAdmin: can(user.role, "admin:system") }));
 }
 
 const intentSchema = z.object({ intent: z.enum(["addClause", "updateClause", "removeClause"], { error: UNKNOWN_INTENT }) });
@@ -77,7 +79,7 @@ function ClauseForm({ clause, feedback }: { clause?: Clause; feedback: FormFeedb
 }
 
 export default function PolicyPage() {
-  const { policy, clauses, canAdmin } = useLoaderData<typeof loader>();
+  const { policy, clauses, audit, canAdmin } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
   const failed = (intent: string, clauseId?: number) =>
     feedback && !feedback.ok && feedback.values?.intent === intent && (clauseId === undefined || feedback.values?.clauseId === String(clauseId)) ? feedback : null;
@@ -125,7 +127,7 @@ export default function PolicyPage() {
           <p style={{ whiteSpace: "pre-wrap" }}>{clause.text}</p>
           {clause.formula || clause.capCny ? (
             <p className="muted">
-              {clause.formula ? `计算方式：${clause.formula}` : ""} {clause.capCny ? `上限 ${formatWan(clause.capCny)} 万元` : ""}
+              {clause.formula ? `计算方式：${clause.formula}` : ""} {clause.capCny ? `上限 ${formatAmount(clause.capCny, "元")}` : ""}
             </p>
           ) : null}
           <div className="columns">
@@ -195,6 +197,10 @@ export default function PolicyPage() {
           <ClauseForm key={`new-${clauses.length}`} feedback={failed("addClause")} />
         </section>
       ) : null}
+      <section className="card" aria-labelledby="audit-title">
+        <h2 id="audit-title">变更记录</h2>
+        <AuditList rows={audit} />
+      </section>
     </>
   );
 }

@@ -73,7 +73,7 @@ export default function Policies() {
       {rows.length === 0 ? (
         <p className="muted">没有符合条件的政策</p>
       ) : (
-        <table className="data" aria-label="政策">
+        <table className="data cards" aria-label="政策">
           <thead>
             <tr>
               <th>标题</th>
@@ -92,14 +92,14 @@ export default function Policies() {
                   <Link to={`/policies/${policy.id}`}>{policy.title}</Link>
                   {policy.isSample ? <span className="badge"> 示例</span> : null}
                 </td>
-                <td>{policy.docNumber ?? "—"}</td>
-                <td>{policy.issuer ?? "—"}</td>
-                <td>{POLICY_LEVEL_LABELS[policy.level]}</td>
-                <td>
+                <td data-label="文号">{policy.docNumber ?? "—"}</td>
+                <td data-label="发文机关">{policy.issuer ?? "—"}</td>
+                <td data-label="层级">{POLICY_LEVEL_LABELS[policy.level]}</td>
+                <td data-label="有效期">
                   {policy.effectiveFrom ?? "—"} 至 {policy.effectiveTo ?? "长期"}
                 </td>
-                <td>{policy.expired ? <span className="badge danger">失效</span> : <span className="badge verified">有效</span>}</td>
-                <td className="num">{policy.clauses}</td>
+                <td data-label="状态">{policy.expired ? <span className="badge danger">失效</span> : <span className="badge verified">有效</span>}</td>
+                <td data-label="条款数" className="num">{policy.clauses}</td>
               </tr>
             ))}
           </tbody>

@@ -8,19 +8,38 @@ import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { getProject, returnSigning, verifySigning } from "../projects/projects.server";
-import { SigningVerification } from "../projects/signing-verification";
 import { verificationSchema } from "../projects/verification.schema";
+import { SigningVerification, VERIFICATION_QUESTIONS } from "../projects/signing-verification";
+import { ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `签约甄别 · ${data?.project.name ?? "项目"}` }];
 
 /**
  * 签约甄别 of one project: the project page's box posts here; this page shows the same box on its
- * own when a submission needs correcting (退回 without a reason) or JavaScript is off.
+ * own when a submission needs correcting (退回 without a reason), and with `?intent=verify|return&…`
+ * (the box without JavaScript) the confirmation of that decision.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ project: getProject(user, id), evidence: listAttachments(user, "project", id), canVerify: can(user.role, "verify:signing") }));
+  const asked = confirmationQuery(request, ["verify", "return"] as const);
+  return load(() => {
+    const project = getProject(user, id);
+    const canVerify = can(user.role, "verify:signing");
+    const confirmation: Confirmation | null =
+      asked && canVerify && project.signedOn && !project.signingVerifiedAt
+        ? {
+            question: VERIFICATION_QUESTIONS[asked.intent],
+            detail: asked.intent === "return" ? `「${project.name}」（签约日期 ${project.signedOn}）退回原因：${asked.reason ?? ""}` : `「${project.name}」（签约日期 ${project.signedOn}）`,
+            action: `/projects/${id}/verification`,
+            fields: { intent: asked.intent, version: asked.version ?? String(project.version), ...(asked.intent === "return" ? { reason: asked.reason ?? "" } : {}) },
+            label: asked.intent === "verify" ? "甄别通过" : "退回",
+            back: `/projects/${id}`,
+            tone: asked.intent === "verify" ? "primary" : "danger",
+          }
+        : null;
+    return json({ project, evidence: listAttachments(user, "project", id), canVerify, confirmation });
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Verification() {
-  const { project, evidence, canVerify } = useLoaderData<typeof loader>();
+  const { project, evidence, canVerify, confirmation } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
     <>
@@ -44,7 +63,7 @@ export default function Verification() {
         <Link to={`/projects/${project.id}`}>← 返回项目</Link>
       </p>
       <h1>签约甄别：{project.name}</h1>
-      <SigningVerification project={project} evidence={evidence} canVerify={canVerify} feedback={feedback ?? null} />
+      {confirmation ? <ConfirmPage confirmation={confirmation} /> : <SigningVerification project={project} evidence={evidence} canVerify={canVerify} feedback={feedback ?? null} />}
     </>
   );
 }

@@ -3,14 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
-import { INDICATOR_LABELS, isMoneyIndicator, formatPercent, type TargetIndicator } from "../figures/indicators";
+import { formatIndicatorValue, formatPercent, INDICATOR_LABELS, indicatorName, isBehindSchedule, isMoneyIndicator } from "../figures/indicators";
 import { RatesList } from "../figures/rates-list";
 import { targetsSchema } from "../figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../figures/targets.server";
 import { today } from "../lib/dates";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
-import { formatWan, wanInputValue } from "../lib/money";
+import { wanInputValue } from "../lib/money";
 import { intParam } from "../lib/params";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { FilterSelect } from "../ui/filter-select";
@@ -48,10 +48,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }, formData);
 }
 
-function formatIndicator(indicator: TargetIndicator, value: number | null): string {
-  if (value === null) return "—";
-  return isMoneyIndicator(indicator) ? formatWan(value) : String(value);
-}
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -134,15 +130,15 @@ export default function Targets() {
             <tbody>
               {progress.cards.map((card) => (
                 <tr key={card.indicator}>
-                  <th scope="row">{INDICATOR_LABELS[card.indicator]}</th>
-                  <td className="num">{formatIndicator(card.indicator, card.target)}</td>
-                  <td className="num">{formatIndicator(card.indicator, card.yearToDate)}</td>
+                  <th scope="row">{indicatorName(card.indicator)}</th>
+                  <td className="num">{formatIndicatorValue(card.indicator, card.target)}</td>
+                  <td className="num">{formatIndicatorValue(card.indicator, card.yearToDate)}</td>
                   <td className="num">
                     {formatPercent(card.completion)}
-                    {card.completion !== null && card.completion < card.timeProgress ? <span className="badge pending"> 落后于时序</span> : null}
+                    {isBehindSchedule(card) ? <span className="badge pending"> 落后于时序</span> : null}
                   </td>
                   <td className="num">{formatPercent(card.timeProgress)}</td>
-                  <td className="num">{formatIndicator(card.indicator, card.previous)}</td>
+                  <td className="num">{formatIndicatorValue(card.indicator, card.previous)}</td>
                   <td className="num">{formatPercent(card.yearOnYear)}</td>
                 </tr>
               ))}

@@ -40,8 +40,11 @@ function asInputValue(value: unknown): string | boolean | undefined {
   return String(value);
 }
 
-/** Binds a form to its schema. `feedback` is the action's answer (errors and the echoed input). */
-export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback?: FormFeedback | null): ValidatedForm {
+/**
+ * Binds a form to its schema. `feedback` is the action's answer (errors and the echoed input).
+ * With `confirm`, the browser asks that question before posting (a form of an irreversible action).
+ */
+export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback?: FormFeedback | null, options: { confirm?: string } = {}): ValidatedForm {
   const submit = useSubmit();
   const echoed = feedback?.values;
   const defaultOf = (name: string) => asInputValue(echoed && name in echoed ? echoed[name] : defaults[name]);
@@ -78,7 +81,10 @@ export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback
       rhf.setValue(element.name, value);
     }
     for (const [name, checked] of groups) rhf.setValue(name, checked);
-    rhf.handleSubmit(() => submit(formElement, { method: "post" }))(event);
+    rhf.handleSubmit(() => {
+      if (options.confirm && !window.confirm(options.confirm)) return;
+      submit(formElement, { method: "post" });
+    })(event);
   };
   const errorOf = (name: string) => {
     const clientError = rhf.formState.errors[name]?.message;

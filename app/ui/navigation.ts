@@ -12,6 +12,8 @@ const NAV_ITEMS: { label: string; to: string; permission?: Permission }[] = [
   { label: "载体平台", to: "/parks" },
   { label: "政策库", to: "/policies" },
   { label: "政策兑现", to: "/commitments" },
+  // the figure leaders, staff and admins follow; officers see their projects' arrivals on each project
+  { label: "实到外资", to: "/arrivals", permission: "view:cockpit" },
   { label: "领导驾驶舱", to: "/cockpit", permission: "view:cockpit" },
   { label: "月度报告", to: "/reports", permission: "manage:report" },
   { label: "数据导入", to: "/imports", permission: "import:data" },

@@ -1,7 +1,10 @@
 import { regionLabel } from "../companies/regions";
 import { formatWan } from "../lib/money";
 import { signingState, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
+import type { Sort } from "../lib/sorting";
+import { PROJECT_SORT_COLUMNS } from "../projects/listing";
 import { useClientLinks } from "./client-links";
+import { SortHeader } from "./sort-header";
 
 export function StageBadge({ stage, signedOn, signingVerifiedAt, signingReturnedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }) {
   const state = signingState({ signedOn, signingVerifiedAt, signingReturnedAt });
@@ -27,6 +30,7 @@ export interface ProjectRow {
   stage: Stage;
   status: Status;
   totalInvestmentUsd: number;
+  contractedFdiUsd?: number;
   ownerName: string;
   unitName: string;
   signedOn: string | null;
@@ -38,26 +42,60 @@ export interface ProjectRow {
   lastActivityOn: string;
 }
 
-type Column = "company" | "country" | "stage" | "status" | "investment" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn" | "returnReason";
+export type ProjectColumn =
+  | "company"
+  | "country"
+  | "stage"
+  | "status"
+  | "investment"
+  | "contractedFdi"
+  | "owner"
+  | "unit"
+  | "followUp"
+  | "lastActivity"
+  | "signedOn"
+  | "returnReason";
+type Column = ProjectColumn;
 
-export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: readonly ProjectRow[]; columns: readonly Column[]; empty?: string }) {
+type SortKey = keyof typeof PROJECT_SORT_COLUMNS;
+
+/**
+ * Projects as a table. With `sort` (the project list) the headers of sortable columns sort it;
+ * without (工作台 and other short lists) they are plain.
+ */
+export function ProjectTable({
+  rows,
+  columns,
+  empty = "暂无项目",
+  sort,
+  label,
+}: {
+  rows: readonly ProjectRow[];
+  columns: readonly Column[];
+  empty?: string;
+  sort?: Sort<SortKey>;
+  label?: string;
+}) {
+  const followLink = useClientLinks();
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   const has = (column: Column) => columns.includes(column);
-  const followLink = useClientLinks();
+  const head = (key: SortKey, text: string, className?: string) =>
+    sort ? <SortHeader name={key} label={text} sort={sort} firstDir={PROJECT_SORT_COLUMNS[key]} className={className} /> : <th className={className}>{text}</th>;
   return (
-    <table className="data" onClick={followLink}>
+    <table className="data cards" onClick={followLink} aria-label={label}>
       <thead>
         <tr>
-          <th>项目名称</th>
+          {head("name", "项目名称")}
           {has("company") ? <th>投资方企业</th> : null}
           {has("country") ? <th>国别/地区</th> : null}
-          {has("stage") ? <th>阶段</th> : null}
+          {has("stage") ? head("stage", "阶段") : null}
           {has("status") ? <th>项目状态</th> : null}
-          {has("investment") ? <th className="num">总投资（万美元）</th> : null}
+          {has("investment") ? head("investment", "总投资（万美元）", "num") : null}
+          {has("contractedFdi") ? head("contractedFdi", "合同外资（万美元）", "num") : null}
           {has("owner") ? <th>负责人</th> : null}
           {has("unit") ? <th>负责单位</th> : null}
-          {has("signedOn") ? <th>签约日期</th> : null}
-          {has("followUp") ? <th>下次跟进</th> : null}
+          {has("signedOn") ? head("signedOn", "签约日期") : null}
+          {has("followUp") ? head("followUp", "下次跟进") : null}
           {has("lastActivity") ? <th>最近活动</th> : null}
           {has("returnReason") ? <th>退回原因</th> : null}
         </tr>
@@ -68,30 +106,31 @@ export function ProjectTable({ rows, columns, empty = "暂无项目" }: { rows: 
             <td>
               <a href={`/projects/${row.id}`}>{row.name}</a>
             </td>
-            {has("company") ? <td>{row.companyName}</td> : null}
-            {has("country") ? <td>{regionLabel(row.country)}</td> : null}
+            {has("company") ? <td data-label="投资方企业" className="card-sub">{row.companyName}</td> : null}
+            {has("country") ? <td data-label="国别/地区" className="card-hide">{regionLabel(row.country)}</td> : null}
             {has("stage") ? (
-              <td>
+              <td data-label="阶段" className="card-inline">
                 <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} signingReturnedAt={row.signingReturnedAt} />
               </td>
             ) : null}
             {has("status") ? (
-              <td>
+              <td data-label="项目状态" className="card-inline">
                 <StatusBadge status={row.status} />
               </td>
             ) : null}
-            {has("investment") ? <td className="num">{formatWan(row.totalInvestmentUsd)}</td> : null}
-            {has("owner") ? <td>{row.ownerName}</td> : null}
-            {has("unit") ? <td>{row.unitName}</td> : null}
-            {has("signedOn") ? <td>{row.signedOn ?? "—"}</td> : null}
+            {has("investment") ? <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td> : null}
+            {has("contractedFdi") ? <td className="num" data-label="合同外资（万美元）">{row.contractedFdiUsd === undefined ? "—" : formatWan(row.contractedFdiUsd)}</td> : null}
+            {has("owner") ? <td data-label="负责人">{row.ownerName}</td> : null}
+            {has("unit") ? <td data-label="负责单位" className="card-hide">{row.unitName}</td> : null}
+            {has("signedOn") ? <td data-label="签约日期">{row.signedOn ?? "—"}</td> : null}
             {has("followUp") ? (
-              <td>
+              <td data-label="下次跟进">
                 {row.nextFollowUpOn ?? "—"}
                 {row.nextFollowUpItem ? <div className="muted">{row.nextFollowUpItem}</div> : null}
               </td>
             ) : null}
-            {has("lastActivity") ? <td>{row.lastActivityOn}</td> : null}
-            {has("returnReason") ? <td>{row.signingReturnReason ?? ""}</td> : null}
+            {has("lastActivity") ? <td data-label="最近活动" className="card-hide">{row.lastActivityOn}</td> : null}
+            {has("returnReason") ? <td data-label="退回原因">{row.signingReturnReason ?? ""}</td> : null}
           </tr>
         ))}
       </tbody>

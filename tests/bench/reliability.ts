@@ -5,7 +5,7 @@
  *
  * On a freshly set-up demo database in a temporary folder it starts the server, signs in as demo
  * officers, and has several writers add 活动记录 through the project page's real form action, each
- * noting the writes the server acknowledged ({ ok: true }). At a random moment it kills the server
+ * noting the writes the server acknowledged (the redirect back to the project). At a random moment it kills the server
  * with SIGKILL, restarts it, and checks that every write acknowledged so far (all rounds) is in the
  * database and that integrity_check is ok. Then it times the same single-row write transactions
  * under synchronous = NORMAL and FULL on a temporary copy of the database (the cost of FULL).
@@ -130,7 +130,7 @@ interface Writer {
 
 /**
  * Adds activities until the server goes away; returns the markers of the writes acknowledged
- * (HTTP 200 with { ok: true }: the action's transaction committed before the answer was sent).
+ * (the action's redirect: its transaction committed before the answer was sent).
  */
 async function runWriter(writer: Writer, cookie: string, label: string, stats: { refused: number }): Promise<string[]> {
   const acknowledged: string[] = [];
@@ -139,11 +139,12 @@ async function runWriter(writer: Writer, cookie: string, label: string, stats: {
     const projectId = writer.projectIds[n % writer.projectIds.length];
     let answer: Answer;
     try {
-      answer = await postForm(`/projects/${projectId}?_data=${encodeURIComponent("routes/projects.$id")}`, { intent: "activity", type: "call", occurredOn, summary: marker }, cookie);
+      answer = await postForm(`/projects/${projectId}/activities?_data=${encodeURIComponent("routes/projects.$id_.activities")}`, { type: "call", occurredOn, summary: marker }, cookie);
     } catch {
       return acknowledged; // the server was killed
     }
-    if (answer.status === 200 && /"ok":true/.test(answer.body)) acknowledged.push(marker);
+    // a data request answers the action's redirect back to the project as 204 + X-Remix-Redirect
+    if (answer.status === 204 && answer.headers["x-remix-redirect"]) acknowledged.push(marker);
     else stats.refused++;
   }
 }

@@ -92,7 +92,7 @@ function pickScenarios(): Scenario[] {
       user: "leader",
       latencyOnly: true,
       p95: 150,
-      writeFirst: { path: `/projects/${busiest.id}`, form: { intent: "activity", type: "call", occurredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), summary: "基准测试：电话跟进" } },
+      writeFirst: { path: `/projects/${busiest.id}/activities`, form: { type: "call", occurredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), summary: "基准测试：电话跟进" } },
     },
     { name: "产业链体系（树）", path: "/chains", user: "leader", p95: 50 },
     { name: `产业链页（#${chain.id}，项目最多）`, path: `/chains/${chain.id}`, user: "leader", p95: 50 },

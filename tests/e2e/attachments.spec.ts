@@ -34,6 +34,7 @@ test("an officer attaches the signed agreement; the leader sees it beside 甄别
   const download = page.waitForEvent("download");
   await box.getByRole("link", { name: "投资协议（签字版）.jpg" }).click();
   expect((await download).suggestedFilename()).toBe("投资协议（签字版）.jpg");
+  page.once("dialog", (dialog) => dialog.accept());
   await box.getByRole("button", { name: "甄别通过" }).click();
   await expect(page.getByRole("region", { name: "签约甄别" }).getByText("已甄别")).toBeVisible();
 });

@@ -4,9 +4,9 @@ import { login, logout } from "./support";
 const COMMON = ["工作台", "企业库", "招商项目", "产业链", "载体平台", "政策库", "政策兑现"];
 const NAV_BY_ROLE: Record<string, string[]> = {
   officer: COMMON,
-  leader: [...COMMON, "领导驾驶舱", "月度报告"],
-  staff: [...COMMON, "领导驾驶舱", "月度报告", "数据导入"],
-  admin: [...COMMON, "领导驾驶舱", "月度报告", "数据导入", "系统管理"],
+  leader: [...COMMON, "实到外资", "领导驾驶舱", "月度报告"],
+  staff: [...COMMON, "实到外资", "领导驾驶舱", "月度报告", "数据导入"],
+  admin: [...COMMON, "实到外资", "领导驾驶舱", "月度报告", "数据导入", "系统管理"],
 };
 
 for (const [username, items] of Object.entries(NAV_BY_ROLE)) {

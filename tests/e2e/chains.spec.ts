@@ -22,6 +22,8 @@ test("an officer links a project to a 空白 link as 补链 and the gap view sho
   await expect(page.getByRole("heading", { name: projectName })).toBeVisible();
 
   const section = page.getByRole("region", { name: "产业链环节" });
+  // the form opens on demand
+  await section.getByText("关联产业链环节", { exact: true }).click();
   await section.getByLabel("作用").selectOption({ label: "补链" });
   await section.getByRole("button", { name: "关联", exact: true }).click();
   await expect(section.getByText("请选择产业链环节")).toBeVisible();

@@ -14,14 +14,14 @@ test("a leader follows the funnel's 洽谈 number to the list of exactly those p
   await negotiating.click();
   await expect(page).toHaveURL(/\/projects\?cohort=\d{4}-\d{2}-\d{2}(~|%7E)\d{4}-\d{2}-\d{2}&reached=negotiating/);
   await expect(page.getByRole("note")).toContainText("已达到「洽谈」或更后阶段");
-  await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+  await expect(page.getByText(`共 ${count} 项`)).toBeVisible();
 
   await page.goBack();
   const signings = page.getByRole("article", { name: "新签约项目数" });
   const signed = Number(await signings.getByRole("link").innerText());
   await signings.getByRole("link").click();
   await expect(page.getByRole("note")).toContainText("签约（已甄别）");
-  await expect(page.getByText(`共 ${signed} 个项目`)).toBeVisible();
+  await expect(page.getByText(`共 ${signed} 项`)).toBeVisible();
 
   // breakdowns: by unit, each count opens that unit's signings
   await page.goBack();
@@ -30,5 +30,5 @@ test("a leader follows the funnel's 洽谈 number to the list of exactly those p
   const first = byUnit.getByRole("row").nth(1);
   const unitCount = Number(await first.getByRole("link").innerText());
   await first.getByRole("link").click();
-  await expect(page.getByText(`共 ${unitCount} 个项目`)).toBeVisible();
+  await expect(page.getByText(`共 ${unitCount} 项`)).toBeVisible();
 });

@@ -37,7 +37,8 @@ test("the overdue list shows the demo's overdue commitment; a leader commits a �
   const commitmentUrl = new URL(page.url()).pathname;
   expect(commitmentUrl).toMatch(/^\/commitments\/\d+$/);
 
-  // 承诺
+  // 承诺 asks first
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "承诺", exact: true }).click();
   await expect(page.getByText("已承诺", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "条件已达成" })).toBeVisible();

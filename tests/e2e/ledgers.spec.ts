@@ -7,6 +7,7 @@ test("an officer proposes a commitment on a clause from the project page and a l
   await page.getByRole("region", { name: "我的项目" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
   const section = page.getByRole("region", { name: "政策承诺" });
+  await section.getByText("新的政策承诺", { exact: true }).click();
   await section.getByRole("button", { name: "提出承诺" }).click();
   await expect(section.getByText("请选择政策条款")).toBeVisible();
   const clause = section.getByLabel("政策条款");
@@ -24,6 +25,7 @@ test("an officer proposes a commitment on a clause from the project page and a l
 
   await login(page, "leader");
   await page.goto(commitmentUrl!);
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "承诺", exact: true }).click();
   await expect(page.getByText("已承诺").first()).toBeVisible();
 });
@@ -31,10 +33,11 @@ test("an officer proposes a commitment on a clause from the project page and a l
 test("staff record an arrival on a verified project and its 资金到位率 updates", async ({ page }) => {
   await login(page, "staff");
   await page.goto("/projects?signing=verified");
-  await page.getByRole("table").getByRole("link").first().click();
+  await page.getByRole("table", { name: "项目列表" }).locator("tbody").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
   const section = page.getByRole("region", { name: "实到外资" });
   const rateBefore = await section.getByText(/%$|—/).first().innerText();
+  await section.getByText("登记一笔到账", { exact: true }).click();
   await section.getByLabel("到账金额（万美元）").fill("-5");
   await section.getByRole("button", { name: "登记到账" }).click();
   await expect(section.getByText(/到账金额（万美元）应为/)).toBeVisible();
@@ -47,6 +50,6 @@ test("staff record an arrival on a verified project and its 资金到位率 upda
 
   await login(page, "officer");
   await page.goto("/projects?signing=verified");
-  await page.getByRole("table").getByRole("link").first().click();
+  await page.getByRole("table", { name: "项目列表" }).locator("tbody").getByRole("link").first().click();
   await expect(page.getByRole("region", { name: "实到外资" }).getByRole("button", { name: "登记到账" })).toHaveCount(0);
 });

@@ -67,6 +67,8 @@ test("a leader returns a signing with a reason; it shows on the owner's 工作�
   const box = page.getByRole("region", { name: "签约甄别" });
   await expect(box.getByText("佐证材料")).toBeVisible();
   await box.getByLabel("退回原因").fill("缺少签约协议扫描件");
+  // 退回 asks first
+  page.once("dialog", (dialog) => dialog.accept());
   await box.getByRole("button", { name: "退回" }).click();
   await expect(page.getByRole("region", { name: "签约甄别" }).getByText("退回原因：缺少签约协议扫描件")).toBeVisible();
   await logout(page);
@@ -80,6 +82,7 @@ test("a leader returns a signing with a reason; it shows on the owner's 工作�
 
   await login(page, "leader");
   await page.goto(projectUrl);
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("region", { name: "签约甄别" }).getByRole("button", { name: "甄别通过" }).click();
   await expect(page.getByRole("region", { name: "签约甄别" }).getByText("已甄别")).toBeVisible();
 });

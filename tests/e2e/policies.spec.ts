@@ -43,6 +43,7 @@ test("a project gains a policy basis; when the policy's end date passes it shows
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(projectName);
   const projectUrl = page.url();
   const bases = page.getByRole("region", { name: "政策依据" });
+  await bases.getByText("添加政策条款", { exact: true }).click();
   await bases.getByLabel("政策条款").selectOption({ label: `《${title}》第三条（增资奖励）` });
   await bases.getByLabel("说明").fill("增资部分适用");
   await bases.getByRole("button", { name: "添加政策依据" }).click();

@@ -1,9 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout } from "./support";
+import { login, logout, openDetails } from "./support";
 
 const suffix = Date.now().toString(36);
 const companyName = `端到端测试精工${suffix}`;
 const projectName = `端到端测试新设项目${suffix}`;
+/** a month from now: the next follow-up planned with a visit */
+const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** The stage form opens on demand (a <details> under 阶段记录). */
+async function openStageForm(page: Page): Promise<void> {
+  await openDetails(page, /^阶段变更$/);
+}
 
 async function signedCount(page: Page): Promise<number> {
   await page.goto("/cockpit");
@@ -56,20 +63,29 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
   await expect(page.getByText("3,500.00 万美元")).toBeVisible();
   const projectUrl = page.url();
 
-  // 洽谈, an activity, 签约
+  // 洽谈, an activity that plans the next follow-up, 签约
+  await openStageForm(page);
   await page.getByLabel("目标阶段").selectOption({ label: "洽谈" });
   await page.getByRole("button", { name: "变更阶段" }).click();
   await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 洽谈");
 
-  await page.getByText("添加活动记录").click();
+  // 添加活动记录 is open at the top of the page
+  await expect(page.getByRole("heading", { name: "添加活动记录" })).toBeVisible();
   await page.getByLabel("活动类型").selectOption({ label: "拜访" });
   await page.getByLabel("参与人员").fill("李招商、王局长");
   await page.getByLabel("地点").fill("日本大阪");
   await page.getByLabel("纪要").fill("拜访总部，确认投资意向");
   await page.getByLabel("下一步").fill("提交项目建议书");
+  await page.getByLabel("下次跟进日期").fill(nextMonth);
   await page.getByRole("button", { name: "添加记录" }).click();
   await expect(page.getByLabel("活动时间线")).toContainText("拜访总部，确认投资意向");
+  const facts = page.getByLabel("项目信息");
+  await expect(facts).toContainText(nextMonth);
+  await expect(facts).toContainText("提交项目建议书");
+  // the form is empty again for the next visit
+  await expect(page.getByLabel("纪要")).toHaveValue("");
 
+  await openStageForm(page);
   await page.getByLabel("目标阶段").selectOption({ label: "签约" });
   await page.getByRole("button", { name: "变更阶段" }).click();
   await expect(page.getByLabel("签约甄别")).toContainText("待甄别");
@@ -79,6 +95,7 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
   // the leader verifies and the funnel counts it
   await login(page, "leader");
   await page.goto(projectUrl);
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "甄别通过" }).click();
   await expect(page.getByLabel("签约甄别")).toContainText("已甄别");
   expect(await signedCount(page)).toBe(signedBefore + 1);
@@ -108,11 +125,18 @@ test("going back a stage without 说明 shows the error at the field and changes
   await expect(page.getByText("合同外资不能大于总投资")).toHaveCount(0);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
+  const projectUrl = page.url();
+  await openStageForm(page);
   await page.getByLabel("目标阶段").selectOption({ label: "接洽" });
   await page.getByRole("button", { name: "变更阶段" }).click();
   await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 接洽");
+  await openStageForm(page);
   await page.getByLabel("目标阶段").selectOption({ label: "线索" });
   await page.getByRole("button", { name: "变更阶段" }).click();
+  // the stage change's own page shows the form with the message and the input kept
+  await expect(page).toHaveURL(/\/projects\/\d+\/stage$/);
   await expect(page.getByText("退回到之前的阶段需要填写说明")).toBeVisible();
+  await expect(page.getByLabel("目标阶段")).toHaveValue("lead");
+  await page.goto(projectUrl);
   await expect(page.getByLabel("阶段时间线").getByRole("listitem")).toHaveCount(2);
 });

@@ -4,7 +4,7 @@ import { login, logout } from "./support";
 test("a leader deletes a project and the administrator restores it from 回收站", async ({ page }) => {
   await login(page, "leader");
   await page.goto("/projects?sort=investment");
-  const link = page.getByRole("table").getByRole("link").first();
+  const link = page.getByRole("table", { name: "项目列表" }).locator("tbody").getByRole("link").first();
   const name = (await link.innerText()).trim();
   await link.click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
