@@ -25,7 +25,7 @@ export function db(): Db {
  */
 function fillMissingSearchText(opened: Db): void {
   try {
-    const filled = backfillSearchText(opened);
+    const filled = backfillSearchText(opened, (message) => console.log(message));
     if (filled > 0) console.log(`已补全 ${filled} 条企业/项目的搜索文本 search text filled`);
   } catch (error) {
     console.error("搜索文本补全失败，下次启动时重试 search text backfill failed", error);

@@ -306,6 +306,8 @@ export const projects = sqliteTable(
     index("projects_follow_up_idx").on(t.nextFollowUpOn),
     index("projects_search_pending_idx").on(t.id).where(sql`${t.searchText} = ''`),
     index("projects_investment_idx").on(t.totalInvestmentUsd),
+    // the 看板: each column's count and total, and its largest cards, read from this index alone
+    index("projects_board_idx").on(t.stage, t.totalInvestmentUsd, t.deletedAt, t.status, t.unitId, t.ownerId),
     index("projects_signed_idx").on(t.signedOn),
     index("projects_last_activity_idx").on(t.ownerId, t.lastActivityOn),
   ],

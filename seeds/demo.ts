@@ -33,7 +33,7 @@ import {
 } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { companyNameColumns } from "../app/companies/company-name";
-import { searchTextOf } from "../app/companies/name-folding";
+import { projectSearchTextOf, searchTextOf } from "../app/companies/name-folding";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { addDays, daysBetween, today as businessToday } from "../app/lib/dates";
 import {
@@ -928,7 +928,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
       .insert(projects)
       .values({
         name: spec.name,
-        searchText: searchTextOf(spec.name),
+        searchText: projectSearchTextOf(spec.name, searchTextOf(company.name, company.foreignName)),
         companyId,
         projectType: spec.type,
         channelId: channelIds.get(spec.channel) ?? null,

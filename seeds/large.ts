@@ -20,7 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
 import { companyNameColumns } from "../app/companies/company-name";
-import { searchTextOf } from "../app/companies/name-folding";
+import { projectSearchTextOf, searchTextOf } from "../app/companies/name-folding";
 import { regionLabel } from "../app/companies/regions";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { daysBetween, isValidDate, today as businessToday } from "../app/lib/dates";
@@ -1455,7 +1455,7 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
       insert.run(
         id,
         name,
-        searchTextOf(name),
+        projectSearchTextOf(name, searchTextOf(company.name, company.foreignName)),
         plan.company + 1,
         TYPES[plan.type],
         world.channelIds.get(plan.channel) ?? null,

@@ -45,7 +45,8 @@ import { db, t } from "../app/db.server";
 import { contentDisposition, fileDownloadResponse } from "../app/lib/download.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "../app/lib/errors";
 import { moveProjectToStage, verifySigning } from "../app/projects/projects.server";
-import { action as deleteRoute, loader as downloadRoute } from "../app/routes/attachments.$id";
+import { loader as downloadRoute } from "../app/routes/attachments.$id";
+import { action as deleteRoute } from "../app/routes/attachments_.$id.delete";
 import { action as uploadRoute } from "../app/routes/attachments";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
 
@@ -520,10 +521,10 @@ describe("routes", () => {
     const remove = async (actor: Actor, version: string) =>
       answered(async () =>
         deleteRoute({
-          request: new Request(`http://localhost/attachments/${id}?returnTo=${encodeURIComponent(`/projects/${P}`)}`, {
+          request: new Request(`http://localhost/attachments/${id}/delete`, {
             method: "POST",
             headers: { Cookie: await cookieOf(actor), "Content-Type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({ intent: "delete", version, entityType: "project", entityId: String(P) }).toString(),
+            body: new URLSearchParams({ intent: "delete", version, entityType: "project", entityId: String(P), returnTo: `/projects/${P}` }).toString(),
           }),
           params: { id: String(id) },
           context: {},

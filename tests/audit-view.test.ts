@@ -1,21 +1,24 @@
 /**
  * 变更记录 as a person reads it (DESIGN.md §6), on a real migrated SQLite file: names instead of
- * ids, Chinese labels for every field and code, only the fields that changed, one entry per action;
- * and every column of the shown record types has a label.
+ * ids, Chinese labels for every field and code, only the fields that changed, one entry per save
+ * (however many records it wrote); and every column of the shown record types has a label.
  */
 import { eq, getTableColumns } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activitySchema } from "../app/activities/activity";
+import { activitySchema, newActivitySchema } from "../app/activities/activity";
+import { arrivalSchema } from "../app/arrivals/arrival.schema";
+import { recordArrival } from "../app/arrivals/arrivals.server";
 import type { AuditRowView } from "../app/audit/audit-list";
 import { storeAttachment } from "../app/attachments/attachments.server";
 import { AUDIT_VOCABULARIES, presentAudit } from "../app/audit/audit-view.server";
 import type { Actor } from "../app/auth/permissions";
-import { commitmentSchema } from "../app/commitments/commitment.schema";
-import { commitCommitment, listCommitmentAudit, proposeCommitment } from "../app/commitments/commitments.server";
+import { commitmentSchema, payoutSchema } from "../app/commitments/commitment.schema";
+import { commitCommitment, listCommitmentAudit, proposeCommitment, recordPayout } from "../app/commitments/commitments.server";
 import { addContact, listCompanyAudit, updateContact } from "../app/companies/companies.server";
 import { contactSchema } from "../app/companies/company.schema";
 import { db, t } from "../app/db.server";
+import { confirmImport, storeUpload, undoImport } from "../app/imports/imports.server";
 import { parkSchema } from "../app/parks/park.schema";
 import { createPark, listParkAudit, updatePark } from "../app/parks/parks.server";
 import { listPolicyAudit, updateClause } from "../app/policies/policies.server";
@@ -186,7 +189,8 @@ describe("companies, policies and parks", () => {
     updateClause({ actor: admin, policyId, clauseId, data: clauseSchema.parse({ number: "第五条", text: "增资奖励（修订）", incentiveType: "增资奖励" }), version });
     const rows = presentAudit("policy", listPolicyAudit(policyId));
     expectReadable(rows);
-    expect(rows[0].actionLabel).toBe("修改条款");
+    // which clause: the policy has several
+    expect(rows[0].actionLabel).toBe("修改条款「第五条」");
     expect(rows[0].changes).toEqual([{ label: "条款内容", before: "增资奖励", after: "增资奖励（修订）" }]);
   });
 
@@ -204,6 +208,87 @@ describe("companies, policies and parks", () => {
       { label: "重点国别", before: "日本", after: "日本、韩国" },
       { label: "重点产业链", before: "（空）", after: "四群八链 · 新能源汽车" },
     ]);
+  });
+});
+
+const pdf = (title: string) => Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog /Title (${title})>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`, "latin1");
+
+describe("one save, one entry", () => {
+  it("shows a visit that planned the next follow-up as one entry with both steps, and the next save as its own", () => {
+    const id = makeProject(zhang, { companyId, enteredOn: "2026-06-01" });
+    addActivity({ actor: zhang, projectId: id, data: newActivitySchema.parse({ type: "visit", occurredOn: "2026-06-20", summary: "送样品", nextStep: "报价", nextFollowUpOn: "2026-07-05" }) });
+    // the same person's next save, within the same millisecond or not, is an entry of its own
+    addActivity({ actor: zhang, projectId: id, data: newActivitySchema.parse({ type: "call", occurredOn: "2026-06-21", summary: "确认报价" }) });
+    const entries = listProjectAudit(id);
+    expect(entries).toHaveLength(4);
+    const rows = presentAudit("project", entries);
+    expectReadable(rows);
+    expect(rows.map((row) => [row.partLabel, row.actionLabel, row.more.length])).toEqual([
+      ["活动记录", "新增", 0],
+      ["活动记录", "新增", 1],
+      [null, "创建", 0],
+    ]);
+    const visit = rows[1];
+    expect(lines([visit])).toEqual(expect.arrayContaining(["活动类型：拜访", "活动日期：2026-06-20", "纪要：送样品"]));
+    expect(visit.more).toEqual([
+      {
+        actionLabel: "修改",
+        partLabel: null,
+        changes: [
+          { label: "下次跟进日期", before: "（空）", after: "2026-07-05" },
+          { label: "下次跟进事项", before: "（空）", after: "报价" },
+        ],
+      },
+    ]);
+    expect(visit.who).toBe("张三");
+  });
+
+  it("shows the files on a project's arrivals and payouts in its log", async () => {
+    const id = makeProject(zhang, { companyId, enteredOn: "2026-01-05" });
+    db().update(t.projects).set({ stage: "signed", signedOn: "2026-02-01", signingVerifiedAt: Date.now(), signingVerifiedBy: leader.id }).where(eq(t.projects.id, id)).run();
+    const arrivalId = recordArrival({ actor: admin, projectId: id, data: arrivalSchema.parse({ arrivedOn: "2026-03-01", amountUsd: "100", reference: "" }) });
+    const promised = proposeCommitment({
+      actor: leader,
+      projectId: id,
+      data: commitmentSchema.parse({ clauseId: String(clauseId), item: "厂房租金补助", amountCny: "50", condition: "", dueOn: "2026-12-31" }),
+    });
+    const versionOf = () => db().select({ version: t.commitments.version }).from(t.commitments).where(eq(t.commitments.id, promised)).get()!.version;
+    commitCommitment({ actor: leader, commitmentId: promised, version: versionOf() });
+    const payoutId = recordPayout({ actor: admin, commitmentId: promised, data: payoutSchema.parse({ amountCny: "20", paidOn: "2026-06-01", reference: "", version: String(versionOf()) }) });
+    await storeAttachment({ actor: admin, entityType: "fdi_arrival", entityId: arrivalId, category: "fx_receipt", file: { name: "到账凭证.pdf", bytes: pdf("arrival") } });
+    await storeAttachment({ actor: admin, entityType: "payout", entityId: payoutId, category: "payout_proof", file: { name: "兑现回单.pdf", bytes: pdf("payout") } });
+
+    const rows = presentAudit("project", listProjectAudit(id));
+    expectReadable(rows);
+    const files = rows.filter((row) => row.partLabel?.startsWith("附件"));
+    expect(files.map((row) => [row.partLabel, row.actionLabel])).toEqual([
+      ["附件「兑现回单.pdf」", "新增"],
+      ["附件「到账凭证.pdf」", "新增"],
+    ]);
+    expect(lines(files)).toEqual(expect.arrayContaining(["附件类型：外汇登记/到账凭证", "附件类型：兑现凭证"]));
+  });
+
+  it("reads an undone import as imported → restored, without derived keys", async () => {
+    const uscc = "914403001922038216";
+    const id = makeCompany(zhang, { name: "撤销日志株式会社", uscc, city: "大阪" });
+    const file = Buffer.from(`企业名称,统一社会信用代码,国别/地区,所在城市\r\n撤销日志精工株式会社,${uscc},日本,东京\r\n`, "utf8");
+    const batchId = await confirmImport({ actor: admin, token: storeUpload(file), fileName: "企业台账.csv", kind: "companies", mode: "update" });
+    undoImport({ actor: admin, batchId });
+
+    const undo = listCompanyAudit(id).find((entry) => entry.action === "undo")!;
+    // the values as imported, then as restored; nameKey and searchText were restored too, but are not the user's
+    expect(undo.changes).toEqual({ name: ["撤销日志精工株式会社", "撤销日志株式会社"], city: ["东京", "大阪"] });
+    const rows = presentAudit("company", listCompanyAudit(id));
+    // the undo and the import (the creation shows the all-digit USCC)
+    expectReadable(rows.slice(0, 2));
+    expect(rows[0]).toMatchObject({
+      actionLabel: "撤销导入",
+      changes: [
+        { label: "企业名称", before: "撤销日志精工株式会社", after: "撤销日志株式会社" },
+        { label: "所在城市", before: "东京", after: "大阪" },
+      ],
+    });
+    expect(rows[1]).toMatchObject({ actionLabel: "修改", changes: expect.arrayContaining([{ label: "所在城市", before: "大阪", after: "东京" }]) });
   });
 });
 

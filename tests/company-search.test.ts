@@ -2,7 +2,9 @@
  * Company name search: the trigram index (3+ characters) and the LIKE fallback (1–2 characters)
  * return exactly what a LIKE scan of the stored search text returns, find at least what a LIKE
  * scan of the raw names finds, fold width, case, traditional and Japanese forms, find pinyin and
- * initials, and the index follows every write (forms and imports).
+ * initials, and the index follows every write (forms and imports). The project search finds a
+ * project by its own name or its company's, exactly as a scan of both would, through the project's
+ * own search text alone, and follows company renames.
  */
 import { and, asc, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,11 +12,12 @@ import type { Actor } from "../app/auth/permissions";
 import ExcelJS from "exceljs";
 import { createCompany, deleteCompany, getCompany, listCompanies, nameContains, suggestCompanies, updateCompany } from "../app/companies/companies.server";
 import { companySchema } from "../app/companies/company.schema";
-import { searchTerms } from "../app/companies/name-folding";
+import { searchTerms, searchTextOf } from "../app/companies/name-folding";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { db, t } from "../app/db.server";
 import { confirmImport, storeUpload, undoImport } from "../app/imports/imports.server";
-import { makeUnit, makeUser } from "./support/builders";
+import { projectTextMatches } from "../app/projects/projects.server";
+import { makeProject, makeUnit, makeUser } from "./support/builders";
 
 const NAMES: Array<[name: string, foreignName: string | null]> = [
   ["平湖示例精密机械有限公司", "Heiko Seimitsu Co., Ltd."],
@@ -85,12 +88,39 @@ function search(term: string): number[] {
     .map((row) => row.id);
 }
 
+/** Project names: some hold the terms themselves, most only through their company. */
+const PROJECT_NAMES = ["扩产项目", "精密轴承新设项目", "ABC增资", "平湖二期", "研发中心项目"];
+
 beforeAll(() => {
   actor = makeUser("officer", makeUnit());
-  for (const [name, foreignName] of NAMES) {
-    createCompany({ actor, data: companySchema.parse({ name, foreignName, country: "JP" }), confirmDuplicate: true });
-  }
+  NAMES.forEach(([name, foreignName], index) => {
+    const companyId = createCompany({ actor, data: companySchema.parse({ name, foreignName, country: "JP" }), confirmDuplicate: true });
+    makeProject(actor, { companyId, name: `${PROJECT_NAMES[index % PROJECT_NAMES.length]}${index}` });
+  });
 });
+
+function projectSearch(term: string): number[] {
+  return db()
+    .select({ id: t.projects.id })
+    .from(t.projects)
+    .where(and(isNull(t.projects.deletedAt), projectTextMatches(term)))
+    .orderBy(asc(t.projects.id))
+    .all()
+    .map((row) => row.id);
+}
+
+/** What the project search means, worked out apart from the stored project text: the project's own name or its company's current search text. */
+function projectScan(term: string): number[] {
+  const terms = searchTerms(term);
+  const rows = db()
+    .all<{ id: number; name: string; companyText: string }>(
+      sql`select p.id, p.name, c.search_text as companyText from projects p join companies c on c.id = p.company_id where p.deleted_at is null order by p.id`,
+    );
+  return rows.filter((row) => terms.some((each) => searchTextOf(row.name).includes(each) || row.companyText.includes(each))).map((row) => row.id);
+}
+
+const companyProjects = (companyId: number) =>
+  db().select({ id: t.projects.id }).from(t.projects).where(sql`${t.projects.companyId} = ${companyId}`).all().map((row) => row.id);
 
 describe("company name search", () => {
   it.each(TERMS)("returns exactly the LIKE scan for %j", (term) => {
@@ -129,6 +159,34 @@ describe("company name search", () => {
   it("pages through the list with the same results", () => {
     const rows = listCompanies({ page: 1, q: "精密" }).rows.map((row) => row.id).sort((a, b) => a - b);
     expect(rows).toEqual(likeScan("精密"));
+  });
+});
+
+describe("project search by project and company names", () => {
+  it.each(TERMS)("returns exactly a scan of the project's and its company's names for %j", (term) => {
+    expect(projectSearch(term)).toEqual(projectScan(term));
+  });
+
+  it("finds projects through their company for most terms, so the comparison is not vacuous", () => {
+    const found = TERMS.filter((term) => projectScan(term).length > 0);
+    expect(found.length).toBeGreaterThanOrEqual(TERMS.length - 2);
+    // "pfcy" is only in a company's initials, never in a project's name
+    expect(projectSearch("pfcy").length).toBeGreaterThan(0);
+  });
+
+  it("follows a company rename and its pinyin, with the project's own name kept", () => {
+    const companyId = createCompany({ actor, data: companySchema.parse({ name: "旧名项目企业", country: "DE" }), confirmDuplicate: true });
+    const projectId = makeProject(actor, { companyId, name: "滨海扩建项目" });
+    expect(projectSearch("旧名项目")).toEqual([projectId]);
+    updateCompany({ actor, id: companyId, data: companySchema.parse({ name: "澜舟新名企業", foreignName: "Lanzhou Neu AG", country: "DE" }), version: getCompany(companyId).version });
+    expect(projectSearch("旧名项目")).toEqual([]);
+    expect(projectSearch("jiuming")).toEqual([]);
+    expect(projectSearch("新名企业")).toEqual([projectId]);
+    expect(projectSearch("lanzhouxin")).toEqual([projectId]);
+    expect(projectSearch("LANZHOU NEU")).toEqual([projectId]);
+    expect(projectSearch("滨海扩建")).toEqual([projectId]);
+    expect(projectSearch("bhkj")).toEqual([projectId]);
+    for (const term of ["旧名项目", "新名企业", "lanzhou", "滨海"]) expect(projectSearch(term)).toEqual(projectScan(term));
   });
 });
 
@@ -193,6 +251,9 @@ describe("imports keep the search text", () => {
     await confirmImport({ actor: staff, token: storeUpload(first), fileName: "台账.xlsx", kind: "companies", mode: "update" });
     expect(names(search("xuesong"))).toEqual(["雪松導入精機"]);
     expect(names(search("导入精机"))).toEqual(["雪松導入精機"]);
+    const [companyId] = search("xuesong");
+    const projectId = makeProject(actor, { companyId, name: "导入企业的项目" });
+    expect(projectSearch("xuesong")).toEqual([projectId]);
 
     // the same USCC under a new name: an update that renames
     const second = await ledger([["云杉导入精机", "Spruce Seiki", uscc, "日本"]]);
@@ -201,9 +262,16 @@ describe("imports keep the search text", () => {
     expect(names(search("yunshan"))).toEqual(["云杉导入精机"]);
     expect(names(search("SPRUCE"))).toEqual(["云杉导入精机"]);
     expect(likeScan("yunshan")).toEqual(search("yunshan"));
+    // the company's project follows the rename the import made
+    expect(projectSearch("xuesong")).toEqual([]);
+    expect(projectSearch("yunshan")).toEqual([projectId]);
+    expect(projectSearch("spruce")).toEqual([projectId]);
+    expect(companyProjects(companyId)).toEqual([projectId]);
 
     undoImport({ actor: staff, batchId });
     expect(names(search("xuesong"))).toEqual(["雪松導入精機"]);
     expect(search("yunshan")).toEqual([]);
+    expect(projectSearch("xuesong")).toEqual([projectId]);
+    expect(projectSearch("yunshan")).toEqual([]);
   });
 });

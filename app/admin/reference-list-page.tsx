@@ -1,4 +1,5 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, ConfirmPage, type Confirmation } from "../ui/confirm";
 import type { FormFeedback } from "../ui/form";
 import { REFERENCE_LISTS, UNIT_KIND_LABELS, UNIT_KINDS, type ReferenceListName } from "./reference-list.schema";
 
@@ -26,19 +27,14 @@ function KindSelect({ form, value }: { form?: string; value: string | null }) {
   );
 }
 
-function ItemAction({ item, intent, label, confirm }: { item: Item; intent: string; label: string; confirm?: string }) {
+/** 停用 and 启用 take effect at once: both can be undone. */
+function ItemAction({ item, intent, label }: { item: Item; intent: string; label: string }) {
   return (
-    <Form
-      method="post"
-      className="inline-form"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
+    <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={item.id} />
       <input type="hidden" name="version" value={item.version} />
-      <button type="submit" className={intent === "delete" ? "danger" : "secondary"} aria-label={`${label} ${item.name}`}>
+      <button type="submit" className="secondary" aria-label={`${label} ${item.name}`}>
         {label}
       </button>
     </Form>
@@ -47,9 +43,10 @@ function ItemAction({ item, intent, label, confirm }: { item: Item; intent: stri
 
 /** 单位 / 线索来源: every entry editable in its row, a form to add one below. */
 export function ReferenceListPage() {
-  const { list, items } = useLoaderData<{ list: ReferenceListName; items: Item[] }>();
+  const { list, items, confirmation } = useLoaderData<{ list: ReferenceListName; items: Item[]; confirmation: Confirmation | null }>();
   const feedback = useActionData() as Feedback;
-  const { label } = REFERENCE_LISTS[list];
+  const { label, path } = REFERENCE_LISTS[list];
+  if (confirmation) return <ConfirmPage confirmation={confirmation} />;
   const withKind = list === "units";
   const failedId = feedback && !feedback.ok ? Number(feedback.values?.id) || null : null;
   const createFailure = feedback && !feedback.ok && feedback.values?.intent === "create" ? feedback : null;
@@ -67,7 +64,7 @@ export function ReferenceListPage() {
           {Object.values(feedback.fieldErrors ?? {})[0] ?? feedback.formError}
         </p>
       ) : null}
-      <table className="data">
+      <table className="data cards">
         <thead>
           <tr>
             <th>名称</th>
@@ -88,15 +85,15 @@ export function ReferenceListPage() {
                   <input name="name" form={formId} defaultValue={echoed?.name ?? item.name} required maxLength={50} aria-label={`${label}名称`} />
                 </td>
                 {withKind ? (
-                  <td>
+                  <td data-label="类型">
                     <KindSelect form={formId} value={echoed?.kind ?? item.kind} />
                   </td>
                 ) : null}
-                <td className="num">
+                <td className="num" data-label="排序">
                   <input name="sortOrder" form={formId} defaultValue={echoed?.sortOrder ?? item.sortOrder} inputMode="numeric" size={4} aria-label="排序" />
                 </td>
-                <td>{item.usage || <span className="muted">未使用</span>}</td>
-                <td>{item.active ? "在用" : "已停用"}</td>
+                <td data-label="使用情况">{item.usage || <span className="muted">未使用</span>}</td>
+                <td data-label="状态">{item.active ? "在用" : "已停用"}</td>
                 <td className="row-actions">
                   <Form method="post" id={formId} className="inline-form">
                     <input type="hidden" name="intent" value="edit" />
@@ -107,7 +104,16 @@ export function ReferenceListPage() {
                     </button>
                   </Form>
                   {item.active ? <ItemAction item={item} intent="deactivate" label="停用" /> : <ItemAction item={item} intent="activate" label="启用" />}
-                  {item.usage ? null : <ItemAction item={item} intent="delete" label="删除" confirm={`删除${label}「${item.name}」？`} />}
+                  {item.usage ? null : (
+                    <ConfirmButton
+                      action={path}
+                      fields={{ intent: "delete", id: item.id, version: item.version }}
+                      label="删除"
+                      question={`删除${label}「${item.name}」？`}
+                      className="danger"
+                      ariaLabel={`删除 ${item.name}`}
+                    />
+                  )}
                 </td>
               </tr>
             );

@@ -5,14 +5,32 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requirePermission } from "../auth/session.server";
 import { parseForm, readFormData } from "../lib/form.server";
-import { act } from "../lib/http.server";
-import { referenceItemActionSchema, referenceItemEditSchema, referenceItemSchema, type ReferenceListName } from "./reference-list.schema";
+import { act, load } from "../lib/http.server";
+import { confirmationQuery, type Confirmation } from "../ui/confirm";
+import { REFERENCE_LISTS, referenceItemActionSchema, referenceItemEditSchema, referenceItemSchema, type ReferenceListName } from "./reference-list.schema";
 import { createReferenceItem, deleteReferenceItem, listReferenceItems, setReferenceItemActive, updateReferenceItem } from "./reference-lists.server";
 
+/** The list; with `?intent=delete&id=…&version=…` (删除 without JavaScript) the confirmation of deleting that unused entry. */
 export function referenceListLoader(list: ReferenceListName) {
   return async ({ request }: LoaderFunctionArgs) => {
     const user = await requirePermission(request, "admin:system");
-    return json({ list, items: listReferenceItems(user, list) });
+    const asked = confirmationQuery(request, ["delete"] as const);
+    return load(() => {
+      const items = listReferenceItems(user, list);
+      const item = asked ? items.find((row) => String(row.id) === asked.id && !row.usage) : undefined;
+      const { label, path } = REFERENCE_LISTS[list];
+      const confirmation: Confirmation | null = item
+        ? {
+            question: `确定删除${label}「${item.name}」？`,
+            detail: `没有任何记录使用这个${label}；删除后不能恢复，只想让它不再出现在选择列表中时请用停用。`,
+            action: path,
+            fields: { intent: "delete", id: String(item.id), version: asked?.version ?? String(item.version) },
+            label: "删除",
+            back: path,
+          }
+        : null;
+      return json({ list, items, confirmation });
+    });
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * 附件 on a record's page: the files (name as a download link, 附件类型, 文件类型, size, who, when,
- * 删除) and 上传附件. Plain forms: they post to /attachments (and /attachments/:id for 删除), which
- * come back to this page with the outcome in the address, shown here — the same with or without
- * JavaScript.
+ * 删除) and 上传附件. Plain forms: they post to /attachments (and /attachments/:id/delete, which
+ * asks first), which come back to this page with the outcome in the address, shown here — the same
+ * with or without JavaScript.
  */
 import { Form, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
+import { ConfirmButton } from "../ui/confirm";
 import { formatDateTime } from "../lib/dates";
 import {
   ATTACHMENT_ACCEPT,
@@ -59,24 +60,16 @@ function OutcomeNote({ listKey, primary }: { listKey: string; primary: boolean }
   );
 }
 
+/** 删除 asks first: the browser's dialog, or /attachments/:id/delete as a page of its own without JavaScript. */
 export function DeleteAttachmentButton({ attachment, entityType, entityId, returnTo }: RecordProps & { attachment: AttachmentItem; returnTo: string }) {
   return (
-    <Form
-      method="post"
-      action={`${downloadHref(attachment.id)}?returnTo=${encodeURIComponent(returnTo)}`}
-      style={{ display: "inline" }}
-      onSubmit={(event) => {
-        if (!window.confirm(`确定删除附件「${attachment.fileName}」？删除后可由管理员从回收站恢复。`)) event.preventDefault();
-      }}
-    >
-      <input type="hidden" name="intent" value="delete" />
-      <input type="hidden" name="version" value={attachment.version} />
-      <input type="hidden" name="entityType" value={entityType} />
-      <input type="hidden" name="entityId" value={entityId} />
-      <button type="submit" className="secondary" aria-label={`删除附件 ${attachment.fileName}`}>
-        删除
-      </button>
-    </Form>
+    <ConfirmButton
+      action={`${downloadHref(attachment.id)}/delete`}
+      fields={{ intent: "delete", version: attachment.version, entityType, entityId, returnTo }}
+      label="删除"
+      question={`确定删除附件「${attachment.fileName}」？删除后可由管理员从回收站恢复。`}
+      ariaLabel={`删除附件 ${attachment.fileName}`}
+    />
   );
 }
 

@@ -309,6 +309,23 @@ export function openAttachment(actor: Actor, attachmentId: number): { path: stri
 
 // ── deleting and restoring ────────────────────────────────────────────────
 
+/** The file 删除 would take away, for its confirmation page: NotFound outside scope, Forbidden for one who may not delete it. */
+export function getAttachmentToDelete(actor: Actor, attachmentId: number) {
+  const { row, record } = findLiveAttachment(actor, attachmentId);
+  const entityType = row.entityType as AttachmentEntityType;
+  if (!mayAttach(actor, entityType, record)) throw new ForbiddenError();
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    categoryLabel: categoryLabel(row.category),
+    entityType,
+    entityLabel: ATTACHMENT_ENTITY_LABELS[entityType],
+    entityId: row.entityId,
+    projectId: record.projectId,
+    version: row.version,
+  };
+}
+
 /** 删除 (soft): by those who may attach to the record; a stale version is refused. Returns the record it hung on. */
 export function deleteAttachment({ actor, attachmentId, version }: { actor: Actor; attachmentId: number; version: number }): {
   entityType: AttachmentEntityType;

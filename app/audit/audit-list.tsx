@@ -6,17 +6,40 @@ export interface AuditChangeView {
   after: string | null;
 }
 
-/** One entry of 变更记录: one action, by one person, with the fields it changed. */
-export interface AuditRowView {
+/** One step of a save: what it did to the record or to one of its parts, with the fields it changed. */
+export interface AuditStepView {
+  actionLabel: string;
+  /** the part of the record this step is about (联系人「王明」, 活动记录); null for the record itself */
+  partLabel: string | null;
+  changes: AuditChangeView[];
+}
+
+/**
+ * One entry of 变更记录: one save, by one person. Its first step is the entry's own; a save that
+ * changed more (a new visit that also moved the project's 下次跟进) lists its further steps in `more`.
+ */
+export interface AuditRowView extends AuditStepView {
   id: number;
   at: number;
   /** 2026-06-30 14:05, Asia/Shanghai */
   when: string;
   who: string;
-  actionLabel: string;
-  /** the part of the record this entry is about (联系人「王明」, 活动记录); null for the record itself */
-  partLabel: string | null;
-  changes: AuditChangeView[];
+  more: AuditStepView[];
+}
+
+function stepLabel({ partLabel, actionLabel }: AuditStepView): string {
+  return partLabel ? `${partLabel} · ${actionLabel}` : actionLabel;
+}
+
+function Changes({ changes }: { changes: readonly AuditChangeView[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul>
+      {changes.map((change, index) => (
+        <li key={index}>{changeText(change)}</li>
+      ))}
+    </ul>
+  );
 }
 
 function changeText({ label, before, after }: AuditChangeView): string {
@@ -33,16 +56,15 @@ export function AuditList({ rows }: { rows: readonly AuditRowView[] }) {
       {rows.map((row) => (
         <li key={row.id}>
           <div className="meta">
-            <time dateTime={new Date(row.at).toISOString()}>{row.when}</time> · {row.who} · {row.partLabel ? `${row.partLabel} · ` : ""}
-            {row.actionLabel}
+            <time dateTime={new Date(row.at).toISOString()}>{row.when}</time> · {row.who} · {stepLabel(row)}
           </div>
-          {row.changes.length > 0 ? (
-            <ul>
-              {row.changes.map((change, index) => (
-                <li key={index}>{changeText(change)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Changes changes={row.changes} />
+          {row.more.map((step, index) => (
+            <div key={index}>
+              <div className="meta">{stepLabel(step)}</div>
+              <Changes changes={step.changes} />
+            </div>
+          ))}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 /**
- * 变更记录 as a person reads it (DESIGN.md §6): one entry per audit row, Chinese labels for every
+ * 变更记录 as a person reads it (DESIGN.md §6): one entry per save, Chinese labels for every
  * field and code, names instead of ids, and only the fields that changed. Names are read at
  * display time, one query per kind of record, so a renamed unit shows its current name.
  */
@@ -51,8 +51,11 @@ const ACTION_LABELS: Record<string, string> = {
   undo: "撤销导入",
 };
 
-/** Actions that bring values in (shown as the new value alone) or take them out (the old one alone). */
-const BRINGS_IN = new Set(["create", "import", "undo", "restore"]);
+/**
+ * Actions that bring values in (shown as the new value alone) or take them out (the old one alone).
+ * 撤销导入 reads like an update: imported → restored.
+ */
+const BRINGS_IN = new Set(["create", "import", "restore"]);
 const TAKES_OUT = new Set(["delete"]);
 
 const EMPTY = "（空）";
@@ -223,8 +226,23 @@ function actionLabelOf(entry: AuditEntry, vocabulary: AuditVocabulary | undefine
 }
 
 /**
- * The display rows of a record's 变更记录. `record` is the type of the record the page shows;
- * entries of other types (its contacts, activities, commitments…) are shown as its parts.
+ * Audit rows of one save: written in one transaction, so they share the user and the moment
+ * (app/audit/audit.server.ts auditStamp) and sit next to each other in the newest-first list.
+ */
+function groupBySave(plans: readonly Planned[]): Planned[][] {
+  const groups: Planned[][] = [];
+  for (const plan of plans) {
+    const lead = groups.at(-1)?.[0]?.entry;
+    if (lead && lead.at === plan.entry.at && lead.userId === plan.entry.userId) groups.at(-1)!.push(plan);
+    else groups.push([plan]);
+  }
+  // within a save, the order it was written in: what the user did first, then what followed from it
+  return groups.map((group) => group.sort((a, b) => a.entry.id - b.entry.id));
+}
+
+/**
+ * The display rows of a record's 变更记录, one per save. `record` is the type of the record the page
+ * shows; entries of other types (its contacts, activities, commitments…) are shown as its parts.
  */
 export function presentAudit(record: EntityType, entries: readonly AuditEntry[]): AuditRowView[] {
   const plans: Planned[] = entries.map((entry) => {
@@ -233,18 +251,27 @@ export function presentAudit(record: EntityType, entries: readonly AuditEntry[])
     return { entry, vocabulary, isPart, kept: keptChanges(entry, vocabulary, isPart) };
   });
   const names = readNames(plans);
-  return (
-    plans
+  const rows: AuditRowView[] = [];
+  for (const group of groupBySave(plans)) {
+    const steps = group
       // an update that changed nothing a person reads says nothing
       .filter((plan) => plan.entry.action !== "update" || plan.kept.length > 0)
       .map(({ entry, vocabulary, isPart, kept }) => ({
-        id: entry.id,
-        at: entry.at,
-        when: formatDateTime(entry.at),
-        who: entry.userName ?? "系统",
+        entry,
         actionLabel: actionLabelOf(entry, vocabulary, isPart),
         partLabel: isPart ? partLabelOf(entry, vocabulary, names) : null,
         changes: kept.map((change) => changeView(entry.action, change, names)),
-      }))
-  );
+      }));
+    if (steps.length === 0) continue;
+    const [{ entry, ...lead }, ...rest] = steps;
+    rows.push({
+      id: entry.id,
+      at: entry.at,
+      when: formatDateTime(entry.at),
+      who: entry.userName ?? "系统",
+      ...lead,
+      more: rest.map(({ entry: _entry, ...step }) => step),
+    });
+  }
+  return rows;
 }

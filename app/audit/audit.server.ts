@@ -26,11 +26,30 @@ export function diffRecords(before: Record<string, unknown> | null, after: Recor
   return changes;
 }
 
+/**
+ * One moment per transaction: every audit row a save writes carries the same `at`, and no two
+ * saves share one (this process is the only writer), so 变更记录 shows one save as one entry.
+ */
+const stamps = new WeakMap<Tx, number>();
+let lastStamp = 0;
+
+/** The `at` of the audit rows written in `tx` (for a set-based insert into audit_log). */
+export function auditStamp(tx: Tx): number {
+  const known = stamps.get(tx);
+  if (known !== undefined) return known;
+  const stamp = Math.max(Date.now(), lastStamp + 1);
+  lastStamp = stamp;
+  // outside a transaction each statement commits on its own: nothing to share
+  if (db().$client.inTransaction) stamps.set(tx, stamp);
+  return stamp;
+}
+
 /** Written with every change (50,000 times in a large import), so prepared once. */
 const insertAuditStatement = preparedOnce(() =>
   db()
     .insert(t.auditLog)
     .values({
+      at: sql.placeholder("at"),
       entityType: sql.placeholder("entityType"),
       entityId: sql.placeholder("entityId"),
       action: sql.placeholder("action"),
@@ -45,11 +64,12 @@ const insertAuditStatement = preparedOnce(() =>
  * connection, inside it, so it commits or rolls back with the change it records.
  */
 export function writeAudit(
-  _tx: Tx,
+  tx: Tx,
   entry: { entityType: EntityType; entityId: number; action: AuditAction; userId: number; changes?: Changes },
 ): void {
   if (entry.action === "update" && entry.changes && Object.keys(entry.changes).length === 0) return;
   insertAuditStatement().run({
+    at: auditStamp(tx),
     entityType: entry.entityType,
     entityId: entry.entityId,
     action: entry.action,
@@ -64,6 +84,7 @@ export interface AuditEntry {
   entityId: number;
   action: string;
   at: number;
+  userId: number | null;
   userName: string | null;
   changes: Changes | null;
 }
@@ -83,6 +104,7 @@ export function listAudit(
       entityId: t.auditLog.entityId,
       action: t.auditLog.action,
       at: t.auditLog.at,
+      userId: t.auditLog.userId,
       userName: t.users.displayName,
       changes: t.auditLog.changes,
     })

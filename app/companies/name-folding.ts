@@ -72,6 +72,15 @@ export function searchTextOf(name: string, ...otherNames: (string | null | undef
 }
 
 /**
+ * The stored search text of a project: its own name's, then its company's search text, so the
+ * project search finds a project by its company's names, pinyin and initials in one index lookup
+ * on projects. The company's part is kept in step on rename by a trigger (migration 0007).
+ */
+export function projectSearchTextOf(name: string, companySearchText: string): string {
+  return searchTextOf(name) + PART_SEPARATOR + companySearchText;
+}
+
+/**
  * What a typed query is looked for as: its folded text, and for Latin words with spaces also the
  * words run together, so "ping hu" finds 平湖 as "pinghu" does. Empty when nothing is left.
  */

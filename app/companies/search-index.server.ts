@@ -1,6 +1,7 @@
 /**
- * The search indexes (migrations 0001 and 0006): FTS5 trigram over companies.search_text and
- * projects.search_text (folded names, pinyin, initials: name-folding.ts), kept by triggers.
+ * The search indexes (migrations 0001, 0006 and 0007): FTS5 trigram over companies.search_text and
+ * projects.search_text (folded names, pinyin, initials: name-folding.ts), kept by triggers. A
+ * project's search text ends with its company's, so the project search is one lookup on projects.
  * A query is folded as names are and looked for as a substring of the search text; for 3+
  * characters the index narrows the candidates and LIKE confirms them, so the result is exactly
  * what a LIKE scan of the search text returns. Shorter terms use LIKE alone (trigram finds nothing).
@@ -12,9 +13,9 @@
 import { and, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "../audit/audit.server";
-import { t } from "../db.server";
+import { db, t } from "../db.server";
 import { withoutControlCharacters } from "../lib/text";
-import { searchTerms } from "./name-folding";
+import { projectSearchTextOf, searchTerms } from "./name-folding";
 
 /** FTS5 trigram matches need at least three characters; shorter terms fall back to LIKE alone. */
 export const TRIGRAM_MIN_LENGTH = 3;
@@ -45,6 +46,15 @@ export function searchTextMatches(target: SearchTarget, typed: string): SQL {
       return and(sql`${target.id} in (select rowid from ${sql.identifier(target.index)} where ${sql.identifier(target.index)} match ${phrase})`, like);
     }),
   ) as SQL;
+}
+
+/**
+ * A project's search text with its company's current one (projectSearchTextOf). Inside a write, pass
+ * its transaction so a company written in it is seen.
+ */
+export function projectSearchText(name: string, companyId: number, reader: Pick<Tx, "get"> = db()): string {
+  const company = reader.get<{ searchText: string } | undefined>(sql`select search_text as searchText from companies where id = ${companyId}`);
+  return projectSearchTextOf(name, company?.searchText ?? "");
 }
 
 const TRIGGERS = ["companies_fts_insert", "companies_fts_update", "companies_fts_delete"];

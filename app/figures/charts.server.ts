@@ -90,7 +90,8 @@ export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout
   const wan = wanNumber;
   const phone = layout === "phone";
   const { labels, band } = monthAxis(months, layout);
-  // on a phone the legend drops the unit, which the right axis names
+  // on a phone the legend drops the unit, which the right axis names, and the lines their point
+  // labels: twenty-four amounts cannot be set in 340 px without colliding (the data table has them)
   const names = phone ? ["签约项目数", "合同外资", "实到外资"] : ["新签约项目数", "合同外资（万美元）", "实到外资（万美元）"];
   return renderSvg(
     {
@@ -122,7 +123,7 @@ export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout
           data: months.map((m) => wan(m.contractedFdiUsd)),
           itemStyle: { color: "#1f5fa8" },
           symbol: "circle",
-          label: { show: true, position: "top", fontSize: 10, formatter: amountLabel },
+          label: { show: !phone, position: "top", fontSize: 10, formatter: amountLabel },
           labelLayout: NO_OVERLAP,
         },
         {
@@ -133,7 +134,7 @@ export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout
           itemStyle: { color: "#c2410c" },
           lineStyle: { type: "dashed" },
           symbol: "triangle",
-          label: { show: true, position: "bottom", fontSize: 10, formatter: amountLabel },
+          label: { show: !phone, position: "bottom", fontSize: 10, formatter: amountLabel },
           labelLayout: NO_OVERLAP,
         },
       ],

@@ -50,4 +50,13 @@ describe("the 12-month trend chart", () => {
     expect(texts(phone)).not.toContain("合同外资（万美元）");
     expect(svgWidth(trendChartSvg(months("2025-06")))).toBe(900);
   });
+
+  it("labels the lines' points with their amounts on a wide page only, where they have room", () => {
+    // 合同外资 of the first month (1,000 万美元) and 实到外资 of every month (500 万美元)
+    expect(texts(trendChartSvg(months("2025-06")))).toEqual(expect.arrayContaining(["1,000.00", "500.00"]));
+    const phone = texts(trendChartSvg(months("2025-06"), "phone"));
+    expect(phone.filter((text) => /^[\d,]+\.\d\d$/.test(text))).toEqual([]);
+    // the bars keep their counts
+    expect(phone).toContain("1");
+  });
 });

@@ -6,15 +6,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { assertCan, can, type Actor } from "../auth/permissions";
-import { writeAudit, type Tx } from "../audit/audit.server";
+import { auditStamp, diffRecords, writeAudit, type Tx } from "../audit/audit.server";
 import { withCompanySearchPaused } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { InvalidError, NotFoundError } from "../lib/errors";
 import { preparedOnce } from "../lib/prepared.server";
 import { recordOperation } from "../operations/operation-log.server";
+import { refreshLastActivity } from "../projects/projects.server";
 import { IMPORT_FIELDS, IMPORT_KIND_LABELS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
 import { CompanyIndex, companyPlanner } from "./plan-companies.server";
 import { ProjectIndex, projectPlanner } from "./plan-projects.server";
@@ -222,10 +223,12 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
       .returning({ id: t.importBatches.id })
       .get();
     const renamed: Writer["renamed"] = [];
+    const activityProjects = new Set<number>();
     const writer: Writer = {
       tx,
       actor,
       renamed,
+      activityProjects,
       record: (entry) => {
         insertBatchRecordStatement().run({ batchId: batch.id, ...entry, before: entry.before ?? null });
       },
@@ -237,6 +240,8 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
         ? withCompanySearchPaused(tx, () => ({ renamed, result: writeAll() }))
         : writeAll();
     if (counts.create + counts.update === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
+    // the same rule as a visit logged on the page, back-dated rows included
+    for (const projectId of activityProjects) refreshLastActivity(tx, projectId);
     tx.update(t.importBatches)
       .set({ createdCount: counts.create, updatedCount: counts.update, skippedCount: counts.skip, refusedCount: counts.refuse })
       .where(eq(t.importBatches.id, batch.id))
@@ -373,8 +378,8 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
       tx.run(sql`update ${sql.raw(TABLE_NAMES[type])} set deleted_at = ${now}, version = version + 1 where id in (${created(type)})`);
     }
     tx.run(sql`
-      insert into ${t.auditLog} (entity_type, entity_id, action, user_id, changes)
-      select entity_type, entity_id, 'delete', ${actor.id}, json_object('importBatch', json_array(${batchId}, null))
+      insert into ${t.auditLog} (entity_type, entity_id, action, user_id, at, changes)
+      select entity_type, entity_id, 'delete', ${actor.id}, ${auditStamp(tx)}, json_object('importBatch', json_array(${batchId}, null))
       from ${t.importBatchRecords} where batch_id = ${batchId} and action = 'create'`);
     const updated = tx
       .select()
@@ -385,21 +390,15 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
       const type = record.entityType as RecordType;
       const table = TABLES[type];
       const before = record.before ?? {};
+      // unchanged since the import (checked above): the row holds the imported values
+      const imported = tx.select().from(table).where(eq(table.id, record.entityId)).get() as Record<string, unknown>;
       tx.update(table).set({ ...before, version: sql`${table.version} + 1`, updatedAt: now }).where(eq(table.id, record.entityId)).run();
-      const changes = Object.fromEntries(Object.entries(before).map(([key, value]) => [key, [null, value] as [unknown, unknown]]));
-      writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes });
+      // imported → restored, so the log reads "A → B"; derived keys (nameKey, searchText) stay out
+      writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes: diffRecords(imported, before) });
     }
-    for (const projectId of touchedProjects) restoreLastActivity(tx, projectId);
+    for (const projectId of touchedProjects) refreshLastActivity(tx, projectId);
     tx.update(t.importBatches).set({ undoneAt: now, undoneBy: actor.id }).where(eq(t.importBatches.id, batchId)).run();
     writeAudit(tx, { entityType: "import_batch", entityId: batchId, action: "undo", userId: actor.id });
     recordOperation({ kind: "import", summary: `撤销导入 #${batchId}「${batch.fileName}」`, userId: actor.id, entityType: "import_batch", entityId: batchId });
   });
-}
-
-/** 最近活动 of a project after activities were taken away: its latest live activity, else its entry as 线索. */
-function restoreLastActivity(tx: Tx, projectId: number): void {
-  const latest = tx.select({ on: max(t.activities.occurredOn) }).from(t.activities).where(and(eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt))).get()?.on;
-  const entered = tx.select({ on: max(t.stageChanges.occurredOn) }).from(t.stageChanges).where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage))).get()?.on;
-  const on = [latest, entered].filter((date): date is string => Boolean(date)).sort().at(-1);
-  if (on) tx.update(t.projects).set({ lastActivityOn: on }).where(eq(t.projects.id, projectId)).run();
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { diffRecords, writeAudit } from "../audit/audit.server";
-import { searchTextOf } from "../companies/name-folding";
+import { projectSearchText } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { today, type DateRule } from "../lib/dates";
 import {
@@ -343,7 +343,7 @@ function writeNewProject(writer: Writer, project: NewProject, { stage, stageOn, 
   const signedOn = isAtOrPastSigning(stage) ? stageOn : null;
   const { id } = tx
     .insert(t.projects)
-    .values({ ...values, searchText: searchTextOf(values.name), stage, status: "active", signedOn, lastActivityOn: stage === "lead" ? enteredOn : stageOn, createdBy: actor.id })
+    .values({ ...values, searchText: projectSearchText(values.name, values.companyId, tx), stage, status: "active", signedOn, lastActivityOn: enteredOn, createdBy: actor.id })
     .returning({ id: t.projects.id })
     .get();
   tx.insert(t.stageChanges).values({ projectId: id, fromStage: null, toStage: "lead", occurredOn: enteredOn, userId: actor.id, note: "导入" }).run();

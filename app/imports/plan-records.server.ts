@@ -92,12 +92,7 @@ export function activityPlanner(companies: CompanyIndex, projects: ProjectIndex)
           .values({ ...values, projectId: target.projectId, companyId: target.companyId, createdBy: writer.actor.id })
           .returning({ id: t.activities.id })
           .get();
-        if (target.projectId) {
-          const project = writer.tx.select({ lastActivityOn: t.projects.lastActivityOn }).from(t.projects).where(eq(t.projects.id, target.projectId)).get();
-          if (project && occurredOn > project.lastActivityOn) {
-            writer.tx.update(t.projects).set({ lastActivityOn: occurredOn }).where(eq(t.projects.id, target.projectId)).run();
-          }
-        }
+        if (target.projectId) writer.activityProjects.add(target.projectId);
         writeAudit(writer.tx, { entityType: "activity", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, { projectId: target.projectId, ...values }) });
         writer.record({ entityType: "activity", entityId: id, action: "create", versionAfter: 1 });
       },

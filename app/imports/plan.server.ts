@@ -39,6 +39,8 @@ export interface Writer {
   actor: Actor;
   /** companies whose search text changed, with the old one (app/companies/search-index.server.ts) */
   renamed: { id: number; searchText: string }[];
+  /** projects given activities: their 最近活动 is refreshed once, after the last row */
+  activityProjects: Set<number>;
   /** remembers a record the import wrote, for 撤销导入 */
   record(entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }): void;
 }

@@ -34,12 +34,17 @@ export const POLICY_AUDIT: AuditVocabulary = {
     capCny: { label: "上限（万元）", format: wan },
     clauseAdded: { label: "条款", entry: { added: "条款", removed: "条款" } },
     clauseRemoved: { label: "条款", entry: { added: "条款", removed: "条款" } },
+    // which clause an edit was about (its number before the edit): named in the action
+    clause: { label: "条款", hidden: true },
   },
   actionLabel: (action, changes) => {
     if (action !== "update") return null;
     if (changes.clauseAdded) return "新增条款";
     if (changes.clauseRemoved) return "删除条款";
-    if (CLAUSE_FIELDS.some((field) => field in changes)) return "修改条款";
+    if (CLAUSE_FIELDS.some((field) => field in changes)) {
+      const number = changes.clause?.[0];
+      return typeof number === "string" && number !== "" ? `修改条款「${number}」` : "修改条款";
+    }
     return null;
   },
 };

@@ -207,7 +207,10 @@ export function updateClause({ actor, policyId, clauseId, data, version }: { act
       .where(and(eq(t.policyClauses.id, clauseId), eq(t.policyClauses.version, version)))
       .run();
     if (updated.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "policy", entityId: policyId, action: "update", userId: actor.id, changes: diffRecords(before, data) });
+    const changes = diffRecords(before, data);
+    // the policy's log names the clause it was: 修改条款「第三条」
+    if (Object.keys(changes).length > 0) changes.clause = [before.number, data.number];
+    writeAudit(tx, { entityType: "policy", entityId: policyId, action: "update", userId: actor.id, changes });
   });
 }
 

@@ -4,11 +4,11 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
+import { projectArrivalIds } from "../arrivals/arrivals.server";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit, type Tx } from "../audit/audit.server";
-import { nameContains, resolveCompany } from "../companies/companies.server";
-import { searchTextOf } from "../companies/name-folding";
-import { PROJECT_SEARCH, searchTextMatches } from "../companies/search-index.server";
+import { resolveCompany } from "../companies/companies.server";
+import { PROJECT_SEARCH, projectSearchText, searchTextMatches } from "../companies/search-index.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
@@ -101,16 +101,13 @@ function linkedToChainSubtree(nodeId: number): SQL {
 }
 
 /**
- * What the project search (q) finds: projects whose name contains the text, or whose 投资方企业
- * the company search finds (Chinese or foreign name, through nameContains). The one place the
- * project list, its export and the 看板 turn q into SQL.
+ * What the project search (q) finds: projects whose name contains the text, or whose 投资方企业's
+ * Chinese or foreign name does, folded and by pinyin and initials as the company search. The
+ * project's search text carries its company's (projectSearchTextOf), so this is one lookup on
+ * projects. The one place the project list, its export and the 看板 turn q into SQL.
  */
 export function projectTextMatches(q: string): SQL {
-  // both folded and by pinyin and initials, as the company search (app/companies/name-folding.ts)
-  return or(
-    searchTextMatches(PROJECT_SEARCH, q),
-    sql`${t.projects.companyId} in (select ${t.companies.id} from ${t.companies} where ${nameContains(q)})`,
-  ) as SQL;
+  return searchTextMatches(PROJECT_SEARCH, q);
 }
 
 /** The WHERE of the project list: the actor's scope and every filter. */
@@ -165,11 +162,13 @@ function needsCompanies(filters: Omit<ProjectFilters, "page">): boolean {
   return Boolean(filters.country || filters.figure?.fortune500);
 }
 
-/** FROM of the list's (and the board's) queries: projects alone, or with their company when filtered by it. */
-export function projectsFrom(filters: Omit<ProjectFilters, "page">): SQL {
-  return needsCompanies(filters)
-    ? sql`${t.projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}`
-    : sql`${t.projects}`;
+/**
+ * FROM of the list's (and the board's) queries: projects alone, or with their company when filtered
+ * by it; `indexedBy` names the index projects are read through.
+ */
+export function projectsFrom(filters: Omit<ProjectFilters, "page">, indexedBy?: string): SQL {
+  const projects = indexedBy ? sql`${t.projects} indexed by ${sql.identifier(indexedBy)}` : sql`${t.projects}`;
+  return needsCompanies(filters) ? sql`${projects} inner join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}` : projects;
 }
 
 /** How many projects match, counted up to COUNT_CAP + 1. */
@@ -400,7 +399,7 @@ function checkReferences(data: ProjectInput): void {
 
 function projectValues(data: ProjectInput, companyId: number) {
   const { companyName: _name, companyId: _id, ...fields } = data;
-  return { ...fields, companyId, searchText: searchTextOf(fields.name) };
+  return { ...fields, companyId, searchText: projectSearchText(fields.name, companyId) };
 }
 
 // ── changing ──────────────────────────────────────────────────────────────
@@ -668,16 +667,20 @@ export function listMemberCandidates(projectId: number) {
     .all();
 }
 
-/** 变更记录 of a project, its activities included. */
+/** 变更记录 of a project: its activities, arrivals and commitments, and the files on any of them. */
 export function listProjectAudit(projectId: number) {
+  const arrivalIds = projectArrivalIds(projectId);
+  const commitmentIds = sql`select ${t.commitments.id} from ${t.commitments} where ${t.commitments.projectId} = ${projectId}`;
+  const payoutIds = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} in (${commitmentIds})`;
+  const filesOn = (entityType: string, ids: SQL) => sql`(${t.attachments.entityType} = ${entityType} and ${t.attachments.entityId} in (${ids}))`;
   return listAudit("project", projectId, {
     including: [
       { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
-      { entityType: "fdi_arrival", ids: sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${projectId}` },
-      { entityType: "commitment", ids: sql`select ${t.commitments.id} from ${t.commitments} where ${t.commitments.projectId} = ${projectId}` },
+      { entityType: "fdi_arrival", ids: arrivalIds },
+      { entityType: "commitment", ids: commitmentIds },
       {
         entityType: "attachment",
-        ids: sql`select ${t.attachments.id} from ${t.attachments} where ${t.attachments.entityType} = 'project' and ${t.attachments.entityId} = ${projectId}`,
+        ids: sql`select ${t.attachments.id} from ${t.attachments} where (${t.attachments.entityType} = 'project' and ${t.attachments.entityId} = ${projectId}) or ${filesOn("fdi_arrival", arrivalIds)} or ${filesOn("commitment", commitmentIds)} or ${filesOn("payout", payoutIds)}`,
       },
     ],
   });

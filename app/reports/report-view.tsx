@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Chart } from "../figures/chart";
 import type { ReportSnapshot } from "./report-snapshot";
 import { reportSentences, reportTables, type ReportTable } from "./report-tables";
 
@@ -6,8 +7,13 @@ import { reportSentences, reportTables, type ReportTable } from "./report-tables
 
 function Table({ table, caption = false }: { table: ReportTable; caption?: boolean }) {
   if (table.rows.length === 0) return <p className="muted">无</p>;
+  // on a phone a table of four columns or more reads as cards, titled by its first column after 序号
+  const cards = table.headers.length > 3;
+  const titleColumn = table.headers[0] === "序号" ? 1 : 0;
+  const cellClass = (i: number) =>
+    [table.numeric.includes(i) ? "num" : "", cards && i < titleColumn ? "card-hide" : "", cards && i === titleColumn && i > 0 ? "card-title" : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <table className="data report-table" aria-label={table.title}>
+    <table className={cards ? "data report-table cards" : "data report-table"} aria-label={table.title}>
       {caption ? <caption>{table.title}</caption> : null}
       <thead>
         <tr>
@@ -22,7 +28,7 @@ function Table({ table, caption = false }: { table: ReportTable; caption?: boole
         {table.rows.map((cells, r) => (
           <tr key={r}>
             {cells.map((cell, i) => (
-              <td key={i} className={table.numeric.includes(i) ? "num" : undefined}>
+              <td key={i} className={cellClass(i)} data-label={cards && i !== titleColumn ? table.headers[i] : undefined}>
                 {cell.text}
               </td>
             ))}
@@ -33,10 +39,6 @@ function Table({ table, caption = false }: { table: ReportTable; caption?: boole
   );
 }
 
-function Chart({ label, svg }: { label: string; svg: string }) {
-  return <div className="chart" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
-}
-
 export function ReportSections({
   snapshot: s,
   charts,
@@ -45,7 +47,8 @@ export function ReportSections({
   narrative,
 }: {
   snapshot: ReportSnapshot;
-  charts: { funnelSvg: string; trendSvg: string };
+  /** the phone drawings are left out by the print view */
+  charts: { funnelSvg: string; trendSvg: string; funnelPhoneSvg?: string; trendPhoneSvg?: string };
   problems: string | null;
   nextMonthPlan: string | null;
   narrative?: ReactNode;
@@ -58,7 +61,7 @@ export function ReportSections({
         <h2 id="r1">一、主要指标完成情况</h2>
         <Table table={tables.indicators} />
         <p>{sentences.rates}</p>
-        <Chart label="近12个月新签约项目数、合同外资和实到外资" svg={charts.trendSvg} />
+        <Chart label="近12个月新签约项目数、合同外资和实到外资" wide={charts.trendSvg} phone={charts.trendPhoneSvg} />
       </section>
       <section aria-labelledby="r2">
         <h2 id="r2">二、重点项目进展</h2>
@@ -71,7 +74,7 @@ export function ReportSections({
       </section>
       <section aria-labelledby="r3">
         <h2 id="r3">三、项目储备与推进</h2>
-        <Chart label={`${s.cumulativeLabel}新增线索招商漏斗`} svg={charts.funnelSvg} />
+        <Chart label={`${s.cumulativeLabel}新增线索招商漏斗`} wide={charts.funnelSvg} phone={charts.funnelPhoneSvg} />
         <Table table={tables.pipeline} />
         <h3>{tables.changes.title}</h3>
         <Table table={tables.changes} />

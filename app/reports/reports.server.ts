@@ -119,11 +119,16 @@ export function reportFileName(report: { snapshot: ReportSnapshot; edition: numb
   return `attachment; filename="report-${report.snapshot.month}-v${report.edition}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** An edition with its charts, rendered on the server as SVG from its frozen figures (screen and print view). */
-export function getReportWithCharts(actor: Actor, id: number) {
+/**
+ * An edition with its charts, rendered on the server as SVG from its frozen figures; the screen
+ * also gets them drawn for a phone, the print view (`forPhone: false`) only the page's.
+ */
+export function getReportWithCharts(actor: Actor, id: number, { forPhone = true }: { forPhone?: boolean } = {}) {
   const report = getReport(actor, id);
   const { funnel, trend } = report.snapshot.charts;
-  return { report, charts: { funnelSvg: funnelChartSvg(funnel), trendSvg: trendChartSvg(trend) } };
+  const page = { funnelSvg: funnelChartSvg(funnel), trendSvg: trendChartSvg(trend) };
+  if (!forPhone) return { report, charts: page };
+  return { report, charts: { ...page, funnelPhoneSvg: funnelChartSvg(funnel, "phone"), trendPhoneSvg: trendChartSvg(trend, "phone") } };
 }
 
 /** 存在问题 / 下月工作计划, edited in place with optimistic concurrency. */

@@ -46,7 +46,7 @@ export default function OperationLog() {
         </div>
       </Form>
       <p className="muted">共 {formatTotal(page.total)} 条</p>
-      <table className="data">
+      <table className="data cards" aria-label="操作日志">
         <thead>
           <tr>
             <th>时间</th>
@@ -60,10 +60,10 @@ export default function OperationLog() {
           {page.rows.map((row) => (
             <tr key={row.id}>
               <td>{formatDateTime(row.at)}</td>
-              <td>{operationKindLabel(row.kind)}</td>
-              <td>{row.displayName ? `${row.displayName}（${row.username}）` : row.username ?? "系统"}</td>
-              <td>{row.summary}</td>
-              <td>{row.address ?? ""}</td>
+              <td data-label="类别">{operationKindLabel(row.kind)}</td>
+              <td data-label="用户">{row.displayName ? `${row.displayName}（${row.username}）` : row.username ?? "系统"}</td>
+              <td data-label="内容">{row.summary}</td>
+              <td data-label="地址">{row.address ?? ""}</td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,16 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ReferenceListPage } from "../admin/reference-list-page";
 import { referenceListAction, referenceListLoader } from "../admin/reference-list-route.server";
 
 export const meta: MetaFunction = () => [{ title: "单位 · 系统管理" }];
 
-export const loader = referenceListLoader("units");
-export const action = referenceListAction("units");
+// plain function exports: the client bundle drops them with their server-only imports
+export function loader(args: LoaderFunctionArgs) {
+  return referenceListLoader("units")(args);
+}
+
+export function action(args: ActionFunctionArgs) {
+  return referenceListAction("units")(args);
+}
 
 export default ReferenceListPage;

@@ -11,14 +11,45 @@ import { formatDateTime } from "../lib/dates";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
+import { ConfirmButton, ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm";
 import type { FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "用户"} · 系统管理` }];
 
+/** What 停用 and 重置密码 ask before they take effect (in the dialog and on the confirmation page). */
+const ACCOUNT_QUESTIONS = {
+  deactivate: (username: string) => `停用 ${username}？该用户的登录会立即退出。`,
+  resetPassword: (username: string) => `为 ${username} 生成新的一次性密码？原密码立即失效。`,
+} as const;
+
+/** The user's page; with `?intent=deactivate|resetPassword&version=…` (its buttons without JavaScript) the confirmation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "admin:system");
   const id = idParam(params.id);
-  return load(() => json({ user: getUser(actor, id), ...userFormOptions(actor), self: actor.id === id }));
+  const asked = confirmationQuery(request, ["deactivate", "resetPassword"] as const);
+  return load(() => {
+    const user = getUser(actor, id);
+    const self = actor.id === id;
+    // 停用 is offered only for another user still active
+    const allowed = asked && (asked.intent === "resetPassword" || (user.active && !self));
+    const who = `${user.displayName}（${user.username}）`;
+    const confirmation: Confirmation | null =
+      asked && allowed
+        ? {
+            question: asked.intent === "deactivate" ? `确定停用「${who}」？` : `确定为「${who}」重置密码？`,
+            detail:
+              asked.intent === "deactivate"
+                ? "停用后该用户的登录立即全部退出，不能再登录；之后可以启用，但需重新登录。"
+                : "将生成新的一次性密码并只显示一次，原密码立即失效，该用户的登录全部退出。",
+            action: `/admin/users/${id}`,
+            fields: { intent: asked.intent, version: asked.version ?? String(user.version) },
+            label: asked.intent === "deactivate" ? "停用" : "重置密码",
+            back: `/admin/users/${id}`,
+            tone: asked.intent === "deactivate" ? "danger" : "primary",
+          }
+        : null;
+    return json({ user, ...userFormOptions(actor), self, confirmation });
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,17 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }, formData);
 }
 
-function UserAction({ intent, version, label, confirm, danger }: { intent: string; version: number; label: string; confirm?: string; danger?: boolean }) {
+/** 启用 and 解锁 take effect at once; 停用 and 重置密码 ask first (ConfirmButton). */
+function UserAction({ intent, version, label }: { intent: string; version: number; label: string }) {
   return (
-    <Form
-      method="post"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
+    <Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
-      <button type="submit" className={danger ? "danger" : "secondary"}>
+      <button type="submit" className="secondary">
         {label}
       </button>
     </Form>
@@ -65,10 +92,12 @@ function UserAction({ intent, version, label, confirm, danger }: { intent: strin
 }
 
 export default function UserPage() {
-  const { user, units, roles, self } = useLoaderData<typeof loader>();
+  const { user, units, roles, self, confirmation } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const failure = feedback && !feedback.ok ? (feedback as FormFeedback) : null;
   const editFailure = failure?.values?.intent === "edit" ? failure : null;
+  if (confirmation) return <ConfirmPage confirmation={confirmation} />;
+  const accountAction = `/admin/users/${user.id}`;
   return (
     <section className="card" aria-labelledby="user-title">
       <p>
@@ -101,12 +130,23 @@ export default function UserPage() {
       <div className="form-actions">
         {user.active ? (
           self ? null : (
-            <UserAction intent="deactivate" version={user.version} label="停用" danger confirm={`停用 ${user.username}？该用户的登录会立即退出。`} />
+            <ConfirmButton
+              action={accountAction}
+              fields={{ intent: "deactivate", version: user.version }}
+              label="停用"
+              question={ACCOUNT_QUESTIONS.deactivate(user.username)}
+              className="danger"
+            />
           )
         ) : (
           <UserAction intent="activate" version={user.version} label="启用" />
         )}
-        <UserAction intent="resetPassword" version={user.version} label="重置密码" confirm={`为 ${user.username} 生成新的一次性密码？原密码立即失效。`} />
+        <ConfirmButton
+          action={accountAction}
+          fields={{ intent: "resetPassword", version: user.version }}
+          label="重置密码"
+          question={ACCOUNT_QUESTIONS.resetPassword(user.username)}
+        />
         {user.locked ? <UserAction intent="unlock" version={user.version} label="解锁登录" /> : null}
       </div>
     </section>

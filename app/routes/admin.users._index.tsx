@@ -25,7 +25,7 @@ export default function Users() {
           新建用户
         </Link>
       </div>
-        <table className="data" onClick={followLink}>
+        <table className="data cards" onClick={followLink} aria-label="用户列表">
           <thead>
             <tr>
               <th>用户名</th>
@@ -42,11 +42,11 @@ export default function Users() {
                 <td>
                   <a href={`/admin/users/${user.id}`}>{user.username}</a>
                 </td>
-                <td>{user.displayName}</td>
-                <td>{ROLE_LABELS[user.role]}</td>
-                <td>{user.unitName}</td>
-                <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">从未登录</span>}</td>
-                <td>
+                <td data-label="姓名">{user.displayName}</td>
+                <td data-label="角色">{ROLE_LABELS[user.role]}</td>
+                <td data-label="所属单位">{user.unitName}</td>
+                <td data-label="最近登录">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">从未登录</span>}</td>
+                <td data-label="状态">
                   {user.active ? "在用" : <span className="muted">已停用</span>}
                   {user.locked ? <span className="badge danger">已锁定</span> : null}
                   {user.mustChangePassword && user.active ? <span className="badge pending">待改密码</span> : null}

@@ -14,7 +14,7 @@ import { useClientLinks } from "../ui/client-links";
 import { FilterSelect } from "../ui/filter-select";
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
-import { SortHeader } from "../ui/sort-header";
+import { SortChoices, SortHeader } from "../ui/sort-header";
 
 export const meta: MetaFunction = () => [{ title: "实到外资 · 招商引资管理系统" }];
 
@@ -148,32 +148,41 @@ export default function Arrivals() {
         {page.rows.length === 0 ? (
           <p className="muted">没有符合条件的到账记录</p>
         ) : (
-          <table className="data cards" aria-label="到账记录" onClick={followLink}>
-            <thead>
-              <tr>
-                <SortHeader name="arrivedOn" label="到账日期" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.arrivedOn} />
-                <th>项目</th>
-                <th>外方国别</th>
-                <SortHeader name="amount" label="到账金额（万美元）" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.amount} className="num" />
-                <th>凭证说明</th>
-                <th>登记人</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.arrivedOn}</td>
-                  <td data-label="项目">
-                    <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
-                  </td>
-                  <td data-label="外方国别">{regionLabel(row.country)}</td>
-                  <td data-label="到账金额（万美元）" className="num">{formatWan(row.amountUsd)}</td>
-                  <td data-label="凭证说明">{row.reference ?? ""}</td>
-                  <td data-label="登记人">{row.createdByName ?? ""}</td>
+          <>
+            <SortChoices
+              sort={filters.sort ?? DEFAULT_ARRIVAL_SORT}
+              choices={[
+                { name: "arrivedOn", label: "到账日期", firstDir: ARRIVAL_SORT_COLUMNS.arrivedOn },
+                { name: "amount", label: "到账金额", firstDir: ARRIVAL_SORT_COLUMNS.amount },
+              ]}
+            />
+            <table className="data cards" aria-label="到账记录" onClick={followLink}>
+              <thead>
+                <tr>
+                  <SortHeader name="arrivedOn" label="到账日期" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.arrivedOn} />
+                  <th>项目</th>
+                  <th>外方国别</th>
+                  <SortHeader name="amount" label="到账金额（万美元）" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.amount} className="num" />
+                  <th>凭证说明</th>
+                  <th>登记人</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.arrivedOn}</td>
+                    <td data-label="项目">
+                      <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
+                    </td>
+                    <td data-label="外方国别">{regionLabel(row.country)}</td>
+                    <td data-label="到账金额（万美元）" className="num">{formatWan(row.amountUsd)}</td>
+                    <td data-label="凭证说明">{row.reference ?? ""}</td>
+                    <td data-label="登记人">{row.createdByName ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
         <Pager page={page.page} hasNext={page.hasNext} total={page.total} pageSize={page.pageSize} />
       </section>

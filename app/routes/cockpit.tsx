@@ -5,6 +5,7 @@ import { requirePermission } from "../auth/session.server";
 import { listOverdueCommitments, summarizeOverdueCommitments } from "../commitments/commitments.server";
 import { DueCommitmentsTable } from "../commitments/due-commitments";
 import { regionLabel } from "../companies/regions";
+import { Chart } from "../figures/chart";
 import { getCockpit } from "../figures/cockpit.server";
 import { figureFilterParams, type FigureListFilter } from "../figures/figure-filters";
 import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS, type Breakdown } from "../figures/breakdowns";
@@ -75,16 +76,6 @@ function breakdownName(by: Breakdown, row: { key: string | null; name: string | 
   if (by === "country") return regionLabel(row.key);
   if (by === "projectType") return PROJECT_TYPE_LABELS[row.key as ProjectType] ?? row.key;
   return row.name ?? row.key;
-}
-
-/** A chart drawn for wide screens and for phones; the stylesheet shows the one that fits. */
-function Chart({ label, wide, phone }: { label: string; wide: string; phone: string }) {
-  return (
-    <>
-      <div className="chart chart-wide" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: wide }} />
-      <div className="chart chart-phone" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: phone }} />
-    </>
-  );
 }
 
 export default function Cockpit() {
@@ -216,7 +207,7 @@ export default function Cockpit() {
         {breakdown.rows.length === 0 ? (
           <p className="muted">统计期内没有签约或到账</p>
         ) : (
-          <table className="data" aria-label={`按${BREAKDOWN_LABELS[breakdown.by]}统计`}>
+          <table className="data cards" aria-label={`按${BREAKDOWN_LABELS[breakdown.by]}统计`}>
             <thead>
               <tr>
                 <th>{BREAKDOWN_LABELS[breakdown.by]}</th>
@@ -230,12 +221,12 @@ export default function Cockpit() {
               {breakdown.rows.map((row) => (
                 <tr key={row.key ?? "none"}>
                   <th scope="row">{breakdownName(breakdown.by, row)}</th>
-                  <td className="num">
+                  <td className="num" data-label="新签约项目数">
                     {row.projects > 0 && row.key !== null ? <Link to={signedList({ [BREAKDOWN_LIST_PARAMS[breakdown.by]]: row.key })}>{row.projects}</Link> : row.projects}
                   </td>
-                  <td className="num">{formatWan(row.contractedFdiUsd)}</td>
-                  <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
-                  <td className="num">{formatWan(row.actualFdiUsd)}</td>
+                  <td className="num" data-label="合同外资（万美元）">{formatWan(row.contractedFdiUsd)}</td>
+                  <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td>
+                  <td className="num" data-label="实到外资（万美元）">{formatWan(row.actualFdiUsd)}</td>
                 </tr>
               ))}
             </tbody>

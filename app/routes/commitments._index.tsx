@@ -16,7 +16,7 @@ import { formatAmount, formatWan } from "../lib/money";
 import { useClientLinks } from "../ui/client-links";
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
-import { SortHeader } from "../ui/sort-header";
+import { SortChoices, SortHeader } from "../ui/sort-header";
 import { FilterSelect } from "../ui/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "政策兑现 · 招商引资管理系统" }];
@@ -166,42 +166,52 @@ export default function Commitments() {
       {data.rows.length === 0 ? (
         <p className="muted">没有符合条件的承诺</p>
       ) : (
-        <table className="data cards" aria-label="承诺清单" onClick={followLink}>
-          <thead>
-            <tr>
-              <th>项目</th>
-              <th>政策条款</th>
-              <th>承诺事项</th>
-              <SortHeader name="amount" label="承诺金额（万元）" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.amount} className="num" />
-              <th className="num">已兑现（万元）</th>
-              <SortHeader name="dueOn" label="约定兑现日期" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.dueOn} />
-              <th>状态</th>
-              <th>逾期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
-                </td>
-                <td data-label="政策条款">{row.clauseLabel}</td>
-                <td data-label="承诺事项">
-                  <a href={`/commitments/${row.id}`}>{row.item}</a>
-                </td>
-                <td data-label="承诺金额（万元）" className="num">{formatWan(row.amountCny)}</td>
-                <td data-label="已兑现（万元）" className="num">{formatWan(row.paidCny)}</td>
-                <td data-label="约定兑现日期">{row.dueOn}</td>
-                <td data-label="状态">
-                  <CommitmentStatusBadge status={row.status} />
-                </td>
-                <td data-label="逾期">
-                  <OverdueBadge overdue={row.overdue} />
-                </td>
+        <>
+          <SortChoices
+            sort={data.sort}
+            choices={[
+              { name: "urgent", label: "逾期优先", firstDir: COMMITMENT_SORT_COLUMNS.urgent },
+              { name: "amount", label: "承诺金额", firstDir: COMMITMENT_SORT_COLUMNS.amount },
+              { name: "dueOn", label: "约定兑现日期", firstDir: COMMITMENT_SORT_COLUMNS.dueOn },
+            ]}
+          />
+          <table className="data cards" aria-label="承诺清单" onClick={followLink}>
+            <thead>
+              <tr>
+                <th>项目</th>
+                <th>政策条款</th>
+                <th>承诺事项</th>
+                <SortHeader name="amount" label="承诺金额（万元）" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.amount} className="num" />
+                <th className="num">已兑现（万元）</th>
+                <SortHeader name="dueOn" label="约定兑现日期" sort={data.sort} firstDir={COMMITMENT_SORT_COLUMNS.dueOn} />
+                <th>状态</th>
+                <th>逾期</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
+                  </td>
+                  <td data-label="政策条款">{row.clauseLabel}</td>
+                  <td data-label="承诺事项">
+                    <a href={`/commitments/${row.id}`}>{row.item}</a>
+                  </td>
+                  <td data-label="承诺金额（万元）" className="num">{formatWan(row.amountCny)}</td>
+                  <td data-label="已兑现（万元）" className="num">{formatWan(row.paidCny)}</td>
+                  <td data-label="约定兑现日期">{row.dueOn}</td>
+                  <td data-label="状态">
+                    <CommitmentStatusBadge status={row.status} />
+                  </td>
+                  <td data-label="逾期">
+                    <OverdueBadge overdue={row.overdue} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <Pager page={data.page} hasNext={data.hasNext} total={data.total} pageSize={data.pageSize} />
     </>

@@ -8,7 +8,7 @@ import { REGIONS, regionLabel } from "../companies/regions";
 import { useClientLinks } from "../ui/client-links";
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
-import { SortHeader } from "../ui/sort-header";
+import { SortChoices, SortHeader } from "../ui/sort-header";
 
 export const meta: MetaFunction = () => [{ title: "企业库 · 招商引资管理系统" }];
 
@@ -73,6 +73,14 @@ export default function Companies() {
         <ListTotal total={total} />
         <ExportLink to="/companies/export" />
       </p>
+      <SortChoices
+        sort={sort}
+        choices={[
+          { name: "updated", label: "最近更新", firstDir: COMPANY_SORT_COLUMNS.updated },
+          { name: "name", label: "企业名称", firstDir: COMPANY_SORT_COLUMNS.name },
+          { name: "country", label: "国别/地区", firstDir: COMPANY_SORT_COLUMNS.country },
+        ]}
+      />
       <table className="data cards" onClick={followLink} aria-label="企业列表">
         <thead>
           <tr>

@@ -150,7 +150,7 @@ export default function Imports() {
         {batches.length === 0 ? (
           <p className="muted">还没有导入过数据</p>
         ) : (
-          <table className="data" aria-label="导入记录">
+          <table className="data cards" aria-label="导入记录">
             <thead>
               <tr>
                 <th>导入时间</th>
@@ -168,20 +168,20 @@ export default function Imports() {
               {batches.map((batch) => (
                 <tr key={batch.id}>
                   <td>{formatDateTime(batch.createdAt)}</td>
-                  <td>{IMPORT_KIND_LABELS[batch.kind as ImportKind] ?? batch.kind}</td>
-                  <td>
+                  <td data-label="导入类型">{IMPORT_KIND_LABELS[batch.kind as ImportKind] ?? batch.kind}</td>
+                  <td data-label="文件名">
                     {batch.fileName}
                     <br />
                     <span className="muted" title="文件的 SHA-256">
                       {batch.sha256.slice(0, 12)}…
                     </span>
                   </td>
-                  <td>{batch.userName}</td>
-                  <td>{batch.createdCount}</td>
-                  <td>{batch.updatedCount}</td>
-                  <td>{batch.skippedCount}</td>
-                  <td>{batch.refusedCount}</td>
-                  <td>
+                  <td data-label="导入人">{batch.userName}</td>
+                  <td data-label="新增">{batch.createdCount}</td>
+                  <td data-label="更新">{batch.updatedCount}</td>
+                  <td data-label="跳过">{batch.skippedCount}</td>
+                  <td data-label="拒绝">{batch.refusedCount}</td>
+                  <td data-label="状态">
                     {batch.undoneAt ? (
                       <span className="badge">已撤销</span>
                     ) : (
@@ -272,7 +272,7 @@ function PreviewSection({
             </a>{" "}
             <span className="muted">修改后可再次导入{preview.counts.refuse > preview.refused.length ? `；下方列出前 ${preview.refused.length} 行，共 ${preview.counts.refuse} 行` : ""}</span>
           </p>
-          <table className="data" aria-label="被拒绝的行">
+          <table className="data cards" aria-label="被拒绝的行">
             <thead>
               <tr>
                 <th>行号</th>
@@ -286,9 +286,9 @@ function PreviewSection({
                 row.errors.map((error, index) => (
                   <tr key={`${row.rowNumber}-${index}`}>
                     <td>第 {row.rowNumber} 行</td>
-                    <td>{index === 0 ? row.label : ""}</td>
-                    <td>{error.column}</td>
-                    <td>{error.message}</td>
+                    <td data-label="内容">{index === 0 ? row.label : ""}</td>
+                    <td data-label="列">{error.column}</td>
+                    <td data-label="原因">{error.message}</td>
                   </tr>
                 )),
               )}
@@ -299,7 +299,7 @@ function PreviewSection({
       {preview.duplicates.length > 0 ? (
         <div>
           <h3>重复的记录</h3>
-          <table className="data" aria-label="重复的记录">
+          <table className="data cards" aria-label="重复的记录">
             <thead>
               <tr>
                 <th>行号</th>
@@ -312,9 +312,9 @@ function PreviewSection({
               {preview.duplicates.map((row) => (
                 <tr key={row.rowNumber}>
                   <td>第 {row.rowNumber} 行</td>
-                  <td>{row.label}</td>
-                  <td>{row.note ?? row.errors[0]?.message ?? ""}</td>
-                  <td>{{ create: "新增", update: "更新", skip: "跳过", refuse: "拒绝" }[row.outcome]}</td>
+                  <td data-label="内容">{row.label}</td>
+                  <td data-label="与谁重复">{row.note ?? row.errors[0]?.message ?? ""}</td>
+                  <td data-label="处理">{{ create: "新增", update: "更新", skip: "跳过", refuse: "拒绝" }[row.outcome]}</td>
                 </tr>
               ))}
             </tbody>

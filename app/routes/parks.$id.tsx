@@ -153,7 +153,7 @@ export default function ParkPage() {
         {recent.length === 0 ? (
           <p className="muted">暂无项目</p>
         ) : (
-          <table className="data" aria-label="最近更新的项目">
+          <table className="data cards" aria-label="最近更新的项目">
             <thead>
               <tr>
                 <th>项目名称</th>
@@ -171,16 +171,16 @@ export default function ParkPage() {
                   <td>
                     <a href={`/projects/${project.id}`}>{project.name}</a>
                   </td>
-                  <td>{project.companyName}</td>
-                  <td>{regionLabel(project.country)}</td>
-                  {children.length > 0 ? <td>{project.parkName}</td> : null}
-                  <td>
+                  <td data-label="投资方企业" className="card-sub">{project.companyName}</td>
+                  <td data-label="国别/地区">{regionLabel(project.country)}</td>
+                  {children.length > 0 ? <td data-label="落地载体">{project.parkName}</td> : null}
+                  <td data-label="阶段" className="card-inline">
                     <StageBadge stage={project.stage} signedOn={project.signedOn} signingVerifiedAt={project.signingVerifiedAt} />
                   </td>
-                  <td>
+                  <td data-label="项目状态" className="card-inline">
                     <StatusBadge status={project.status} />
                   </td>
-                  <td className="num">{formatWan(project.totalInvestmentUsd)}</td>
+                  <td data-label="总投资（万美元）" className="num">{formatWan(project.totalInvestmentUsd)}</td>
                 </tr>
               ))}
             </tbody>

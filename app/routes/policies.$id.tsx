@@ -16,14 +16,38 @@ import { INCENTIVE_TYPES, POLICY_LEVEL_LABELS } from "../policies/labels";
 import { addClause, getPolicy, listPolicyAudit, removeClause, updateClause } from "../policies/policies.server";
 import { clauseSchema } from "../policies/policy.schema";
 import { STAGE_LABELS } from "../projects/stages";
+import { ConfirmButton, ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? "政策"} · 政策库` }];
 
+/** What relies on a clause about to be deleted (kept as it is), e.g. 3 个项目以其为政策依据，1 项承诺依据该条款。 */
+function reliance(projectCount: number, commitmentCount: number): string {
+  const parts = [projectCount > 0 ? `${projectCount} 个项目以其为政策依据` : null, commitmentCount > 0 ? `${commitmentCount} 项承诺依据该条款` : null].filter(Boolean);
+  return parts.length > 0 ? `${parts.join("，")}，均保留不变。` : "";
+}
+
+/** The policy's page; with `?intent=removeClause&clauseId=…` (删除条款 without JavaScript) the confirmation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ ...getPolicy(user, id), audit: presentAudit("policy", listPolicyAudit(id)), canAdmin: can(user.role, "admin:system") }));
+  const asked = confirmationQuery(request, ["removeClause"] as const);
+  return load(() => {
+    const policy = getPolicy(user, id);
+    const canAdmin = can(user.role, "admin:system");
+    const clause = asked && canAdmin ? policy.clauses.find((row) => String(row.id) === asked.clauseId) : undefined;
+    const confirmation: Confirmation | null = clause
+      ? {
+          question: `确定删除「${policy.policy.title}」的条款「${clause.number}」？`,
+          detail: `${reliance(clause.projectCount, clause.commitmentCount)}删除后不再出现在条款选择中，变更记录中保留这次删除。`,
+          action: `/policies/${id}`,
+          fields: { intent: "removeClause", clauseId: String(clause.id) },
+          label: "删除条款",
+          back: `/policies/${id}`,
+        }
+      : null;
+    return json({ ...policy, audit: presentAudit("policy", listPolicyAudit(id)), canAdmin, confirmation });
+  });
 }
 
 const intentSchema = z.object({ intent: z.enum(["addClause", "updateClause", "removeClause"], { error: UNKNOWN_INTENT }) });
@@ -79,10 +103,20 @@ function ClauseForm({ clause, feedback }: { clause?: Clause; feedback: FormFeedb
 }
 
 export default function PolicyPage() {
-  const { policy, clauses, audit, canAdmin } = useLoaderData<typeof loader>();
+  const { policy, clauses, audit, canAdmin, confirmation } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
   const failed = (intent: string, clauseId?: number) =>
     feedback && !feedback.ok && feedback.values?.intent === intent && (clauseId === undefined || feedback.values?.clauseId === String(clauseId)) ? feedback : null;
+  if (confirmation) {
+    return (
+      <>
+        <p className="muted">
+          <Link to={`/policies/${policy.id}`}>← 返回：{policy.title}</Link>
+        </p>
+        <ConfirmPage confirmation={confirmation} />
+      </>
+    );
+  }
   return (
     <>
       <div className="page-head">
@@ -180,13 +214,13 @@ export default function PolicyPage() {
             <details open={Boolean(failed("updateClause", clause.id))}>
               <summary>修改条款</summary>
               <ClauseForm key={clause.version} clause={clause} feedback={failed("updateClause", clause.id)} />
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeClause" />
-                <input type="hidden" name="clauseId" value={clause.id} />
-                <button type="submit" className="danger">
-                  删除条款
-                </button>
-              </Form>
+              <ConfirmButton
+                action={`/policies/${policy.id}`}
+                fields={{ intent: "removeClause", clauseId: clause.id }}
+                label="删除条款"
+                question={`确定删除条款「${clause.number}」？`}
+                className="danger"
+              />
             </details>
           ) : null}
         </section>

@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:report");
   const id = idParam(params.id);
-  return load(() => json(getReportWithCharts(user, id)));
+  return load(() => json(getReportWithCharts(user, id, { forPhone: false })));
 }
 
 export const handle = { printView: true };

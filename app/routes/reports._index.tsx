@@ -52,7 +52,7 @@ export default function Reports() {
         {reports.length === 0 ? (
           <p className="muted">还没有生成过报告</p>
         ) : (
-          <table className="data" aria-label="已生成的报告">
+          <table className="data cards" aria-label="已生成的报告">
             <thead>
               <tr>
                 <th>报告月份</th>
@@ -70,10 +70,10 @@ export default function Reports() {
                       {report.month.slice(0, 4)}年{Number(report.month.slice(5))}月
                     </Link>
                   </td>
-                  <td>第{report.edition}版</td>
-                  <td>{report.generatedByName ?? ""}</td>
-                  <td>{formatDateTime(report.generatedAt)}</td>
-                  <td>{report.editedAt ? formatDateTime(report.editedAt) : "—"}</td>
+                  <td data-label="版本">第{report.edition}版</td>
+                  <td data-label="生成人">{report.generatedByName ?? ""}</td>
+                  <td data-label="生成时间">{formatDateTime(report.generatedAt)}</td>
+                  <td data-label="最后编辑">{report.editedAt ? formatDateTime(report.editedAt) : "—"}</td>
                 </tr>
               ))}
             </tbody>

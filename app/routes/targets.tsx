@@ -115,7 +115,7 @@ export default function Targets() {
         {progress.cards.length === 0 ? (
           <p className="muted">该年度尚未开始</p>
         ) : (
-          <table className="data" aria-label="目标完成情况">
+          <table className="data cards" aria-label="目标完成情况">
             <thead>
               <tr>
                 <th>指标</th>
@@ -131,15 +131,15 @@ export default function Targets() {
               {progress.cards.map((card) => (
                 <tr key={card.indicator}>
                   <th scope="row">{indicatorName(card.indicator)}</th>
-                  <td className="num">{formatIndicatorValue(card.indicator, card.target)}</td>
-                  <td className="num">{formatIndicatorValue(card.indicator, card.yearToDate)}</td>
-                  <td className="num">
+                  <td className="num" data-label="年度目标">{formatIndicatorValue(card.indicator, card.target)}</td>
+                  <td className="num" data-label="累计完成">{formatIndicatorValue(card.indicator, card.yearToDate)}</td>
+                  <td className="num" data-label="完成率">
                     {formatPercent(card.completion)}
                     {isBehindSchedule(card) ? <span className="badge pending"> 落后于时序</span> : null}
                   </td>
-                  <td className="num">{formatPercent(card.timeProgress)}</td>
-                  <td className="num">{formatIndicatorValue(card.indicator, card.previous)}</td>
-                  <td className="num">{formatPercent(card.yearOnYear)}</td>
+                  <td className="num" data-label="时序进度">{formatPercent(card.timeProgress)}</td>
+                  <td className="num" data-label="去年同期">{formatIndicatorValue(card.indicator, card.previous)}</td>
+                  <td className="num" data-label="同比">{formatPercent(card.yearOnYear)}</td>
                 </tr>
               ))}
             </tbody>

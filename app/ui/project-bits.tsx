@@ -4,7 +4,7 @@ import { signingState, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } fr
 import type { Sort } from "../lib/sorting";
 import { PROJECT_SORT_COLUMNS } from "../projects/listing";
 import { useClientLinks } from "./client-links";
-import { SortHeader } from "./sort-header";
+import { SortChoices, SortHeader, type SortChoice } from "./sort-header";
 
 export function StageBadge({ stage, signedOn, signingVerifiedAt, signingReturnedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }) {
   const state = signingState({ signedOn, signingVerifiedAt, signingReturnedAt });
@@ -81,60 +81,77 @@ export function ProjectTable({
   const has = (column: Column) => columns.includes(column);
   const head = (key: SortKey, text: string, className?: string) =>
     sort ? <SortHeader name={key} label={text} sort={sort} firstDir={PROJECT_SORT_COLUMNS[key]} className={className} /> : <th className={className}>{text}</th>;
+  // the phone's sort links: the sortable columns shown, and the default order
+  const sortChoices: SortChoice[] = (
+    [
+      ["updated", "最近更新", true],
+      ["name", "项目名称", true],
+      ["stage", "阶段", has("stage")],
+      ["investment", "总投资", has("investment")],
+      ["contractedFdi", "合同外资", has("contractedFdi")],
+      ["signedOn", "签约日期", has("signedOn")],
+      ["followUp", "下次跟进", has("followUp")],
+    ] as const
+  )
+    .filter(([, , shown]) => shown)
+    .map(([name, text]) => ({ name, label: text, firstDir: PROJECT_SORT_COLUMNS[name] }));
   return (
-    <table className="data cards" onClick={followLink} aria-label={label}>
-      <thead>
-        <tr>
-          {head("name", "项目名称")}
-          {has("company") ? <th>投资方企业</th> : null}
-          {has("country") ? <th>国别/地区</th> : null}
-          {has("stage") ? head("stage", "阶段") : null}
-          {has("status") ? <th>项目状态</th> : null}
-          {has("investment") ? head("investment", "总投资（万美元）", "num") : null}
-          {has("contractedFdi") ? head("contractedFdi", "合同外资（万美元）", "num") : null}
-          {has("owner") ? <th>负责人</th> : null}
-          {has("unit") ? <th>负责单位</th> : null}
-          {has("signedOn") ? head("signedOn", "签约日期") : null}
-          {has("followUp") ? head("followUp", "下次跟进") : null}
-          {has("lastActivity") ? <th>最近活动</th> : null}
-          {has("returnReason") ? <th>退回原因</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>
-              <a href={`/projects/${row.id}`}>{row.name}</a>
-            </td>
-            {has("company") ? <td data-label="投资方企业" className="card-sub">{row.companyName}</td> : null}
-            {has("country") ? <td data-label="国别/地区" className="card-hide">{regionLabel(row.country)}</td> : null}
-            {has("stage") ? (
-              <td data-label="阶段" className="card-inline">
-                <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} signingReturnedAt={row.signingReturnedAt} />
-              </td>
-            ) : null}
-            {has("status") ? (
-              <td data-label="项目状态" className="card-inline">
-                <StatusBadge status={row.status} />
-              </td>
-            ) : null}
-            {has("investment") ? <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td> : null}
-            {has("contractedFdi") ? <td className="num" data-label="合同外资（万美元）">{row.contractedFdiUsd === undefined ? "—" : formatWan(row.contractedFdiUsd)}</td> : null}
-            {has("owner") ? <td data-label="负责人">{row.ownerName}</td> : null}
-            {has("unit") ? <td data-label="负责单位" className="card-hide">{row.unitName}</td> : null}
-            {has("signedOn") ? <td data-label="签约日期">{row.signedOn ?? "—"}</td> : null}
-            {has("followUp") ? (
-              <td data-label="下次跟进">
-                {row.nextFollowUpOn ?? "—"}
-                {row.nextFollowUpItem ? <div className="muted">{row.nextFollowUpItem}</div> : null}
-              </td>
-            ) : null}
-            {has("lastActivity") ? <td data-label="最近活动" className="card-hide">{row.lastActivityOn}</td> : null}
-            {has("returnReason") ? <td data-label="退回原因">{row.signingReturnReason ?? ""}</td> : null}
+    <>
+      {sort ? <SortChoices choices={sortChoices} sort={sort} /> : null}
+      <table className="data cards" onClick={followLink} aria-label={label}>
+        <thead>
+          <tr>
+            {head("name", "项目名称")}
+            {has("company") ? <th>投资方企业</th> : null}
+            {has("country") ? <th>国别/地区</th> : null}
+            {has("stage") ? head("stage", "阶段") : null}
+            {has("status") ? <th>项目状态</th> : null}
+            {has("investment") ? head("investment", "总投资（万美元）", "num") : null}
+            {has("contractedFdi") ? head("contractedFdi", "合同外资（万美元）", "num") : null}
+            {has("owner") ? <th>负责人</th> : null}
+            {has("unit") ? <th>负责单位</th> : null}
+            {has("signedOn") ? head("signedOn", "签约日期") : null}
+            {has("followUp") ? head("followUp", "下次跟进") : null}
+            {has("lastActivity") ? <th>最近活动</th> : null}
+            {has("returnReason") ? <th>退回原因</th> : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <a href={`/projects/${row.id}`}>{row.name}</a>
+              </td>
+              {has("company") ? <td data-label="投资方企业" className="card-sub">{row.companyName}</td> : null}
+              {has("country") ? <td data-label="国别/地区" className="card-hide">{regionLabel(row.country)}</td> : null}
+              {has("stage") ? (
+                <td data-label="阶段" className="card-inline">
+                  <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} signingReturnedAt={row.signingReturnedAt} />
+                </td>
+              ) : null}
+              {has("status") ? (
+                <td data-label="项目状态" className="card-inline">
+                  <StatusBadge status={row.status} />
+                </td>
+              ) : null}
+              {has("investment") ? <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td> : null}
+              {has("contractedFdi") ? <td className="num" data-label="合同外资（万美元）">{row.contractedFdiUsd === undefined ? "—" : formatWan(row.contractedFdiUsd)}</td> : null}
+              {has("owner") ? <td data-label="负责人">{row.ownerName}</td> : null}
+              {has("unit") ? <td data-label="负责单位" className="card-hide">{row.unitName}</td> : null}
+              {has("signedOn") ? <td data-label="签约日期">{row.signedOn ?? "—"}</td> : null}
+              {has("followUp") ? (
+                <td data-label="下次跟进">
+                  {row.nextFollowUpOn ?? "—"}
+                  {row.nextFollowUpItem ? <div className="muted">{row.nextFollowUpItem}</div> : null}
+                </td>
+              ) : null}
+              {has("lastActivity") ? <td data-label="最近活动" className="card-hide">{row.lastActivityOn}</td> : null}
+              {has("returnReason") ? <td data-label="退回原因">{row.signingReturnReason ?? ""}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -33,3 +33,32 @@ export function SortHeader({
     </th>
   );
 }
+
+export interface SortChoice {
+  name: string;
+  label: string;
+  firstDir: SortDirection;
+}
+
+/**
+ * The same sorts as the column headers, as links above a list: on a phone the list is cards and
+ * its header row is hidden (app.css shows this only there). Same URLs, so no script is needed.
+ */
+export function SortChoices({ choices, sort }: { choices: readonly SortChoice[]; sort: Sort<string> }) {
+  const [params] = useSearchParams();
+  return (
+    <nav className="sort-choices" aria-label="排序">
+      <span className="muted">排序</span>
+      {choices.map(({ name, label, firstDir }) => {
+        const active = sort.key === name;
+        return (
+          <Link key={name} to={sortSearch(params, name, sort, firstDir)} aria-current={active ? "true" : undefined}>
+            {label}
+            {active ? (sort.dir === "asc" ? " ▲" : " ▼") : null}
+            {active ? <span className="sr-only">{sort.dir === "asc" ? "（升序）" : "（降序）"}</span> : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -88,6 +88,9 @@ test("a leader returns a signing with a reason; it shows on the owner's 工作�
 });
 
 test("单位 upkeep: add, rename, retire; a unit in use offers no 删除", async ({ page }) => {
+  // the page must hydrate: a script error would leave only the no-JavaScript forms working
+  const scriptErrors: string[] = [];
+  page.on("pageerror", (error) => scriptErrors.push(error.message));
   await login(page, "admin");
   await page.goto("/admin/units");
   await expect(page.getByRole("heading", { name: "单位", level: 2 })).toBeVisible();
@@ -101,4 +104,5 @@ test("单位 upkeep: add, rename, retire; a unit in use offers no 删除", async
   await page.getByRole("button", { name: "删除 全塘镇（测试）" }).click();
   await expect(page.getByRole("status")).toHaveText("已删除");
   await expect(page.getByRole("button", { name: "删除 全塘镇（测试）" })).toHaveCount(0);
+  expect(scriptErrors).toEqual([]);
 });

@@ -13,10 +13,17 @@ async function login(page: Page, username: string) {
   await expect(page.locator("summary", { hasText: "菜单" })).toBeVisible();
 }
 
-/** Nothing on the page reaches past the screen's right edge. */
+/** Nothing on the page reaches past the screen's right edge, and no table scrolls sideways inside itself. */
 async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: window.innerWidth,
+    tables: [...document.querySelectorAll<HTMLElement>("table")]
+      .filter((table) => table.checkVisibility() && table.scrollWidth > table.clientWidth + 1)
+      .map((table) => `${table.getAttribute("aria-label") ?? "table"}: ${table.scrollWidth} px`),
+  }));
   expect(widths.page, `${page.url()} is ${widths.page} px wide`).toBeLessThanOrEqual(widths.screen);
+  expect(widths.tables, `${page.url()} has tables scrolling sideways`).toEqual([]);
 }
 
 test("on a phone the header folds behind 菜单 and no page scrolls sideways", async ({ page }) => {
@@ -83,4 +90,97 @@ test("the menu opens by keyboard and without scripts", async ({ browser }) => {
   await expect(page.getByRole("heading", { level: 1, name: "企业库" })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await context.close();
+});
+
+test("on a phone the targets, the board, search, the user list and a report fit the screen", async ({ page }) => {
+  await login(page, "leader");
+  // the header search takes the folded menu's whole width
+  await page.locator("summary", { hasText: "菜单" }).click();
+  const search = page.getByRole("searchbox", { name: "全站搜索" });
+  await expect(search).toBeVisible();
+  expect((await search.boundingBox())!.width).toBeGreaterThan(330);
+  await search.fill("平湖");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page.getByRole("region", { name: "企业" }).getByRole("link").first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto("/targets");
+  // each indicator a card: no header row on screen, the figures under the indicator's name
+  const targets = page.getByRole("table", { name: "目标完成情况" });
+  await expect(targets.locator("thead")).not.toBeInViewport();
+  const indicator = targets.locator("tbody tr").first();
+  const [name, target] = [await indicator.locator("th").boundingBox(), await indicator.locator('td[data-label="年度目标"]').boundingBox()];
+  expect(target!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+  await expectNoSidewaysScroll(page);
+
+  await page.goto("/projects/board");
+  // the columns stack: the second stage's column is below the first, not beside it
+  const columns = page.locator(".board-column");
+  const [first, second] = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
+  expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1);
+  expect(Math.abs(second!.x - first!.x)).toBeLessThan(2);
+  await expectNoSidewaysScroll(page);
+
+  await page.goto("/cockpit?by=unit");
+  await expectNoSidewaysScroll(page);
+});
+
+test("on a phone the admin's user list and a staff report fit the screen, charts drawn for the phone", async ({ browser }) => {
+  const admin = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await login(admin, "admin");
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("link", { name: "leader" })).toBeVisible();
+  await expectNoSidewaysScroll(admin);
+  await admin.goto("/admin/units");
+  await expectNoSidewaysScroll(admin);
+  await admin.goto("/admin/log");
+  await expectNoSidewaysScroll(admin);
+  await admin.close();
+
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await login(page, "staff");
+  await page.goto("/reports");
+  const list = page.getByRole("table", { name: "已生成的报告" });
+  if (await list.isVisible()) {
+    await list.getByRole("link").first().click();
+  } else {
+    await page.getByRole("button", { name: "生成报告" }).click();
+  }
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("招商引资工作进展报告");
+  await expectNoSidewaysScroll(page);
+  for (const name of [/近12个月/, /招商漏斗/]) {
+    const chart = page.getByRole("img", { name }).filter({ visible: true });
+    await expect(chart).toHaveCount(1);
+    const box = (await chart.locator("svg").boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.width).toBeLessThanOrEqual(390);
+  }
+  await page.close();
+});
+
+test("on a phone the list's sorts sit above the cards and change the order", async ({ page }) => {
+  await login(page, "leader");
+  await page.goto("/projects");
+  const sorts = page.getByRole("navigation", { name: "排序" });
+  await expect(sorts).toBeVisible();
+  const amounts = async () =>
+    (await page.getByRole("table", { name: "项目列表" }).locator('td[data-label="总投资（万美元）"]').allTextContents()).map((text) => Number(text.replace(/,/g, "")));
+
+  await sorts.getByRole("link", { name: "总投资" }).click();
+  await expect(page).toHaveURL(/sort=investment&dir=desc/);
+  await expect(sorts.getByRole("link", { name: /总投资/ })).toHaveAttribute("aria-current", "true");
+  const down = await amounts();
+  expect(down.length).toBeGreaterThan(2);
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  expect(down[0]).toBeGreaterThan(down[down.length - 1]);
+
+  // tapping the sorted one turns it around, as its column header does
+  await sorts.getByRole("link", { name: /总投资/ }).click();
+  await expect(page).toHaveURL(/sort=investment&dir=asc/);
+  const up = await amounts();
+  expect(up).toEqual([...up].sort((a, b) => a - b));
+  expect(up[0]).toBeLessThan(down[0]);
+  await expectNoSidewaysScroll(page);
 });
