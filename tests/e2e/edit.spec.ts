@@ -15,7 +15,8 @@ test("an officer edits a project and its company from their detail pages", async
   await expect(page).toHaveURL(projectUrl);
   await expect(page.getByText(item).first()).toBeVisible();
 
-  await page.getByRole("link", { name: /有限公司|株式会社|GmbH|AG|公司/ }).first().click();
+  // the 投资方企业 in 项目信息, whatever its name (other specs add projects of their own companies)
+  await page.getByRole("region", { name: "项目信息" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/companies\/\d+$/);
   const companyUrl = page.url();
   await page.getByRole("link", { name: "编辑" }).click();
