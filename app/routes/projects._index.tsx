@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { listChainFilterChoices } from "../chains/chains.server";
@@ -10,8 +10,7 @@ import { listProjectFilterChoices, listProjects } from "../projects/projects.ser
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
 import { ProjectTable, type ProjectColumn } from "../ui/project-bits";
-import { ProjectFilterForm } from "../ui/project-filters";
-import { ProjectViewSwitch } from "../ui/project-view-switch";
+import { ProjectsHead } from "../ui/project-view-switch";
 
 export const meta: MetaFunction = () => [{ title: "招商项目 · 招商引资管理系统" }];
 
@@ -34,21 +33,7 @@ export default function Projects() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-head">
-        <h1>招商项目</h1>
-        <ProjectViewSwitch current="list" />
-        {data.canCreate ? (
-          <Link to="/projects/new" className="button">
-            新建项目
-          </Link>
-        ) : null}
-      </div>
-      {data.figure ? (
-        <p className="notice" role="note">
-          统计口径：{data.figure}。<Link to="/projects">查看全部项目</Link>
-        </p>
-      ) : null}
-      <ProjectFilterForm choices={data} clearTo="/projects" />
+      <ProjectsHead current="list" canCreate={data.canCreate} figure={data.figure} choices={data} />
       <p className="list-summary">
         <ListTotal total={data.total} />
         <ExportLink to="/projects/export" />

@@ -14,8 +14,7 @@ import { StageForm } from "../projects/project-forms";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { STAGE_LABELS, type Stage } from "../projects/stages";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
-import { ProjectFilterForm } from "../ui/project-filters";
-import { ProjectViewSwitch } from "../ui/project-view-switch";
+import { ProjectsHead } from "../ui/project-view-switch";
 
 export const meta: MetaFunction = () => [{ title: "招商项目看板 · 招商引资管理系统" }];
 
@@ -73,21 +72,7 @@ export default function ProjectBoard() {
   };
   return (
     <>
-      <div className="page-head">
-        <h1>招商项目</h1>
-        <ProjectViewSwitch current="board" />
-        {data.canCreate ? (
-          <Link to="/projects/new" className="button">
-            新建项目
-          </Link>
-        ) : null}
-      </div>
-      {data.figure ? (
-        <p className="notice" role="note">
-          统计口径：{data.figure}。<Link to="/projects/board">查看全部项目</Link>
-        </p>
-      ) : null}
-      <ProjectFilterForm choices={data} clearTo="/projects/board" />
+      <ProjectsHead current="board" canCreate={data.canCreate} figure={data.figure} choices={data} />
       <p className="muted">每列按总投资从大到小显示前 {data.cardsPerColumn} 个项目。拖动卡片到另一列，或展开卡片上的「变更阶段」，填写发生日期和说明后变更阶段。</p>
       <div className="board">
         {data.columns.map((column) => (
