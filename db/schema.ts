@@ -18,6 +18,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 
 const STAGE_CODES = ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"] as const;
+const STATUS_CODES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -273,12 +274,14 @@ export const projects = sqliteTable(
     nextFollowUpItem: text("next_follow_up_item"),
     description: text("description"),
     stage: text("stage", { enum: STAGE_CODES }).notNull().default("lead"),
-    status: text("status", { enum: ["active", "on_hold", "dormant", "lost", "abandoned"] }).notNull().default("active"),
+    status: text("status", { enum: STATUS_CODES }).notNull().default("active"),
     statusReason: text("status_reason"),
     lostTo: text("lost_to"),
     /** 发生日期 of the first transition reaching or passing 签约 */
     signedOn: text("signed_on"),
     signingVerifiedAt: integer("signing_verified_at"),
+    /** business date of 甄别通过: before it, the signing stands as 签约（待甄别） in a snapshot */
+    signingVerifiedOn: text("signing_verified_on"),
     signingVerifiedBy: integer("signing_verified_by").references(() => users.id),
     /** 甄别退回: the signing was sent back with a reason; cleared when it is verified */
     signingReturnedAt: integer("signing_returned_at"),
@@ -459,6 +462,31 @@ export const projectPolicyBases = sqliteTable(
 
 // ── commitments, arrivals, targets ────────────────────────────────────────
 
+/**
+ * 状态变更记录: every status change with its business date, like the stage log, so the 储备 snapshot
+ * at a past date is exact. The entry row (from_status null, 进行中) is dated with the 线索日期.
+ */
+export const statusChanges = sqliteTable(
+  "status_changes",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    fromStatus: text("from_status", { enum: STATUS_CODES }),
+    toStatus: text("to_status", { enum: STATUS_CODES }).notNull(),
+    /** 发生日期 (business date, may be back-dated) */
+    occurredOn: text("occurred_on").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    recordedAt: integer("recorded_at").notNull().default(now),
+    /** 原因 (and 流失去向 for 流失) */
+    reason: text("reason"),
+    lostTo: text("lost_to"),
+  },
+  (t) => [
+    index("status_changes_project_idx").on(t.projectId, t.occurredOn, t.toStatus),
+    index("status_changes_occurred_idx").on(t.occurredOn),
+  ],
+);
+
 export const commitments = sqliteTable(
   "commitments",
   {
@@ -477,6 +505,8 @@ export const commitments = sqliteTable(
     committedBy: integer("committed_by").references(() => users.id),
     committedOn: text("committed_on"),
     fulfilledOn: text("fulfilled_on"),
+    /** business date of 取消: the commitment is no longer open from that day */
+    cancelledOn: text("cancelled_on"),
     ...timestamps,
     ...softDelete,
     ...versioned,
@@ -552,6 +582,10 @@ export const reports = sqliteTable(
     snapshot: text("snapshot", { mode: "json" }).notNull(),
     problems: text("problems"),
     nextMonthPlan: text("next_month_plan"),
+    /** 主送 and 落款 (unit, date) of the Word file, editable per edition */
+    addressedTo: text("addressed_to"),
+    issuedBy: text("issued_by"),
+    issuedOn: text("issued_on"),
     generatedBy: integer("generated_by").references(() => users.id),
     generatedAt: integer("generated_at").notNull().default(now),
     editedBy: integer("edited_by").references(() => users.id),

@@ -110,7 +110,7 @@ beforeAll(() => {
   });
   const commitmentVersion = db().select({ version: t.commitments.version }).from(t.commitments).where(eq(t.commitments.id, commitmentId)).get()!.version;
   commitCommitment({ actor: leader, commitmentId, version: commitmentVersion });
-  changeProjectStatus({ actor: leader, projectId, status: "on_hold", reason: "资金未到位", lostTo: null, version: projectRow(projectId).version });
+  changeProjectStatus({ actor: leader, projectId, status: "on_hold", occurredOn: "2026-06-30", reason: "资金未到位", lostTo: null, version: projectRow(projectId).version });
 });
 
 describe("a project's 变更记录", () => {

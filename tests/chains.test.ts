@@ -86,7 +86,7 @@ beforeAll(() => {
   link(officer2, project.C, node.tools, "extend");
   link(officer, project.D, node.design, "fill");
   link(leader, project.E, node.design, "fill");
-  changeProjectStatus({ actor: officer, projectId: project.D, status: "lost", reason: "选址外省", lostTo: "苏州", version: projectRow(project.D).version });
+  changeProjectStatus({ actor: officer, projectId: project.D, status: "lost", occurredOn: "2026-06-30", reason: "选址外省", lostTo: "苏州", version: projectRow(project.D).version });
   deleteProject({ actor: leader, projectId: project.E, version: projectRow(project.E).version });
 });
 

@@ -62,7 +62,7 @@ beforeAll(() => {
   const add = (actor: Actor, companyId: number, parkId: number, totalWan: string) =>
     makeProject(actor, { companyId, parkId: String(parkId), totalInvestmentUsd: totalWan, contractedFdiUsd: "1" });
   const status = (id: number, to: "lost" | "on_hold" | "dormant") =>
-    changeProjectStatus({ actor: leader, projectId: id, status: to, reason: "测试", lostTo: to === "lost" ? "太仓" : null, version: projectRow(id).version });
+    changeProjectStatus({ actor: leader, projectId: id, status: to, occurredOn: "2026-06-30", reason: "测试", lostTo: to === "lost" ? "太仓" : null, version: projectRow(id).version });
 
   // 中日园 (leader's unit)
   project.jpNegotiating = add(leader, jp, park.japan, "300");

@@ -144,13 +144,13 @@ describe("status", () => {
     const id = makeProject(officer, { companyId });
     const version = projectRow(id).version;
     try {
-      changeProjectStatus({ actor: officer, projectId: id, status: "lost", reason: null, lostTo: null, version });
+      changeProjectStatus({ actor: officer, projectId: id, status: "lost", occurredOn: "2026-06-30", reason: null, lostTo: null, version });
       expect.unreachable();
     } catch (error) {
       expect(Object.keys((error as InvalidError).fieldErrors).sort()).toEqual(["lostTo", "reason"]);
     }
-    expectError(() => changeProjectStatus({ actor: officer, projectId: id, status: "abandoned", reason: " ", lostTo: null, version }), InvalidError);
-    changeProjectStatus({ actor: officer, projectId: id, status: "lost", reason: "土地指标不足", lostTo: "江苏昆山", version });
+    expectError(() => changeProjectStatus({ actor: officer, projectId: id, status: "abandoned", occurredOn: "2026-06-30", reason: " ", lostTo: null, version }), InvalidError);
+    changeProjectStatus({ actor: officer, projectId: id, status: "lost", occurredOn: "2026-06-30", reason: "土地指标不足", lostTo: "江苏昆山", version });
     expect(projectRow(id)).toMatchObject({ status: "lost", statusReason: "土地指标不足", lostTo: "江苏昆山" });
   });
 });

@@ -558,7 +558,7 @@ export function cancelCommitment({ actor, commitmentId, data }: { actor: Actor; 
   const reason = data.reason?.trim();
   if (!reason) throw new InvalidError({ reason: "请填写取消原因" });
   const before = findForStep(actor, commitmentId, "cancel", data.version);
-  changeStatus(actor, before, { status: "cancelled", cancelReason: reason });
+  changeStatus(actor, before, { status: "cancelled", cancelReason: reason, cancelledOn: today() });
 }
 
 /**

@@ -22,6 +22,7 @@ export const COMMITMENT_AUDIT: AuditVocabulary = {
     committedBy: { label: "承诺人", ref: "user" },
     committedOn: { label: "承诺日期" },
     fulfilledOn: { label: "兑现完成日期" },
+    cancelledOn: { label: "取消日期" },
     // a payout: written as details of the commitment's update
     payoutCny: { label: "兑现金额（万元）", format: wan, detail: true },
     paidOn: { label: "兑现日期", detail: true },

@@ -3,32 +3,26 @@ import { t } from "../db.server";
 import { STAGES, stageIndex } from "../projects/stages";
 import type { FigureListFilter } from "./figure-filters";
 import { BIG_PROJECT_USD } from "./indicators";
+import { enteredIn, NEGOTIATING_ROWS, pipelineAt, reachedBy, SIGNED_STAGES, verifiedSigningIn } from "./measures.server";
 
 /**
  * SQL conditions on t.projects (and t.companies for 世界500强) selecting the projects a figure
- * counts, by the same rules as the funnel (funnel.server.ts) and the indicators (figures.server.ts).
+ * counts, in the figures' own vocabulary (measures.server.ts), so a drill-down lists exactly what
+ * its number counted.
  */
 export function figureFilterConditions(filter: FigureListFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.cohort) {
-    conditions.push(sql`${t.projects.id} in (
-      select entry.project_id from ${t.stageChanges} entry
-      where entry.from_stage is null and entry.occurred_on between ${filter.cohort.from} and ${filter.cohort.to}
-    )`);
+    conditions.push(enteredIn(filter.cohort));
     if (filter.reached) {
-      const atOrPast = STAGES.slice(stageIndex(filter.reached));
-      conditions.push(sql`exists (
-        select 1 from ${t.stageChanges} sc
-        where sc.project_id = ${t.projects.id} and sc.occurred_on <= ${filter.cohort.to}
-          and sc.to_stage in (${sql.join(atOrPast.map((stage) => sql`${stage}`), sql`, `)})
-      )`);
-      if (stageIndex(filter.reached) >= stageIndex("signed")) conditions.push(sql`${t.projects.signingVerifiedAt} is not null`);
+      conditions.push(reachedBy(STAGES.slice(stageIndex(filter.reached)), filter.cohort.to));
+      if (SIGNED_STAGES.includes(filter.reached)) conditions.push(sql`${t.projects.signingVerifiedAt} is not null`);
     }
   }
-  if (filter.signed) {
-    conditions.push(
-      sql`${t.projects.signingVerifiedAt} is not null and ${t.projects.signedOn} between ${filter.signed.from} and ${filter.signed.to}`,
-    );
+  if (filter.signed) conditions.push(verifiedSigningIn(filter.signed));
+  if (filter.snapshot) {
+    const rows = filter.snapshot.row === "negotiating_all" ? NEGOTIATING_ROWS : [filter.snapshot.row];
+    conditions.push(sql`${t.projects.id} in (select id from ${pipelineAt(filter.snapshot.at)} where row in (${sql.join(rows.map((row) => sql`${row}`), sql`, `)}))`);
   }
   if (filter.big) conditions.push(sql`${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}`);
   if (filter.fortune500) conditions.push(sql`${t.companies.isFortune500} = 1`);

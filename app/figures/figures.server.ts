@@ -22,6 +22,7 @@ import {
   type TargetIndicator,
 } from "./indicators";
 import type { Breakdown } from "./breakdowns";
+import { arrivalsIn, breakdownColumns, chainServed, reachedBy, verifiedSigningIn } from "./measures.server";
 
 /** Narrows every figure to one unit's projects (targets can be per unit). */
 export interface FigureFilter {
@@ -34,10 +35,9 @@ function projectFilter(filter: FigureFilter): SQL {
   return filter.unitId === undefined ? sql`1 = 1` : sql`${t.projects.unitId} = ${filter.unitId}`;
 }
 
-/** Projects whose verified signing falls in the period. */
+/** Verified signings in the period, narrowed by the filter. */
 function signedIn(period: Period, filter: FigureFilter): SQL {
-  return sql`${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null
-    and ${t.projects.signedOn} between ${period.from} and ${period.to} and ${projectFilter(filter)}`;
+  return sql`${verifiedSigningIn(period)} and ${projectFilter(filter)}`;
 }
 
 /** The six target indicators for a period. */
@@ -54,8 +54,7 @@ export function getIndicators(period: Period, filter: FigureFilter = {}): Indica
   const arrived = db().get<{ usd: number }>(sql`
     select coalesce(sum(a.amount_usd), 0) as usd
     from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
-    where a.deleted_at is null and ${t.projects.deletedAt} is null
-      and a.arrived_on between ${period.from} and ${period.to} and ${projectFilter(filter)}
+    where ${arrivalsIn(period)} and ${projectFilter(filter)}
   `)!;
   return {
     signed_projects: signed.projects,
@@ -85,10 +84,6 @@ const rate = (numerator: number, denominator: number): Rate => ({ numerator, den
  */
 export function getRates(period: Period, filter: FigureFilter = {}) {
   const year = yearToDate(period);
-  const reachedBy = (stages: readonly string[], date: string) => sql`exists (
-    select 1 from ${t.stageChanges} sc where sc.project_id = ${t.projects.id} and sc.occurred_on <= ${date}
-      and sc.to_stage in (${sql.join(stages.map((stage) => sql`${stage}`), sql`, `)})
-  )`;
   const signed = db().get<{ projects: number; started: number; contracted: number; arrived: number }>(sql`
     select count(*) as projects,
            coalesce(sum(${reachedBy(["construction", "production"], year.to)}), 0) as started,
@@ -175,37 +170,13 @@ export interface BreakdownRow {
   actualFdiUsd: number;
 }
 
-/** key and name of a project's value in a breakdown (chain is joined separately). */
-function breakdownColumns(by: Exclude<Breakdown, "chain">): { key: SQL; name: SQL } {
-  switch (by) {
-    case "country":
-      return { key: sql`${t.companies.country}`, name: sql`${t.companies.country}` };
-    case "unit":
-      return { key: sql`${t.projects.unitId}`, name: sql`(select name from ${t.units} where id = ${t.projects.unitId})` };
-    case "owner":
-      return { key: sql`${t.projects.ownerId}`, name: sql`(select display_name from ${t.users} where id = ${t.projects.ownerId})` };
-    case "channel":
-      return { key: sql`${t.projects.channelId}`, name: sql`(select name from ${t.channels} where id = ${t.projects.channelId})` };
-    case "park":
-      return { key: sql`${t.projects.parkId}`, name: sql`(select name from ${t.parks} where id = ${t.projects.parkId})` };
-    case "projectType":
-      return { key: sql`${t.projects.projectType}`, name: sql`${t.projects.projectType}` };
-  }
-}
-
 /** Rows of the projects in `where`, one per breakdown value (for chains, each chain a project serves). */
 function groupedProjects(by: Breakdown, select: SQL, where: SQL, extraFrom: SQL = sql``) {
   if (by === "chain") {
     // each (project, chain) pair once, however many links of the chain the project serves
     return db().all<{ key: number; name: string } & Record<string, number>>(sql`
       select chain.id as key, chain.name as name, ${select}
-      from (
-        select distinct l.project_id as project_id, chain.id as chain_id
-        from ${t.projectChainLinks} l
-        join ${t.chainNodes} n on n.id = l.node_id
-        join ${t.chainNodes} chain on chain.level = 'chain' and substr(n.path, 1, length(chain.path)) = chain.path
-        where l.deleted_at is null
-      ) served
+      from ${chainServed} served
       join ${t.projects} on ${t.projects.id} = served.project_id
       join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
       join ${t.chainNodes} chain on chain.id = served.chain_id
@@ -235,7 +206,7 @@ export function getBreakdown(period: Period, by: Breakdown): BreakdownRow[] {
   const arrived = groupedProjects(
     by,
     sql`coalesce(sum(a.amount_usd), 0) as usd`,
-    sql`a.deleted_at is null and ${t.projects.deletedAt} is null and a.arrived_on between ${period.from} and ${period.to}`,
+    arrivalsIn(period),
     sql`join ${t.fdiArrivals} a on a.project_id = ${t.projects.id}`,
   );
   const rows = new Map<string, BreakdownRow>();
@@ -284,7 +255,7 @@ export function getMonthlyTrend(lastMonth: string, count = 12): TrendMonth[] {
       .all<{ month: string; usd: number }>(sql`
         select substr(a.arrived_on, 1, 7) as month, sum(a.amount_usd) as usd
         from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
-        where a.deleted_at is null and ${t.projects.deletedAt} is null and a.arrived_on between ${from} and ${to}
+        where ${arrivalsIn({ from, to })}
         group by 1
       `)
       .map((row) => [row.month, row.usd]),

@@ -19,6 +19,7 @@ import {
   stageIndex,
   type Stage,
 } from "../projects/stages";
+import { recordProjectEntry } from "../projects/project-log.server";
 import { CompanyIndex, readUscc, writeNewCompany } from "./plan-companies.server";
 import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
 
@@ -346,7 +347,7 @@ function writeNewProject(writer: Writer, project: NewProject, { stage, stageOn, 
     .values({ ...values, searchText: projectSearchText(values.name, values.companyId, tx), stage, status: "active", signedOn, lastActivityOn: enteredOn, createdBy: actor.id })
     .returning({ id: t.projects.id })
     .get();
-  tx.insert(t.stageChanges).values({ projectId: id, fromStage: null, toStage: "lead", occurredOn: enteredOn, userId: actor.id, note: "导入" }).run();
+  recordProjectEntry(tx, { projectId: id, enteredOn, userId: actor.id, note: "导入" });
   if (stage !== "lead") {
     tx.insert(t.stageChanges).values({ projectId: id, fromStage: "lead", toStage: stage, occurredOn: stageOn, userId: actor.id, note: "导入" }).run();
   }

@@ -29,6 +29,7 @@ export const PROJECT_AUDIT: AuditVocabulary = {
     skipped: { label: "跳过阶段", list: true, format: labelOf(STAGE_LABELS), detail: true },
     signedOn: { label: "签约日期" },
     signingVerifiedAt: { label: "甄别时间", format: dateTime, detail: true },
+    signingVerifiedOn: { label: "甄别日期", detail: true },
     signingVerifiedBy: { label: "甄别人", ref: "user", detail: true },
     signingReturnedAt: { label: "退回时间", format: dateTime, detail: true },
     signingReturnedBy: { label: "退回人", ref: "user", detail: true },

@@ -155,14 +155,15 @@ export function StageForm({
   );
 }
 
-export function StatusForm({ projectId, version, feedback }: { projectId: number; version: number; feedback: FormFeedback | null }) {
-  const form = useValidatedForm(statusChangeSchema, { status: "", reason: "", lostTo: "", version }, feedback);
+export function StatusForm({ projectId, version, today, feedback }: { projectId: number; version: number; today: string; feedback: FormFeedback | null }) {
+  const form = useValidatedForm(statusChangeSchema, { status: "", occurredOn: today, reason: "", lostTo: "", version }, feedback);
   return (
     <Form method="post" action={projectPartPath(projectId, "status")} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="version" value={version} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
         <SelectField form={form} name="status" label="项目状态" required placeholder="请选择" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <TextField form={form} name="occurredOn" label="发生日期" type="date" required max={today} hint="不早于上一次状态变更的日期" />
         <TextField form={form} name="reason" label="原因" hint="流失、放弃时必填" />
         <TextField form={form} name="lostTo" label="流失去向" hint="流失时必填：项目落户的竞争地区" />
       </div>

@@ -56,6 +56,7 @@ export const stageChangeSchema = z.object({
 
 export const statusChangeSchema = z.object({
   status: z.enum(STATUSES, { error: "请选择项目状态" }),
+  occurredOn: requiredDate("发生日期", { notAfterToday: true }),
   reason: optionalText(1000, "原因"),
   lostTo: optionalText(200, "流失去向"),
   version: versionField,

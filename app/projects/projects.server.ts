@@ -19,6 +19,7 @@ import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { recordOperation } from "../operations/operation-log.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
+import { listStatusHistory, moveProjectEntry, recordProjectEntry, stageLogDates, statusLogDates } from "./project-log.server";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import {
   checkStageChange,
@@ -304,6 +305,7 @@ export function getProject(actor: Actor, id: number) {
     returnedByName,
     members,
     stageHistory,
+    statusHistory: listStatusHistory(id),
     activities: activities.map((activity) => ({
       ...activity,
       /** 更正 is offered to its author, within the window, on a project they may still edit */
@@ -314,25 +316,6 @@ export function getProject(actor: Actor, id: number) {
     enteredOn: log.enteredOn,
     canChangeLeadDate: canEdit && log.transitions === 0,
   };
-}
-
-/**
- * The stage log's dates: the 线索日期 (its entry row), how many transitions followed, and the latest
- * 发生日期 among them (null before the first).
- */
-function stageLogDates(projectId: number): { enteredOn: string; transitions: number; lastChangedOn: string | null } {
-  const entry = db()
-    .select({ occurredOn: t.stageChanges.occurredOn })
-    .from(t.stageChanges)
-    .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
-    .orderBy(asc(t.stageChanges.id))
-    .get();
-  const moves = db()
-    .select({ n: count(), latest: max(t.stageChanges.occurredOn) })
-    .from(t.stageChanges)
-    .where(and(eq(t.stageChanges.projectId, projectId), isNotNull(t.stageChanges.fromStage)))
-    .get();
-  return { enteredOn: entry?.occurredOn ?? "0000-01-01", transitions: moves?.n ?? 0, lastChangedOn: moves?.latest ?? null };
 }
 
 // ── choices for the form ──────────────────────────────────────────────────
@@ -418,7 +401,7 @@ export function createProject({ actor, data }: { actor: Actor; data: NewProjectI
       .values({ ...values, stage: "lead", status: "active", lastActivityOn: enteredOn, createdBy: actor.id })
       .returning({ id: t.projects.id })
       .get();
-    tx.insert(t.stageChanges).values({ projectId: row.id, fromStage: null, toStage: "lead", occurredOn: enteredOn, userId: actor.id }).run();
+    recordProjectEntry(tx, { projectId: row.id, enteredOn, userId: actor.id });
     if (data.ownerId !== actor.id && actor.role === "officer") {
       tx.insert(t.projectMembers).values({ projectId: row.id, userId: actor.id }).run();
     }
@@ -511,24 +494,26 @@ export function moveProjectToStage({
 export function changeLeadDate({ actor, projectId, enteredOn, version }: { actor: Actor; projectId: number; enteredOn: string; version: number }): void {
   const project = findEditableProject(actor, projectId);
   const log = stageLogDates(projectId);
-  const problem = leadDateProblem({ enteredOn, transitions: log.transitions, today: today() });
+  const problem = leadDateProblem({ enteredOn, transitions: log.transitions, firstStatusChangeOn: statusLogDates(projectId).firstChangedOn, today: today() });
   if (problem) throw new InvalidError({ enteredOn: problem });
   if (enteredOn === log.enteredOn) return;
   db().transaction((tx) => {
     // a transition recorded since the check bumped the version: the update below refuses it
     updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values: {}, before: project, userId: actor.id, changes: { enteredOn: [log.enteredOn, enteredOn] } });
-    tx.update(t.stageChanges)
-      .set({ occurredOn: enteredOn })
-      .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
-      .run();
+    moveProjectEntry(tx, projectId, enteredOn);
     refreshLastActivity(tx, projectId);
   });
 }
 
+/**
+ * 项目状态 with its 发生日期 (may be back-dated, never before the previous status change): the
+ * project's status and the status log change together, so the 储备 at any past date is exact.
+ */
 export function changeProjectStatus({
   actor,
   projectId,
   status,
+  occurredOn,
   reason,
   lostTo,
   version,
@@ -536,21 +521,43 @@ export function changeProjectStatus({
   actor: Actor;
   projectId: number;
   status: Status;
+  occurredOn: string;
   reason: string | null;
   lostTo: string | null;
   version: number;
 }): void {
   const project = findEditableProject(actor, projectId);
-  const problems = statusChangeProblems({ to: status, reason, lostTo });
+  const problems = statusChangeProblems({
+    from: project.status,
+    to: status,
+    reason,
+    lostTo,
+    occurredOn,
+    enteredOn: stageLogDates(projectId).enteredOn,
+    lastChangedOn: statusLogDates(projectId).lastChangedOn,
+    today: today(),
+  });
   if (Object.keys(problems).length > 0) throw new InvalidError(problems);
-  if (status === project.status) throw new InvalidError({ status: "项目已是该状态" });
   const values = {
     status,
     statusReason: status === "active" ? null : reason,
     lostTo: status === "lost" ? lostTo : null,
   };
   db().transaction((tx) => {
-    updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values, before: project, userId: actor.id, action: "status" });
+    updateVersioned(tx, {
+      table: t.projects,
+      entityType: "project",
+      id: projectId,
+      version,
+      values,
+      before: project,
+      userId: actor.id,
+      action: "status",
+      changes: { ...diffRecords(project, values), occurredOn: [null, occurredOn] },
+    });
+    tx.insert(t.statusChanges)
+      .values({ projectId, fromStatus: project.status, toStatus: status, occurredOn, userId: actor.id, reason: values.statusReason, lostTo: values.lostTo })
+      .run();
   });
 }
 
@@ -576,7 +583,7 @@ export function verifySigning({ actor, projectId, version }: { actor: Actor; pro
       entityType: "project",
       id: projectId,
       version,
-      values: { signingVerifiedAt: verifiedAt, signingVerifiedBy: actor.id, signingReturnedAt: null, signingReturnedBy: null, signingReturnReason: null },
+      values: { signingVerifiedAt: verifiedAt, signingVerifiedOn: today(), signingVerifiedBy: actor.id, signingReturnedAt: null, signingReturnedBy: null, signingReturnReason: null },
       userId: actor.id,
       before: project,
       action: "verify",

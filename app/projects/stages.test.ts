@@ -5,6 +5,7 @@ import {
   leadDateProblem,
   signingState,
   statusChangeProblems,
+  type StatusChangeRequest,
   type StageChangeRequest,
 } from "./stages";
 
@@ -147,27 +148,45 @@ describe("leadDateProblem", () => {
 });
 
 describe("statusChangeProblems", () => {
+  const request = (change: Pick<StatusChangeRequest, "to" | "reason" | "lostTo"> & Partial<StatusChangeRequest>): StatusChangeRequest => ({
+    from: change.to === "active" ? "on_hold" : "active",
+    occurredOn: "2026-06-01",
+    enteredOn: "2026-01-01",
+    lastChangedOn: null,
+    today: "2026-06-30",
+    ...change,
+  });
   it("needs a reason and 流失去向 for 流失", () => {
-    const problems = statusChangeProblems({ to: "lost", reason: null, lostTo: null });
+    const problems = statusChangeProblems(request({ to: "lost", reason: null, lostTo: null }));
     expect(Object.keys(problems).sort()).toEqual(["lostTo", "reason"]);
-    expect(Object.keys(statusChangeProblems({ to: "lost", reason: "  ", lostTo: "  " })).sort()).toEqual([
+    expect(Object.keys(statusChangeProblems(request({ to: "lost", reason: "  ", lostTo: "  " }))).sort()).toEqual([
       "lostTo",
       "reason",
     ]);
-    expect(statusChangeProblems({ to: "lost", reason: "土地指标不足", lostTo: null })).toHaveProperty("lostTo");
-    expect(statusChangeProblems({ to: "lost", reason: null, lostTo: "昆山" })).toHaveProperty("reason");
-    expect(statusChangeProblems({ to: "lost", reason: "土地指标不足", lostTo: "昆山" })).toEqual({});
+    expect(statusChangeProblems(request({ to: "lost", reason: "土地指标不足", lostTo: null }))).toHaveProperty("lostTo");
+    expect(statusChangeProblems(request({ to: "lost", reason: null, lostTo: "昆山" }))).toHaveProperty("reason");
+    expect(statusChangeProblems(request({ to: "lost", reason: "土地指标不足", lostTo: "昆山" }))).toEqual({});
   });
 
   it("needs a reason for 放弃, but no 流失去向", () => {
-    expect(Object.keys(statusChangeProblems({ to: "abandoned", reason: null, lostTo: null }))).toEqual(["reason"]);
-    expect(statusChangeProblems({ to: "abandoned", reason: "企业战略调整", lostTo: null })).toEqual({});
+    expect(Object.keys(statusChangeProblems(request({ to: "abandoned", reason: null, lostTo: null })))).toEqual(["reason"]);
+    expect(statusChangeProblems(request({ to: "abandoned", reason: "企业战略调整", lostTo: null }))).toEqual({});
   });
 
   it("needs nothing for 暂缓, 休眠 or 进行中", () => {
-    expect(statusChangeProblems({ to: "on_hold", reason: null, lostTo: null })).toEqual({});
-    expect(statusChangeProblems({ to: "dormant", reason: null, lostTo: null })).toEqual({});
-    expect(statusChangeProblems({ to: "active", reason: null, lostTo: null })).toEqual({});
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null }))).toEqual({});
+    expect(statusChangeProblems(request({ to: "dormant", reason: null, lostTo: null }))).toEqual({});
+    expect(statusChangeProblems(request({ to: "active", reason: null, lostTo: null }))).toEqual({});
+  });
+
+  it("keeps the status log chronological, not before the lead nor after today", () => {
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2026-07-01" }))).toEqual({ occurredOn: "发生日期不能晚于今天" });
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2025-12-31" }))).toEqual({ occurredOn: "发生日期不能早于线索登记日期（2026-01-01）" });
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, lastChangedOn: "2026-06-02" }))).toEqual({
+      occurredOn: "发生日期不能早于上一次状态变更的发生日期（2026-06-02）",
+    });
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, lastChangedOn: "2026-06-01" }))).toEqual({});
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, from: "on_hold" }))).toEqual({ status: "项目已是该状态" });
   });
 });
 

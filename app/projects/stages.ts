@@ -102,24 +102,51 @@ export function checkStageChange(request: StageChangeRequest): StageChangeOutcom
  * May the 线索日期 (the log's entry row) be set to `enteredOn`? Only until the first transition:
  * after that the later dates rest on it (DESIGN.md §2). Returns the problem, or null.
  */
-export function leadDateProblem({ enteredOn, transitions, today }: { enteredOn: string; transitions: number; today: string }): string | null {
+export function leadDateProblem({
+  enteredOn,
+  transitions,
+  firstStatusChangeOn = null,
+  today,
+}: {
+  enteredOn: string;
+  transitions: number;
+  /** the 发生日期 of the project's first status change, if any: the 线索日期 may not pass it */
+  firstStatusChangeOn?: string | null;
+  today: string;
+}): string | null {
   if (transitions > 0) return "项目已有阶段变更，线索日期不能再修改";
   if (enteredOn > today) return "线索日期不能晚于今天";
+  if (firstStatusChangeOn && enteredOn > firstStatusChangeOn) return `线索日期不能晚于首次状态变更的发生日期（${firstStatusChangeOn}）`;
   return null;
 }
 
 export interface StatusChangeRequest {
+  from: Status;
   to: Status;
   reason: string | null;
   lostTo: string | null;
+  /** 发生日期 of the change */
+  occurredOn: string;
+  /** the date the project entered as 线索 */
+  enteredOn: string;
+  /** the latest 发生日期 among the project's status changes so far, null before the first */
+  lastChangedOn: string | null;
+  today: string;
 }
 
-/** 流失 needs 原因 and 流失去向; 放弃 needs 原因. Returns field errors, empty when allowed. */
-export function statusChangeProblems({ to, reason, lostTo }: StatusChangeRequest): Record<string, string> {
+/**
+ * May the status change? 流失 needs 原因 and 流失去向; 放弃 needs 原因; the status log stays
+ * chronological like the stage log (DESIGN.md §2). Returns field errors, empty when allowed.
+ */
+export function statusChangeProblems({ from, to, reason, lostTo, occurredOn, enteredOn, lastChangedOn, today }: StatusChangeRequest): Record<string, string> {
   const problems: Record<string, string> = {};
+  if (from === to) problems.status = "项目已是该状态";
   const needsReason = to === "lost" || to === "abandoned";
   if (needsReason && !reason?.trim()) problems.reason = to === "lost" ? "流失需要填写原因" : "放弃需要填写原因";
   if (to === "lost" && !lostTo?.trim()) problems.lostTo = "流失需要填写流失去向（落户的竞争地区）";
+  if (occurredOn > today) problems.occurredOn = "发生日期不能晚于今天";
+  else if (occurredOn < enteredOn) problems.occurredOn = `发生日期不能早于线索登记日期（${enteredOn}）`;
+  else if (lastChangedOn && occurredOn < lastChangedOn) problems.occurredOn = `发生日期不能早于上一次状态变更的发生日期（${lastChangedOn}）`;
   return problems;
 }
 

@@ -1,29 +1,33 @@
 /**
- * Builds the frozen content of a month's report (DESIGN.md §7) from the figures module and the
- * records as they stood at the month's end. Called once per generated edition.
+ * Builds the frozen content of a month's report (DESIGN.md §7) from the figures module's vocabulary
+ * (app/figures/measures.server.ts): period figures from the logs, and every snapshot — 储备, 在谈 by
+ * country, chain and park, the 附表, 下月到期 and 逾期 — as of the month's end, so a report
+ * regenerated months later for an old month gives the same numbers. Lists hold every row; the
+ * screen and Word show the first ones and say how many there are.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "../commitments/commitment-rules";
+import { COMMITMENT_STATUS_LABELS, PAYABLE_STATUSES, type CommitmentStatus } from "../commitments/commitment-rules";
 import { regionLabel } from "../companies/regions";
 import { db, t } from "../db.server";
 import { getIndicators, getMonthlyTrend, getRates, getTargets } from "../figures/figures.server";
 import { getFunnel } from "../figures/funnel.server";
 import { BIG_PROJECT_USD, completionRate, INDICATOR_LABELS, isMoneyIndicator, samePeriodLastYear, TARGET_INDICATORS, timeProgress, yearOnYear, yearToDate } from "../figures/indicators";
+import {
+  arrivalsIn,
+  commitmentFulfilledIn,
+  commitmentMadeIn,
+  firstReachedIn,
+  firstReachedOn,
+  liveProject,
+  openCommitmentAt,
+  overdueCommitmentAt,
+  paidBy,
+  verifiedSigningIn,
+} from "../figures/measures.server";
+import { chainsServed, groupSnapshot, isNegotiating, pipelineLines, snapshotProjectsAt, type SnapshotProject } from "../figures/snapshot.server";
 import { addDays, monthPeriod, type Period } from "../lib/dates";
-import { STAGE_LABELS, STAGES, type Stage } from "../projects/stages";
-import type { AppendixLine, ChainLine, CommitmentLine, CountryLine, ParkLine, ProjectLine, ReportSnapshot, StageLine } from "./report-snapshot";
-
-
-/** Lists in the report body stay readable; the appendix is complete. */
-const LIST_LIMIT = 50;
-
-/** The stage a project stood at on `date` by its log (the latest change dated on or before it). */
-function stageOn(date: string): SQL {
-  return sql`(select sc.to_stage from ${t.stageChanges} sc where sc.project_id = ${t.projects.id} and sc.occurred_on <= ${date}
-    order by sc.occurred_on desc, sc.id desc limit 1)`;
-}
-
-const pursued = sql`${t.projects.deletedAt} is null and ${t.projects.status} in ('active', 'on_hold')`;
+import { STAGE_LABELS, type Stage } from "../projects/stages";
+import type { AppendixLine, ChainLine, CommitmentLine, CountryLine, ParkLine, ProjectLine, ReportSnapshot } from "./report-snapshot";
 
 function projectLines(where: SQL, date: SQL, order: SQL = sql`${t.projects.totalInvestmentUsd} desc`): ProjectLine[] {
   return db()
@@ -36,27 +40,13 @@ function projectLines(where: SQL, date: SQL, order: SQL = sql`${t.projects.total
       join ${t.users} on ${t.users.id} = ${t.projects.ownerId}
       where ${where}
       order by ${order}, ${t.projects.id}
-      limit ${LIST_LIMIT}
     `)
     .map(({ country, stage, ...row }) => ({ ...row, countryLabel: regionLabel(country), stageLabel: STAGE_LABELS[stage] }));
 }
 
-/** Verified projects whose log first reaches one of `stages` within the period. */
-function firstReachedIn(stages: readonly Stage[], period: Period): SQL {
-  return sql`${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null and ${t.projects.id} in (
-    select project_id from ${t.stageChanges} where to_stage in (${sql.join(stages.map((s) => sql`${s}`), sql`, `)})
-    group by project_id having min(occurred_on) between ${period.from} and ${period.to}
-  )`;
-}
+const STARTED: Stage[] = ["construction", "production"];
 
-function firstReachedOn(stages: readonly Stage[]): SQL {
-  return sql`(select min(occurred_on) from ${t.stageChanges} sc where sc.project_id = ${t.projects.id}
-    and sc.to_stage in (${sql.join(stages.map((s) => sql`${s}`), sql`, `)}))`;
-}
-
-const verifiedSigning = (period: Period) =>
-  sql`${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null and ${t.projects.signedOn} between ${period.from} and ${period.to}`;
-
+/** 1–N月 against the same months a year earlier (the one 同比 basis). */
 function indicatorLines(period: Period) {
   const ytd = yearToDate(period);
   const month = getIndicators(period);
@@ -77,218 +67,200 @@ function indicatorLines(period: Period) {
   }));
 }
 
-/**
- * Pursued projects with the stage they stood at on `date`: their current stage, except for the few
- * whose log changed after that date, which are looked up in the log (absent if they entered later).
- */
-function stagesOn(date: string) {
-  const current = db().all<{ stage: Stage; projects: number; total: number }>(sql`
-    select ${t.projects.stage} as stage, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as total
-    from ${t.projects} where ${pursued} group by ${t.projects.stage}
-  `);
-  const changedSince = db().all<{ id: number; stage: Stage; stageThen: Stage | null; total: number }>(sql`
-    select ${t.projects.id} as id, ${t.projects.stage} as stage, ${stageOn(date)} as stageThen, ${t.projects.totalInvestmentUsd} as total
-    from ${t.projects}
-    where ${pursued} and ${t.projects.id} in (select project_id from ${t.stageChanges} where occurred_on > ${date})
-  `);
-  const byStage = new Map(STAGES.map((stage) => [stage, { projects: 0, total: 0 }]));
-  for (const row of current) Object.assign(byStage.get(row.stage)!, { projects: row.projects, total: row.total });
-  for (const row of changedSince) {
-    byStage.get(row.stage)!.projects -= 1;
-    byStage.get(row.stage)!.total -= row.total;
-    if (row.stageThen) {
-      byStage.get(row.stageThen)!.projects += 1;
-      byStage.get(row.stageThen)!.total += row.total;
-    }
-  }
-  return { byStage, changedSince };
-}
-
+/** Stage changes dated in the period, on live projects. */
 function stageChanges(period: Period) {
   const rows = db().all<{ projectId: number; projectName: string; fromStage: Stage | null; toStage: Stage; occurredOn: string }>(sql`
     select sc.project_id as projectId, ${t.projects.name} as projectName, sc.from_stage as fromStage, sc.to_stage as toStage, sc.occurred_on as occurredOn
     from ${t.stageChanges} sc join ${t.projects} on ${t.projects.id} = sc.project_id
-    where ${t.projects.deletedAt} is null and sc.occurred_on between ${period.from} and ${period.to}
+    where ${liveProject} and sc.occurred_on between ${period.from} and ${period.to}
     order by sc.occurred_on, sc.id
-    limit ${LIST_LIMIT}
   `);
-  const total = db().get<{ n: number }>(sql`
-    select count(*) as n from ${t.stageChanges} sc join ${t.projects} on ${t.projects.id} = sc.project_id
-    where ${t.projects.deletedAt} is null and sc.occurred_on between ${period.from} and ${period.to}
-  `)!.n;
+  return rows.map((row) => ({
+    projectId: row.projectId,
+    projectName: row.projectName,
+    fromLabel: row.fromStage ? STAGE_LABELS[row.fromStage] : null,
+    toLabel: STAGE_LABELS[row.toStage],
+    occurredOn: row.occurredOn,
+  }));
+}
+
+/** Verified signings of the month and of the year to date, per project id. */
+function signingsOf(period: Period): { month: Set<number>; year: Map<number, number> } {
+  const ytd = yearToDate(period);
+  const rows = db().all<{ id: number; signedOn: string; contracted: number }>(sql`
+    select ${t.projects.id} as id, ${t.projects.signedOn} as signedOn, ${t.projects.contractedFdiUsd} as contracted
+    from ${t.projects} where ${verifiedSigningIn(ytd)}
+  `);
   return {
-    changes: rows.map((row) => ({
-      projectId: row.projectId,
-      projectName: row.projectName,
-      fromLabel: row.fromStage ? STAGE_LABELS[row.fromStage] : null,
-      toLabel: STAGE_LABELS[row.toStage],
-      occurredOn: row.occurredOn,
-    })),
-    total,
+    month: new Set(rows.filter((row) => row.signedOn >= period.from).map((row) => row.id)),
+    year: new Map(rows.map((row) => [row.id, row.contracted])),
   };
 }
 
-function chainLines(period: Period): ChainLine[] {
-  const ytd = yearToDate(period);
-  const chains = db().all<{ id: number; name: string; systemName: string; path: string }>(sql`
+/** 四、产业链招商: per chain, 在谈 at the month's end, signings of the month and year, gaps. */
+function chainLines(snapshot: readonly SnapshotProject[], signings: ReturnType<typeof signingsOf>, chains: ReadonlyMap<number, readonly number[]>): ChainLine[] {
+  const chainNodes = db().all<{ id: number; name: string; systemName: string; path: string }>(sql`
     select n.id, n.name, s.name as systemName, n.path from ${t.chainNodes} n join ${t.chainSystems} s on s.id = n.system_id
     where n.level = 'chain' and n.retired_at is null order by s.sort_order, s.id, n.path
   `);
-  const served = db().all<{ chainId: number; projects: number; month: number; year: number }>(sql`
-    select served.chain_id as chainId, count(*) as projects,
-           coalesce(sum(${verifiedSigning(period)}), 0) as month, coalesce(sum(${verifiedSigning(ytd)}), 0) as year
-    from (
-      select distinct l.project_id, chain.id as chain_id
-      from ${t.projectChainLinks} l join ${t.chainNodes} n on n.id = l.node_id
-      join ${t.chainNodes} chain on chain.level = 'chain' and substr(n.path, 1, length(chain.path)) = chain.path
-      where l.deleted_at is null
-    ) served join ${t.projects} on ${t.projects.id} = served.project_id
-    where ${pursued} or ${verifiedSigning(ytd)}
-    group by served.chain_id
-  `);
-  const gaps = db().all<{ name: string; path: string; projects: number }>(sql`
-    select n.name, n.path, (
-      select count(*) from ${t.projectChainLinks} l join ${t.projects} on ${t.projects.id} = l.project_id
-      where l.node_id = n.id and l.deleted_at is null and ${pursued}
-    ) as projects
+  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "chain", chains);
+  const signedByChain = new Map<number, { month: number; year: number }>();
+  for (const [projectId, projectChains] of chains) {
+    if (!signings.year.has(projectId)) continue;
+    for (const chainId of projectChains) {
+      const counts = signedByChain.get(chainId) ?? { month: 0, year: 0 };
+      counts.year += 1;
+      if (signings.month.has(projectId)) counts.month += 1;
+      signedByChain.set(chainId, counts);
+    }
+  }
+  // 空白/薄弱 links and whether a project of the 储备 at the month's end serves them
+  const inSnapshot = JSON.stringify(snapshot.map((project) => project.id));
+  const gaps = db().all<{ name: string; path: string; served: number }>(sql`
+    select n.name, n.path, exists (
+      select 1 from ${t.projectChainLinks} l where l.node_id = n.id and l.deleted_at is null
+        and l.project_id in (select value from json_each(${inSnapshot}))
+    ) as served
     from ${t.chainNodes} n where n.gap_status in ('gap', 'weak') and n.retired_at is null order by n.path
   `);
-  const byChain = new Map(served.map((row) => [row.chainId, row]));
-  return chains.map((chain) => {
+  return chainNodes.map((chain) => {
     const chainGaps = gaps.filter((gap) => gap.path.startsWith(chain.path));
-    const row = byChain.get(chain.id);
     return {
       nodeId: chain.id,
       name: `${chain.systemName} · ${chain.name}`,
-      projects: row?.projects ?? 0,
-      signingsMonth: row?.month ?? 0,
-      signingsYear: row?.year ?? 0,
-      gapsAddressed: chainGaps.filter((gap) => gap.projects > 0).length,
-      gapsOpen: chainGaps.filter((gap) => gap.projects === 0).map((gap) => gap.name),
+      projects: negotiating.get(String(chain.id))?.length ?? 0,
+      signingsMonth: signedByChain.get(chain.id)?.month ?? 0,
+      signingsYear: signedByChain.get(chain.id)?.year ?? 0,
+      gapsAddressed: chainGaps.filter((gap) => gap.served === 1).length,
+      gapsOpen: chainGaps.filter((gap) => gap.served === 0).map((gap) => gap.name),
     };
   });
 }
 
-function countryLines(period: Period): CountryLine[] {
+/** 五、国别招商: per country/region, 在谈 at the month's end, and the year's signings and arrivals. */
+function countryLines(period: Period, snapshot: readonly SnapshotProject[]): CountryLine[] {
   const ytd = yearToDate(period);
-  const rows = db().all<{ country: string; projects: number; signings: number; contracted: number }>(sql`
-    select ${t.companies.country} as country, coalesce(sum(${pursued}), 0) as projects,
-           coalesce(sum(${verifiedSigning(ytd)}), 0) as signings,
-           coalesce(sum(case when ${verifiedSigning(ytd)} then ${t.projects.contractedFdiUsd} end), 0) as contracted
+  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "country");
+  const signed = db().all<{ country: string; signings: number; contracted: number }>(sql`
+    select ${t.companies.country} as country, count(*) as signings, coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted
     from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
-    where ${t.projects.deletedAt} is null
+    where ${verifiedSigningIn(ytd)}
     group by ${t.companies.country}
   `);
-  const arrived = new Map(
-    db()
-      .all<{ country: string; usd: number }>(sql`
-        select ${t.companies.country} as country, sum(a.amount_usd) as usd
-        from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
-        where a.deleted_at is null and ${t.projects.deletedAt} is null and a.arrived_on between ${ytd.from} and ${ytd.to}
-        group by ${t.companies.country}
-      `)
-      .map((row) => [row.country, row.usd]),
-  );
-  return rows
-    .map((row) => ({
-      label: regionLabel(row.country),
-      projects: row.projects,
-      signingsYear: row.signings,
-      contractedFdiUsdYear: row.contracted,
-      actualFdiUsdYear: arrived.get(row.country) ?? 0,
+  const arrived = db().all<{ country: string; usd: number }>(sql`
+    select ${t.companies.country} as country, sum(a.amount_usd) as usd
+    from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    where ${arrivalsIn(ytd)}
+    group by ${t.companies.country}
+  `);
+  const countries = new Set([...negotiating.keys(), ...signed.map((row) => row.country), ...arrived.map((row) => row.country)]);
+  const signedBy = new Map(signed.map((row) => [row.country, row]));
+  const arrivedBy = new Map(arrived.map((row) => [row.country, row.usd]));
+  return [...countries]
+    .filter((country): country is string => country !== null)
+    .map((country) => ({
+      label: regionLabel(country),
+      projects: negotiating.get(country)?.length ?? 0,
+      signingsYear: signedBy.get(country)?.signings ?? 0,
+      contractedFdiUsdYear: signedBy.get(country)?.contracted ?? 0,
+      actualFdiUsdYear: arrivedBy.get(country) ?? 0,
     }))
-    .filter((row) => row.projects > 0 || row.signingsYear > 0 || row.actualFdiUsdYear > 0)
-    .sort((a, b) => b.contractedFdiUsdYear - a.contractedFdiUsdYear || b.projects - a.projects);
+    .sort((a, b) => b.contractedFdiUsdYear - a.contractedFdiUsdYear || b.projects - a.projects || a.label.localeCompare(b.label, "zh"));
 }
 
-function parkLines(period: Period): ParkLine[] {
-  const ytd = yearToDate(period);
-  const counts = new Map(
+/** 五、载体: per park, 在谈 at the month's end (and, for country parks, those from their focus countries), and the year's signings. */
+function parkLines(period: Period, snapshot: readonly SnapshotProject[]): ParkLine[] {
+  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "park");
+  const signed = new Map(
     db()
-      .all<{ parkId: number; projects: number; signings: number; focus: number }>(sql`
-        select ${t.projects.parkId} as parkId, coalesce(sum(${pursued}), 0) as projects, coalesce(sum(${verifiedSigning(ytd)}), 0) as signings,
-          coalesce(sum(${pursued} and ${t.companies.country} in (select value from json_each(${t.parks.focusCountries}))), 0) as focus
-        from ${t.projects}
-        join ${t.parks} on ${t.parks.id} = ${t.projects.parkId}
-        join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
-        where ${t.projects.deletedAt} is null
-        group by ${t.projects.parkId}
+      .all<{ parkId: number; signings: number }>(sql`
+        select ${t.projects.parkId} as parkId, count(*) as signings from ${t.projects}
+        where ${verifiedSigningIn(yearToDate(period))} and ${t.projects.parkId} is not null group by ${t.projects.parkId}
       `)
-      .map((row) => [row.parkId, row]),
+      .map((row) => [row.parkId, row.signings]),
   );
   return db()
-    .select({ id: t.parks.id, name: t.parks.name, kind: t.parks.kind })
+    .select({ id: t.parks.id, name: t.parks.name, kind: t.parks.kind, focusCountries: t.parks.focusCountries })
     .from(t.parks)
     .where(sql`${t.parks.deletedAt} is null`)
     .orderBy(t.parks.sortOrder, t.parks.id)
     .all()
     .map((park) => {
-      const row = counts.get(park.id);
-      return { name: park.name, projects: row?.projects ?? 0, signingsYear: row?.signings ?? 0, focusProjects: park.kind === "country_park" ? (row?.focus ?? 0) : null };
+      const projects = negotiating.get(String(park.id)) ?? [];
+      const focus = new Set<string>((park.focusCountries as string[] | null) ?? []);
+      return {
+        name: park.name,
+        projects: projects.length,
+        signingsYear: signed.get(park.id) ?? 0,
+        focusProjects: park.kind === "country_park" ? projects.filter((project) => focus.has(project.country)).length : null,
+      };
     });
 }
 
-function commitmentLines(where: SQL, paidBy: string): CommitmentLine[] {
+/** Commitments matching `where`, with what was paid on them by `date` and their status as it stood then. */
+function commitmentLines(where: SQL, date: string): CommitmentLine[] {
   return db()
-    .all<Omit<CommitmentLine, "statusLabel"> & { status: string }>(sql`
+    .all<Omit<CommitmentLine, "statusLabel"> & { status: CommitmentStatus }>(sql`
       select c.id, ${t.projects.name} as projectName, c.item, c.amount_cny as amountCny, c.due_on as dueOn, c.status,
-        coalesce((select sum(amount_cny) from ${t.payouts} po where po.commitment_id = c.id and po.deleted_at is null and po.paid_on <= ${paidBy}), 0) as paidCny
+             ${paidBy(date)} as paidCny
       from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id
-      where c.deleted_at is null and ${t.projects.deletedAt} is null and ${where}
+      where ${where}
       order by c.due_on, c.id
-      limit ${LIST_LIMIT}
     `)
-    .map(({ status, ...row }) => ({ ...row, statusLabel: COMMITMENT_STATUS_LABELS[status as CommitmentStatus] ?? status }));
+    .map(({ status, ...row }) => ({
+      ...row,
+      // open at the date: still payable then, whatever became of it since
+      statusLabel: COMMITMENT_STATUS_LABELS[(PAYABLE_STATUSES as readonly string[]).includes(status) ? status : "committed"],
+    }));
 }
 
+/** 六、政策兑现: made and paid in full in the month, due next month and overdue, as of the month's end. */
 function commitmentSummary(period: Period) {
-  const made = db().get<{ n: number; cny: number }>(sql`
-    select count(*) as n, coalesce(sum(amount_cny), 0) as cny from ${t.commitments}
-    where deleted_at is null and committed_on between ${period.from} and ${period.to}
-  `)!;
-  const fulfilled = db().get<{ n: number; cny: number }>(sql`
-    select count(*) as n, coalesce(sum(amount_cny), 0) as cny from ${t.commitments}
-    where deleted_at is null and status = 'fulfilled' and fulfilled_on between ${period.from} and ${period.to}
-  `)!;
+  const total = (where: SQL) =>
+    db().get<{ n: number; cny: number }>(sql`
+      select count(*) as n, coalesce(sum(c.amount_cny), 0) as cny
+      from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id where ${where}
+    `)!;
+  const made = total(commitmentMadeIn(period));
+  const fulfilled = total(commitmentFulfilledIn(period));
   const next = monthPeriod(addDays(period.to, 1).slice(0, 7));
-  const open = sql`c.status in ('committed', 'conditions_met')`;
   return {
     madeCount: made.n,
     madeCny: made.cny,
     fulfilledCount: fulfilled.n,
     fulfilledCny: fulfilled.cny,
-    dueNextMonth: commitmentLines(sql`${open} and c.due_on between ${next.from} and ${next.to}`, period.to),
-    overdue: commitmentLines(sql`${open} and c.due_on < ${period.to}`, period.to),
+    dueNextMonth: commitmentLines(sql`${openCommitmentAt(period.to)} and c.due_on between ${next.from} and ${next.to}`, period.to),
+    overdue: commitmentLines(overdueCommitmentAt(period.to), period.to),
   };
 }
 
-/** 附表 在谈项目明细表: pursued projects standing at 洽谈 at the month's end, biggest first. */
-function appendixLines(date: string, changedSince: ReadonlyArray<{ id: number; stage: Stage; stageThen: Stage | null }>): AppendixLine[] {
-  const changed = JSON.stringify(changedSince.map((row) => row.id));
-  const negotiatingThen = JSON.stringify(changedSince.filter((row) => row.stageThen === "negotiating").map((row) => row.id));
+/** 附表 在谈项目明细表: the 在谈 of the month's end (接洽 and 洽谈), biggest first, with the latest activity by then. */
+function appendixLines(date: string, snapshot: readonly SnapshotProject[]): AppendixLine[] {
+  const negotiating = snapshot.filter(isNegotiating);
+  const rowOf = new Map(negotiating.map((project) => [project.id, project.row]));
   return db()
-    .all<{ name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(sql`
-      select ${t.projects.name} as name, ${t.projects.totalInvestmentUsd} as total, ${t.projects.contractedFdiUsd} as contracted,
+    .all<{ id: number; name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(sql`
+      select ${t.projects.id} as id, ${t.projects.name} as name, ${t.projects.totalInvestmentUsd} as total, ${t.projects.contractedFdiUsd} as contracted,
              ${t.companies.country} as country, ${t.users.displayName} as owner,
              (select a.summary from ${t.activities} a where a.project_id = ${t.projects.id} and a.deleted_at is null and a.occurred_on <= ${date}
               order by a.occurred_on desc, a.id desc limit 1) as summary
       from ${t.projects}
       join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
       join ${t.users} on ${t.users.id} = ${t.projects.ownerId}
-      where ${pursued} and (
-        (${t.projects.stage} = 'negotiating' and ${t.projects.id} not in (select value from json_each(${changed})))
-        or ${t.projects.id} in (select value from json_each(${negotiatingThen}))
-      )
+      where ${t.projects.id} in (select value from json_each(${JSON.stringify([...rowOf.keys()])}))
       order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
     `)
-    .map((row) => ({
-      name: row.name,
-      totalInvestmentUsd: row.total,
-      contractedFdiUsd: row.contracted,
-      countryLabel: regionLabel(row.country),
-      progress: row.summary ? `洽谈：${row.summary.length > 60 ? `${row.summary.slice(0, 60)}…` : row.summary}` : "洽谈",
-      ownerName: row.owner,
-    }));
+    .map((row) => {
+      const stage = STAGE_LABELS[rowOf.get(row.id) as Stage];
+      return {
+        name: row.name,
+        totalInvestmentUsd: row.total,
+        contractedFdiUsd: row.contracted,
+        countryLabel: regionLabel(row.country),
+        progress: row.summary ? `${stage}：${row.summary.length > 60 ? `${row.summary.slice(0, 60)}…` : row.summary}` : stage,
+        ownerName: row.owner,
+      };
+    });
 }
 
 export function buildReportSnapshot(month: string): ReportSnapshot {
@@ -296,12 +268,8 @@ export function buildReportSnapshot(month: string): ReportSnapshot {
   const ytd = yearToDate(period);
   const [year, monthNumber] = month.split("-").map(Number);
   const rates = getRates(period);
-  const stages = stagesOn(period.to);
-  const byStage: StageLine[] = STAGES.map((stage) => ({
-    stageLabel: STAGE_LABELS[stage],
-    projects: stages.byStage.get(stage)!.projects,
-    totalInvestmentUsd: stages.byStage.get(stage)!.total,
-  }));
+  const snapshot = snapshotProjectsAt(period.to);
+  const chains = chainsServed();
   const changes = stageChanges(period);
   return {
     month,
@@ -315,18 +283,22 @@ export function buildReportSnapshot(month: string): ReportSnapshot {
       { label: "资金到位率", ...rates.fundingRate },
     ],
     keyProjects: {
-      signed: projectLines(verifiedSigning(period), sql`${t.projects.signedOn}`),
-      started: projectLines(firstReachedIn(["construction", "production"], period), firstReachedOn(["construction", "production"])),
+      signed: projectLines(verifiedSigningIn(period), sql`${t.projects.signedOn}`),
+      started: projectLines(firstReachedIn(STARTED, period), firstReachedOn(STARTED)),
       producing: projectLines(firstReachedIn(["production"], period), firstReachedOn(["production"])),
-      big: projectLines(sql`${verifiedSigning(ytd)} and ${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}`, sql`${t.projects.signedOn}`),
-      fortune500: projectLines(sql`${verifiedSigning(ytd)} and ${t.companies.isFortune500} = 1`, sql`${t.projects.signedOn}`),
+      big: projectLines(sql`${verifiedSigningIn(ytd)} and ${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}`, sql`${t.projects.signedOn}`),
+      fortune500: projectLines(sql`${verifiedSigningIn(ytd)} and ${t.companies.isFortune500} = 1`, sql`${t.projects.signedOn}`),
     },
-    pipeline: { byStage, changes: changes.changes, changesTotal: changes.total },
-    chains: chainLines(period),
-    countries: countryLines(period),
-    parks: parkLines(period),
+    pipeline: {
+      byStage: pipelineLines(snapshot).map((line) => ({ stageLabel: line.label, projects: line.projects, totalInvestmentUsd: line.totalInvestmentUsd })),
+      changes,
+      changesTotal: changes.length,
+    },
+    chains: chainLines(snapshot, signingsOf(period), chains),
+    countries: countryLines(period, snapshot),
+    parks: parkLines(period, snapshot),
     commitments: commitmentSummary(period),
-    appendix: appendixLines(period.to, stages.changedSince),
+    appendix: appendixLines(period.to, snapshot),
     charts: { funnel: getFunnel(ytd), trend: getMonthlyTrend(month) },
   };
 }

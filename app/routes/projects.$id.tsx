@@ -199,7 +199,7 @@ export default function ProjectDetail() {
                 </details>
                 <details>
                   <summary>项目状态变更</summary>
-                  <StatusForm key={`status-${key}`} projectId={project.id} version={project.version} feedback={null} />
+                  <StatusForm key={`status-${key}`} projectId={project.id} version={project.version} today={today} feedback={null} />
                 </details>
                 {project.canChangeLeadDate ? (
                   <details>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
+import { today } from "../lib/dates";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const { name, status, version, canEdit } = getProject(user, id);
-    return json({ project: { id, name, status, version, canEdit } });
+    return json({ project: { id, name, status, version, canEdit }, today: today() });
   });
 }
 
@@ -33,14 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StatusChange() {
-  const { project } = useLoaderData<typeof loader>();
+  const { project, today } = useLoaderData<typeof loader>();
   const feedback = failureOf(useActionData<typeof action>());
   return (
     <ProjectPartPage project={project} title="项目状态">
       <section className="card">
         <p>当前状态：{STATUS_LABELS[project.status]}</p>
         {project.canEdit ? (
-          <StatusForm projectId={project.id} version={project.version} feedback={feedback} />
+          <StatusForm projectId={project.id} version={project.version} today={today} feedback={feedback} />
         ) : (
           <p className="muted">只有项目负责人、成员和领导可以变更项目状态。</p>
         )}

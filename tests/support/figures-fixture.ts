@@ -76,7 +76,7 @@ export function buildFiguresFixture(): FiguresFixture {
   P.P5 = project(leader, company, "100", "100", "2026-01-02");
   move(leader, P.P5, "signed", "2026-01-20");
   verify(leader, P.P5);
-  changeProjectStatus({ actor: leader, projectId: P.P5, status: "lost", reason: "落户外地", lostTo: "昆山", version: projectRow(P.P5).version });
+  changeProjectStatus({ actor: leader, projectId: P.P5, status: "lost", occurredOn: "2026-03-15", reason: "落户外地", lostTo: "昆山", version: projectRow(P.P5).version });
 
   P.P6 = project(leader, company, "700", "700", "2026-01-03");
   move(leader, P.P6, "signed", "2026-02-01");
