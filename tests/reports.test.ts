@@ -77,14 +77,15 @@ describe("the sections of June 2026", () => {
     expect(s.keyProjects.fortune500.map((p) => p.id)).toEqual([f.P.P1]);
   });
 
-  it("三、项目储备: active projects by the stage they stood at on 30 June, and June's stage changes", () => {
+  it("三、项目储备: pursued projects by the stage they stood at on 30 June, unverified signings apart, and June's stage changes", () => {
     const s = june();
-    // P1 开工, P2 签约, P3 签约 (unverified), P4 投产, P7 开工, P8 洽谈; P5 lost, P6 deleted
+    // P1 开工, P2 签约 (✓ 06-20), P3 签约 not verified, P4 投产, P7 开工, P8 洽谈; P5 lost, P6 deleted
     expect(s.pipeline.byStage.map((row) => [row.stageLabel, row.projects, row.totalInvestmentUsd / WAN])).toEqual([
       ["线索", 0, 0],
       ["接洽", 0, 0],
       ["洽谈", 1, 900],
-      ["签约", 2, 2500],
+      ["签约（待甄别）", 1, 2000],
+      ["签约", 1, 500],
       ["注册", 0, 0],
       ["开工", 2, 12300],
       ["投产", 1, 800],
@@ -98,12 +99,13 @@ describe("the sections of June 2026", () => {
 
   it("四、产业链: projects, signings and gaps of each chain", () => {
     const chain = june().chains.find((line) => line.nodeId === node.chain)!;
-    expect(chain).toEqual({ nodeId: node.chain, name: "测试体系 · 数控机床", projects: 1, signingsMonth: 0, signingsYear: 1, gapsAddressed: 1, gapsOpen: ["刀具"] });
+    // P1 serves it: at 开工 on 30 June, so not 在谈; signed this year; in the 储备, so its gap counts as addressed
+    expect(chain).toEqual({ nodeId: node.chain, name: "测试体系 · 数控机床", projects: 0, signingsMonth: 0, signingsYear: 1, gapsAddressed: 1, gapsOpen: ["刀具"] });
   });
 
   it("五、国别招商: every company here is Japanese", () => {
-    // pursued: P1, P2, P3, P4, P7, P8; signed this year P1, P2, P5 (lost but signed)
-    expect(june().countries).toEqual([{ label: "日本", projects: 6, signingsYear: 3, contractedFdiUsdYear: 8400 * WAN, actualFdiUsdYear: 3150 * WAN }]);
+    // 在谈 on 30 June: P8 alone; signed this year P1, P2, P5 (lost but signed)
+    expect(june().countries).toEqual([{ label: "日本", projects: 1, signingsYear: 3, contractedFdiUsdYear: 8400 * WAN, actualFdiUsdYear: 3150 * WAN }]);
   });
 
   it("六、政策兑现: made and fulfilled in June, due in July, overdue at the month's end", () => {
@@ -121,10 +123,11 @@ describe("the sections of June 2026", () => {
 });
 
 describe("an earlier month sees the records as they stood then", () => {
-  it("April 2026: stages on 30 April, P1 still at 签约, P2 still a 线索, P8 not yet entered", () => {
+  it("April 2026: stages on 30 April, P1 still at 签约, P2 still a 线索, P3 awaiting 甄别, P8 not yet entered", () => {
     const s = getReport(f.staff, generateReport({ actor: f.staff, month: "2026-04", today: "2026-06-30" })).snapshot;
-    expect(s.pipeline.byStage.map((row) => row.projects)).toEqual([1, 0, 0, 2, 0, 1, 1]);
-    expect(s.pipeline.byStage[3].totalInvestmentUsd).toBe((12000 + 2000) * WAN);
+    expect(s.pipeline.byStage.map((row) => row.projects)).toEqual([1, 0, 0, 1, 1, 0, 1, 1]);
+    expect(s.pipeline.byStage[3].totalInvestmentUsd).toBe(2000 * WAN);
+    expect(s.pipeline.byStage[4].totalInvestmentUsd).toBe(12000 * WAN);
     expect(s.appendix).toEqual([]);
     expect(s.keyProjects.signed).toEqual([]); // P3's signing in April is not verified
     const may = getReport(f.staff, generateReport({ actor: f.staff, month: "2026-05", today: "2026-06-30" })).snapshot;

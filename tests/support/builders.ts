@@ -55,3 +55,19 @@ export function makeProject(
 export function projectRow(id: number) {
   return db().select().from(t.projects).where(eq(t.projects.id, id)).get()!;
 }
+
+/**
+ * Runs `action` as if the business day were `date` (the clock of app/lib/dates.ts today()), then
+ * restores the day the tests run on: for records whose own dates are set from today, such as
+ * 甄别通过, 取消 and 承诺.
+ */
+export function onDay<T>(date: string, action: () => T): T {
+  const saved = process.env.FDI_TODAY;
+  process.env.FDI_TODAY = date;
+  try {
+    return action();
+  } finally {
+    if (saved === undefined) delete process.env.FDI_TODAY;
+    else process.env.FDI_TODAY = saved;
+  }
+}

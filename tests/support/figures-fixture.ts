@@ -3,13 +3,15 @@
  * that use it (tests/figures.test.ts, tests/reports.test.ts). Today is 2026-06-30.
  *
  * Projects (amounts in 万美元: 总投资 / 合同外资):
- *   P1 unit A, 世界500强 company, 12,000 / 8,000, signed 2026-03-10 ✓, 开工 2026-05-01
- *   P2 unit B, 增资 500 / 300 (the increment), signed 2026-06-15 ✓
+ *   P1 unit A, 世界500强 company, 12,000 / 8,000, signed 2026-03-10 ✓ 03-12, 开工 2026-05-01
+ *   P2 unit B, 增资 500 / 300 (the increment), signed 2026-06-15 ✓ 06-20
  *   P3 unit A, 2,000 / 1,000, signed 2026-04-01, NOT verified
- *   P4 unit A, 800 / 600, signed 2025-04-20 ✓, 开工 2025-09-01, 投产 2026-02-01
- *   P5 unit A, 100 / 100, signing recorded today but back-dated to 2026-01-20 ✓, then 流失
- *   P6 unit A, 700 / 700, signed 2026-02-01 ✓, then deleted
- *   P7 unit A, 300 / 200, signed 2025-12-31 ✓, 开工 2026-01-05
+ *   P4 unit A, 800 / 600, signed 2025-04-20 ✓ 2025-04-25, 开工 2025-09-01, 投产 2026-02-01
+ *   P5 unit A, 100 / 100, signing recorded today but back-dated to 2026-01-20, verified today (✓ 06-30),
+ *      流失 since 2026-03-15
+ *   P6 unit A, 700 / 700, signed 2026-02-01 ✓ 02-03, then deleted
+ *   P7 unit A, 300 / 200, signed 2025-12-31, verified in the new year (✓ 2026-01-08), 开工 2026-01-05
+ * (✓ date: the business day of 甄别通过)
  * Arrivals (万美元): P1 3,000 on 2026-04-01; P1 999 on 2026-05-01 (deleted); P2 50 on 2026-06-20;
  *   P4 200 on 2025-06-01 and 100 on 2026-02-10; P6 40 on 2026-03-01 (project deleted).
  */
@@ -17,15 +19,18 @@ import type { Actor } from "../../app/auth/permissions";
 import { db, t } from "../../app/db.server";
 import type { Stage } from "../../app/projects/stages";
 import { changeProjectStatus, deleteProject, moveProjectToStage, verifySigning } from "../../app/projects/projects.server";
-import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./builders";
+import { makeCompany, makeProject, makeUnit, makeUser, onDay, projectRow } from "./builders";
 
 export const WAN = 10_000;
 
 function move(leader: Actor, id: number, toStage: Stage, occurredOn: string) {
   moveProjectToStage({ actor: leader, projectId: id, toStage, occurredOn, note: null, version: projectRow(id).version });
 }
-function verify(leader: Actor, id: number) {
-  verifySigning({ actor: leader, projectId: id, version: projectRow(id).version });
+/** 甄别通过 on a business day (by default the day the tests run on, 2026-06-30). */
+function verify(leader: Actor, id: number, on?: string) {
+  const run = () => verifySigning({ actor: leader, projectId: id, version: projectRow(id).version });
+  if (on) onDay(on, run);
+  else run();
 }
 function arrival(projectId: number, arrivedOn: string, wan: number, deleted = false) {
   db().insert(t.fdiArrivals).values({ projectId, arrivedOn, amountUsd: wan * WAN, deletedAt: deleted ? Date.now() : null }).run();
@@ -57,19 +62,19 @@ export function buildFiguresFixture(): FiguresFixture {
 
   P.P1 = project(leader, fortune500, "12000", "8000", "2026-01-05");
   move(leader, P.P1, "signed", "2026-03-10");
-  verify(leader, P.P1);
+  verify(leader, P.P1, "2026-03-12");
   move(leader, P.P1, "construction", "2026-05-01");
 
   P.P2 = project(leaderB, company, "500", "300", "2026-02-01", "capital_increase");
   move(leader, P.P2, "signed", "2026-06-15");
-  verify(leader, P.P2);
+  verify(leader, P.P2, "2026-06-20");
 
   P.P3 = project(leader, company, "2000", "1000", "2026-01-10");
   move(leader, P.P3, "signed", "2026-04-01");
 
   P.P4 = project(leader, company, "800", "600", "2025-01-15");
   move(leader, P.P4, "signed", "2025-04-20");
-  verify(leader, P.P4);
+  verify(leader, P.P4, "2025-04-25");
   move(leader, P.P4, "construction", "2025-09-01");
   move(leader, P.P4, "production", "2026-02-01");
 
@@ -80,11 +85,11 @@ export function buildFiguresFixture(): FiguresFixture {
 
   P.P6 = project(leader, company, "700", "700", "2026-01-03");
   move(leader, P.P6, "signed", "2026-02-01");
-  verify(leader, P.P6);
+  verify(leader, P.P6, "2026-02-03");
 
   P.P7 = project(leader, company, "300", "200", "2025-11-01");
   move(leader, P.P7, "signed", "2025-12-31");
-  verify(leader, P.P7);
+  verify(leader, P.P7, "2026-01-08");
   move(leader, P.P7, "construction", "2026-01-05");
 
   arrival(P.P1, "2026-04-01", 3000);
