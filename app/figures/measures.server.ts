@@ -100,22 +100,30 @@ export const PURSUED_STATUSES = ["active", "on_hold"] as const;
  * recent date reads only the few projects that moved since.
  */
 export function pipelineAt(date: string): SQL {
-  const changedSince = sql`(select project_id from ${t.stageChanges} where occurred_on > ${date}
-    union select project_id from ${t.statusChanges} where occurred_on > ${date})`;
-  const stageThen = sql`(select sc.to_stage from ${t.stageChanges} sc where sc.project_id = p.id and sc.occurred_on <= ${date}
-    order by sc.occurred_on desc, sc.id desc limit 1)`;
-  const statusThen = sql`(select st.to_status from ${t.statusChanges} st where st.project_id = p.id and st.occurred_on <= ${date}
-    order by st.occurred_on desc, st.id desc limit 1)`;
   return sql`(
+    with changed(id) as materialized (
+      -- read through the logs' date indexes
+      select project_id from ${t.stageChanges} indexed by stage_changes_occurred_idx where occurred_on > ${date}
+      union select project_id from ${t.statusChanges} indexed by status_changes_occurred_idx where occurred_on > ${date}
+    ),
+    then_state(id, stage, status) as materialized (
+      select changed.id,
+        (select sc.to_stage from ${t.stageChanges} sc where sc.project_id = changed.id and sc.occurred_on <= ${date}
+         order by sc.occurred_on desc, sc.id desc limit 1),
+        (select st.to_status from ${t.statusChanges} st where st.project_id = changed.id and st.occurred_on <= ${date}
+         order by st.occurred_on desc, st.id desc limit 1)
+      from changed
+    ),
+    at_date(id, stage, status, verified_on) as materialized (
+      select p.id, case when then_state.id is null then p.stage else then_state.stage end,
+             case when then_state.id is null then p.status else then_state.status end, p.signing_verified_on
+      from ${t.projects} p left join then_state on then_state.id = p.id
+      where p.deleted_at is null
+    )
     select id, case
         when stage in (${list(SIGNED_STAGES)}) and (verified_on is null or verified_on > ${date}) then 'signed_unverified'
         else stage end as row
-    from (
-      select p.id as id, p.signing_verified_on as verified_on,
-             case when p.id in ${changedSince} then ${stageThen} else p.stage end as stage,
-             case when p.id in ${changedSince} then ${statusThen} else p.status end as status
-      from ${t.projects} p where p.deleted_at is null
-    )
+    from at_date
     where stage is not null and status in (${list(PURSUED_STATUSES)})
   )`;
 }

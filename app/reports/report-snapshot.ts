@@ -3,6 +3,8 @@
  * Word and Excel show, computed once from the figures module when the report is generated and
  * stored as JSON, so every export of one edition shows the same numbers.
  * Money is in base units: US dollars (…Usd) or yuan (…Cny); rates are fractions (0.5 = 50%).
+ * Lists hold every row (editions generated before that hold their first 50); the screen, the print
+ * view and Word show the first rows and say how many there are, Excel carries them all.
  */
 import type { TargetIndicator } from "../figures/indicators";
 import type { Stage } from "../projects/stages";
@@ -140,6 +142,18 @@ export interface ReportSnapshot {
     overdue: CommitmentLine[];
   };
   appendix: AppendixLine[];
+  /**
+   * One line under each table whose numbers count something other than the numbers near it
+   * (absent from editions generated before they were written).
+   */
+  notes?: {
+    /** 一、主要指标: signing date vs verification, and the 同比 basis */
+    indicators: string;
+    /** 三、项目储备: the cohort funnel above vs the snapshot at the month's end */
+    pipeline: string;
+    /** 四、五: 在谈 as of the month's end */
+    negotiating: string;
+  };
   /** for the charts of the screen and the print view */
   charts: {
     /** the cohort funnel of the year to the month's end */
