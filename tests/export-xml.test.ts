@@ -5,37 +5,21 @@
  * part parses strictly, and narrative text that looks like the Word export's table marker stays text.
  */
 import { PassThrough } from "node:stream";
-import JSZip from "jszip";
-import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { writeListWorkbook } from "../app/exports/list-workbook.server";
 import { refusedRowsWorkbook } from "../app/imports/workbooks.server";
 import { renderReportDocx } from "../app/reports/report-docx.server";
 import { renderReportXlsx } from "../app/reports/report-xlsx.server";
 import { reportExportFixture, reportSnapshotFixture } from "./support/report-fixture";
+import { readXmlParts, withPart } from "./support/xml-parts";
 
-/** Every character XML 1.0 does not allow, and a surrogate left alone. */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Text as a user might leave it: each forbidden kind once, between ordinary words. */
 const TYPED = "樱野\u000B精密\u0001扩产\uFFFE项目\uFFFF二期\uD800期";
 
 /** Parses every XML part of an Office file strictly; returns the parts' text. */
 async function xmlParts(file: Buffer): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(file);
-  const parts: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
-    // bytes that are not UTF-8 fail here; a lone surrogate written as UTF-8 would too
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(await zip.file(name)!.async("uint8array"));
-    expect(FORBIDDEN.test(text), `${name} holds a character XML forbids`).toBe(false);
-    const parser = new SaxesParser({ xmlns: true });
-    let problem: string | null = null;
-    parser.on("error", (error) => {
-      problem ??= error.message;
-    });
-    parser.write(text).close();
-    expect(problem, `${name}: ${problem}`).toBeNull();
-    parts[name] = text;
-  }
+  const { parts, problems } = await readXmlParts(file);
+  expect(problems).toEqual([]);
   return parts;
 }
 
@@ -47,8 +31,22 @@ function typedReport(problems: string) {
   snapshot.keyProjects.signed[0]!.ownerName = "张\u0001三";
   snapshot.appendix[0]!.progress = `洽谈：${TYPED}`;
   snapshot.pipeline.changes[0]!.projectName = TYPED;
-  return reportExportFixture({ snapshot, problems, nextMonthPlan: `计划\u000B第二行\uFFFF`, generatedByName: "招商\u0001专员" });
+  return reportExportFixture({ snapshot, problems, nextMonthPlan: `计划\u000B第二行\uFFFF`, generatedByName: "招商\u0001专员", addressedTo: `市委\u000B、市政府\uD800`, issuedBy: `平湖市\u0001投资促进中心`, issuedOn: "2026-07-03" });
 }
+
+describe("the strict reading of an Office file", () => {
+  it("fails a document.xml into which a control character slipped, or whose markup is broken", async () => {
+    const docx = await renderReportDocx(reportExportFixture());
+    expect((await readXmlParts(docx)).problems).toEqual([]);
+    const slipped = await withPart(docx, "word/document.xml", (xml) => xml.replace("七、存在问题", "七、存在\u0001问题"));
+    const { problems } = await readXmlParts(slipped);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.startsWith("word/document.xml: "))).toBe(true);
+    // markup the character check lets through but the parser refuses: an element left open
+    const broken = await withPart(docx, "word/document.xml", (xml) => xml.replace("<w:body>", "<w:body><w:p>"));
+    expect((await readXmlParts(broken)).problems).toEqual([expect.stringMatching(/^word\/document\.xml: /)]);
+  });
+});
 
 describe("the Word report with typed control characters and a forged table marker", () => {
   it("parses strictly and keeps the words around the characters it drops", async () => {
@@ -57,6 +55,8 @@ describe("the Word report with typed control characters and a forged table marke
     expect(document).toContain("樱野精密扩产项目二期期");
     expect(document).toContain("一是资金到位偏慢。");
     expect(document).toContain("计划第二行");
+    expect(document).toContain("市委、市政府：");
+    expect(document).toContain("平湖市投资促进中心");
     expect(parts["docProps/core.xml"]).toContain("招商专员");
   });
 

@@ -2,12 +2,17 @@
  * 下载Word: an edition as an A4 .docx in the style of an official document (公文, GB/T 9704): page
  * margins 37/35/28/26 mm (top/bottom/left/right), title in 方正小标宋简体 22pt, 一、 headings in
  * 黑体 16pt, （一） sub-headings in 楷体_GB2312 16pt, body in 仿宋_GB2312 16pt on a fixed 28pt line with
- * a two-character indent, tables in 仿宋_GB2312 12pt (the wide appendix 10.5pt on landscape pages)
- * with single borders and a bold header row repeated on every page, and the page number — N — below.
+ * a two-character indent, 主送 flush left under the title and 落款 right-aligned at the end, tables in
+ * 仿宋_GB2312 五号 10.5pt (so that a seven-column project table leaves its names six or seven
+ * characters a line on a portrait page) with single borders, fixed column widths fitted to their
+ * content, rows kept whole and a bold header row repeated on every page, headings kept with what
+ * follows, the closing section kept with the 落款, the appendix on landscape pages of its own (none
+ * when no project is under negotiation), and the page number — N — below. A list longer than 50 rows
+ * shows its first 50 and says so under the table (Excel carries every row).
  * The words, numbers and their order come from report-text.ts, as on the screen and in Excel.
  *
  * Fonts live in the document's styles (标题, 标题 1, 标题 2, 公文正文, 表格文字), so a cell is only its
- * words — the appendix can run to thousands of rows — and an office can restyle the whole file at once.
+ * words and an office can restyle the whole file at once.
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -52,7 +57,7 @@ const BODY_FONT = font("仿宋_GB2312");
 const TITLE_SIZE = 44;
 const BODY_SIZE = 32;
 const PAGE_NUMBER_SIZE = 28;
-const TABLE_SIZE = 24;
+const TABLE_SIZE = 21;
 const APPENDIX_SIZE = 21;
 
 /** a fixed 28pt line, the first line indented by two characters */
@@ -64,6 +69,8 @@ const BODY_PARAGRAPH = {
 const TABLE_STYLE = "ReportTableText";
 const APPENDIX_STYLE = "ReportAppendixText";
 const BODY_STYLE = "ReportBody";
+const PLAIN_STYLE = "ReportPlain";
+const NOTE_STYLE = "ReportNote";
 
 const STYLES = {
   default: {
@@ -72,13 +79,17 @@ const STYLES = {
       run: { font: TITLE_FONT, size: TITLE_SIZE, color: "000000" },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 560 } },
     },
-    heading1: { run: { font: HEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, outlineLevel: 0 } },
-    heading2: { run: { font: SUBHEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, outlineLevel: 1 } },
+    heading1: { run: { font: HEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 0 } },
+    heading2: { run: { font: SUBHEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 1 } },
   },
   paragraphStyles: [
-    { id: BODY_STYLE, name: "公文正文", basedOn: "Normal", quickFormat: true, paragraph: BODY_PARAGRAPH },
+    { id: BODY_STYLE, name: "公文正文", basedOn: "Normal", quickFormat: true, paragraph: { ...BODY_PARAGRAPH, widowControl: true } },
+    /** 主送 and 落款: body text without the first-line indent */
+    { id: PLAIN_STYLE, name: "公文正文（顶格）", basedOn: BODY_STYLE, paragraph: { indent: { firstLine: 0, firstLineChars: 0 } } },
     { id: TABLE_STYLE, name: "表格文字", basedOn: "Normal", run: { size: TABLE_SIZE } },
     { id: APPENDIX_STYLE, name: "附表文字", basedOn: "Normal", run: { size: APPENDIX_SIZE } },
+    /** 共 N 项，列出前 50 项 under a table cut short */
+    { id: NOTE_STYLE, name: "表注", basedOn: "Normal", run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 60, after: 0 } } },
   ],
 };
 
@@ -177,7 +188,13 @@ interface TableSlots {
 const tableMarker = (slots: TableSlots, index: number) => `⟦表${slots.key}:${index}⟧`;
 const tableMarkerParagraph = (slots: TableSlots) => new RegExp(`<w:p>(?:(?!</w:p>).)*?⟦表${slots.key}:(\\d+)⟧(?:(?!</w:p>).)*?</w:p>`, "g");
 
-function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, width: number, tables: TableSlots): Paragraph[] {
+/**
+ * The blocks as paragraphs. A table stands as its marker paragraph; the empty paragraph after it
+ * keeps the next heading off its bottom border. Headings are kept with what follows (their style);
+ * `keepWithNext` chains the blocks of the closing part so that it never lands alone on a page.
+ */
+function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, width: number, tables: TableSlots, keepWithNext = false): Paragraph[] {
+  const keep = keepWithNext ? { keepNext: true, keepLines: true } : {};
   return list.flatMap((block) => {
     switch (block.kind) {
       case "heading":
@@ -185,13 +202,41 @@ function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, widt
       case "subheading":
         return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: xmlSafeText(block.text) })];
       case "paragraph":
-        return [new Paragraph({ style: BODY_STYLE, text: xmlSafeText(block.text) })];
+        return [new Paragraph({ style: BODY_STYLE, text: xmlSafeText(block.text), ...keep })];
+      case "note":
+        // the note stands right under its table (which leaves out its empty paragraph); the empty one follows the note
+        return [new Paragraph({ style: NOTE_STYLE, text: xmlSafeText(block.text) }), new Paragraph({ style: tableStyle })];
       case "table":
         tables.xml.push(tableXml(block.table, tableStyle, tableSize, width));
-        // the empty paragraph after a table keeps the next heading off its bottom border
-        return [new Paragraph({ style: tableStyle, text: tableMarker(tables, tables.xml.length - 1) }), new Paragraph({ style: tableStyle })];
+        return [new Paragraph({ style: tableStyle, text: tableMarker(tables, tables.xml.length - 1) }), ...(block.table.note ? [] : [new Paragraph({ style: tableStyle })])];
     }
   });
+}
+
+/** How many blocks at the end of the body move as one: the last section's heading and its paragraphs, up to this many. */
+const CLOSING_BLOCKS = 6;
+
+/** The body's closing part: the last heading and what follows it, when that is short. */
+function closingStart(body: ReportBlock[]): number {
+  const lastHeading = body.map((block) => block.kind).lastIndexOf("heading");
+  if (lastHeading >= 0 && body.length - lastHeading <= CLOSING_BLOCKS && body.slice(lastHeading).every((block) => block.kind !== "table")) return lastHeading;
+  // a long closing section: its last two paragraphs go with the 落款
+  return Math.max(body.length - 2, lastHeading + 1, 0);
+}
+
+/** 主送 at the head of the body, flush left. */
+const addressParagraph = (line: string) => new Paragraph({ style: PLAIN_STYLE, text: xmlSafeText(line), keepNext: true });
+
+/** 落款: a blank line, then unit and date right-aligned, four characters in from the right margin (GB/T 9704 成文日期右空四字). */
+function signatureParagraphs(lines: string[]): Paragraph[] {
+  if (!lines.length) return [];
+  return [
+    new Paragraph({ style: PLAIN_STYLE, keepNext: true }),
+    ...lines.map(
+      (line, i) =>
+        new Paragraph({ style: PLAIN_STYLE, text: xmlSafeText(line), alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_SIZE * 10 }, ...(i < lines.length - 1 ? { keepNext: true } : {}), keepLines: true }),
+    ),
+  ];
 }
 
 /** — 3 — centred at the foot of every page */
@@ -202,6 +247,7 @@ const footer = new Footer({
 export async function renderReportDocx(report: ReportForExport): Promise<Buffer> {
   const doc = reportDocument(report);
   const tables: TableSlots = { key: randomUUID(), xml: [] };
+  const closing = closingStart(doc.body);
   const portrait: ISectionPropertiesOptions = { page: { size: A4, margin: { ...MARGIN, footer: mm(25), header: mm(15) } } };
   const landscape: ISectionPropertiesOptions = {
     page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGIN, footer: mm(16), header: mm(10) } },
@@ -215,13 +261,25 @@ export async function renderReportDocx(report: ReportForExport): Promise<Buffer>
       {
         properties: portrait,
         footers: { default: footer },
-        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.title) }), ...blocks(doc.body, TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH, tables)],
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.title), keepNext: true }),
+          ...(doc.addressLine ? [addressParagraph(doc.addressLine)] : []),
+          new Paragraph({ style: BODY_STYLE, text: xmlSafeText(doc.opening) }),
+          ...blocks(doc.body.slice(0, closing), TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH, tables),
+          ...blocks(doc.body.slice(closing), TABLE_STYLE, TABLE_SIZE, PORTRAIT_TEXT_WIDTH, tables, doc.signature.length > 0),
+          ...signatureParagraphs(doc.signature),
+        ],
       },
-      {
-        properties: landscape,
-        footers: { default: footer },
-        children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.appendix.title) }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables)],
-      },
+      // no project under negotiation: no landscape page holding a title and 无 (Excel still has the sheet)
+      ...(doc.appendix.blocks.some((block) => block.kind === "table")
+        ? [
+            {
+              properties: landscape,
+              footers: { default: footer },
+              children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.appendix.title) }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables)],
+            },
+          ]
+        : []),
     ],
   });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(document));

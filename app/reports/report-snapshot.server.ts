@@ -300,9 +300,9 @@ export function buildReportSnapshot(month: string): ReportSnapshot {
     commitments: commitmentSummary(period),
     appendix: appendixLines(period.to, snapshot),
     notes: {
-      indicators: `新签约按签约日期计入所在月份，经甄别后计数；同比为与上年同期（${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}）相比。`,
-      pipeline: `上图为${year}年${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}新增线索的推进情况（按登记批次统计）；下表为截至${monthNumber}月末的项目储备：进行中和暂缓的项目按当时所处阶段计数，签约尚未甄别的单列为「签约（待甄别）」。`,
-      negotiating: `在谈项目为截至${monthNumber}月末处于接洽、洽谈阶段的进行中和暂缓项目。`,
+      indicators: `新签约按签约日期计入所在月份，经甄别后计数；同比为与上年同期（${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}）相比`,
+      pipeline: `上图为${year}年${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}新增线索的推进情况（按登记批次统计）；下表为截至${monthNumber}月末的项目储备：进行中和暂缓的项目按当时所处阶段计数，签约尚未甄别的单列为「签约（待甄别）」`,
+      negotiating: `在谈项目为截至${monthNumber}月末处于接洽、洽谈阶段的进行中和暂缓项目`,
     },
     charts: { funnel: getFunnel(ytd), trend: getMonthlyTrend(month) },
   };

@@ -143,8 +143,8 @@ export interface ReportSnapshot {
   };
   appendix: AppendixLine[];
   /**
-   * One line under each table whose numbers count something other than the numbers near it
-   * (absent from editions generated before they were written).
+   * One line under each table whose numbers count something other than the numbers near it, without
+   * a closing 。 (absent from editions generated before they were written).
    */
   notes?: {
     /** 一、主要指标: signing date vs verification, and the 同比 basis */

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Chart } from "../figures/chart";
 import type { ReportSnapshot } from "./report-snapshot";
-import { reportSentences, reportTables, type ReportTable } from "./report-tables";
+import { NARRATIVE_PLACEHOLDER, NONE_TEXT, openingParagraph, reportSentences, reportTables, type ReportTable } from "./report-text";
 
 /** The sections of DESIGN.md §7 as the screen and the print view show them (the same tables as Word and Excel). */
 
 function Table({ table, caption = false }: { table: ReportTable; caption?: boolean }) {
-  if (table.rows.length === 0) return <p className="muted">无</p>;
+  if (table.rows.length === 0) return <p className="muted">{NONE_TEXT}</p>;
   // on a phone a table of four columns or more reads as cards, titled by its first column after 序号
   const cards = table.headers.length > 3;
   const titleColumn = table.headers[0] === "序号" ? 1 : 0;
@@ -35,6 +35,15 @@ function Table({ table, caption = false }: { table: ReportTable; caption?: boole
           </tr>
         ))}
       </tbody>
+      {table.note ? (
+        <tfoot>
+          <tr>
+            <td colSpan={table.headers.length} className="muted">
+              {table.note}
+            </td>
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
 }
@@ -45,6 +54,8 @@ export function ReportSections({
   problems,
   nextMonthPlan,
   narrative,
+  addressLine,
+  signature,
 }: {
   snapshot: ReportSnapshot;
   /** the phone drawings are left out by the print view */
@@ -52,11 +63,16 @@ export function ReportSections({
   problems: string | null;
   nextMonthPlan: string | null;
   narrative?: ReactNode;
+  /** 主送 (市委、市政府：) above the opening paragraph and 落款 below the last section — the print view's */
+  addressLine?: string | null;
+  signature?: string[];
 }) {
   const tables = reportTables(s);
   const sentences = reportSentences(s);
   return (
     <div className="report">
+      {addressLine ? <p className="report-address">{addressLine}</p> : null}
+      <p className="report-opening">{openingParagraph(s)}</p>
       <section aria-labelledby="r1">
         <h2 id="r1">一、主要指标完成情况</h2>
         <Table table={tables.indicators} />
@@ -78,7 +94,6 @@ export function ReportSections({
         <Table table={tables.pipeline} />
         <h3>{tables.changes.title}</h3>
         <Table table={tables.changes} />
-        {s.pipeline.changesTotal > s.pipeline.changes.length ? <p className="muted">仅列前 {s.pipeline.changes.length} 项。</p> : null}
       </section>
       <section aria-labelledby="r4">
         <h2 id="r4">四、产业链招商</h2>
@@ -101,14 +116,23 @@ export function ReportSections({
         <>
           <section aria-labelledby="r7">
             <h2 id="r7">七、存在问题</h2>
-            <p style={{ whiteSpace: "pre-wrap" }}>{problems ?? "（待填写）"}</p>
+            <p style={{ whiteSpace: "pre-wrap" }}>{problems ?? NARRATIVE_PLACEHOLDER}</p>
           </section>
           <section aria-labelledby="r8">
             <h2 id="r8">八、下月工作计划</h2>
-            <p style={{ whiteSpace: "pre-wrap" }}>{nextMonthPlan ?? "（待填写）"}</p>
+            <p style={{ whiteSpace: "pre-wrap" }}>{nextMonthPlan ?? NARRATIVE_PLACEHOLDER}</p>
           </section>
         </>
       )}
+      {signature?.length ? (
+        <div className="report-signature" style={{ textAlign: "right", marginTop: "2em" }}>
+          {signature.map((line) => (
+            <p key={line} style={{ margin: 0 }}>
+              {line}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <section aria-labelledby="ra" className="appendix">
         <h2 id="ra">{tables.appendix.title}</h2>
         <Table table={tables.appendix} />

@@ -1,6 +1,7 @@
 /**
  * 月度报告: generated for a month from the figures and frozen as an edition; regenerating makes a
- * new edition and the old ones stay readable. 存在问题 and 下月工作计划 are edited in place.
+ * new edition and the old ones stay readable. 存在问题, 下月工作计划, 主送 and 落款 are edited in place;
+ * a new edition starts from the previous edition's.
  */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
@@ -16,7 +17,12 @@ function requireReportRole(actor: Actor): void {
   if (!can(actor.role, "manage:report")) throw new ForbiddenError();
 }
 
-/** 生成报告: a new edition of the month's report. Refuses a month that has not begun. */
+/**
+ * 生成报告: a new edition of the month's report. Refuses a month that has not begun. The edition
+ * carries over the previous (latest remaining) edition's 存在问题, 下月工作计划, 主送 and 落款单位; the
+ * first edition of a month starts with no 主送 and the generating user's unit as 落款单位. 落款日期 is
+ * the day of generation either way.
+ */
 export function generateReport({ actor, month, today }: { actor: Actor; month: string; today: string }): number {
   requireReportRole(actor);
   if (`${month}-01` > today) throw new InvalidError({ month: "报告月份尚未开始" });
@@ -27,12 +33,26 @@ export function generateReport({ actor, month, today }: { actor: Actor; month: s
       .from(t.reports)
       .where(eq(t.reports.month, month))
       .get()!;
+    const previous = tx
+      .select({ problems: t.reports.problems, nextMonthPlan: t.reports.nextMonthPlan, addressedTo: t.reports.addressedTo, issuedBy: t.reports.issuedBy })
+      .from(t.reports)
+      .where(and(eq(t.reports.month, month), isNull(t.reports.deletedAt)))
+      .orderBy(desc(t.reports.edition))
+      .limit(1)
+      .get();
+    const carried = previous ?? {
+      problems: null,
+      nextMonthPlan: null,
+      addressedTo: null,
+      issuedBy: tx.select({ name: t.units.name }).from(t.units).where(eq(t.units.id, actor.unitId)).get()?.name ?? null,
+    };
+    const edition = last.edition + 1;
     const { id } = tx
       .insert(t.reports)
-      .values({ month, edition: last.edition + 1, snapshot, generatedBy: actor.id })
+      .values({ month, edition, snapshot, ...carried, issuedOn: today, generatedBy: actor.id })
       .returning({ id: t.reports.id })
       .get();
-    writeAudit(tx, { entityType: "report", entityId: id, action: "create", userId: actor.id, changes: { month: [null, month], edition: [null, last.edition + 1] } });
+    writeAudit(tx, { entityType: "report", entityId: id, action: "create", userId: actor.id, changes: { month: [null, month], edition: [null, edition] } });
     return id;
   });
 }
@@ -77,6 +97,10 @@ export interface StoredReport {
   snapshot: ReportSnapshot;
   problems: string | null;
   nextMonthPlan: string | null;
+  /** 主送, 落款单位, 落款日期 (YYYY-MM-DD); null on editions made before they existed */
+  addressedTo: string | null;
+  issuedBy: string | null;
+  issuedOn: string | null;
   generatedAt: number;
   generatedByName: string;
   editedAt: number | null;
@@ -94,6 +118,9 @@ export function getReport(actor: Actor, id: number): StoredReport {
       snapshot: t.reports.snapshot,
       problems: t.reports.problems,
       nextMonthPlan: t.reports.nextMonthPlan,
+      addressedTo: t.reports.addressedTo,
+      issuedBy: t.reports.issuedBy,
+      issuedOn: t.reports.issuedOn,
       generatedAt: t.reports.generatedAt,
       generatedByName: sql<string>`coalesce((select display_name from ${t.users} where id = ${t.reports.generatedBy}), '')`,
       editedAt: t.reports.editedAt,
@@ -131,19 +158,29 @@ export function getReportWithCharts(actor: Actor, id: number, { forPhone = true 
   return { report, charts: { ...page, funnelPhoneSvg: funnelChartSvg(funnel, "phone"), trendPhoneSvg: trendChartSvg(trend, "phone") } };
 }
 
-/** 存在问题 / 下月工作计划, edited in place with optimistic concurrency. */
+const EDITABLE = ["addressedTo", "issuedBy", "issuedOn", "problems", "nextMonthPlan"] as const;
+
+/** 主送, 落款单位, 落款日期, 存在问题 and 下月工作计划, edited in place with optimistic concurrency and audited. */
 export function updateReportNarrative({ actor, id, data }: { actor: Actor; id: number; data: NarrativeInput }): void {
   const report = getReport(actor, id);
   db().transaction((tx) => {
     const updated = tx
       .update(t.reports)
-      .set({ problems: data.problems, nextMonthPlan: data.nextMonthPlan, editedBy: actor.id, editedAt: Date.now(), version: report.version + 1 })
-      .where(and(eq(t.reports.id, id), eq(t.reports.version, data.version)))
+      .set({
+        addressedTo: data.addressedTo,
+        issuedBy: data.issuedBy,
+        issuedOn: data.issuedOn,
+        problems: data.problems,
+        nextMonthPlan: data.nextMonthPlan,
+        editedBy: actor.id,
+        editedAt: Date.now(),
+        version: sql`${t.reports.version} + 1`,
+      })
+      .where(and(eq(t.reports.id, id), eq(t.reports.version, data.version), isNull(t.reports.deletedAt)))
       .run();
     if (updated.changes === 0) throw new ConflictError();
     const changes: Record<string, [unknown, unknown]> = {};
-    if (data.problems !== report.problems) changes.problems = [report.problems, data.problems];
-    if (data.nextMonthPlan !== report.nextMonthPlan) changes.nextMonthPlan = [report.nextMonthPlan, data.nextMonthPlan];
+    for (const key of EDITABLE) if (data[key] !== report[key]) changes[key] = [report[key], data[key]];
     writeAudit(tx, { entityType: "report", entityId: id, action: "update", userId: actor.id, changes });
   });
 }

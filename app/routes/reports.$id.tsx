@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
-import { formatDateTime } from "../lib/dates";
+import { dateOf, formatDateTime } from "../lib/dates";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { narrativeSchema } from "../reports/report.schema";
 import { ReportSections } from "../reports/report-view";
 import { getReportWithCharts, updateReportNarrative } from "../reports/reports.server";
-import { FormErrorBanner, TextAreaField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { FormErrorBanner, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.snapshot.monthLabel ?? ""}月度报告 · 招商引资管理系统` }];
 
@@ -32,11 +32,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Report = ReturnType<typeof useLoaderData<typeof loader>>["report"];
 
 function NarrativeForm({ report, feedback }: { report: Report; feedback: FormFeedback | null }) {
-  const form = useValidatedForm(narrativeSchema, { problems: report.problems ?? "", nextMonthPlan: report.nextMonthPlan ?? "", version: report.version }, feedback);
+  const form = useValidatedForm(
+    narrativeSchema,
+    {
+      addressedTo: report.addressedTo ?? "",
+      issuedBy: report.issuedBy ?? "",
+      issuedOn: report.issuedOn ?? dateOf(report.generatedAt),
+      problems: report.problems ?? "",
+      nextMonthPlan: report.nextMonthPlan ?? "",
+      version: report.version,
+    },
+    feedback,
+  );
   return (
     <Form method="post" onSubmit={form.onSubmit} noValidate aria-label="报告文字部分">
       <input type="hidden" name="version" value={report.version} />
       <FormErrorBanner form={form} />
+      <h2>主送与落款</h2>
+      <p className="muted">Word文件标题下第一行写主送，正文末尾右侧写落款单位和日期。</p>
+      <div className="form-grid">
+        <TextField form={form} name="addressedTo" label="主送" hint={report.addressedTo ? undefined : "尚未填写主送，如“市委、市政府”；不填则Word中不写主送"} />
+        <TextField form={form} name="issuedBy" label="落款单位" hint="如“平湖市投资促进中心”" />
+        <TextField form={form} name="issuedOn" label="落款日期" type="date" required />
+      </div>
       <h2>七、存在问题</h2>
       <TextAreaField form={form} name="problems" label="存在问题" rows={6} />
       <h2>八、下月工作计划</h2>

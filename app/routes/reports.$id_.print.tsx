@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { load } from "../lib/http.server";
 import { idParam } from "../lib/params";
+import { addressLine, signatureLines } from "../reports/report-text";
 import { ReportSections } from "../reports/report-view";
 import { getReportWithCharts } from "../reports/reports.server";
 
@@ -24,7 +25,14 @@ export default function ReportPrint() {
     <article className="print-sheet">
       <h1 className="print-title">{report.snapshot.monthLabel}招商引资工作进展报告</h1>
       <p className="print-meta">第{report.edition}版</p>
-      <ReportSections snapshot={report.snapshot} charts={charts} problems={report.problems} nextMonthPlan={report.nextMonthPlan} />
+      <ReportSections
+        snapshot={report.snapshot}
+        charts={charts}
+        problems={report.problems}
+        nextMonthPlan={report.nextMonthPlan}
+        addressLine={addressLine(report.addressedTo)}
+        signature={signatureLines(report)}
+      />
     </article>
   );
 }
