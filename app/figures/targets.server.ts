@@ -2,12 +2,13 @@
  * 年度目标: staff and administrators keep each year's targets per indicator, county-wide or per
  * unit; the progress screen compares them with the figures (figures.server.ts).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { today, type Period } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError } from "../lib/errors";
+import { cachedFigures } from "./figure-cache.server";
 import { getKpiCards, getRates, type FigureFilter, type KpiCard } from "./figures.server";
 import { isBehindSchedule, TARGET_INDICATORS } from "./indicators";
 import type { TargetsInput } from "./target.schema";
@@ -69,12 +70,45 @@ export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput 
 
 /**
  * 目标进度 for a year: each indicator's target, actual from 1 January to today (or to 31 December
- * for a past year), 完成率, 时序进度 and 同比; plus the year's rates.
+ * for a past year), 完成率, 时序进度 and 同比; plus the year's rates and every unit's targets.
  */
 export function getTargetProgress(year: number, filter: FigureFilter = {}) {
   const period = progressPeriod(year, today());
-  if (period.to < period.from) return { period, cards: [] as KpiCard[], rates: null };
-  return { period, cards: getKpiCards(period, filter), rates: getRates(period, filter) };
+  if (period.to < period.from) return { period, cards: [] as KpiCard[], rates: null, units: [] as UnitTargetProgress[] };
+  return { period, cards: getKpiCards(period, filter), rates: getRates(period, filter), units: getUnitTargetProgress(period) };
+}
+
+export interface UnitTargetProgress {
+  unitId: number;
+  unitName: string;
+  /** only the indicators this unit has a target for */
+  cards: KpiCard[];
+}
+
+/**
+ * 各单位目标进度: for each unit with a target in the year of `period` (1 January to the date shown),
+ * each indicator it has a target for with 本年累计, 年度目标, 完成率 and 时序进度, from the same KPI
+ * cards as the county's, narrowed to the unit's projects.
+ */
+export function getUnitTargetProgress(period: Period): UnitTargetProgress[] {
+  return cachedFigures(`unit-targets:${period.from}:${period.to}`, () =>
+    unitsWithTargets(Number(period.to.slice(0, 4))).map((unit) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      cards: getKpiCards(period, { unitId: unit.id }).filter((card) => card.target !== null),
+    })),
+  );
+}
+
+/** The units that have at least one target in the year, in the units' order. */
+function unitsWithTargets(year: number): { id: number; name: string }[] {
+  return db()
+    .selectDistinct({ id: t.units.id, name: t.units.name, sortOrder: t.units.sortOrder })
+    .from(t.targets)
+    .innerJoin(t.units, eq(t.units.id, t.targets.unitId))
+    .where(and(eq(t.targets.year, year), isNotNull(t.targets.unitId)))
+    .orderBy(asc(t.units.sortOrder), asc(t.units.id))
+    .all();
 }
 
 /** 1 January to `day`, or to 31 December for a past year. */

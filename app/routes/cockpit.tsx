@@ -7,15 +7,16 @@ import { DueCommitmentsTable } from "../commitments/due-commitments";
 import { regionLabel } from "../companies/regions";
 import { Chart } from "../figures/chart";
 import { getCockpit } from "../figures/cockpit.server";
-import { figureFilterParams, type FigureListFilter } from "../figures/figure-filters";
-import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS, type Breakdown } from "../figures/breakdowns";
+import { figureFilterParams, type FigureListFilter, type SnapshotFilterRow } from "../figures/figure-filters";
+import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS } from "../figures/breakdowns";
 import type { KpiCard } from "../figures/figures.server";
 import { formatIndicatorValue, formatPercent, indicatorName, isBehindSchedule } from "../figures/indicators";
 import { RatesList } from "../figures/rates-list";
+import { UnitTargetsTable } from "../figures/unit-targets-table";
 import { addDays, isValidDate, monthPeriod, today, yearPeriod, type Period } from "../lib/dates";
 import { formatAmount, formatWan } from "../lib/money";
 import { enumParam } from "../lib/params";
-import { PROJECT_TYPE_LABELS, STAGE_LABELS, type ProjectType, type Stage } from "../projects/stages";
+import { STAGE_LABELS, STAGES, type Stage } from "../projects/stages";
 
 export const meta: MetaFunction = () => [{ title: "领导驾驶舱 · 招商引资管理系统" }];
 
@@ -71,16 +72,28 @@ function kpiLink(card: KpiCard, period: Period): string {
   return listOf({ signed: period, big: card.indicator === "big_projects" || undefined, fortune500: card.indicator === "fortune500_projects" || undefined });
 }
 
-function breakdownName(by: Breakdown, row: { key: string | null; name: string | null }): string {
-  if (row.key === null) return "未填";
-  if (by === "country") return regionLabel(row.key);
-  if (by === "projectType") return PROJECT_TYPE_LABELS[row.key as ProjectType] ?? row.key;
-  return row.name ?? row.key;
+/** "共 N 项，列出前 M 项" under a table cut to its first rows; nothing when it shows them all. */
+function CutNote({ total, shown }: { total: number; shown: number }) {
+  return total > shown ? (
+    <p className="muted">
+      共 {total} 项，列出前 {shown} 项。
+    </p>
+  ) : null;
+}
+
+/** A count that opens the list of the projects it counts (a 0 or a 未填 value opens nothing). */
+function CountLink({ count, to }: { count: number; to: string | null }) {
+  return count > 0 && to ? <Link to={to}>{count}</Link> : <>{count}</>;
 }
 
 export default function Cockpit() {
-  const { period, quick, kpis, rates, funnel, funnelSvg, funnelPhoneSvg, breakdown, trend, trendSvg, trendPhoneSvg, bigSignings, overdue } = useLoaderData<typeof loader>();
-  const signedList = (extra?: Record<string, string>) => listOf({ signed: period }, extra);
+  const { period, quick, kpis, rates, funnel, funnelSvg, funnelPhoneSvg, snapshot, breakdown, trend, trendSvg, trendPhoneSvg, bigSignings, unitTargets, overdue } =
+    useLoaderData<typeof loader>();
+  const by = breakdown.by;
+  const byLabel = BREAKDOWN_LABELS[by];
+  /** the drill-down of a figure narrowed to one value of the breakdown (none for 未填) */
+  const breakdownList = (filter: FigureListFilter, key: string | null) => (key === null ? null : listOf(filter, { [BREAKDOWN_LIST_PARAMS[by]]: key }));
+  const snapshotList = (row: SnapshotFilterRow) => listOf({ snapshot: { at: snapshot.at, row } });
   return (
     <>
       <div className="page-head">
@@ -157,10 +170,16 @@ export default function Cockpit() {
             </article>
           ))}
         </div>
+        <p className="muted caption">新签约按签约日期统计已甄别项目，在签约日期所在期间计一次；漏斗按本期新增线索统计（队列口径），两者口径不同。</p>
         <div className="card">
           <RatesList rates={rates} />
           <p className="muted">开工率、投产率、资金到位率按截止日期所在年度计算。只计已甄别的签约，每个项目在其签约日期计一次。</p>
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="unit-targets-title">
+        <h2 id="unit-targets-title">各单位目标完成情况（截至 {period.to}）</h2>
+        <UnitTargetsTable units={unitTargets} year={Number(period.to.slice(0, 4))} to={period.to} />
       </section>
 
       <section className="card" aria-labelledby="funnel-title">
@@ -170,6 +189,7 @@ export default function Cockpit() {
         <p className="muted">
           统计期内登记为线索的项目，截至期末达到各阶段（或更后阶段）的数量；签约及以后阶段仅计已甄别的签约。流失、放弃的项目按其到达的最远阶段计入。
         </p>
+        <p className="muted caption">漏斗按本期新增线索统计（队列口径）；新签约按签约日期统计已甄别项目。</p>
         <Chart label="招商漏斗图" wide={funnelSvg} phone={funnelPhoneSvg} />
         <table className="data" aria-label="招商漏斗">
           <thead>
@@ -195,44 +215,161 @@ export default function Cockpit() {
         </table>
       </section>
 
+      <section className="card" aria-labelledby="pipeline-title">
+        <h2 id="pipeline-title">项目储备（截至 {snapshot.at}）</h2>
+        <p className="muted caption">储备为期末时点状态：截至 {snapshot.at} 处于进行中或暂缓的项目按其当日阶段统计，不限于本期新增线索。</p>
+        <p className="muted caption">签约按签约日期计入，甄别通过后计数；期末尚未甄别的签约列入 签约（待甄别）。</p>
+        <table className="data" aria-label="项目储备">
+          <thead>
+            <tr>
+              <th>阶段</th>
+              <th className="num">项目数</th>
+              <th className="num">总投资（万美元）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.lines.map((line) => (
+              <tr key={line.row}>
+                <th scope="row">{line.label}</th>
+                <td className="num">
+                  <CountLink count={line.projects} to={snapshotList(line.row)} />
+                </td>
+                <td className="num">{formatWan(line.totalInvestmentUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">合计</th>
+              <td className="num">{snapshot.total.projects}</td>
+              <td className="num">{formatWan(snapshot.total.totalInvestmentUsd)}</td>
+            </tr>
+          </tfoot>
+        </table>
+        <p>
+          其中在谈项目（接洽、洽谈）<CountLink count={snapshot.negotiating.projects} to={snapshotList("negotiating_all")} /> 个，总投资{" "}
+          {formatAmount(snapshot.negotiating.totalInvestmentUsd, "美元")}。
+        </p>
+      </section>
+
       <section className="card" aria-labelledby="breakdown-title">
-        <h2 id="breakdown-title">分类统计（{BREAKDOWN_LABELS[breakdown.by]}）</h2>
+        <h2 id="breakdown-title">分类统计（{byLabel}）</h2>
         <nav aria-label="分类维度" className="tabs">
-          {BREAKDOWNS.map((by) => (
-            <Link key={by} to={`/cockpit?${periodQuery(period)}&by=${by}`} aria-current={by === breakdown.by ? "page" : undefined}>
-              {BREAKDOWN_LABELS[by]}
+          {BREAKDOWNS.map((value) => (
+            <Link key={value} to={`/cockpit?${periodQuery(period)}&by=${value}`} aria-current={value === by ? "page" : undefined}>
+              {BREAKDOWN_LABELS[value]}
             </Link>
           ))}
         </nav>
-        {breakdown.rows.length === 0 ? (
+        {by === "chain" ? <p className="muted caption">服务多条产业链的项目在每条链中各计一次；未关联产业链的项目不在此列。</p> : null}
+
+        <h3 id="breakdown-signed-title">新签约与实到外资（{period.from} 至 {period.to}）</h3>
+        <p className="muted caption">新签约按签约日期统计已甄别项目；实到外资按到账日期统计。</p>
+        {breakdown.signings.total === 0 ? (
           <p className="muted">统计期内没有签约或到账</p>
         ) : (
-          <table className="data cards" aria-label={`按${BREAKDOWN_LABELS[breakdown.by]}统计`}>
-            <thead>
-              <tr>
-                <th>{BREAKDOWN_LABELS[breakdown.by]}</th>
-                <th className="num">新签约项目数</th>
-                <th className="num">合同外资（万美元）</th>
-                <th className="num">总投资（万美元）</th>
-                <th className="num">实到外资（万美元）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {breakdown.rows.map((row) => (
-                <tr key={row.key ?? "none"}>
-                  <th scope="row">{breakdownName(breakdown.by, row)}</th>
-                  <td className="num" data-label="新签约项目数">
-                    {row.projects > 0 && row.key !== null ? <Link to={signedList({ [BREAKDOWN_LIST_PARAMS[breakdown.by]]: row.key })}>{row.projects}</Link> : row.projects}
-                  </td>
-                  <td className="num" data-label="合同外资（万美元）">{formatWan(row.contractedFdiUsd)}</td>
-                  <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td>
-                  <td className="num" data-label="实到外资（万美元）">{formatWan(row.actualFdiUsd)}</td>
+          <div className="table-wrap">
+            <table className="data cards" aria-label={`按${byLabel}统计`}>
+              <thead>
+                <tr>
+                  <th>{byLabel}</th>
+                  <th className="num">新签约项目数</th>
+                  <th className="num">合同外资（万美元）</th>
+                  <th className="num">总投资（万美元）</th>
+                  <th className="num">实到外资（万美元）</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {breakdown.signings.rows.map((row) => (
+                  <tr key={row.key ?? "none"}>
+                    <th scope="row">{row.label}</th>
+                    <td className="num" data-label="新签约项目数">
+                      <CountLink count={row.projects} to={breakdownList({ signed: period }, row.key)} />
+                    </td>
+                    <td className="num" data-label="合同外资（万美元）">{formatWan(row.contractedFdiUsd)}</td>
+                    <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td>
+                    <td className="num" data-label="实到外资（万美元）">{formatWan(row.actualFdiUsd)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-        {breakdown.by === "chain" ? <p className="muted">服务多条产业链的项目在每条链中各计一次。</p> : null}
+        <CutNote total={breakdown.signings.total} shown={breakdown.signings.rows.length} />
+
+        <h3 id="breakdown-funnel-title">招商漏斗分组（本期新增线索）</h3>
+        <p className="muted caption">漏斗按本期新增线索统计（队列口径）：各阶段为截至 {period.to} 达到该阶段或更后阶段的项目数。</p>
+        {breakdown.funnel.total === 0 ? (
+          <p className="muted">统计期内没有新增线索</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data cards" aria-label={`漏斗分组（${byLabel}）`}>
+              <thead>
+                <tr>
+                  <th>{byLabel}</th>
+                  {STAGES.map((stage) => (
+                    <th key={stage} className="num">
+                      {STAGE_LABELS[stage]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {breakdown.funnel.rows.map((row) => (
+                  <tr key={row.key ?? "none"}>
+                    <th scope="row">{row.label}</th>
+                    {row.funnel.map((step) => (
+                      <td key={step.stage} className="num" data-label={STAGE_LABELS[step.stage as Stage]}>
+                        <CountLink count={step.projects} to={breakdownList({ cohort: period, reached: step.stage as Stage }, row.key)} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <CutNote total={breakdown.funnel.total} shown={breakdown.funnel.rows.length} />
+
+        <h3 id="breakdown-pipeline-title">项目储备分组（截至 {breakdown.at}）</h3>
+        <p className="muted caption">储备为期末时点状态；各格为项目数及其总投资（万美元）。</p>
+        {breakdown.snapshot.total === 0 ? (
+          <p className="muted">期末没有储备项目</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data cards" aria-label={`储备分组（${byLabel}）`}>
+              <thead>
+                <tr>
+                  <th>{byLabel}</th>
+                  {breakdown.snapshot.rows[0].lines.map((line) => (
+                    <th key={line.row} className="num">
+                      {line.label}
+                    </th>
+                  ))}
+                  <th className="num">合计</th>
+                </tr>
+              </thead>
+              <tbody>
+                {breakdown.snapshot.rows.map((row) => (
+                  <tr key={row.key ?? "none"}>
+                    <th scope="row">{row.label}</th>
+                    {row.lines.map((line) => (
+                      <td key={line.row} className="num" data-label={line.label}>
+                        <CountLink count={line.projects} to={breakdownList({ snapshot: { at: breakdown.at, row: line.row } }, row.key)} />
+                        {line.projects > 0 ? <span className="cell-amount">{formatWan(line.totalInvestmentUsd)}</span> : null}
+                      </td>
+                    ))}
+                    <td className="num" data-label="合计">
+                      {row.projects}
+                      <span className="cell-amount">{formatWan(row.totalInvestmentUsd)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <CutNote total={breakdown.snapshot.total} shown={breakdown.snapshot.rows.length} />
       </section>
 
       <section className="card" aria-labelledby="trend-title">

@@ -5,6 +5,7 @@ import { can } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
 import { formatIndicatorValue, formatPercent, INDICATOR_LABELS, indicatorName, isBehindSchedule, isMoneyIndicator } from "../figures/indicators";
 import { RatesList } from "../figures/rates-list";
+import { UnitTargetsTable } from "../figures/unit-targets-table";
 import { targetsSchema } from "../figures/target.schema";
 import { getTargetProgress, getTargetSheet, saveTargets } from "../figures/targets.server";
 import { today } from "../lib/dates";
@@ -148,6 +149,15 @@ export default function Targets() {
         {progress.rates ? <RatesList rates={progress.rates} /> : null}
         <p className="muted">只计已甄别的签约，每个项目在其签约日期计一次；实到外资按到账记录统计。</p>
       </section>
+
+      {progress.cards.length > 0 ? (
+        <section className="card" aria-labelledby="unit-targets-title">
+          <h2 id="unit-targets-title">
+            {year}年各单位目标完成情况（截至 {progress.period.to}）
+          </h2>
+          <UnitTargetsTable units={progress.units} year={year} to={progress.period.to} />
+        </section>
+      ) : null}
 
       {canEdit ? (
         <section className="card" aria-labelledby="edit-title">
