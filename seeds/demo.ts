@@ -27,6 +27,7 @@ import {
   projectPolicyBases,
   projects,
   stageChanges,
+  statusChanges,
   targets,
   units,
   users,
@@ -175,6 +176,11 @@ export interface DemoProject {
   unverified?: boolean;
   /** days before today of the last stage change (recent signings) */
   lastStepAgo?: number;
+  /**
+   * a status the project went through before its current one, with its reason: an active project
+   * was paused and resumed between two stage changes; another one passed through it on the way
+   */
+  earlierStatus?: { status: Exclude<Status, "active">; reason: string };
   members?: UserKey[];
 }
 
@@ -190,7 +196,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   { key: "aoiha-new", company: "aoiha", name: "葵叶箱包高端旅行箱新设项目", type: "new", stage: "lead", owner: "officer5", park: null, channel: "云招商", totalWan: 800 },
   { key: "setsuran-new", company: "setsuran", name: "雪岚半导体功率模块封装新设项目", type: "new", stage: "negotiating", status: "on_hold", reason: "外方等待日本总部年度投资预算审批", owner: "officer4", park: PARK.science, channel: "驻点招商", totalWan: 6000 },
   { key: "harene-new", company: "harene", name: "晴岭刃具刀具刀塔生产基地新设项目", type: "new", stage: "signed", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 1200, unverified: true, lastStepAgo: 6 },
-  { key: "kazama-merger", company: "kazama", name: "风间纺织功能性面料并购项目", type: "merger", stage: "contacted", status: "dormant", reason: "并购标的估值分歧较大，双方暂停接触", owner: "officer", park: null, channel: "中介招商", totalWan: 1000 },
+  { key: "kazama-merger", company: "kazama", name: "风间纺织功能性面料并购项目", type: "merger", stage: "contacted", status: "dormant", reason: "并购标的估值分歧较大，双方暂停接触", earlierStatus: { status: "on_hold", reason: "双方委托第三方评估并购标的估值" }, owner: "officer", park: null, channel: "中介招商", totalWan: 1000 },
   { key: "rinwa-reinvest", company: "rinwa", name: "凛和精机利润再投资项目", type: "profit_reinvestment", stage: "registered", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 800 },
   { key: "toyushio-reinvest", company: "toyushio", name: "丰汐汽车部件利润再投资项目", type: "profit_reinvestment", stage: "production", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 600 },
   // Germany
@@ -221,7 +227,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   { key: "hanglan-hub", company: "hanglan", name: "恒澜控股跨境电商分拨中心新设项目", type: "new", stage: "contacted", status: "lost", reason: "对方要求的保税仓储条件本地暂不具备", lostTo: "上海金山", owner: "officer3", park: PARK.port, channel: "以商招商", totalWan: 2000 },
   { key: "waiching-increase", company: "waiching", name: "汇澄实业箱包辅料增资项目", type: "capital_increase", stage: "lead", owner: "officer", park: null, channel: "以商招商", totalWan: 400 },
   // Taiwan
-  { key: "jingdai-new", company: "jingdai", name: "晶岱电子光电显示模组新设项目", type: "new", stage: "registered", owner: "officer4", park: PARK.science, channel: "以商招商", totalWan: 3000 },
+  { key: "jingdai-new", company: "jingdai", name: "晶岱电子光电显示模组新设项目", type: "new", stage: "registered", earlierStatus: { status: "on_hold", reason: "外方调整产能规划，投资计划暂缓" }, owner: "officer4", park: PARK.science, channel: "以商招商", totalWan: 3000 },
   { key: "songyue-increase", company: "songyue", name: "崧岳机械数控机床床身铸件增资项目", type: "capital_increase", stage: "construction", owner: "officer2", park: PARK.zone, channel: "以商招商", totalWan: 1200 },
   { key: "dingyuan-new", company: "dingyuan", name: "鼎沅化工电子化学品新设项目", type: "new", stage: "contacted", status: "on_hold", reason: "待化工园区环境容量核定后再议", owner: "officer3", park: PARK.port, channel: "企业自荐", totalWan: 2000 },
   { key: "hewei-new", company: "hewei", name: "禾蔚箱包智能制造工厂新设项目", type: "new", stage: "lead", owner: "officer5", park: null, channel: "外出招商", totalWan: 600 },
@@ -230,7 +236,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   { key: "brightwater-new", company: "brightwater", name: "明水光子硅光芯片新设项目", type: "new", stage: "negotiating", owner: "officer4", park: PARK.science, channel: "基金招商", totalWan: 5000, members: ["officer"] },
   { key: "cedar-new", company: "cedar", name: "雪松岭生物抗体药物中试基地新设项目", type: "new", stage: "contacted", status: "lost", reason: "企业选择靠近其研发中心的地点", lostTo: "上海临港", owner: "officer4", park: PARK.science, channel: "上级推送", totalWan: 3000 },
   { key: "ironvale-increase", company: "ironvale", name: "铁谷运动控制伺服电机增资项目", type: "capital_increase", stage: "signed", owner: "officer", park: PARK.zone, channel: "驻点招商", totalWan: 2600 },
-  { key: "northmark-merger", company: "northmark", name: "诺斯马克半导体功率器件并购项目", type: "merger", stage: "negotiating", status: "abandoned", reason: "交易审查前景不明，经双方协商终止洽谈", owner: "officer4", park: PARK.science, channel: "中介招商", totalWan: 4500 },
+  { key: "northmark-merger", company: "northmark", name: "诺斯马克半导体功率器件并购项目", type: "merger", stage: "negotiating", status: "abandoned", reason: "交易审查前景不明，经双方协商终止洽谈", earlierStatus: { status: "on_hold", reason: "等待交易审查意见" }, owner: "officer4", park: PARK.science, channel: "中介招商", totalWan: 4500 },
   { key: "ironvale-rd", company: "ironvale", name: "铁谷运动控制驱动器研发中心新设项目", type: "new", stage: "lead", status: "dormant", reason: "企业全球研发布局调整，暂无时间表", owner: "officer", park: PARK.zone, channel: "驻点招商", totalWan: 800 },
   // Other Europe
   { key: "valmorin-new", company: "valmorin", name: "瓦尔莫兰特种涂层材料新设项目", type: "new", stage: "contacted", owner: "officer3", park: PARK.port, channel: "展会/进博会", totalWan: 1500, stale: true },
@@ -425,6 +431,15 @@ interface PlannedTransition {
   recordedAt: number;
 }
 
+interface PlannedStatusChange {
+  from: Status;
+  to: Status;
+  on: string;
+  reason: string | null;
+  lostTo: string | null;
+  recordedAt: number;
+}
+
 interface PlannedActivity {
   type: ActivityType;
   on: string;
@@ -441,6 +456,10 @@ interface PlannedProject {
   activities: PlannedActivity[];
   signedOn: string | null;
   verifiedAt: number | null;
+  /** 甄别通过's business date */
+  verifiedOn: string | null;
+  /** the status log after its entry (进行中 on the 线索日期), oldest first */
+  statusChanges: PlannedStatusChange[];
   lastActivityOn: string;
   totalInvestmentUsd: number;
   contractedFdiUsd: number;
@@ -655,8 +674,10 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
   const signing = transitions.find((t) => t.from !== null && stageIndex(t.to) >= SIGNED_INDEX);
   const signedOn = signing?.on ?? null;
   let verifiedAt: number | null = null;
+  let verifiedOn: string | null = null;
   if (signedOn && !spec.unverified) {
-    verifiedAt = instantOn(minDate(addDays(signedOn, rng.int(2, 8)), today), 16, rng.int(0, 59));
+    verifiedOn = minDate(addDays(signedOn, rng.int(2, 8)), today);
+    verifiedAt = instantOn(verifiedOn, 16, rng.int(0, 59));
   }
 
   const increment = spec.type === "capital_increase" || spec.type === "profit_reinvestment";
@@ -719,6 +740,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     return activity;
   });
 
+  const lastActivityOn = dates[dates.length - 1] ?? leadOn;
   return {
     spec,
     leadOn,
@@ -726,7 +748,9 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     activities: plannedActivities,
     signedOn,
     verifiedAt,
-    lastActivityOn: dates[dates.length - 1] ?? leadOn,
+    verifiedOn,
+    statusChanges: statusLog(spec, transitions, lastActivityOn),
+    lastActivityOn,
     totalInvestmentUsd: wan(spec.totalWan),
     contractedFdiUsd: wan(contractedWan),
     fixedAssetInvestmentCny: wan(spec.totalWan * 7.1 * rng.float(0.5, 0.8)),
@@ -735,6 +759,49 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     expectedJobs: Math.max(30, Math.round(((spec.totalWan / 15) * rng.float(0.7, 1.3)) / 10) * 10),
     expectedAnnualTaxCny: wan(spec.totalWan * 7.1 * rng.float(0.03, 0.06)),
   };
+}
+
+/**
+ * The status changes after the log's entry, oldest first, each recorded the evening of its date (and
+ * after the stage change it follows). A project that is not 进行中 got there on its closing activity,
+ * after its last stage change; an `earlierStatus` comes halfway between the two, or, for an active
+ * project, is a pause resumed within the longest gap between two stage changes. No random draw:
+ * the rest of the demo stays as it was.
+ */
+function statusLog(spec: DemoProject, transitions: PlannedTransition[], closedOn: string): PlannedStatusChange[] {
+  const status = spec.status ?? "active";
+  const changes: PlannedStatusChange[] = [];
+  let recordedAt = 0;
+  const change = (from: Status, to: Status, on: string, reason: string | null, lostTo: string | null = null) => {
+    const previousStage = transitions.filter((t) => t.on <= on).at(-1)!;
+    recordedAt = Math.max(instantOn(on, 17, 30), previousStage.recordedAt + 60_000, recordedAt + 60_000);
+    changes.push({ from, to, on, reason, lostTo, recordedAt });
+  };
+  const earlier = spec.earlierStatus;
+  if (status === "active") {
+    if (!earlier) return changes;
+    let gapAt = -1;
+    let gap = 0;
+    for (let i = 0; i + 1 < transitions.length; i++) {
+      const days = daysBetween(transitions[i].on, transitions[i + 1].on);
+      if (days > gap) [gapAt, gap] = [i, days];
+    }
+    if (gap < 3) return changes;
+    const start = transitions[gapAt].on;
+    change("active", earlier.status, addDays(start, Math.floor(gap / 3)), earlier.reason);
+    change(earlier.status, "active", addDays(start, Math.floor((2 * gap) / 3)), null);
+    return changes;
+  }
+  const lastStageOn = transitions[transitions.length - 1].on;
+  const gap = daysBetween(lastStageOn, closedOn);
+  if (gap < 0) throw new Error(`demo project ${spec.key}: closing activity before the last stage change`);
+  let from: Status = "active";
+  if (earlier && gap >= 2) {
+    change(from, earlier.status, addDays(lastStageOn, Math.floor(gap / 2)), earlier.reason);
+    from = earlier.status;
+  }
+  change(from, status, closedOn, spec.reason ?? null, status === "lost" ? (spec.lostTo ?? null) : null);
+  return changes;
 }
 
 function demoUscc(rng: Random, taken: Set<string>): string {
@@ -951,6 +1018,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
         lostTo: spec.lostTo ?? null,
         signedOn: plan.signedOn,
         signingVerifiedAt: plan.verifiedAt,
+        signingVerifiedOn: plan.verifiedOn,
         signingVerifiedBy: plan.verifiedAt === null ? null : leaderId,
         lastActivityOn: plan.lastActivityOn,
         isDemo: true,
@@ -973,6 +1041,22 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
           userId: ownerId,
           recordedAt: change.recordedAt,
           note: change.note,
+        })
+        .run();
+    }
+    // the status log: 进行中 on the 线索日期 (recorded with the project), then its changes
+    tx.insert(statusChanges).values({ projectId: id, fromStatus: null, toStatus: "active", occurredOn: plan.leadOn, userId: ownerId, recordedAt: createdAt }).run();
+    for (const change of plan.statusChanges) {
+      tx.insert(statusChanges)
+        .values({
+          projectId: id,
+          fromStatus: change.from,
+          toStatus: change.to,
+          occurredOn: change.on,
+          userId: ownerId,
+          recordedAt: change.recordedAt,
+          reason: change.reason,
+          lostTo: change.lostTo,
         })
         .run();
     }

@@ -1390,7 +1390,45 @@ function projectName(plan: Plan, company: Company, rng: Rng): string {
   return `${head}${product}${phase}${TYPE_SUFFIX[plan.type]}`;
 }
 
-function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
+/**
+ * The status log after its entry row (进行中 on the 线索日期): [from, to, day, reason, lost to].
+ * A project not 进行中 got there on its latest record (the closing activity), on or after its last
+ * stage change; some passed through 暂缓 on the way. A few active ones were paused and resumed
+ * between two stage changes.
+ */
+type StatusStep = [from: number, to: number, day: number, reason: string | null, lostTo: string | null];
+
+function planStatusLog(plan: Plan, reason: string | null, lostTo: string | null, rng: Rng): StatusStep[] {
+  const days = plan.days;
+  const lastStageDay = days[days.length - 1];
+  if (plan.status === ACTIVE) {
+    if (plan.heavy || !rng.chance(0.04)) return [];
+    // the longest gap between two stage changes, or after the last one
+    const ends = [...days, plan.endDay];
+    let at = 0;
+    for (let i = 1; i + 1 < ends.length; i++) if (ends[i + 1] - ends[i] > ends[at + 1] - ends[at]) at = i;
+    const gap = ends[at + 1] - ends[at];
+    if (gap < 3) return [];
+    const paused = ends[at] + rng.int(1, Math.floor(gap / 2));
+    const resumed = rng.int(paused + 1, ends[at + 1] - 1);
+    const to = rng.chance(0.7) ? ON_HOLD : DORMANT;
+    return [
+      [ACTIVE, to, paused, rng.chance(0.8) ? rng.pick(REASONS[to]) : null, null],
+      [to, ACTIVE, resumed, null, null],
+    ];
+  }
+  const closedDay = plan.endDay;
+  const steps: StatusStep[] = [];
+  let from = ACTIVE;
+  if (plan.status !== ON_HOLD && closedDay - lastStageDay >= 2 && rng.chance(0.3)) {
+    steps.push([ACTIVE, ON_HOLD, rng.int(lastStageDay + 1, closedDay - 1), rng.chance(0.8) ? rng.pick(REASONS[ON_HOLD]) : null, null]);
+    from = ON_HOLD;
+  }
+  steps.push([from, plan.status, closedDay, reason, lostTo]);
+  return steps;
+}
+
+function writeProjects(sqlite: Sqlite, world: World, rng: Rng, statusRng: Rng): void {
   const { cal, H, companies, plans } = world;
   const chainNodeOf = chainNodeLookup(sqlite);
   const gapOf = new Map(
@@ -1400,11 +1438,14 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
     `insert into projects (id, name, search_text, company_id, project_type, channel_id, owner_id, unit_id, park_id, total_investment_usd,
       contracted_fdi_usd, fixed_asset_investment_cny, land_mu, expected_jobs, expected_annual_tax_cny, priority,
       next_follow_up_on, next_follow_up_item, description, stage, status, status_reason, lost_to, signed_on,
-      signing_verified_at, signing_verified_by, last_activity_on, is_demo, created_by, created_at, updated_at, deleted_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+      signing_verified_at, signing_verified_on, signing_verified_by, last_activity_on, is_demo, created_by, created_at, updated_at, deleted_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const insertChange = sqlite.prepare(
     "insert into stage_changes (project_id, from_stage, to_stage, occurred_on, user_id, recorded_at, note) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertStatus = sqlite.prepare(
+    "insert into status_changes (project_id, from_status, to_status, occurred_on, user_id, recorded_at, reason, lost_to) values (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertMember = sqlite.prepare("insert or ignore into project_members (project_id, user_id, created_at) values (?, ?, ?)");
   const insertLink = sqlite.prepare("insert into project_chain_links (project_id, node_id, role, created_by, created_at) values (?, ?, ?, ?, ?)");
@@ -1478,6 +1519,7 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
         lostTo,
         plan.signedDay >= 0 ? cal.date(plan.signedDay) : null,
         verifiedAt,
+        plan.verified ? cal.date(verifiedDay) : null,
         verifier?.id ?? null,
         cal.date(plan.endDay),
         plan.owner.id,
@@ -1498,6 +1540,13 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng): void {
         const recordedDay = Math.min(H, day + (rng.chance(0.3) ? 1 : 0));
         insertChange.run(id, from === null ? null : STAGES[from], STAGES[to], cal.date(day), plan.owner.id, cal.at(recordedDay, rng.int(9, 17), rng.int(0, 59)), note);
       });
+
+      // the status log, from its own random stream: the rows above stay as they were
+      insertStatus.run(id, null, STATUSES[ACTIVE], cal.date(plan.leadDay), plan.owner.id, createdAt, null, null);
+      for (const [from, to, day, stepReason, stepLostTo] of planStatusLog(plan, reason, lostTo, statusRng)) {
+        const recordedAt = cal.at(Math.min(H, day + (statusRng.chance(0.3) ? 1 : 0)), 17, statusRng.int(30, 59));
+        insertStatus.run(id, STATUSES[from], STATUSES[to], cal.date(day), plan.owner.id, recordedAt, stepReason, stepLostTo);
+      }
 
       if (rng.chance(0.12) || plan.heavy) {
         const colleagues = world.officersByUnit.get(plan.unitId) ?? [];
@@ -1720,7 +1769,7 @@ function writeActivities(sqlite: Sqlite, world: World, rng: Rng): number {
 
 // ── commitments, payouts, arrivals, targets ───────────────────────────────
 
-function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wanted: number, rng: Rng): void {
+function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wanted: number, rng: Rng, cancelRng: Rng): void {
   const { cal, H, plans, companies } = world;
   const weights = new Float64Array(plans.length);
   plans.forEach((plan, i) => {
@@ -1735,8 +1784,8 @@ function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wante
   const leaderClauses = byType("链主企业发展补助");
 
   const insert = sqlite.prepare(
-    `insert into commitments (project_id, clause_id, item, amount_cny, condition, due_on, status, cancel_reason, proposed_by,
-      committed_by, committed_on, fulfilled_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into commitments (project_id, clause_id, item, amount_cny, condition, due_on, status, cancel_reason, cancelled_on, proposed_by,
+      committed_by, committed_on, fulfilled_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPayout = sqlite.prepare(
     "insert into payouts (commitment_id, amount_cny, paid_on, reference, created_by, created_at) values (?, ?, ?, ?, ?, ?)",
@@ -1804,7 +1853,9 @@ function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wante
           }
         }
         const createdAt = cal.at(committedDay >= 0 ? committedDay : proposedDay, rng.int(9, 17), rng.int(0, 59));
-        const updatedDay = Math.max(committedDay, proposedDay, fulfilledDay, ...payoutsToWrite.map(([, d]) => d));
+        // 取消's business date, from its own random stream: the other rows stay as they were
+        const cancelledDay = status === "cancelled" ? Math.min(H, Math.max(proposedDay, committedDay) + cancelRng.int(10, 240)) : -1;
+        const updatedDay = Math.max(committedDay, proposedDay, fulfilledDay, cancelledDay, ...payoutsToWrite.map(([, d]) => d));
         const { lastInsertRowid } = insert.run(
           id,
           clause.id,
@@ -1814,6 +1865,7 @@ function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wante
           cal.date(dueDay),
           status,
           cancelReason,
+          cancelledDay >= 0 ? cal.date(cancelledDay) : null,
           plan.owner.id,
           committedDay >= 0 ? rng.pick(world.leaders).id : null,
           committedDay >= 0 ? cal.date(committedDay) : null,
@@ -1924,10 +1976,10 @@ function writeTargets(sqlite: Sqlite, world: World, rng: Rng): void {
 
 // ── the run ───────────────────────────────────────────────────────────────
 
-const STREAM = { users: 1, companies: 2, projects: 3, companyRows: 4, projectRows: 5, activities: 6, commitments: 7, arrivals: 8, targets: 9 };
+const STREAM = { users: 1, companies: 2, projects: 3, companyRows: 4, projectRows: 5, activities: 6, commitments: 7, arrivals: 8, targets: 9, statusLog: 10, cancellations: 11 };
 
 const COUNTED_TABLES = [
-  "users", "companies", "contacts", "projects", "project_members", "stage_changes", "activities", "project_chain_links",
+  "users", "companies", "contacts", "projects", "project_members", "stage_changes", "status_changes", "activities", "project_chain_links",
   "chain_node_companies", "policy_clauses", "project_policy_bases", "commitments", "payouts", "fdi_arrivals", "targets", "companies_fts",
 ];
 
@@ -2014,9 +2066,11 @@ export async function generateLargeDataSet(options: LargeDataSetOptions): Promis
       world.plans = planProjects(world, counts, new Rng(seed, STREAM.projects));
     });
     phase("companies (+FTS, contacts)", () => writeCompanies(sqlite, world, new Rng(seed, STREAM.companyRows)));
-    phase("projects + stage log", () => writeProjects(sqlite, world, new Rng(seed, STREAM.projectRows)));
+    phase("projects + stage and status logs", () =>
+      writeProjects(sqlite, world, new Rng(seed, STREAM.projectRows), new Rng(seed, STREAM.statusLog)),
+    );
     phase("activities", () => writeActivities(sqlite, world, new Rng(seed, STREAM.activities)));
-    phase("commitments + payouts", () => writeCommitments(sqlite, world, clauses, counts.commitments, new Rng(seed, STREAM.commitments)));
+    phase("commitments + payouts", () => writeCommitments(sqlite, world, clauses, counts.commitments, new Rng(seed, STREAM.commitments), new Rng(seed, STREAM.cancellations)));
     phase("FDI arrivals", () => writeArrivals(sqlite, world, new Rng(seed, STREAM.arrivals)));
     phase("targets", () => writeTargets(sqlite, world, new Rng(seed, STREAM.targets)));
 

@@ -26,6 +26,7 @@ const DATA_TABLES = [
   "projects",
   "project_members",
   "stage_changes",
+  "status_changes",
   "activities",
   "project_chain_links",
   "chain_node_companies",
@@ -91,6 +92,7 @@ describe("large data set generator", () => {
   it("gives other rows for another seed, so the comparison is not vacuous", () => {
     expect(tableHash(files.otherSeed, "companies")).not.toBe(tableHash(files.first, "companies"));
     expect(tableHash(files.otherSeed, "stage_changes")).not.toBe(tableHash(files.first, "stage_changes"));
+    expect(tableHash(files.otherSeed, "status_changes")).not.toBe(tableHash(files.first, "status_changes"));
   });
 
   it("scales the nominal counts", () => {
@@ -140,6 +142,50 @@ describe("large data set generator", () => {
     ).toBe(0);
   });
 
+  it("logs every project's status: 进行中 on the 线索日期, chronological, ending at the project's status", () => {
+    // one entry row per project, on the stage log's entry date
+    expect(count(`select count(*) as n from projects p where (select count(*) from status_changes s where s.project_id = p.id and s.from_status is null) != 1`)).toBe(0);
+    expect(
+      count(`select count(*) as n from status_changes s join stage_changes e on e.project_id = s.project_id and e.from_stage is null
+               where s.from_status is null and (s.to_status != 'active' or s.occurred_on != e.occurred_on)`),
+    ).toBe(0);
+    // the latest rows of both logs (by 发生日期, then id) are the project's status and stage
+    expect(
+      count("select count(*) as n from projects p where p.status != (select to_status from status_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)"),
+    ).toBe(0);
+    expect(
+      count("select count(*) as n from projects p where p.stage != (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)"),
+    ).toBe(0);
+    // chronological: each row continues from the one written before it, never dated earlier
+    expect(
+      count(`select count(*) as n from status_changes s join status_changes b on b.id = (
+               select max(id) from status_changes x where x.project_id = s.project_id and x.id < s.id)
+             where s.from_status is null or s.from_status != b.to_status or s.occurred_on < b.occurred_on or s.to_status = s.from_status`),
+    ).toBe(0);
+    // a status other than 进行中 was reached on or after the last stage change, with the project's reason and 流失去向
+    expect(
+      count(`select count(*) as n from projects p join status_changes s on s.id = (
+               select id from status_changes x where x.project_id = p.id order by occurred_on desc, id desc limit 1)
+             where p.status != 'active' and (s.from_status is null or s.occurred_on < (select max(occurred_on) from stage_changes c where c.project_id = p.id)
+               or s.reason is not p.status_reason or s.lost_to is not p.lost_to)`),
+    ).toBe(0);
+    expect(count("select count(*) as n from projects p where p.status != 'active' and (select count(*) from status_changes s where s.project_id = p.id) < 2")).toBe(0);
+    // some took a detour (暂缓 first), some active ones were paused and resumed
+    expect(count("select count(*) as n from projects p where p.status not in ('active', 'on_hold') and (select count(*) from status_changes s where s.project_id = p.id) = 3")).toBeGreaterThan(0);
+    expect(count("select count(*) as n from projects p where p.status = 'active' and (select count(*) from status_changes s where s.project_id = p.id) = 3")).toBeGreaterThan(0);
+  });
+
+  it("dates 甄别 on or after the signing, on the day of signing_verified_at, and every 取消", () => {
+    expect(count("select count(*) as n from projects where (signing_verified_at is null) != (signing_verified_on is null)")).toBe(0);
+    expect(
+      count(`select count(*) as n from projects where signing_verified_on is not null
+               and (signing_verified_on < signed_on or signing_verified_on != date(signing_verified_at / 1000, 'unixepoch', '+8 hours'))`),
+    ).toBe(0);
+    expect(count("select count(*) as n from projects where signing_verified_on is not null")).toBeGreaterThan(0);
+    expect(count("select count(*) as n from commitments where (status = 'cancelled') != (cancelled_on is not null)")).toBe(0);
+    expect(count("select count(*) as n from commitments where cancelled_on < coalesce(committed_on, '')")).toBe(0);
+  });
+
   it("sets signed_on from the first transition reaching 签约 or later, verified only when signed", () => {
     const signedStages = STAGES.slice(SIGNED_INDEX).map((s) => `'${s}'`).join(", ");
     expect(
@@ -154,8 +200,11 @@ describe("large data set generator", () => {
   it("dates nothing after today", () => {
     const businessDates: Array<[string, string]> = [
       ["stage_changes", "occurred_on"],
+      ["status_changes", "occurred_on"],
       ["activities", "occurred_on"],
       ["projects", "signed_on"],
+      ["projects", "signing_verified_on"],
+      ["commitments", "cancelled_on"],
       ["projects", "last_activity_on"],
       ["commitments", "committed_on"],
       ["commitments", "fulfilled_on"],
@@ -167,6 +216,7 @@ describe("large data set generator", () => {
     }
     const instants: Array<[string, string]> = [
       ["stage_changes", "recorded_at"],
+      ["status_changes", "recorded_at"],
       ["activities", "created_at"],
       ["projects", "created_at"],
       ["projects", "updated_at"],

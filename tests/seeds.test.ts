@@ -13,6 +13,7 @@ import {
   projectMembers,
   projects,
   stageChanges,
+  statusChanges,
   units,
   users,
 } from "../db/schema";
@@ -111,6 +112,64 @@ describe("demo and reference seeds", () => {
       (change) => change.fromStage && stageIndex(change.toStage as Stage) < stageIndex(change.fromStage as Stage),
     );
     expect(backward.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("logs every project's status like its stage: the latest entries of both logs are the project's stage and status", () => {
+    const all = db.select().from(projects).all();
+    let changed = 0;
+    let throughAnother = 0;
+    let resumed = 0;
+    for (const project of all) {
+      const stages = db.select().from(stageChanges).where(eq(stageChanges.projectId, project.id)).orderBy(asc(stageChanges.occurredOn), asc(stageChanges.id)).all();
+      const log = db.select().from(statusChanges).where(eq(statusChanges.projectId, project.id)).orderBy(asc(statusChanges.occurredOn), asc(statusChanges.id)).all();
+      // the entry: 进行中 on the 线索日期, the stage log's entry date
+      expect(log[0], project.name).toMatchObject({ fromStatus: null, toStatus: "active", occurredOn: stages[0].occurredOn });
+      expect(log.filter((row) => row.fromStatus === null)).toHaveLength(1);
+      // chronological: in the order written, each row continues from the previous one, never earlier
+      const byId = [...log].sort((a, b) => a.id - b.id);
+      expect(byId.map((row) => row.id), project.name).toEqual(log.map((row) => row.id));
+      for (let i = 1; i < log.length; i++) {
+        expect(log[i].fromStatus, project.name).toBe(log[i - 1].toStatus);
+        expect(log[i].toStatus, project.name).not.toBe(log[i].fromStatus);
+        expect(log[i].occurredOn >= log[i - 1].occurredOn && log[i].occurredOn <= TODAY, project.name).toBe(true);
+        expect(log[i].recordedAt, project.name).toBeGreaterThan(log[i - 1].recordedAt);
+      }
+      const latest = log[log.length - 1];
+      expect(project.status, project.name).toBe(latest.toStatus);
+      expect(project.stage, project.name).toBe(stages[stages.length - 1].toStage);
+      if (project.status !== "active") {
+        // reached on or after the last stage change, with the project's reason and 流失去向
+        expect(latest.occurredOn >= stages[stages.length - 1].occurredOn, project.name).toBe(true);
+        expect(latest.occurredOn, project.name).toBe(project.lastActivityOn);
+        expect(latest.reason, project.name).toBe(project.statusReason);
+        expect(latest.lostTo, project.name).toBe(project.lostTo);
+        changed++;
+        if (log.length > 2) throughAnother++;
+      } else if (log.length > 1) {
+        // paused and resumed between two stage changes
+        expect(log).toHaveLength(3);
+        expect(log[1].reason?.trim(), project.name).toBeTruthy();
+        expect(stages.some((s, i) => i > 0 && s.occurredOn > log[2].occurredOn && stages[i - 1].occurredOn < log[1].occurredOn), project.name).toBe(true);
+        resumed++;
+      }
+    }
+    expect(changed).toBe(all.filter((p) => p.status !== "active").length);
+    expect(throughAnother).toBe(2);
+    expect(resumed).toBe(1);
+  });
+
+  it("dates each 甄别 on or after its signing, on the day of signing_verified_at", () => {
+    const signed = db.select().from(projects).all().filter((p) => p.signedOn !== null);
+    for (const project of signed) {
+      if (project.signingVerifiedAt === null) {
+        expect(project.signingVerifiedOn, project.name).toBeNull();
+        continue;
+      }
+      const shanghaiDay = new Date(project.signingVerifiedAt + 8 * 3_600_000).toISOString().slice(0, 10);
+      expect(project.signingVerifiedOn, project.name).toBe(shanghaiDay);
+      expect(project.signingVerifiedOn! >= project.signedOn! && project.signingVerifiedOn! <= TODAY, project.name).toBe(true);
+    }
+    expect(signed.filter((p) => p.signingVerifiedOn !== null).length).toBeGreaterThanOrEqual(5);
   });
 
   it("keeps statuses, money and signings plausible", () => {
@@ -218,6 +277,8 @@ describe("demo and reference seeds", () => {
           .orderBy(asc(projects.id))
           .all();
       expect(pick(other)).toEqual(pick(db));
+      const statusLog = (database: Db) => database.select().from(statusChanges).orderBy(asc(statusChanges.id)).all();
+      expect(statusLog(other)).toEqual(statusLog(db));
     } finally {
       other.$client.close();
     }

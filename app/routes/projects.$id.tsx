@@ -25,7 +25,7 @@ import { idParam } from "../lib/params";
 import { newSubmissionToken } from "../lib/submissions.server";
 import { ActivityForm, LeadDateForm, ProjectMembers, StageForm, StatusForm } from "../projects/project-forms";
 import { getProject, listMemberCandidates, listProjectAudit } from "../projects/projects.server";
-import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, type Stage } from "../projects/stages";
+import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
 import { ConfirmButton } from "../ui/confirm";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
 import { SigningVerification } from "../projects/signing-verification";
@@ -64,6 +64,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submissionToken: newSubmissionToken(),
     });
   });
+}
+
+interface LoggedChange {
+  id: number;
+  occurredOn: string;
+  recordedAt: number;
+}
+
+/**
+ * The 阶段记录 timeline: stage and status changes in one list, the latest 发生日期 first; on one
+ * date, the one recorded later comes first.
+ */
+function stageTimeline<S extends LoggedChange, T extends LoggedChange>(stages: S[], statuses: T[]) {
+  const entries = [
+    ...stages.map((change) => ({ kind: "stage" as const, change })),
+    ...statuses.map((change) => ({ kind: "status" as const, change })),
+  ];
+  return entries.sort(
+    (a, b) =>
+      b.change.occurredOn.localeCompare(a.change.occurredOn) || b.change.recordedAt - a.change.recordedAt || b.change.id - a.change.id,
+  );
 }
 
 export default function ProjectDetail() {
@@ -210,18 +231,32 @@ export default function ProjectDetail() {
               </>
             ) : null}
             <ul className="timeline" aria-label="阶段时间线">
-              {project.stageHistory.map((change) => (
-                <li key={change.id}>
-                  <div>
-                    {change.fromStage ? `${STAGE_LABELS[change.fromStage as Stage]} → ` : "登记为 "}
-                    <strong>{STAGE_LABELS[change.toStage as Stage]}</strong>
-                  </div>
-                  <div className="meta">
-                    发生日期 {change.occurredOn} · {change.userName ?? ""} · 记录于 {formatDateTime(change.recordedAt)}
-                  </div>
-                  {change.note ? <div className="muted">说明：{change.note}</div> : null}
-                </li>
-              ))}
+              {stageTimeline(project.stageHistory, project.statusHistory).map((entry) =>
+                entry.kind === "stage" ? (
+                  <li key={`stage-${entry.change.id}`}>
+                    <div>
+                      {entry.change.fromStage ? `${STAGE_LABELS[entry.change.fromStage as Stage]} → ` : "登记为 "}
+                      <strong>{STAGE_LABELS[entry.change.toStage as Stage]}</strong>
+                    </div>
+                    <div className="meta">
+                      发生日期 {entry.change.occurredOn} · {entry.change.userName ?? ""} · 记录于 {formatDateTime(entry.change.recordedAt)}
+                    </div>
+                    {entry.change.note ? <div className="muted">说明：{entry.change.note}</div> : null}
+                  </li>
+                ) : (
+                  <li key={`status-${entry.change.id}`}>
+                    <div>
+                      状态：{entry.change.fromStatus ? `${STATUS_LABELS[entry.change.fromStatus as Status]} → ` : ""}
+                      <strong>{STATUS_LABELS[entry.change.toStatus as Status]}</strong>
+                    </div>
+                    <div className="meta">
+                      发生日期 {entry.change.occurredOn} · {entry.change.userName ?? ""} · 记录于 {formatDateTime(entry.change.recordedAt)}
+                    </div>
+                    {entry.change.reason ? <div className="muted">原因：{entry.change.reason}</div> : null}
+                    {entry.change.lostTo ? <div className="muted">流失去向：{entry.change.lostTo}</div> : null}
+                  </li>
+                ),
+              )}
             </ul>
           </section>
           <ProjectChainLinks key={`chain-${key}-${chainLinks.length}`} projectId={project.id} links={chainLinks} choices={chainChoices} canEdit={project.canEdit} feedback={null} />
