@@ -6,7 +6,10 @@
  * Arrivals written in beforeAll (万美元):
  *   S (投资促进中心, 合同外资 1,000, signed 2025-11-20): 2025-11-20 100 · 2025-12-31 150.50 · 2026-01-01 249.50
  *   Z (开发区, 合同外资 800, signed 2025-03-01):           2025-04-15 80 · 2026-02-10 40 · 2026-06-30 20
- * Other tests write only in 2022–2023, so the 2025 and 2026 figures below stay as computed by hand.
+ * and, counting nowhere: S's 2026-05-05 11 and Z's 2025-05-20 9, both deleted; D (deleted project,
+ * signed 2025-06-01): 2025-06-15 30 · 2026-03-03 70.
+ *   P (signed 2020-03-01, for 同比 of a past year): 2020-03-20 25 · 2020-11-11 15 · 2021-03-03 60.
+ * Other tests write only in 2022–2023, so the 2020–2021 and 2025–2026 figures below stay as computed by hand.
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -21,11 +24,11 @@ import {
 import type { Actor } from "../app/auth/permissions";
 import { db, t } from "../app/db.server";
 import { getIndicators } from "../app/figures/figures.server";
-import { yearPeriod } from "../app/lib/dates";
+import { monthPeriod, yearPeriod, type Period } from "../app/lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../app/lib/errors";
 import { addProjectMember, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
 import { action as arrivalsAction, loader as arrivalsLoader } from "../app/routes/projects.$id_.arrivals";
-import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
+import { makeCompany, makeProject, makeUnit, makeUser, onDay, projectRow } from "./support/builders";
 import { answer, getAs, postAs, routeArgs } from "./support/requests";
 
 const WAN = 10_000;
@@ -45,6 +48,8 @@ let Z: number;
 let pending: number;
 /** still a lead */
 let lead: number;
+/** signed 2020-03-01, verified: arrivals in 2020 and 2021 */
+let P: number;
 
 const arrival = (arrivedOn: string, wan: string, reference = "") => arrivalSchema.parse({ arrivedOn, amountUsd: wan, reference });
 const liveArrivalsOf = (projectId: number) =>
@@ -58,8 +63,11 @@ const arrivalAudit = (arrivalId: number) =>
     .all();
 const allArrivalAudit = () => db().select().from(t.auditLog).where(eq(t.auditLog.entityType, "fdi_arrival")).all();
 
-function signedProject(owner: Actor, { signedOn, contracted, verify = true }: { signedOn: string; contracted: string; verify?: boolean }): number {
-  const id = makeProject(owner, { companyId: company, contractedFdiUsd: contracted, totalInvestmentUsd: "5000", enteredOn: "2021-01-04" });
+function signedProject(
+  owner: Actor,
+  { signedOn, contracted, verify = true, enteredOn = "2021-01-04" }: { signedOn: string; contracted: string; verify?: boolean; enteredOn?: string },
+): number {
+  const id = makeProject(owner, { companyId: company, contractedFdiUsd: contracted, totalInvestmentUsd: "5000", enteredOn });
   moveProjectToStage({ actor: owner, projectId: id, toStage: "signed", occurredOn: signedOn, note: null, version: projectRow(id).version });
   if (verify) verifySigning({ actor: leader, projectId: id, version: projectRow(id).version });
   return id;
@@ -96,6 +104,19 @@ beforeAll(() => {
   recordArrival({ actor: staff, projectId: Z, data: arrival("2025-04-15", "80") });
   recordArrival({ actor: staff, projectId: Z, data: arrival("2026-02-10", "40") });
   recordArrival({ actor: staff, projectId: Z, data: arrival("2026-06-30", "20") });
+
+  // counting nowhere: deleted arrivals, and the arrivals of a deleted project
+  deleteArrival({ actor: staff, arrivalId: recordArrival({ actor: staff, projectId: S, data: arrival("2026-05-05", "11") }) });
+  deleteArrival({ actor: staff, arrivalId: recordArrival({ actor: staff, projectId: Z, data: arrival("2025-05-20", "9") }) });
+  const D = signedProject(officer, { signedOn: "2025-06-01", contracted: "500" });
+  recordArrival({ actor: staff, projectId: D, data: arrival("2025-06-15", "30") });
+  recordArrival({ actor: staff, projectId: D, data: arrival("2026-03-03", "70") });
+  deleteProject({ actor: leader, projectId: D, version: projectRow(D).version });
+
+  P = signedProject(officer2, { signedOn: "2020-03-01", contracted: "200", enteredOn: "2019-06-01" });
+  recordArrival({ actor: staff, projectId: P, data: arrival("2020-03-20", "25") });
+  recordArrival({ actor: staff, projectId: P, data: arrival("2020-11-11", "15") });
+  recordArrival({ actor: staff, projectId: P, data: arrival("2021-03-03", "60") });
 });
 
 describe("recording an arrival", () => {
@@ -207,10 +228,69 @@ describe("the 实到外资 screen", () => {
       ["2026-12", 0, 309.5],
     ]);
     expect(y2026.yearTotalUsd).toBe(3_095_000);
-    // latest month with data: June → 2025-01-01..2025-06-30 holds Z's 80 only; (309.5 − 80) / 80
-    expect(y2026.comparison).toEqual({ throughMonth: 6, currentUsd: 3_095_000, previousUsd: 800_000, rate: 2.86875 });
+    // today is 2026-06-30: 1–6月 against 2025's 1–6月, which holds Z's 80 only (its 9 of 2025-05-20 and
+    // D's 30 of 2025-06-15 count nowhere); (309.5 − 80) / 80
+    expect(y2026.comparison).toEqual({
+      label: "1–6月",
+      period: { from: "2026-01-01", to: "2026-06-30" },
+      previousPeriod: { from: "2025-01-01", to: "2025-06-30" },
+      currentUsd: 3_095_000,
+      previousUsd: 800_000,
+      rate: 2.86875,
+    });
     // the same number as the cockpit's 实到外资 for the year
     expect(y2026.yearTotalUsd).toBe(getIndicators(yearPeriod(2026)).actual_fdi_usd);
+  });
+
+  it("compares on the one basis: the current year's 1–N月 by today's month, a past year whole, a chosen month against that month", () => {
+    // mid-May 2026: 1–5月 = 249.5 + 40 (S's deleted 11 and D's 70 count nowhere) against 2025's 1–5月 = Z's 80
+    const may = onDay("2026-05-15", () => listArrivals(leader, { year: 2026, page: 1 }));
+    expect(may.comparison).toMatchObject({ label: "1–5月", currentUsd: 2_895_000, previousUsd: 800_000, rate: 2.61875 });
+    expect(onDay("2026-01-20", () => listArrivals(leader, { year: 2026, page: 1 })).comparison).toMatchObject({ label: "1月", currentUsd: 2_495_000, previousUsd: 0, rate: null });
+    // 2021 had data only up to March, yet the whole year is compared with the whole of 2020: 60 against 25 + 15
+    expect(listArrivals(leader, { year: 2021, page: 1 }).comparison).toMatchObject({ label: "全年", currentUsd: 600_000, previousUsd: 400_000, rate: 0.5 });
+    // a chosen month against the same month a year earlier
+    expect(listArrivals(leader, { year: 2021, month: 3, page: 1 }).comparison).toMatchObject({
+      label: "3月",
+      period: { from: "2021-03-01", to: "2021-03-31" },
+      previousPeriod: { from: "2020-03-01", to: "2020-03-31" },
+      currentUsd: 600_000,
+      previousUsd: 250_000,
+      rate: 1.4,
+    });
+    expect(listArrivals(leader, { year: 2021, month: 11, page: 1 }).comparison).toMatchObject({ label: "11月", currentUsd: 0, previousUsd: 150_000, rate: -1 });
+    // the month view compares the month; the month table and the year total stay the year's
+    const june = listArrivals(leader, { year: 2026, month: 6, page: 1 });
+    expect(june.comparison).toMatchObject({ label: "6月", currentUsd: 200_000, previousUsd: 0, rate: null });
+    expect(june.yearTotalUsd).toBe(3_095_000);
+  });
+
+  it("unscoped and unfiltered, every total is the cockpit's 实到外资 (getIndicators) of the same period", () => {
+    const actual = (period: Period, unitId?: number) => getIndicators(period, unitId === undefined ? {} : { unitId }).actual_fdi_usd;
+    for (const actor of [leader, staff]) {
+      for (const year of [2020, 2021, 2025, 2026]) {
+        const overview = listArrivals(actor, { year, page: 1 });
+        expect(overview.yearTotalUsd).toBe(actual(yearPeriod(year)));
+        for (const month of overview.months) expect(month.usd).toBe(actual(monthPeriod(month.month)));
+        expect(overview.comparison.currentUsd).toBe(actual(overview.comparison.period));
+        expect(overview.comparison.previousUsd).toBe(actual(overview.comparison.previousPeriod));
+      }
+      for (const [year, month] of [[2025, 12], [2026, 1], [2026, 3], [2026, 5], [2021, 3]]) {
+        const { comparison } = listArrivals(actor, { year, month, page: 1 });
+        expect(comparison.currentUsd).toBe(actual(monthPeriod(`${year}-${String(month).padStart(2, "0")}`)));
+        expect(comparison.previousUsd).toBe(actual(comparison.previousPeriod));
+      }
+    }
+    // by hand across the year boundary: 2025-12-31 150.50 in 2025 and December, 2026-01-01 249.50 in 2026 and January;
+    // D's 30 + 70 (deleted project), S's 11 and Z's 9 (deleted arrivals) nowhere
+    expect([actual(yearPeriod(2025)), actual(monthPeriod("2025-12")), actual(yearPeriod(2026)), actual(monthPeriod("2026-01"))]).toEqual([
+      3_305_000, 1_505_000, 3_095_000, 2_495_000,
+    ]);
+    expect([actual(monthPeriod("2026-03")), actual(monthPeriod("2026-05")), actual(monthPeriod("2025-05")), actual(monthPeriod("2025-06"))]).toEqual([0, 0, 0, 0]);
+    // a unit's figures too
+    const zoneYear = listArrivals(leader, { year: 2026, unitId: zone, page: 1 });
+    expect(zoneYear.yearTotalUsd).toBe(actual(yearPeriod(2026), zone));
+    expect(zoneYear.comparison.previousUsd).toBe(actual(zoneYear.comparison.previousPeriod, zone));
   });
 
   it("puts the last day of a year and the first of the next in their own months and years", () => {
@@ -222,8 +302,15 @@ describe("the 实到外资 screen", () => {
     ]);
     expect(y2025.months[11].cumulativeUsd).toBe(3_305_000);
     expect(y2025.yearTotalUsd).toBe(3_305_000);
-    // data up to December: the whole of 2024 is compared, and it had none
-    expect(y2025.comparison).toEqual({ throughMonth: 12, currentUsd: 3_305_000, previousUsd: 0, rate: null });
+    // a past year: the whole of 2025 against the whole of 2024, which had none
+    expect(y2025.comparison).toEqual({
+      label: "全年",
+      period: { from: "2025-01-01", to: "2025-12-31" },
+      previousPeriod: { from: "2024-01-01", to: "2024-12-31" },
+      currentUsd: 3_305_000,
+      previousUsd: 0,
+      rate: null,
+    });
     expect(y2025.page.rows.map((row) => row.arrivedOn)).toEqual(["2025-12-31", "2025-11-20", "2025-04-15"]);
     expect(listArrivals(leader, { year: 2026, page: 1 }).page.rows.map((row) => row.arrivedOn)).toEqual(["2026-06-30", "2026-02-10", "2026-01-01"]);
   });
@@ -241,7 +328,7 @@ describe("the 实到外资 screen", () => {
 
     const zoneOnly = listArrivals(leader, { year: 2026, unitId: zone, page: 1 });
     expect(zoneOnly.yearTotalUsd).toBe(600_000);
-    expect(zoneOnly.comparison).toMatchObject({ throughMonth: 6, previousUsd: 800_000 });
+    expect(zoneOnly.comparison).toMatchObject({ label: "1–6月", currentUsd: 600_000, previousUsd: 800_000, rate: -0.25 });
 
     const sOnly = listArrivals(leader, { year: 2025, projectId: S, page: 1 });
     expect(sOnly.project).toEqual({ id: S, name: projectRow(S).name });

@@ -1,7 +1,9 @@
 /**
  * Industry chains on a real migrated SQLite file: the tree with its counts, the gap view's order,
  * linking projects (scope, retired nodes), the administrator's upkeep (move, retire) and the
- * project list's chain filter. Expected numbers are counted by hand from the fixture below.
+ * project list's chain filter. The projects counted are the 储备 today (进行中 and 暂缓, live), by
+ * snapshot row: an unverified signing stands at 签约（待甄别）, not at 签约. Expected numbers are
+ * counted by hand from the fixture below.
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +24,7 @@ import {
 } from "../app/chains/chains.server";
 import { db, t } from "../app/db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../app/lib/errors";
-import { changeProjectStatus, deleteProject, listProjects } from "../app/projects/projects.server";
+import { changeProjectStatus, deleteProject, listProjects, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
 
 let admin: Actor;
@@ -74,7 +76,9 @@ beforeAll(() => {
   const company = makeCompany(officer);
   const zoneCompany = makeCompany(officer2);
   // A serves 整机 and 刀具 (one project, two links of the same chain); B fills 控制检测; C (other unit) serves 刀具;
-  // D is lost (not pursued) and linked to 设计; E is deleted and linked to 设计.
+  // D is lost (not pursued) and linked to 设计; E is deleted and linked to 设计;
+  // F (300) signed 2026-05-10, not verified, serves 刀具; G (60) signed 2026-04-01 and verified, serves 整机;
+  // H (20) is a lead on hold (暂缓: still pursued) and serves 控制检测.
   project.A = makeProject(officer, { companyId: company, totalInvestmentUsd: "100", contractedFdiUsd: "100" });
   project.B = makeProject(officer, { companyId: company, totalInvestmentUsd: "250", contractedFdiUsd: "250" });
   project.C = makeProject(officer2, { companyId: zoneCompany, totalInvestmentUsd: "40", contractedFdiUsd: "40" });
@@ -86,6 +90,16 @@ beforeAll(() => {
   link(officer2, project.C, node.tools, "extend");
   link(officer, project.D, node.design, "fill");
   link(leader, project.E, node.design, "fill");
+  project.F = makeProject(officer, { companyId: company, totalInvestmentUsd: "300", contractedFdiUsd: "300" });
+  project.G = makeProject(officer, { companyId: company, totalInvestmentUsd: "60", contractedFdiUsd: "60" });
+  project.H = makeProject(officer, { companyId: company, totalInvestmentUsd: "20", contractedFdiUsd: "20" });
+  link(officer, project.F, node.tools, "strengthen");
+  link(officer, project.G, node.whole, "extend");
+  link(officer, project.H, node.control, "strengthen");
+  moveProjectToStage({ actor: officer, projectId: project.F, toStage: "signed", occurredOn: "2026-05-10", note: null, version: projectRow(project.F).version });
+  moveProjectToStage({ actor: officer, projectId: project.G, toStage: "signed", occurredOn: "2026-04-01", note: null, version: projectRow(project.G).version });
+  verifySigning({ actor: leader, projectId: project.G, version: projectRow(project.G).version });
+  changeProjectStatus({ actor: officer, projectId: project.H, status: "on_hold", occurredOn: "2026-06-01", reason: "等待用地指标", lostTo: null, version: projectRow(project.H).version });
   changeProjectStatus({ actor: officer, projectId: project.D, status: "lost", occurredOn: "2026-06-30", reason: "选址外省", lostTo: "苏州", version: projectRow(project.D).version });
   deleteProject({ actor: leader, projectId: project.E, version: projectRow(project.E).version });
 });
@@ -96,8 +110,9 @@ describe("the tree", () => {
     const { roots } = getChainSystemTree(leader, systemId);
     expect(roots.map((n) => n.name)).toEqual(["装备", "芯片"]);
     const count = (id: number) => find(roots, id)!.projects;
-    // 数控机床: A (twice linked, once counted), B, C → 3; 装备 the same; 刀具: A, C; 设计: D lost, E deleted → 0
-    expect([count(node.group), count(node.machine), count(node.whole), count(node.control), count(node.tools)]).toEqual([3, 3, 1, 1, 2]);
+    // 数控机床: A (twice linked, once counted), B, C, F, G, H (暂缓 still counts) → 6; 装备 the same;
+    // 整机: A, G; 控制检测: B, H; 刀具: A, C, F; 设计: D lost, E deleted → 0
+    expect([count(node.group), count(node.machine), count(node.whole), count(node.control), count(node.tools)]).toEqual([6, 6, 2, 2, 3]);
     expect([count(node.chip), count(node.design)]).toEqual([0, 0]);
   });
 
@@ -108,18 +123,41 @@ describe("the tree", () => {
     expect(find(roots, node.control)!.projects).toBe(0);
   });
 
-  it("shows a chain's fishbone, its pipeline by stage and investment over its whole subtree", () => {
+  it("shows a chain's fishbone and its 储备 by snapshot row over its whole subtree: an unverified signing in 签约（待甄别）, not in 签约", () => {
     const chain = getChainNode(leader, node.machine);
     expect(chain.children.map((c) => [c.name, c.gapStatus, c.projects, c.fillProjects])).toEqual([
-      ["整机", "strong", 1, 0],
-      ["控制检测", "gap", 1, 1],
-      ["刀具", "weak", 2, 0],
+      ["整机", "strong", 2, 0],
+      ["控制检测", "gap", 2, 1],
+      ["刀具", "weak", 3, 0],
     ]);
-    const lead = chain.pipeline.find((row) => row.stage === "lead")!;
-    expect(lead.projects).toBe(3);
-    expect(lead.totalInvestmentUsd).toBe(3_900_000); // 100 + 250 + 40 万美元
-    expect(chain.pipeline.filter((row) => row.stage !== "lead").every((row) => row.projects === 0)).toBe(true);
+    // 线索: A 100 + B 250 + C 40 + H 20 = 410 万; 签约（待甄别）: F 300 万; 签约: G 60 万
+    expect(chain.pipeline.map((row) => [row.row, row.label, row.projects, row.totalInvestmentUsd / 10_000])).toEqual([
+      ["lead", "线索", 4, 410],
+      ["contacted", "接洽", 0, 0],
+      ["negotiating", "洽谈", 0, 0],
+      ["signed_unverified", "签约（待甄别）", 1, 300],
+      ["signed", "签约", 1, 60],
+      ["registered", "注册", 0, 0],
+      ["construction", "开工", 0, 0],
+      ["production", "投产", 0, 0],
+    ]);
     expect(chain.trail.map((step) => step.name)).toEqual(["装备", "数控机床"]);
+  });
+
+  it("shows a link's 储备 over the link and below it, and an officer's within the officer's scope", () => {
+    const rows = (actor: Actor, id: number) =>
+      Object.fromEntries(getChainNode(actor, id).pipeline.filter((row) => row.projects > 0).map((row) => [row.row, [row.projects, row.totalInvestmentUsd / 10_000]]));
+    // 刀具: A 100 + C 40 as 线索, F 300 signed but not verified
+    expect(rows(leader, node.tools)).toEqual({ lead: [2, 140], signed_unverified: [1, 300] });
+    expect(rows(officer2, node.tools)).toEqual({ lead: [1, 40] });
+    expect(rows(leader, node.whole)).toEqual({ lead: [1, 100], signed: [1, 60] });
+  });
+
+  it("counts a group's chains by the projects serving each chain, once however many links they serve", () => {
+    const group = getChainNode(leader, node.group);
+    // 数控机床: A, B, C, F, G, H; among them B fills a link
+    expect(group.children.map((c) => [c.name, c.projects, c.fillProjects])).toEqual([["数控机床", 6, 1]]);
+    expect(group.pipeline.reduce((sum, row) => sum + row.projects, 0)).toBe(6);
   });
 
   it("answers 404 for an unknown node", () => {
@@ -132,11 +170,21 @@ describe("the gap view", () => {
     const gaps = listChainGaps(leader, { systemId });
     expect(gaps.map((gap) => [gap.name, gap.gapStatus, gap.projects])).toEqual([
       ["设计", "gap", 0],
-      ["控制检测", "gap", 1],
-      ["刀具", "weak", 2],
+      ["控制检测", "gap", 2],
+      ["刀具", "weak", 3],
     ]);
-    expect(gaps[1].projectList.map((p) => [p.id, p.role])).toEqual([[project.B, "fill"]]);
+    const byId = <T extends { id: number }>(list: T[]) => [...list].sort((a, b) => a.id - b.id);
+    expect(byId(gaps[1].projectList).map((p) => [p.id, p.role, p.rowLabel])).toEqual([
+      [project.B, "fill", "线索"],
+      [project.H, "strengthen", "线索"],
+    ]);
     expect(gaps[1].chainName).toBe("数控机床");
+    // F's signing is not verified: it stands at 签约（待甄别）
+    expect(byId(gaps[2].projectList).map((p) => [p.id, p.rowLabel])).toEqual([
+      [project.A, "线索"],
+      [project.C, "线索"],
+      [project.F, "签约（待甄别）"],
+    ]);
   });
 
   it("shows a gap covered once a project is linked to it", () => {
@@ -184,8 +232,8 @@ describe("linking a project", () => {
 describe("the project list's chain filter", () => {
   it("includes projects linked anywhere below the chosen node", () => {
     const ids = (chainNodeId: number) => listProjects(leader, { chainNodeId, page: 1 }).rows.map((row) => row.id).sort((a, b) => a - b);
-    expect(ids(node.machine)).toEqual([project.A, project.B, project.C].sort((a, b) => a - b));
-    expect(ids(node.tools)).toEqual([project.A, project.C].sort((a, b) => a - b));
+    expect(ids(node.machine)).toEqual([project.A, project.B, project.C, project.F, project.G, project.H].sort((a, b) => a - b));
+    expect(ids(node.tools)).toEqual([project.A, project.C, project.F].sort((a, b) => a - b));
     expect(ids(node.design)).toEqual([project.D]);
     expect(listProjects(officer2, { chainNodeId: node.machine, page: 1 }).rows.map((row) => row.id)).toEqual([project.C]);
   });

@@ -1,7 +1,8 @@
 /**
- * 载体平台 on a real migrated SQLite file: pipelines by stage and country (projects of parks below
- * a park counted in it, at any depth), the country park's focus match, the officer's scope, the
- * administrator's edits, and the routes' answers (403, 404, 400, 409 — never a 500).
+ * 载体平台 on a real migrated SQLite file: pipelines by snapshot row and country (projects of parks
+ * below a park counted in it, at any depth; an unverified signing in 签约（待甄别）, never in 签约), the
+ * country park's focus match, the officer's scope, the administrator's edits, and the routes'
+ * answers (403, 404, 400, 409 — never a 500).
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +11,8 @@ import { startSession } from "../app/auth/session.server";
 import { db, t } from "../app/db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../app/lib/errors";
 import { parkSchema } from "../app/parks/park.schema";
-import { createPark, getPark, getParkForEdit, listParentChoices, listParks, updatePark } from "../app/parks/parks.server";
-import { addProjectMember, changeProjectStatus, deleteProject, moveProjectToStage } from "../app/projects/projects.server";
+import { createPark, getPark, getParkForEdit, listParentChoices, listParkPipelineProjectIds, listParks, updatePark } from "../app/parks/parks.server";
+import { addProjectMember, changeProjectStatus, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
 import { action as editAction, loader as editLoader } from "../app/routes/parks.$id_.edit";
 import { loader as parkLoader } from "../app/routes/parks.$id";
 import { action as newAction, loader as newLoader } from "../app/routes/parks.new";
@@ -84,19 +85,33 @@ beforeAll(() => {
   // 中德园 (town unit); the town officer is also a member of the 中日园 project at 洽谈
   project.deGermany = add(townOfficer, de, park.germany, "500");
   addProjectMember({ actor: leader, projectId: project.jpNegotiating, userId: townOfficer.id });
-  // 港区
+  // 港区: a lead; a KR signing of 2026-05-20 not verified yet; a US signing of 2026-04-10, verified
   project.usPort = add(leader, us, park.port, "10");
+  project.krPortPending = add(leader, kr, park.port, "200");
+  moveProjectToStage({ actor: leader, projectId: project.krPortPending, toStage: "signed", occurredOn: "2026-05-20", note: null, version: projectRow(project.krPortPending).version });
+  project.usPortSigned = add(leader, us, park.port, "60");
+  moveProjectToStage({ actor: leader, projectId: project.usPortSigned, toStage: "signed", occurredOn: "2026-04-10", note: null, version: projectRow(project.usPortSigned).version });
+  verifySigning({ actor: admin, projectId: project.usPortSigned, version: projectRow(project.usPortSigned).version });
 });
 
-const rows = (pipeline: { stage: string; projects: number; totalInvestmentUsd: number }[]) =>
-  pipeline.filter((row) => row.projects > 0).map((row) => [row.stage, row.projects, wan(row.totalInvestmentUsd)]);
+const rows = (pipeline: { row: string; projects: number; totalInvestmentUsd: number }[]) =>
+  pipeline.filter((row) => row.projects > 0).map((row) => [row.row, row.projects, wan(row.totalInvestmentUsd)]);
 const countries = (byCountry: { country: string; projects: number; totalInvestmentUsd: number }[]) =>
   byCountry.map((row) => [row.country, row.projects, wan(row.totalInvestmentUsd)]);
 
 describe("a park's pipeline", () => {
   it("counts active and on-hold projects by stage and by country, with the parks below it", () => {
     const japan = getPark(leader, park.japan);
-    expect(japan.pipeline.map((row) => row.stage)).toEqual(["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"]);
+    expect(japan.pipeline.map((row) => [row.row, row.label])).toEqual([
+      ["lead", "线索"],
+      ["contacted", "接洽"],
+      ["negotiating", "洽谈"],
+      ["signed_unverified", "签约（待甄别）"],
+      ["signed", "签约"],
+      ["registered", "注册"],
+      ["construction", "开工"],
+      ["production", "投产"],
+    ]);
     // lost, dormant and deleted projects are not in the pipeline; 中日园一期's KR project is
     expect(rows(japan.pipeline)).toEqual([
       ["lead", 3, 190],
@@ -132,7 +147,29 @@ describe("a park's pipeline", () => {
       ["中日园", "开发区", 5],
       ["中德园", "开发区", 1],
       ["中日园一期", "中日园", 1],
-      ["港区", null, 1],
+      ["港区", null, 3],
+    ]);
+  });
+
+  it("puts an unverified signing in 签约（待甄别）, by stage and by country, and in 签约 once verified", () => {
+    const port = getPark(leader, park.port);
+    expect(rows(port.pipeline)).toEqual([
+      ["lead", 1, 10],
+      ["signed_unverified", 1, 200],
+      ["signed", 1, 60],
+    ]);
+    expect(countries(port.byCountry)).toEqual([
+      ["US", 2, 70],
+      ["KR", 1, 200],
+    ]);
+    expect(port.total).toEqual({ projects: 3, totalInvestmentUsd: 2_700_000 });
+    // the export lists the same projects, largest investment first
+    expect(listParkPipelineProjectIds(leader, park.port)).toEqual({ parkName: "港区", ids: [project.krPortPending, project.usPortSigned, project.usPort] });
+
+    verifySigning({ actor: admin, projectId: project.krPortPending, version: projectRow(project.krPortPending).version });
+    expect(rows(getPark(leader, park.port).pipeline)).toEqual([
+      ["lead", 1, 10],
+      ["signed", 2, 260],
     ]);
   });
 

@@ -4,7 +4,8 @@
  *
  * Written in beforeAll (万美元): arrivals on the verified signing S (投资促进中心) dated
  * 2026-05-20 100 · 2026-06-01 120.50 · 2026-06-30 80 (and one of 500 on 2026-06-15, deleted);
- * on Z (开发区) 2026-06-10 50. Targets for 2026: 新签约项目数 10 (2 signed: 20% < 50%, behind),
+ * on Z (开发区) 2026-06-10 50; on D, a deleted project signed 2026-05-03, 2026-06-20 70 (counted
+ * nowhere, nor is D's signing). Targets for 2026: 新签约项目数 10 (2 signed: 20% < 50%, behind),
  * 实到外资 600 (350.50 arrived: 58.4% ≥ 50%, not behind); no other indicator has a target.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,11 +13,12 @@ import { arrivalSchema } from "../app/arrivals/arrival.schema";
 import { deleteArrival, recordArrival, summarizeArrivals } from "../app/arrivals/arrivals.server";
 import type { Actor } from "../app/auth/permissions";
 import { startSession } from "../app/auth/session.server";
+import { getIndicators } from "../app/figures/figures.server";
 import { targetsSchema } from "../app/figures/target.schema";
 import { listTargetsBehind, saveTargets } from "../app/figures/targets.server";
 import { monthPeriod } from "../app/lib/dates";
 import { ForbiddenError } from "../app/lib/errors";
-import { moveProjectToStage, verifySigning } from "../app/projects/projects.server";
+import { deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
 import { generateReport, getReportStatus } from "../app/reports/reports.server";
 import { getStaffWorkbench } from "../app/reports/staff-workbench.server";
 import { loader as workbenchLoader } from "../app/routes/_index";
@@ -52,6 +54,9 @@ beforeAll(() => {
   arrive(S, "2026-06-30", "80");
   deleteArrival({ actor: staff, arrivalId: arrive(S, "2026-06-15", "500") });
   arrive(Z, "2026-06-10", "50");
+  const D = signedProject(officer, "2026-05-03");
+  arrive(D, "2026-06-20", "70");
+  deleteProject({ actor: leader, projectId: D, version: projectRow(D).version });
   saveTargets({
     actor: staff,
     data: targetsSchema.parse({
@@ -82,6 +87,13 @@ describe("arrivals of the month", () => {
     expect(summarizeArrivals(officer, monthPeriod("2026-06"))).toEqual({ count: 2, usd: (120.5 + 80) * WAN });
     expect(summarizeArrivals(staff, monthPeriod("2026-05"))).toEqual({ count: 1, usd: 100 * WAN });
     expect(summarizeArrivals(staff, monthPeriod("2026-04"))).toEqual({ count: 0, usd: 0 });
+  });
+
+  it("sums, for staff, the cockpit's 实到外资 (getIndicators) of the month", () => {
+    for (const month of ["2026-04", "2026-05", "2026-06"]) {
+      expect(summarizeArrivals(staff, monthPeriod(month)).usd).toBe(getIndicators(monthPeriod(month)).actual_fdi_usd);
+    }
+    expect(getStaffWorkbench(staff, "2026-06-30")!.arrivals.usd).toBe(getIndicators(monthPeriod("2026-06")).actual_fdi_usd);
   });
 });
 

@@ -3,7 +3,7 @@ import {
   arrivalDateProblem,
   arrivalFiltersFrom,
   arrivalRefusal,
-  comparisonSpan,
+  comparisonBasis,
   fundingRate,
   listPeriod,
   monthRows,
@@ -45,34 +45,30 @@ describe("the months of a year and 同比", () => {
     expect(rows[11]).toEqual({ month: "2026-12", usd: 0, cumulativeUsd: 15 });
   });
 
-  it("compares January to the latest month with data, or the whole year", () => {
-    expect(comparisonSpan(2026, "2026-06")).toEqual({
+  it("compares a period with the same period a year earlier: the chosen month, 1–N月 of the current year, a past year whole", () => {
+    // the current year: January to today's month, whatever months hold data
+    expect(comparisonBasis({ year: 2026 }, "2026-06-30")).toEqual({
       current: { from: "2026-01-01", to: "2026-06-30" },
       previous: { from: "2025-01-01", to: "2025-06-30" },
-      throughMonth: 6,
+      label: "1–6月",
     });
-    expect(comparisonSpan(2025, null)).toMatchObject({ previous: { from: "2024-01-01", to: "2024-12-31" }, throughMonth: 12 });
-    // February ends on its own last day in each year
-    expect(comparisonSpan(2024, "2024-02")).toMatchObject({ current: { to: "2024-02-29" }, previous: { to: "2023-02-28" } });
-    expect(comparisonSpan(2025, "2025-02")).toMatchObject({ current: { to: "2025-02-28" }, previous: { to: "2024-02-29" } });
-  });
-});
-
-describe("the /arrivals URL", () => {
-  const parse = (query: string) => arrivalFiltersFrom(new URLSearchParams(query), "2026-06-30");
-
-  it("defaults to this year, all months, first page", () => {
-    expect(parse("")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1, pageSize: 20, sort: { key: "arrivedOn", dir: "desc" } });
-  });
-
-  it("reads year, month, unit, project and page, ignoring what is not one", () => {
-    expect(parse("year=2024&month=3&unit=2&project=17&page=4&size=50&sort=amount&dir=asc")).toEqual({ year: 2024, month: 3, unitId: 2, projectId: 17, page: 4, pageSize: 50, sort: { key: "amount", dir: "asc" } });
-    expect(parse("year=1999&month=13&unit=x&project=-1&page=0&size=7&sort=x")).toEqual({ year: 2026, month: undefined, unitId: undefined, projectId: undefined, page: 1, pageSize: 20, sort: { key: "arrivedOn", dir: "desc" } });
-    expect(parse("year=2101&month=0&page=10001")).toMatchObject({ year: 2026, month: undefined, page: 1 });
-  });
-
-  it("lists the chosen month, or the whole year", () => {
-    expect(listPeriod({ year: 2024, month: 2 })).toEqual({ from: "2024-02-01", to: "2024-02-29" });
-    expect(listPeriod({ year: 2024 })).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(comparisonBasis({ year: 2026 }, "2026-01-05")).toMatchObject({ current: { to: "2026-01-31" }, previous: { to: "2025-01-31" }, label: "1月" });
+    expect(comparisonBasis({ year: 2026 }, "2026-12-01")).toMatchObject({ current: { to: "2026-12-31" }, label: "全年" });
+    // a past year: the whole year against the whole year before
+    expect(comparisonBasis({ year: 2025 }, "2026-06-30")).toEqual({
+      current: { from: "2025-01-01", to: "2025-12-31" },
+      previous: { from: "2024-01-01", to: "2024-12-31" },
+      label: "全年",
+    });
+    // a chosen month: that month against the same month; February ends on its own last day in each year
+    expect(comparisonBasis({ year: 2024, month: 2 }, "2026-06-30")).toEqual({
+      current: { from: "2024-02-01", to: "2024-02-29" },
+      previous: { from: "2023-02-01", to: "2023-02-28" },
+      label: "2月",
+    });
+    expect(comparisonBasis({ year: 2025, month: 2 }, "2026-06-30")).toMatchObject({ current: { to: "2025-02-28" }, previous: { to: "2024-02-29" } });
+    expect(comparisonBasis({ year: 2026, month: 2 }, "2026-06-30")).toMatchObject({ label: "2月", previous: { from: "2025-02-01", to: "2025-02-28" } });
+    // 1–2月 of a leap year against 1–2月 of the year before
+    expect(comparisonBasis({ year: 2028 }, "2028-02-10")).toMatchObject({ current: { to: "2028-02-29" }, previous: { from: "2027-01-01", to: "2027-02-28" }, label: "1–2月" });
   });
 });

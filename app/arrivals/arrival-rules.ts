@@ -3,6 +3,7 @@
  * dates an arrival may carry, 资金到位率, the months of a year and the span compared for 同比.
  * The database side is arrivals.server.ts; the browser uses the same functions.
  */
+import { samePeriodLastYear } from "../figures/indicators";
 import { monthPeriod, type Period } from "../lib/dates";
 import { pageSizeFrom } from "../lib/paging";
 import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
@@ -50,17 +51,28 @@ export function monthRows(year: number, totals: ReadonlyMap<string, number>): Mo
 }
 
 /**
- * 同比 of a year's arrivals: January to the latest month with data (the whole year when there is
- * none), against the same months a year earlier. February ends on its own last day in each year.
+ * The span the /arrivals screen compares for 同比, on the one basis of DESIGN.md §4 (a period
+ * against the same period a year earlier, indicators.ts samePeriodLastYear): a chosen month against
+ * that month; the current year 1–N月 (N the month of `today`) against 1–N月; a past (or future)
+ * year whole against the year before. `label` names the span on screen: 6月, 1–6月, 1月, 全年.
  */
-export function comparisonSpan(year: number, latestMonth: string | null): { current: Period; previous: Period; throughMonth: number } {
-  const throughMonth = latestMonth ? Number(latestMonth.slice(5, 7)) : 12;
-  const mm = String(throughMonth).padStart(2, "0");
-  return {
-    current: { from: `${year}-01-01`, to: monthPeriod(`${year}-${mm}`).to },
-    previous: { from: `${year - 1}-01-01`, to: monthPeriod(`${year - 1}-${mm}`).to },
-    throughMonth,
-  };
+export function comparisonBasis(filters: { year: number; month?: number }, today: string): { current: Period; previous: Period; label: string } {
+  const { year, month } = filters;
+  const monthOf = (m: number) => monthPeriod(`${year}-${String(m).padStart(2, "0")}`);
+  let current: Period;
+  let label: string;
+  if (month) {
+    current = monthOf(month);
+    label = `${month}月`;
+  } else if (year === Number(today.slice(0, 4))) {
+    const through = Number(today.slice(5, 7));
+    current = { from: `${year}-01-01`, to: monthOf(through).to };
+    label = through === 1 ? "1月" : through === 12 ? "全年" : `1–${through}月`;
+  } else {
+    current = { from: `${year}-01-01`, to: `${year}-12-31` };
+    label = "全年";
+  }
+  return { current, previous: samePeriodLastYear(current), label };
 }
 
 /** The arrivals list's sortable columns and the direction of a first click. */

@@ -5,6 +5,7 @@
  * actor may see; every change is versioned and audited in one synchronous transaction.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { can, type Actor } from "../auth/permissions";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { regionLabel } from "../companies/regions";
@@ -12,6 +13,7 @@ import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { yearOnYear } from "../figures/indicators";
+import { arrivalsIn } from "../figures/measures.server";
 import { today, type Period } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { pageOf, pageWindow, type Page } from "../lib/paging";
@@ -21,7 +23,7 @@ import {
   arrivalDateProblem,
   arrivalRefusal,
   DEFAULT_ARRIVAL_SORT,
-  comparisonSpan,
+  comparisonBasis,
   fundingRate,
   listPeriod,
   monthRows,
@@ -209,43 +211,53 @@ export function projectArrivalIds(projectId: number): SQL {
 
 // ── the 实到外资 screen ───────────────────────────────────────────────────
 
+/** The screen reads the figures' `fdi_arrivals a`, so that the vocabulary's arrivalsIn applies as it is. */
+const arrival = alias(t.fdiArrivals, "a");
+const arrivals = sql`${t.fdiArrivals} a`;
+
 /**
- * Live arrivals within a period, on live projects the actor may read (and of a unit / a project
- * when asked). The date range reads fdi_arrivals_date_idx (SQLite's statistics make it scan the
- * table instead when the year holds most of it, which is then faster); the project is checked by its key.
+ * The figures' arrivals in the period (arrivalsIn: live arrivals dated in it, on live projects), of
+ * the projects the actor may read (and of a unit / a project when asked): unscoped and unfiltered,
+ * what getIndicators sums as 实到外资. The date range stands outside the project's subquery too,
+ * where fdi_arrivals_date_idx can serve it (SQLite's statistics make it scan the table instead when
+ * the year holds most of it, which is then faster); each arrival's project is found by its key.
  */
-function arrivalsWhere(actor: Actor, from: string, to: string, filters: Pick<ArrivalFilters, "unitId" | "projectId">): SQL {
-  const scope = projectScope(actor);
-  const onProject =
-    scope || filters.unitId
-      ? sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${a.projectId} and ${t.projects.deletedAt} is null
-          and ${scope ?? sql`1`} and ${filters.unitId ? eq(t.projects.unitId, filters.unitId) : sql`1`})`
-      : // everything but the few deleted projects, found through the deleted_at index once
-        sql`${a.projectId} not in (select ${t.projects.id} from ${t.projects} where ${t.projects.deletedAt} is not null)`;
+function arrivalsWhere(actor: Actor, period: Period, filters: Pick<ArrivalFilters, "unitId" | "projectId">): SQL {
+  const onProject = and(arrivalsIn(period), projectScope(actor), filters.unitId ? eq(t.projects.unitId, filters.unitId) : undefined);
   return and(
-    sql`${a.arrivedOn} between ${from} and ${to}`,
-    isNull(a.deletedAt),
-    filters.projectId ? eq(a.projectId, filters.projectId) : undefined,
-    onProject,
+    sql`${arrival.arrivedOn} between ${period.from} and ${period.to}`,
+    filters.projectId ? eq(arrival.projectId, filters.projectId) : undefined,
+    sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${arrival.projectId} and ${onProject})`,
   ) as SQL;
 }
 
 /** 工作台: how many live arrivals are dated within the period, and their sum — what /arrivals lists for it. */
 export function summarizeArrivals(actor: Actor, period: Period): { count: number; usd: number } {
   return db().get<{ count: number; usd: number }>(
-    sql`select count(*) as count, coalesce(sum(${a.amountUsd}), 0) as usd from ${a} where ${arrivalsWhere(actor, period.from, period.to, {})}`,
+    sql`select count(*) as count, coalesce(sum(${arrival.amountUsd}), 0) as usd from ${arrivals} where ${arrivalsWhere(actor, period, {})}`,
   )!;
 }
 
 /** ORDER BY of the list and its export: by date (newest first by default) or by amount. */
 function arrivalOrder(sort: ArrivalSort = DEFAULT_ARRIVAL_SORT): SQL[] {
   const by = sort.dir === "asc" ? asc : desc;
-  return sort.key === "amount" ? [by(a.amountUsd), by(a.arrivedOn), by(a.id)] : [by(a.arrivedOn), by(a.id)];
+  return sort.key === "amount" ? [by(arrival.amountUsd), by(arrival.arrivedOn), by(arrival.id)] : [by(arrival.arrivedOn), by(arrival.id)];
 }
 
 /** Sum of the arrivals matching `where` (US dollars). */
 function sumWhere(where: SQL): number {
-  return db().get<{ usd: number }>(sql`select coalesce(sum(${a.amountUsd}), 0) as usd from ${a} where ${where}`)!.usd;
+  return db().get<{ usd: number }>(sql`select coalesce(sum(${arrival.amountUsd}), 0) as usd from ${arrivals} where ${where}`)!.usd;
+}
+
+/** The ids of the arrivals matching `where`, in the list's order (a page of them when asked). */
+function arrivalIds(where: SQL, sort: ArrivalSort | undefined, page?: { offset: number; limit: number }): number[] {
+  return db()
+    .all<{ id: number }>(sql`
+      select ${arrival.id} as id from ${arrivals} where ${where}
+      order by ${sql.join(arrivalOrder(sort), sql`, `)}
+      ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}
+    `)
+    .map((row) => row.id);
 }
 
 export interface ArrivalListRow {
@@ -263,8 +275,12 @@ export interface ArrivalsOverview {
   /** the twelve months of the chosen year: 实到外资 and 累计 */
   months: MonthRow[];
   yearTotalUsd: number;
-  /** 同比: January to the latest month with data (or December) against the same months a year earlier */
-  comparison: { throughMonth: number; currentUsd: number; previousUsd: number; rate: number | null };
+  /**
+   * 同比 on the one basis (arrival-rules comparisonBasis): the chosen month against that month a
+   * year earlier, the current year's 1–N月 against 1–N月, a past year against the year before;
+   * `label` names the span (6月, 1–6月, 全年).
+   */
+  comparison: { label: string; period: Period; previousPeriod: Period; currentUsd: number; previousUsd: number; rate: number | null };
   /** the arrivals of the year (or of the chosen month), newest first; `total` is exact (from the month counts) */
   page: Page<ArrivalListRow>;
   /** the project filtered on, when the actor may see it */
@@ -276,39 +292,31 @@ export interface ArrivalsOverview {
 /**
  * The 实到外资 screen: the month totals of the year (one GROUP BY over the date index), the year
  * total and 同比, and one page of the arrivals — all scoped by the projects the actor may read.
+ * Unscoped and unfiltered, each total is getIndicators(period).actual_fdi_usd of its period.
  */
 export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOverview {
   const { year } = filters;
   // one pass over the year: each month's sum and count (the count pages the list without a COUNT(*))
   const byMonth = db().all<{ month: string; usd: number; n: number }>(sql`
-    select substr(${a.arrivedOn}, 1, 7) as month, sum(${a.amountUsd}) as usd, count(*) as n
-    from ${a} where ${arrivalsWhere(actor, `${year}-01-01`, `${year}-12-31`, filters)}
-    group by substr(${a.arrivedOn}, 1, 7)
+    select substr(${arrival.arrivedOn}, 1, 7) as month, sum(${arrival.amountUsd}) as usd, count(*) as n
+    from ${arrivals} where ${arrivalsWhere(actor, { from: `${year}-01-01`, to: `${year}-12-31` }, filters)}
+    group by substr(${arrival.arrivedOn}, 1, 7)
   `);
   const months = monthRows(year, new Map(byMonth.map((row) => [row.month, row.usd])));
   const yearTotalUsd = months[11].cumulativeUsd;
-  const latest = byMonth.reduce<string | null>((max, row) => (max === null || row.month > max ? row.month : max), null);
-  const span = comparisonSpan(year, latest);
-  const currentUsd = months[span.throughMonth - 1].cumulativeUsd;
-  const previousUsd = sumWhere(arrivalsWhere(actor, span.previous.from, span.previous.to, filters));
+  // the compared span lies within the year: its months are already summed
+  const basis = comparisonBasis(filters, today());
+  const currentUsd = months
+    .filter((row) => row.month >= basis.current.from.slice(0, 7) && row.month <= basis.current.to.slice(0, 7))
+    .reduce((sum, row) => sum + row.usd, 0);
+  const previousUsd = sumWhere(arrivalsWhere(actor, basis.previous, filters));
 
   const period = listPeriod(filters);
   const listedMonth = filters.month ? period.from.slice(0, 7) : null;
   const total = byMonth.reduce((sum, row) => (listedMonth === null || row.month === listedMonth ? sum + row.n : sum), 0);
   const { offset, limit } = pageWindow(filters);
   // the page's ids (by date from the date index), then the details of those rows only
-  const ids =
-    offset >= total
-      ? []
-      : db()
-          .select({ id: a.id })
-          .from(a)
-          .where(arrivalsWhere(actor, period.from, period.to, filters))
-          .orderBy(...arrivalOrder(filters.sort))
-          .limit(limit)
-          .offset(offset)
-          .all()
-          .map((row) => row.id);
+  const ids = offset >= total ? [] : arrivalIds(arrivalsWhere(actor, period, filters), filters.sort, { offset, limit });
   const details = arrivalDetails(ids);
   const byId = new Map(details.map((row) => [row.id, row]));
 
@@ -323,7 +331,14 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
   return {
     months,
     yearTotalUsd,
-    comparison: { throughMonth: span.throughMonth, currentUsd, previousUsd, rate: yearOnYear(currentUsd, previousUsd) },
+    comparison: {
+      label: basis.label,
+      period: basis.current,
+      previousPeriod: basis.previous,
+      currentUsd,
+      previousUsd,
+      rate: yearOnYear(currentUsd, previousUsd),
+    },
     page: pageOf(ids.map((id) => byId.get(id)!), filters, total),
     project,
     years: yearChoices(year),
@@ -332,14 +347,7 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
 
 /** 导出Excel of 实到外资: every arrival of the year (or month) the filters select, newest first. */
 export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExport<ArrivalListRow & { uscc: string | null; unitName: string }> {
-  const period = listPeriod(filters);
-  const ids = db()
-    .select({ id: a.id })
-    .from(a)
-    .where(arrivalsWhere(actor, period.from, period.to, filters))
-    .orderBy(...arrivalOrder(filters.sort))
-    .all()
-    .map((row) => row.id);
+  const ids = arrivalIds(arrivalsWhere(actor, listPeriod(filters), filters), filters.sort);
   const parts = [filters.month ? `${filters.year}年${filters.month}月` : `${filters.year}年`];
   if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
   if (filters.projectId) parts.push(`项目：${db().select({ name: t.projects.name }).from(t.projects).where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor))).get()?.name ?? ""}`);

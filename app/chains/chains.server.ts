@@ -11,15 +11,36 @@ import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { preparedOnce } from "../lib/prepared.server";
+import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
 import { findEditableProject } from "../projects/projects.server";
-import { visibleProjects } from "../projects/scope.server";
-import { STAGES, type Stage } from "../projects/stages";
+import { projectScope } from "../projects/scope.server";
 import type { ChainLinkInput, NewNodeInput, NodeInput, ProfileInput } from "./chain.schema";
 import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type GapStatus, type NodeLevel, type ProfileField } from "./labels";
 
-/** Projects a chain counts: live, visible to the actor, still being pursued. */
-function pursuedProjects(actor: Actor): SQL {
-  return and(visibleProjects(actor), inArray(t.projects.status, ["active", "on_hold"])) as SQL;
+/**
+ * The projects a chain page counts: the 储备 today (the figures' pursuedNow: live, 进行中 or 暂缓),
+ * of those the actor may read.
+ */
+function pursuedBy(actor: Actor): SQL {
+  return and(pursuedNow, projectScope(actor)) as SQL;
+}
+
+/**
+ * The projects serving a node, as a subquery of project ids: for a chain the figures' chainServed;
+ * for a group the chains below it, through chainServed too; for a link the live links to it or to
+ * any link below it.
+ */
+function servingNode(node: { id: number; level: NodeLevel; path: string }): SQL {
+  switch (node.level) {
+    case "chain":
+      return sql`(select served.project_id from ${chainServed} served where served.chain_id = ${node.id})`;
+    case "group":
+      return sql`(select served.project_id from ${chainServed} served
+        join ${t.chainNodes} on ${t.chainNodes.id} = served.chain_id where ${withinSubtree(node.path)})`;
+    case "link":
+      return sql`(select l.project_id from ${t.projectChainLinks} l join ${t.chainNodes} on ${t.chainNodes.id} = l.node_id
+        where l.deleted_at is null and ${withinSubtree(node.path)})`;
+  }
 }
 
 /** `node` and every node below it, for a node path column and a path value or column. */
@@ -51,8 +72,9 @@ export interface TreeNode {
 }
 
 /**
- * One system as a tree, each node with the number of pursued projects aimed at it or below it
- * (a project linked to two links of a chain counts once for the chain).
+ * One system as a tree, each node with the number of pursued projects serving it: a chain (and a
+ * group) by chainServed, a link by the links to it or below it; a project linked to two links of a
+ * chain counts once for the chain.
  */
 export function getChainSystemTree(actor: Actor, systemId: number) {
   const system = db().select().from(t.chainSystems).where(eq(t.chainSystems.id, systemId)).get();
@@ -71,19 +93,33 @@ export function getChainSystemTree(actor: Actor, systemId: number) {
     .where(eq(t.chainNodes.systemId, systemId))
     .orderBy(asc(t.chainNodes.sortOrder), asc(t.chainNodes.id))
     .all();
-  const counts = new Map(
-    db()
-      .all<{ nodeId: number; projects: number }>(sql`
-        select ancestor.id as nodeId, count(distinct l.project_id) as projects
-        from ${t.chainNodes} ancestor
-        join ${t.chainNodes} on ${t.chainNodes.systemId} = ancestor.system_id and ${withinSubtree(sql`ancestor.path`)}
-        join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
-        join ${t.projects} on ${t.projects.id} = l.project_id
-        where ancestor.system_id = ${systemId} and ${pursuedProjects(actor)}
-        group by ancestor.id
-      `)
-      .map((row) => [row.nodeId, row.projects]),
-  );
+  // groups and chains: the projects serving the chains at or below them. The system's served pairs
+  // are taken once (materialized), then given to each group and chain: joined the other way round,
+  // SQLite would walk the pursued projects once per node.
+  const chainCounts = db().all<{ nodeId: number; projects: number }>(sql`
+    with pursued_served as materialized (
+      select served.chain_id as chain_id, served.project_id as project_id
+      from ${chainServed} served join ${t.projects} on ${t.projects.id} = served.project_id
+      where served.chain_id in (select id from ${t.chainNodes} where system_id = ${systemId} and level = 'chain') and ${pursuedBy(actor)}
+    )
+    select ancestor.id as nodeId, count(distinct ps.project_id) as projects
+    from ${t.chainNodes} ancestor
+    join ${t.chainNodes} on ${t.chainNodes.systemId} = ancestor.system_id and ${t.chainNodes.level} = 'chain' and ${withinSubtree(sql`ancestor.path`)}
+    join pursued_served ps on ps.chain_id = ${t.chainNodes.id}
+    where ancestor.system_id = ${systemId} and ancestor.level in ('group', 'chain')
+    group by ancestor.id
+  `);
+  // links: the projects linked to the link or to a link below it
+  const linkCounts = db().all<{ nodeId: number; projects: number }>(sql`
+    select ancestor.id as nodeId, count(distinct l.project_id) as projects
+    from ${t.chainNodes} ancestor
+    join ${t.chainNodes} on ${t.chainNodes.systemId} = ancestor.system_id and ${withinSubtree(sql`ancestor.path`)}
+    join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
+    join ${t.projects} on ${t.projects.id} = l.project_id
+    where ancestor.system_id = ${systemId} and ancestor.level = 'link' and ${pursuedBy(actor)}
+    group by ancestor.id
+  `);
+  const counts = new Map([...chainCounts, ...linkCounts].map((row) => [row.nodeId, row.projects]));
   const byId = new Map<number, TreeNode>();
   for (const node of nodes) {
     const { retiredAt, ...rest } = node;
@@ -116,7 +152,9 @@ const TARGET_LIST_LIMIT = 100;
 
 /**
  * A node's page: for a chain its "十个一" profile, fishbone (its link nodes with gap status and
- * projects), pipeline by stage and its 链主企业 and 重点招商对象清单; for any node its projects.
+ * projects), 储备 by snapshot row (unverified signings in 签约（待甄别）, not in 签约) and its 链主企业
+ * and 重点招商对象清单; for any node its projects. Projects are the 储备 today (pursuedNow) that
+ * serve the node (servingNode), each once.
  */
 export function getChainNode(actor: Actor, nodeId: number) {
   const node = findNode(nodeId);
@@ -129,6 +167,7 @@ export function getChainNode(actor: Actor, nodeId: number) {
     .orderBy(asc(t.chainNodes.sortOrder), asc(t.chainNodes.id))
     .all();
   const subtreeIds = db().select({ id: t.chainNodes.id }).from(t.chainNodes).where(subtree).all().map((row) => row.id);
+  // each child's projects through its links (and those below), with the 补链 ones among them
   const childCounts = new Map(
     db()
       .all<{ nodeId: number; projects: number; fill: number }>(sql`
@@ -138,25 +177,37 @@ export function getChainNode(actor: Actor, nodeId: number) {
         join ${t.chainNodes} on ${withinSubtree(sql`child.path`)}
         join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
         join ${t.projects} on ${t.projects.id} = l.project_id
-        where child.parent_id = ${nodeId} and l.node_id in ${subtreeIds} and ${pursuedProjects(actor)}
+        where child.parent_id = ${nodeId} and l.node_id in ${subtreeIds} and ${pursuedBy(actor)}
         group by child.id
       `)
       .map((row) => [row.nodeId, row]),
   );
-  const linkedProjects = sql`${t.projects.id} in (
-    select l.project_id from ${t.projectChainLinks} l where l.deleted_at is null and l.node_id in ${subtreeIds}
-  )`;
-  const stageRows = db()
-    .select({ stage: t.projects.stage, projects: sql<number>`count(*)`, investment: sql<number>`coalesce(sum(${t.projects.totalInvestmentUsd}), 0)` })
-    .from(t.projects)
-    .where(and(pursuedProjects(actor), linkedProjects))
-    .groupBy(t.projects.stage)
-    .all();
-  const byStage = new Map(stageRows.map((row) => [row.stage, row]));
-  const pipeline = STAGES.map((stage: Stage) => ({
-    stage,
-    projects: byStage.get(stage)?.projects ?? 0,
-    totalInvestmentUsd: byStage.get(stage)?.investment ?? 0,
+  // a group's children are chains: their projects are chainServed's
+  const chainChildren = children.filter((child) => child.level === "chain").map((child) => child.id);
+  const servedCounts = new Map(
+    chainChildren.length === 0
+      ? []
+      : db()
+          .all<{ chainId: number; projects: number }>(sql`
+            select served.chain_id as chainId, count(*) as projects
+            from ${chainServed} served join ${t.projects} on ${t.projects.id} = served.project_id
+            where served.chain_id in ${chainChildren} and ${pursuedBy(actor)}
+            group by served.chain_id
+          `)
+          .map((row) => [row.chainId, row.projects]),
+  );
+  const rows = db().all<{ row: PipelineRow; projects: number; investment: number }>(sql`
+    select ${pipelineRowNow} as row, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as investment
+    from ${t.projects}
+    where ${pursuedBy(actor)} and ${t.projects.id} in ${servingNode(node)}
+    group by 1
+  `);
+  const byRow = new Map(rows.map((row) => [row.row, row]));
+  const pipeline = PIPELINE_ROWS.map((row) => ({
+    row,
+    label: PIPELINE_ROW_LABELS[row],
+    projects: byRow.get(row)?.projects ?? 0,
+    totalInvestmentUsd: byRow.get(row)?.investment ?? 0,
   }));
   const companies = (role: "chain_leader" | "target") =>
     db()
@@ -175,7 +226,7 @@ export function getChainNode(actor: Actor, nodeId: number) {
     children: children.map(({ retiredAt, ...child }) => ({
       ...child,
       retired: retiredAt !== null,
-      projects: childCounts.get(child.id)?.projects ?? 0,
+      projects: (child.level === "chain" ? servedCounts.get(child.id) : childCounts.get(child.id)?.projects) ?? 0,
       fillProjects: childCounts.get(child.id)?.fill ?? 0,
     })),
     pipeline,
@@ -188,8 +239,9 @@ export function getChainNode(actor: Actor, nodeId: number) {
 const GAP_PROJECT_LIMIT = 10;
 
 /**
- * 缺链补链: every live 空白 and 薄弱 link with the pursued projects aimed at it. Gaps without any
- * project come first, then 空白 before 薄弱; each node lists up to ten projects and counts them all.
+ * 缺链补链: every live 空白 and 薄弱 link with the pursued projects (pursuedNow) linked to it. Gaps
+ * without any project come first, then 空白 before 薄弱; each node lists up to ten projects, each
+ * with its snapshot row (an unverified signing stands at 签约（待甄别）), and counts them all.
  */
 export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJECT_LIMIT }: { systemId?: number; projectLimit?: number } = {}) {
   const nodes = db()
@@ -202,7 +254,7 @@ export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJE
       systemName: t.chainSystems.name,
       projects: sql<number>`(
         select count(distinct l.project_id) from ${t.projectChainLinks} l join ${t.projects} on ${t.projects.id} = l.project_id
-        where l.node_id = ${t.chainNodes.id} and l.deleted_at is null and ${pursuedProjects(actor)}
+        where l.node_id = ${t.chainNodes.id} and l.deleted_at is null and ${pursuedBy(actor)}
       )`,
     })
     .from(t.chainNodes)
@@ -226,14 +278,15 @@ export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJE
   );
   const projectsOf = (nodeId: number) =>
     db()
-      .select({ id: t.projects.id, name: t.projects.name, stage: t.projects.stage, role: t.projectChainLinks.role, ownerName: t.users.displayName })
+      .select({ id: t.projects.id, name: t.projects.name, row: pipelineRowNow, role: t.projectChainLinks.role, ownerName: t.users.displayName })
       .from(t.projectChainLinks)
       .innerJoin(t.projects, eq(t.projects.id, t.projectChainLinks.projectId))
       .innerJoin(t.users, eq(t.users.id, t.projects.ownerId))
-      .where(and(eq(t.projectChainLinks.nodeId, nodeId), isNull(t.projectChainLinks.deletedAt), pursuedProjects(actor)))
+      .where(and(eq(t.projectChainLinks.nodeId, nodeId), isNull(t.projectChainLinks.deletedAt), pursuedBy(actor)))
       .orderBy(sql`${t.projects.updatedAt} desc`)
       .limit(projectLimit)
-      .all();
+      .all()
+      .map((project) => ({ ...project, rowLabel: PIPELINE_ROW_LABELS[project.row] }));
   return nodes.map((node) => ({
     ...node,
     gapStatus: node.gapStatus as "gap" | "weak",

@@ -1,22 +1,24 @@
 /**
- * 载体平台: parks with their profile and pipeline. A park's pipeline includes the projects of the
- * parks below it, at any depth (平湖经济技术开发区 holds the 中日 and 中德 parks). Every count and
- * list of projects is scoped by what the actor may read (visibleProjects).
+ * 载体平台: parks with their profile and pipeline. A park's pipeline is the 储备 today in the figures'
+ * vocabulary (pursuedNow, by pipelineRowNow: unverified signings in 签约（待甄别）) of the projects
+ * whose 落地载体 (parkServed) is the park or a park below it, at any depth (平湖经济技术开发区 holds the
+ * 中日 and 中德 parks). Every count and list of projects is scoped by what the actor may read.
  */
-import { and, asc, eq, inArray, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t, type Db } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
-import { visibleProjects } from "../projects/scope.server";
-import { STAGES, type Stage, type Status } from "../projects/stages";
+import { parkServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
+import { projectScope, visibleProjects } from "../projects/scope.server";
+import type { Stage, Status } from "../projects/stages";
 import type { ParkInput } from "./park.schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Live projects the actor may read that are still being pursued (进行中、暂缓): the 储备. */
+/** The 储备 today (pursuedNow: live, 进行中 or 暂缓), of the projects the actor may read. */
 function pursued(actor: Actor): SQL {
-  return and(visibleProjects(actor), inArray(t.projects.status, ["active", "on_hold"])) as SQL;
+  return and(pursuedNow, projectScope(actor)) as SQL;
 }
 
 /**
@@ -64,10 +66,10 @@ export function listParks(actor: Actor) {
   const direct = new Map(
     db()
       .all<{ parkId: number; projects: number }>(sql`
-        select ${t.projects.parkId} as parkId, count(*) as projects
+        select ${parkServed} as parkId, count(*) as projects
         from ${PROJECTS_BY_PARK}
-        where ${t.projects.parkId} is not null and ${pursued(actor)}
-        group by ${t.projects.parkId}
+        where ${parkServed} is not null and ${pursued(actor)}
+        group by ${parkServed}
       `)
       .map((row) => [row.parkId, row.projects]),
   );
@@ -122,23 +124,24 @@ function tally(rows: readonly Tally[]): Tally {
 
 /**
  * A park's page: profile, the 储备 pipeline (pursued projects of the park and the parks below it)
- * by stage and by country/region, for a country park the match with its focus countries, and the
- * most recently updated projects. The pipeline is one grouped pass over the park's projects.
+ * by snapshot row (签约（待甄别） apart from 签约) and by country/region, for a country park the match
+ * with its focus countries, and the most recently updated projects. The pipeline is one grouped
+ * pass over the park's projects.
  */
 export function getPark(actor: Actor, id: number) {
   const park = findPark(id);
   const parkIds = parkTreeIds(id);
-  // one grouped pass over the park's projects: stage × country cells, summed below into each breakdown
-  const cells = db().all<{ stage: Stage; country: string } & Tally>(sql`
-    select ${t.projects.stage} as stage, ${t.companies.country} as country,
+  // one grouped pass over the park's projects: snapshot row × country cells, summed below into each breakdown
+  const cells = db().all<{ row: PipelineRow; country: string } & Tally>(sql`
+    select ${pipelineRowNow} as row, ${t.companies.country} as country,
            count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as totalInvestmentUsd
     from ${PROJECTS_BY_PARK}
     join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
-    where ${t.projects.parkId} in ${parkIds} and ${pursued(actor)}
-    group by ${t.projects.stage}, ${t.companies.country}
+    where ${parkServed} in ${parkIds} and ${pursued(actor)}
+    group by 1, 2
   `);
 
-  const pipeline = STAGES.map((stage) => ({ stage, ...tally(cells.filter((cell) => cell.stage === stage)) }));
+  const pipeline = PIPELINE_ROWS.map((row) => ({ row, label: PIPELINE_ROW_LABELS[row], ...tally(cells.filter((cell) => cell.row === row)) }));
   const countries = [...new Set(cells.map((cell) => cell.country))];
   const byCountry = countries
     .map((country) => ({ country, ...tally(cells.filter((cell) => cell.country === country)) }))
@@ -166,7 +169,7 @@ export function getPark(actor: Actor, id: number) {
              ${t.projects.totalInvestmentUsd} as totalInvestmentUsd, ${t.projects.parkId} as parkId,
              ${t.projects.companyId} as companyId, ${t.projects.updatedAt} as updatedAt
       from ${PROJECTS_BY_PARK}
-      where ${t.projects.parkId} in ${parkIds} and ${visibleProjects(actor)}
+      where ${parkServed} in ${parkIds} and ${visibleProjects(actor)}
       order by ${t.projects.updatedAt} desc, ${t.projects.id} desc
       limit ${RECENT_PROJECTS}
     ) latest
@@ -200,7 +203,7 @@ export function listParkPipelineProjectIds(actor: Actor, id: number): { parkName
   const ids = db()
     .all<{ id: number }>(sql`
       select ${t.projects.id} as id from ${PROJECTS_BY_PARK}
-      where ${t.projects.parkId} in ${parkTreeIds(id)} and ${pursued(actor)}
+      where ${parkServed} in ${parkTreeIds(id)} and ${pursued(actor)}
       order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
     `)
     .map((row) => row.id);

@@ -115,14 +115,19 @@ function chainLines(snapshot: readonly SnapshotProject[], signings: ReturnType<t
     }
   }
   // 空白/薄弱 links and whether a project of the 储备 at the month's end serves them
-  const inSnapshot = JSON.stringify(snapshot.map((project) => project.id));
-  const gaps = db().all<{ name: string; path: string; served: number }>(sql`
-    select n.name, n.path, exists (
-      select 1 from ${t.projectChainLinks} l where l.node_id = n.id and l.deleted_at is null
-        and l.project_id in (select value from json_each(${inSnapshot}))
-    ) as served
-    from ${t.chainNodes} n where n.gap_status in ('gap', 'weak') and n.retired_at is null order by n.path
+  const inSnapshot = new Set(snapshot.map((project) => project.id));
+  const gapLinks = db().all<{ nodeId: number; name: string; path: string; projectId: number | null }>(sql`
+    select n.id as nodeId, n.name, n.path, l.project_id as projectId
+    from ${t.chainNodes} n left join ${t.projectChainLinks} l on l.node_id = n.id and l.deleted_at is null
+    where n.gap_status in ('gap', 'weak') and n.retired_at is null order by n.path
   `);
+  const gapsById = new Map<number, { name: string; path: string; served: boolean }>();
+  for (const link of gapLinks) {
+    const gap = gapsById.get(link.nodeId) ?? { name: link.name, path: link.path, served: false };
+    gap.served ||= link.projectId !== null && inSnapshot.has(link.projectId);
+    gapsById.set(link.nodeId, gap);
+  }
+  const gaps = [...gapsById.values()];
   return chainNodes.map((chain) => {
     const chainGaps = gaps.filter((gap) => gap.path.startsWith(chain.path));
     return {
@@ -131,8 +136,8 @@ function chainLines(snapshot: readonly SnapshotProject[], signings: ReturnType<t
       projects: negotiating.get(String(chain.id))?.length ?? 0,
       signingsMonth: signedByChain.get(chain.id)?.month ?? 0,
       signingsYear: signedByChain.get(chain.id)?.year ?? 0,
-      gapsAddressed: chainGaps.filter((gap) => gap.served === 1).length,
-      gapsOpen: chainGaps.filter((gap) => gap.served === 0).map((gap) => gap.name),
+      gapsAddressed: chainGaps.filter((gap) => gap.served).length,
+      gapsOpen: chainGaps.filter((gap) => !gap.served).map((gap) => gap.name),
     };
   });
 }

@@ -1,6 +1,9 @@
 /**
  * 工作台 for staff (综合/统计员) and administrators: the month's report, the arrivals dated this
- * month and the targets behind 时序进度 — the monthly round that ends in the report.
+ * month and the targets behind 时序进度 — the monthly round that ends in the report. The figures
+ * are the figures module's: the month's arrivals are the vocabulary's arrivalsIn (through
+ * summarizeArrivals, the /arrivals screen's count and sum: for staff, who see every project,
+ * getIndicators' 实到外资 of the month), the targets getKpiCards'.
  */
 import { summarizeArrivals } from "../arrivals/arrivals.server";
 import { can, type Actor } from "../auth/permissions";

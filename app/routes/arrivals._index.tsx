@@ -44,7 +44,6 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export default function Arrivals() {
   const { filters, months, yearTotalUsd, comparison, page, project, years, units, canRecord } = useLoaderData<typeof loader>();
   const followLink = useClientLinks();
-  const span = comparison.throughMonth === 12 ? "全年" : comparison.throughMonth === 1 ? "1月" : `1–${comparison.throughMonth}月`;
   return (
     <>
       <div className="page-head">
@@ -96,13 +95,24 @@ export default function Arrivals() {
               <strong>{formatAmount(yearTotalUsd, "美元")}</strong>
             </dd>
           </div>
+          {comparison.label !== "全年" ? (
+            <div>
+              <dt>{filters.year}年{comparison.label}</dt>
+              <dd>{formatAmount(comparison.currentUsd, "美元")}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>上年同期（{span}）</dt>
+            <dt>
+              上年同期（{filters.year - 1}年{comparison.label}）
+            </dt>
             <dd>{formatAmount(comparison.previousUsd, "美元")}</dd>
           </div>
           <div>
-            <dt>同比</dt>
-            <dd>{comparison.rate !== null && comparison.rate > 0 ? "+" : ""}{formatPercent(comparison.rate)}</dd>
+            <dt>{comparison.label}同比</dt>
+            <dd title={`${comparison.period.from} 至 ${comparison.period.to} 对比 ${comparison.previousPeriod.from} 至 ${comparison.previousPeriod.to}`}>
+              {comparison.rate !== null && comparison.rate > 0 ? "+" : ""}
+              {formatPercent(comparison.rate)}
+            </dd>
           </div>
         </dl>
         <table className="data" aria-label="各月实到外资" onClick={followLink}>

@@ -12,6 +12,7 @@ import { regionLabel } from "../companies/regions";
 import { UNKNOWN_INTENT, versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
+import { today } from "../lib/dates";
 import { idParam } from "../lib/params";
 import { LinkList } from "../ui/link-list";
 import { StagePipelineTable } from "../ui/project-bits";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const canAdmin = can(user.role, "admin:system");
-    return json({ ...getChainNode(user, id), parentChoices: canAdmin ? listParentChoices(id) : [], canAdmin });
+    return json({ ...getChainNode(user, id), today: today(), parentChoices: canAdmin ? listParentChoices(id) : [], canAdmin });
   });
 }
 
@@ -98,7 +99,7 @@ function ProfileForm({ node, feedback }: { node: Data["node"]; feedback: FormFee
 export default function ChainNodePage() {
   const data = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as IntentFeedback;
-  const { node, system, trail, children, pipeline, chainLeaders, targets, moreTargets, canAdmin } = data;
+  const { node, system, trail, children, pipeline, chainLeaders, targets, moreTargets, canAdmin, today } = data;
   const pipelineTotal = pipeline.reduce((sum, row) => sum + row.projects, 0);
   const formKey = `${node.version}`;
   return (
@@ -155,7 +156,7 @@ export default function ChainNodePage() {
             <div>
               <dt>重点企业（项目）清单</dt>
               <dd>
-                <Link to={`/projects?chain=${node.id}`}>{pipelineTotal} 个在谈项目</Link>
+                <Link to={`/projects?chain=${node.id}`}>{pipelineTotal} 个储备项目</Link>
               </dd>
             </div>
             <div>
@@ -174,7 +175,7 @@ export default function ChainNodePage() {
               <tr>
                 <th>环节</th>
                 <th>链环状态</th>
-                <th className="num">在谈项目</th>
+                <th className="num">储备项目</th>
                 <th className="num">其中补链</th>
               </tr>
             </thead>
@@ -196,8 +197,8 @@ export default function ChainNodePage() {
 
       <section className="card" aria-labelledby="pipeline-title">
         <h2 id="pipeline-title">项目储备（按阶段）</h2>
-        <StagePipelineTable label="项目储备（按阶段）" rows={pipeline} listOf={(stage) => `/projects?chain=${node.id}&stage=${stage}`} />
-        <p className="muted">进行中和暂缓的项目，含关联到下级环节的项目，每个项目计一次。</p>
+        <StagePipelineTable label="项目储备（按阶段）" rows={pipeline} listOf={(row) => `/projects?chain=${node.id}&at=${today}&row=${row}`} />
+        <p className="muted">截至 {today} 进行中和暂缓的项目，含关联到下级环节的项目，每个项目计一次；已签约尚未甄别的项目计入「签约（待甄别）」，不计入「签约」及以后各行。</p>
       </section>
 
       {node.level === "chain" ? (

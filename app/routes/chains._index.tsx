@@ -37,7 +37,7 @@ function NodeItem({ node }: { node: TreeNode }) {
       <span className="tree-node">
         {node.level === "group" ? <strong>{node.name}</strong> : <Link to={`/chains/${node.id}`}>{node.name}</Link>}{" "}
         <span className="muted">{NODE_LEVEL_LABELS[node.level]}</span> <GapBadge status={node.gapStatus} /> <RetiredBadge retired={node.retired} />{" "}
-        {node.projects > 0 ? <Link to={`/projects?chain=${node.id}`}>{node.projects} 个在谈项目</Link> : <span className="muted">暂无项目</span>}
+        {node.projects > 0 ? <Link to={`/projects?chain=${node.id}`}>{node.projects} 个储备项目</Link> : <span className="muted">暂无项目</span>}
       </span>
       {node.children.length > 0 ? (
         <ul>

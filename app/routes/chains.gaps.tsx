@@ -5,7 +5,6 @@ import { requireUser } from "../auth/session.server";
 import { GapBadge } from "../chains/chain-bits";
 import { listChainGaps } from "../chains/chains.server";
 import { LINK_ROLE_LABELS } from "../chains/labels";
-import { STAGE_LABELS } from "../projects/stages";
 import { ExportLink } from "../ui/export-link";
 
 export const meta: MetaFunction = () => [{ title: "缺链补链 · 产业链" }];
@@ -29,7 +28,7 @@ export default function ChainGaps() {
         </div>
       </div>
       <p>
-        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无在谈项目</strong>（排在最前）。 <ExportLink to="/chains/gaps/export" />
+        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无储备项目</strong>（排在最前）。储备项目：进行中、暂缓的项目。 <ExportLink to="/chains/gaps/export" />
       </p>
       {gaps.length === 0 ? (
         <p className="muted">没有空白或薄弱环节</p>
@@ -40,7 +39,7 @@ export default function ChainGaps() {
               <th>环节</th>
               <th>所属产业链</th>
               <th>链环状态</th>
-              <th className="num">在谈项目</th>
+              <th className="num">储备项目</th>
               <th>项目（作用 · 阶段 · 负责人）</th>
             </tr>
           </thead>
@@ -63,7 +62,7 @@ export default function ChainGaps() {
                     <div key={project.id}>
                       <Link to={`/projects/${project.id}`}>{project.name}</Link>{" "}
                       <span className="muted">
-                        {LINK_ROLE_LABELS[project.role]} · {STAGE_LABELS[project.stage]} · {project.ownerName}
+                        {LINK_ROLE_LABELS[project.role]} · {project.rowLabel} · {project.ownerName}
                       </span>
                     </div>
                   ))}

@@ -117,7 +117,7 @@ export default function ParkPage() {
           <h2 id="stage-title">项目储备（按阶段）</h2>
           <StagePipelineTable label="按阶段" rows={pipeline} />
           <p className="list-summary">
-            <span className="muted">进行中、暂缓的项目，含下级载体。</span>
+            <span className="muted">进行中、暂缓的项目，含下级载体；已签约尚未甄别的项目计入「签约（待甄别）」。</span>
             <ExportLink to={`/parks/${park.id}/export`} label="导出Excel（项目明细）" />
           </p>
         </section>

@@ -38,7 +38,7 @@ export default function Parks() {
             <th className="num">可用土地（亩）</th>
             <th className="num">标准厂房（㎡）</th>
             <th className="num">定制厂房（㎡）</th>
-            <th className="num">进行中项目</th>
+            <th className="num">储备项目</th>
           </tr>
         </thead>
         <tbody>
@@ -53,12 +53,12 @@ export default function Parks() {
               <td data-label="可用土地（亩）" className="num">{area(park.availableLandMu)}</td>
               <td data-label="标准厂房（㎡）" className="num">{area(park.standardFactorySqm)}</td>
               <td data-label="定制厂房（㎡）" className="num">{area(park.customFactorySqm)}</td>
-              <td data-label="进行中项目" className="num">{park.projects}</td>
+              <td data-label="储备项目" className="num">{park.projects}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="muted">进行中项目：落地载体为该载体（含下级载体）的进行中、暂缓项目。</p>
+      <p className="muted">储备项目：落地载体为该载体（含下级载体）的进行中、暂缓项目。</p>
     </>
   );
 }

@@ -155,15 +155,19 @@ export function ProjectTable({
   );
 }
 
-/** 项目储备 by stage: count and 总投资 per stage with a 合计 row; counts link to their list when `listOf` is given. */
-export function StagePipelineTable({
+/**
+ * 项目储备 by the snapshot's rows (线索 … 投产, with 签约（待甄别）): count and 总投资 per row with a 合计
+ * row; counts link to their list when `listOf` is given. The rows and their labels come from the
+ * figures' vocabulary (PIPELINE_ROWS, PIPELINE_ROW_LABELS), passed in by the loader.
+ */
+export function StagePipelineTable<Row extends string>({
   label,
   rows,
   listOf,
 }: {
   label: string;
-  rows: readonly { stage: Stage; projects: number; totalInvestmentUsd: number }[];
-  listOf?: (stage: Stage) => string;
+  rows: readonly { row: Row; label: string; projects: number; totalInvestmentUsd: number }[];
+  listOf?: (row: Row) => string;
 }) {
   const projects = rows.reduce((sum, row) => sum + row.projects, 0);
   const investment = rows.reduce((sum, row) => sum + row.totalInvestmentUsd, 0);
@@ -178,9 +182,9 @@ export function StagePipelineTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.stage}>
-            <th scope="row">{STAGE_LABELS[row.stage]}</th>
-            <td className="num">{listOf && row.projects > 0 ? <a href={listOf(row.stage)}>{row.projects}</a> : row.projects}</td>
+          <tr key={row.row}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{listOf && row.projects > 0 ? <a href={listOf(row.row)}>{row.projects}</a> : row.projects}</td>
             <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
           </tr>
         ))}

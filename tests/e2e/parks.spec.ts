@@ -15,7 +15,7 @@ test("a leader reads a country park's pipeline", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(JAPAN_PARK) })).toBeVisible();
   // every stage in order, then the total
   const byStage = page.getByRole("table", { name: "按阶段" });
-  await expect(byStage.getByRole("rowheader")).toHaveText(["线索", "接洽", "洽谈", "签约", "注册", "开工", "投产", "合计"]);
+  await expect(byStage.getByRole("rowheader")).toHaveText(["线索", "接洽", "洽谈", "签约（待甄别）", "签约", "注册", "开工", "投产", "合计"]);
   await expect(page.getByRole("table", { name: "按国别/地区" }).getByRole("rowheader", { name: "日本" })).toBeVisible();
   const focus = page.getByRole("table", { name: "重点国别匹配" });
   await expect(focus.getByRole("rowheader", { name: "重点国别项目（日本）" })).toBeVisible();
