@@ -93,13 +93,16 @@ export const NEGOTIATING_ROWS = ["contacted", "negotiating"] as const satisfies 
 export const PURSUED_STATUSES = ["active", "on_hold"] as const;
 
 /**
- * The projects of the 储备 snapshot at `date`, as a derived table `(id, row)`: live projects entered
+ * The projects of the 储备 snapshot at `date`, as a derived table `(id, row)` (plus the columns of
+ * the project `p` that `carry` adds, each starting with a comma): live projects entered
  * by then, whose status at the date was 进行中 or 暂缓, with the snapshot row their stage at the date
  * puts them in. Stage and status come from the logs; a project with no log entry after the date
  * stands where it stands now (the logs' latest entries and the project row change together), so a
  * recent date reads only the few projects that moved since.
  */
-export function pipelineAt(date: string): SQL {
+export function pipelineAt(date: string, carry: SQL = sql``): SQL {
+  const stage = sql`coalesce(then_state.stage, p.stage)`;
+  const status = sql`coalesce(then_state.status, p.status)`;
   return sql`(
     with changed(id) as materialized (
       -- read through the logs' date indexes
@@ -113,18 +116,14 @@ export function pipelineAt(date: string): SQL {
         (select st.to_status from ${t.statusChanges} st where st.project_id = changed.id and st.occurred_on <= ${date}
          order by st.occurred_on desc, st.id desc limit 1)
       from changed
-    ),
-    at_date(id, stage, status, verified_on) as materialized (
-      select p.id, case when then_state.id is null then p.stage else then_state.stage end,
-             case when then_state.id is null then p.status else then_state.status end, p.signing_verified_on
-      from ${t.projects} p left join then_state on then_state.id = p.id
-      where p.deleted_at is null
     )
-    select id, case
-        when stage in (${list(SIGNED_STAGES)}) and (verified_on is null or verified_on > ${date}) then 'signed_unverified'
-        else stage end as row
-    from at_date
-    where stage is not null and status in (${list(PURSUED_STATUSES)})
+    select p.id as id, case
+        when ${stage} in (${list(SIGNED_STAGES)}) and (p.signing_verified_on is null or p.signing_verified_on > ${date}) then 'signed_unverified'
+        else ${stage} end as row ${carry}
+    from ${t.projects} p left join then_state on then_state.id = p.id
+    -- a project that moved since the date and had not entered by then has no stage at the date
+    where p.deleted_at is null and (then_state.id is null or then_state.stage is not null)
+      and ${status} in (${list(PURSUED_STATUSES)})
   )`;
 }
 
@@ -189,10 +188,13 @@ export function commitmentFulfilledIn(period: Period): SQL {
  * of the chain (or the chain itself) the project serves through live links.
  */
 export const chainServed: SQL = sql`(
-  select distinct l.project_id as project_id, chain.id as chain_id
-  from ${t.projectChainLinks} l
-  join ${t.chainNodes} n on n.id = l.node_id
-  join ${t.chainNodes} chain on chain.level = 'chain' and substr(n.path, 1, length(chain.path)) = chain.path
+  -- each node's chain first (a few hundred nodes), then the links by node
+  with node_chain(node_id, chain_id) as materialized (
+    select n.id, chain.id from ${t.chainNodes} n
+    join ${t.chainNodes} chain on chain.level = 'chain' and substr(n.path, 1, length(chain.path)) = chain.path
+  )
+  select distinct l.project_id as project_id, node_chain.chain_id as chain_id
+  from ${t.projectChainLinks} l join node_chain on node_chain.node_id = l.node_id
   where l.deleted_at is null
 )`;
 

@@ -14,6 +14,7 @@ export interface SnapshotProject {
   row: PipelineRow;
   totalInvestmentUsd: number;
   contractedFdiUsd: number;
+  companyId: number;
   country: string;
   unitId: number;
   ownerId: number;
@@ -24,13 +25,11 @@ export interface SnapshotProject {
 
 /** The projects of the 储备 snapshot at `date`, each with its row and what the breakdowns group by. */
 export function snapshotProjectsAt(date: string): SnapshotProject[] {
+  const carry = sql`, p.total_investment_usd as totalInvestmentUsd, p.contracted_fdi_usd as contractedFdiUsd, p.company_id as companyId,
+    p.unit_id as unitId, p.owner_id as ownerId, p.channel_id as channelId, p.park_id as parkId, p.project_type as projectType`;
   return db().all<SnapshotProject>(sql`
-    select pl.id as id, pl.row as row, ${t.projects.totalInvestmentUsd} as totalInvestmentUsd, ${t.projects.contractedFdiUsd} as contractedFdiUsd,
-           ${t.companies.country} as country, ${t.projects.unitId} as unitId, ${t.projects.ownerId} as ownerId,
-           ${t.projects.channelId} as channelId, ${t.projects.parkId} as parkId, ${t.projects.projectType} as projectType
-    from ${pipelineAt(date)} pl
-    join ${t.projects} on ${t.projects.id} = pl.id
-    join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    select pl.*, ${t.companies.country} as country
+    from ${pipelineAt(date, carry)} pl join ${t.companies} on ${t.companies.id} = pl.companyId
   `);
 }
 

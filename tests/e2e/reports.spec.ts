@@ -19,7 +19,7 @@ test("staff generate last month's report, edit 存在问题, download Word and E
   const [year, month] = lastMonth().split("-").map(Number);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${year}年${month}月招商引资工作进展报告`);
   const edition = Number(/第(\d+)版/.exec((await page.getByRole("heading", { level: 1 }).textContent()) ?? "")?.[1]);
-  await expect(page.getByRole("table", { name: "主要指标完成情况" }).getByRole("row")).toHaveCount(7);
+  await expect(page.getByRole("table", { name: "主要指标完成情况" }).locator("thead tr, tbody tr")).toHaveCount(7);
 
   await page.getByLabel("存在问题").fill("部分项目签约后落地进度偏慢。");
   await page.getByRole("button", { name: "保存" }).click();
