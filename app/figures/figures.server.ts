@@ -22,7 +22,7 @@ import {
   type TargetIndicator,
 } from "./indicators";
 import type { Breakdown } from "./breakdowns";
-import { arrivalsIn, breakdownColumns, chainServed, reachedBy, verifiedSigningIn } from "./measures.server";
+import { arrivalsIn, breakdownColumns, chainServed, liveProject, reachedBy, verifiedSigningIn } from "./measures.server";
 
 /** Narrows every figure to one unit's projects (targets can be per unit). */
 export interface FigureFilter {
@@ -104,7 +104,7 @@ export function getRates(period: Period, filter: FigureFilter = {}) {
       having min(occurred_on) >= ${year.from}
     ) first_start
     join ${t.projects} on ${t.projects.id} = first_start.project_id
-    where ${t.projects.deletedAt} is null and ${t.projects.signingVerifiedAt} is not null and ${projectFilter(filter)}
+    where ${liveProject} and ${t.projects.signingVerifiedAt} is not null and ${projectFilter(filter)}
   `)!;
   return {
     startRate: rate(signed.started, signed.projects),
