@@ -312,21 +312,6 @@ export const projects = sqliteTable(
     // the 看板: each column's count and total, and its largest cards, read from this index alone
     index("projects_board_idx").on(t.stage, t.totalInvestmentUsd, t.deletedAt, t.status, t.unitId, t.ownerId),
     index("projects_signed_idx").on(t.signedOn),
-    // the 储备 snapshot (app/figures/measures.server.ts pipelineAt) reads pursued projects from this index alone
-    index("projects_snapshot_idx").on(
-      t.status,
-      t.deletedAt,
-      t.stage,
-      t.signingVerifiedOn,
-      t.totalInvestmentUsd,
-      t.contractedFdiUsd,
-      t.companyId,
-      t.unitId,
-      t.ownerId,
-      t.channelId,
-      t.parkId,
-      t.projectType,
-    ),
     index("projects_last_activity_idx").on(t.ownerId, t.lastActivityOn),
   ],
 );

@@ -6,7 +6,7 @@
  * nowhere, their commitments included; arrivals fall in the year of their date. Every expected
  * number is worked out by hand from the records below. The clock moves with onDay().
  */
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
 import { recordArrival } from "../app/arrivals/arrivals.server";
@@ -14,6 +14,7 @@ import { cancelCommitment, commitCommitment, proposeCommitment, recordPayout } f
 import { db, t } from "../app/db.server";
 import { getIndicators } from "../app/figures/figures.server";
 import { getFunnel } from "../app/figures/funnel.server";
+import { liveProject, openCommitmentAt, openCommitmentNow, overdueCommitmentAt, overdueCommitmentNow } from "../app/figures/measures.server";
 import { InvalidError } from "../app/lib/errors";
 import { addActivity, changeProjectStatus, deleteProject, moveProjectToStage, verifySigning } from "../app/projects/projects.server";
 import type { Stage, Status } from "../app/projects/stages";
@@ -220,5 +221,28 @@ describe("arrivals across a year boundary", () => {
     const line = january.indicators.find((row) => row.indicator === "actual_fdi_usd")!;
     expect([line.month, line.yearToDate]).toEqual([60 * WAN, 60 * WAN]);
     expect(line.yearOnYear).toBeCloseTo((60 - 40) / 40, 10); // January 2026 against January 2025
+  });
+});
+
+describe("today's open and overdue commitments", () => {
+  it("are the figures' open and overdue at today, read on the commitment row alone", () => {
+    onDay("2026-05-01", () => commitment(P.resigned, "研发补助", 40, "2026-06-01"));
+    onDay("2026-06-30", () => commitment(P.signedLater, "开工奖励", 25, "2026-07-20"));
+    const ids = (where: SQL) =>
+      db()
+        .all<{ id: number }>(sql`select c.id from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id where c.deleted_at is null and ${where} order by c.id`)
+        .map((row) => row.id);
+    // the row-only terms name the table itself; read them through a query on `commitments`
+    const idsNow = (where: SQL) =>
+      db()
+        .all<{ id: number }>(sql`select ${t.commitments.id} as id from ${t.commitments} join ${t.projects} on ${t.projects.id} = ${t.commitments.projectId}
+          where ${t.commitments.deletedAt} is null and ${liveProject} and ${where} order by ${t.commitments.id}`)
+        .map((row) => row.id);
+    const overdue = ids(overdueCommitmentAt("2026-06-30"));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(idsNow(overdueCommitmentNow("2026-06-30"))).toEqual(overdue);
+    const open = ids(openCommitmentAt("2026-06-30"));
+    expect(open.length).toBeGreaterThan(overdue.length);
+    expect(idsNow(openCommitmentNow)).toEqual(open);
   });
 });

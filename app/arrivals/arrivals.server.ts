@@ -218,17 +218,18 @@ const arrivals = sql`${t.fdiArrivals} a`;
 /**
  * The figures' arrivals in the period (arrivalsIn: live arrivals dated in it, on live projects), of
  * the projects the actor may read (and of a unit / a project when asked): unscoped and unfiltered,
- * what getIndicators sums as 实到外资. The date range stands outside the project's subquery too,
- * where fdi_arrivals_date_idx can serve it (SQLite's statistics make it scan the table instead when
- * the year holds most of it, which is then faster); each arrival's project is found by its key.
+ * what getIndicators sums as 实到外资. The date range reads fdi_arrivals_date_idx (SQLite's
+ * statistics make it scan the table instead when the year holds most of it, which is then faster);
+ * a scope or a unit looks each arrival's project up by its key.
  */
 function arrivalsWhere(actor: Actor, period: Period, filters: Pick<ArrivalFilters, "unitId" | "projectId">): SQL {
-  const onProject = and(arrivalsIn(period), projectScope(actor), filters.unitId ? eq(t.projects.unitId, filters.unitId) : undefined);
-  return and(
-    sql`${arrival.arrivedOn} between ${period.from} and ${period.to}`,
-    filters.projectId ? eq(arrival.projectId, filters.projectId) : undefined,
-    sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${arrival.projectId} and ${onProject})`,
-  ) as SQL;
+  const scope = projectScope(actor);
+  const onProjects =
+    scope || filters.unitId
+      ? sql`exists (select 1 from ${t.projects} where ${t.projects.id} = ${arrival.projectId}
+          and ${and(scope, filters.unitId ? eq(t.projects.unitId, filters.unitId) : undefined)})`
+      : undefined;
+  return and(arrivalsIn(period), filters.projectId ? eq(arrival.projectId, filters.projectId) : undefined, onProjects) as SQL;
 }
 
 /** 工作台: how many live arrivals are dated within the period, and their sum — what /arrivals lists for it. */

@@ -4,11 +4,12 @@
  * versioned and audited in one synchronous transaction. The rules live in commitment-rules.ts;
  * the SQL conditions below mirror them (the integration tests check both agree).
  */
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { can, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
+import { openCommitmentNow, overdueCommitmentNow, paidNow } from "../figures/measures.server";
 import { today } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, pageOf, pageWindow, type Page } from "../lib/paging";
@@ -45,17 +46,17 @@ const c = t.commitments;
 // ── SQL mirrors of the rules ─────────────────────────────────────────────
 
 /** Sum of the commitment's payouts (yuan), correlated to the outer `commitments` row. */
-const paidSql = sql<number>`coalesce((select sum(${t.payouts.amountCny}) from ${t.payouts} where ${t.payouts.commitmentId} = ${c.id} and ${t.payouts.deletedAt} is null), 0)`;
+const paidSql = paidNow;
 
-/** isOverdue: 已承诺/条件已达成, past its date, not paid in full (status and date use the status/due index). */
+/** isOverdue: the figures' overdue commitments today (status and date use the status/due index). */
 function overdueSql(day: string): SQL {
-  return and(inArray(c.status, PAYABLE_STATUSES), lt(c.dueOn, day), sql`${c.amountCny} > ${paidSql}`) as SQL;
+  return overdueCommitmentNow(day);
 }
 
 /** isInDueWindow */
 function dueWindowSql(window: DueWindow, day: string): SQL {
   if (window === "overdue") return overdueSql(day);
-  return and(inArray(c.status, PAYABLE_STATUSES), sql`${c.dueOn} between ${day} and ${dueWindowEnd(window, day)}`, sql`${c.amountCny} > ${paidSql}`) as SQL;
+  return and(openCommitmentNow, sql`${c.dueOn} between ${day} and ${dueWindowEnd(window, day)}`) as SQL;
 }
 
 /**
@@ -297,9 +298,8 @@ export function listCommitmentsDueForOwner(actor: Actor, limit = 50): DueCommitm
         isNull(c.deletedAt),
         isNull(t.projects.deletedAt),
         or(eq(t.projects.ownerId, actor.id), memberOf(actor)),
-        inArray(c.status, PAYABLE_STATUSES),
+        openCommitmentNow,
         lte(c.dueOn, dueWindowEnd("due30", day)),
-        sql`${c.amountCny} > ${paidSql}`
       )
     )
     .orderBy(asc(c.dueOn), asc(c.id))

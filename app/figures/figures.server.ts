@@ -40,30 +40,51 @@ function signedIn(period: Period, filter: FigureFilter): SQL {
   return sql`${verifiedSigningIn(period)} and ${projectFilter(filter)}`;
 }
 
-/** The six target indicators for a period. */
-export function getIndicators(period: Period, filter: FigureFilter = {}): IndicatorValues {
-  const signed = db().get<{ projects: number; contracted: number; total: number; big: number; fortune500: number }>(sql`
-    select count(*) as projects,
+const NO_INDICATORS: IndicatorValues = {
+  signed_projects: 0,
+  contracted_fdi_usd: 0,
+  total_investment_usd: 0,
+  actual_fdi_usd: 0,
+  big_projects: 0,
+  fortune500_projects: 0,
+};
+
+/** The six target indicators for a period, per value of `groupBy` (a column of projects; 0 for none). */
+function indicatorsGrouped(period: Period, filter: FigureFilter, groupBy: SQL = sql`0`): Map<number, IndicatorValues> {
+  const signed = db().all<{ key: number; projects: number; contracted: number; total: number; big: number; fortune500: number }>(sql`
+    select ${groupBy} as key, count(*) as projects,
            coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted,
            coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as total,
            coalesce(sum(${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}), 0) as big,
            coalesce(sum(${t.companies.isFortune500}), 0) as fortune500
     from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
     where ${signedIn(period, filter)}
-  `)!;
-  const arrived = db().get<{ usd: number }>(sql`
-    select coalesce(sum(a.amount_usd), 0) as usd
+    group by 1
+  `);
+  const arrived = db().all<{ key: number; usd: number }>(sql`
+    select ${groupBy} as key, coalesce(sum(a.amount_usd), 0) as usd
     from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
     where ${arrivalsIn(period)} and ${projectFilter(filter)}
-  `)!;
-  return {
-    signed_projects: signed.projects,
-    contracted_fdi_usd: signed.contracted,
-    total_investment_usd: signed.total,
-    actual_fdi_usd: arrived.usd,
-    big_projects: signed.big,
-    fortune500_projects: signed.fortune500,
-  };
+    group by 1
+  `);
+  const values = new Map<number, IndicatorValues>();
+  const of = (key: number) => values.get(key) ?? values.set(key, { ...NO_INDICATORS }).get(key)!;
+  for (const row of signed) {
+    Object.assign(of(row.key), {
+      signed_projects: row.projects,
+      contracted_fdi_usd: row.contracted,
+      total_investment_usd: row.total,
+      big_projects: row.big,
+      fortune500_projects: row.fortune500,
+    });
+  }
+  for (const row of arrived) of(row.key).actual_fdi_usd = row.usd;
+  return values;
+}
+
+/** The six target indicators for a period. */
+export function getIndicators(period: Period, filter: FigureFilter = {}): IndicatorValues {
+  return indicatorsGrouped(period, filter).get(0) ?? { ...NO_INDICATORS };
 }
 
 export interface Rate {
@@ -143,7 +164,23 @@ export function getKpiCards(period: Period, filter: FigureFilter = {}): KpiCard[
   const actual = getIndicators(period, filter);
   const ytd = period.from === yearToDate(period).from ? actual : getIndicators(yearToDate(period), filter);
   const previous = getIndicators(samePeriodLastYear(period), filter);
-  const targets = getTargets(Number(period.to.slice(0, 4)), filter);
+  return kpiCards(period, actual, ytd, previous, getTargets(Number(period.to.slice(0, 4)), filter));
+}
+
+/** The KPI cards of every unit, from one grouped read per period (getKpiCards narrowed to each unit). */
+export function getKpiCardsByUnit(period: Period, unitIds: readonly number[]): Map<number, KpiCard[]> {
+  const byUnit = sql`${t.projects.unitId}`;
+  const actual = indicatorsGrouped(period, {}, byUnit);
+  const ytd = period.from === yearToDate(period).from ? actual : indicatorsGrouped(yearToDate(period), {}, byUnit);
+  const previous = indicatorsGrouped(samePeriodLastYear(period), {}, byUnit);
+  const year = Number(period.to.slice(0, 4));
+  const of = (values: Map<number, IndicatorValues>, unitId: number) => values.get(unitId) ?? NO_INDICATORS;
+  return new Map(
+    unitIds.map((unitId) => [unitId, kpiCards(period, of(actual, unitId), of(ytd, unitId), of(previous, unitId), getTargets(year, { unitId }))]),
+  );
+}
+
+function kpiCards(period: Period, actual: IndicatorValues, ytd: IndicatorValues, previous: IndicatorValues, targets: Partial<IndicatorValues>): KpiCard[] {
   const progress = timeProgress(period.to);
   return TARGET_INDICATORS.map((indicator) => ({
     indicator,

@@ -127,7 +127,7 @@ export function pipelineAt(date: string, carry: SQL = sql``): SQL {
          order by st.occurred_on desc, st.id desc limit 1)
       from changed
     )
-    -- projects that have not moved since: as they stand (projects_snapshot_idx covers this read)
+    -- projects that have not moved since: as they stand
     select p.id as id, ${row(sql`p.stage`)} as row ${carry}
     from ${t.projects} p
     where p.deleted_at is null and p.status in (${list(PURSUED_STATUSES)}) and p.id not in (select id from changed)
@@ -155,9 +155,14 @@ export function negotiatingAt(date: string): SQL {
 
 // ── arrivals ──────────────────────────────────────────────────────────────
 
-/** Live arrivals (`fdi_arrivals a`) dated in the period, on live projects (joined as `projects`). */
+/**
+ * Live arrivals (`fdi_arrivals a`) dated in the period, on live projects. The project is checked
+ * against the few deleted ones (the deleted_at index), so the arrivals' date index drives the read
+ * and no join with projects is needed.
+ */
 export function arrivalsIn(period: Period): SQL {
-  return sql`a.deleted_at is null and ${liveProject} and a.arrived_on between ${period.from} and ${period.to}`;
+  return sql`a.deleted_at is null and a.arrived_on between ${period.from} and ${period.to}
+    and a.project_id not in (select deleted.id from ${t.projects} deleted where deleted.deleted_at is not null)`;
 }
 
 // ── commitments ───────────────────────────────────────────────────────────
@@ -181,6 +186,20 @@ export function openCommitmentAt(date: string): SQL {
 /** Open at `date` and due before it. */
 export function overdueCommitmentAt(date: string): SQL {
   return sql`${openCommitmentAt(date)} and c.due_on < ${date}`;
+}
+
+/**
+ * Today's open and overdue commitments on the `commitments` row alone, for the 政策兑现 list, the
+ * 工作台 and the cockpit's 逾期 list (the status/due index, no join with projects; those callers scope
+ * by project themselves). They select what openCommitmentAt(today) and overdueCommitmentAt(today)
+ * select: a commitment is 已承诺/条件已达成 exactly while it is made, not cancelled and not paid in full,
+ * and its dates (承诺, 取消, 兑现) are never later than today. tests/figures-at-a-date.test.ts checks it.
+ */
+export const paidNow: SQL<number> = sql`coalesce((select sum(${t.payouts.amountCny}) from ${t.payouts}
+  where ${t.payouts.commitmentId} = ${t.commitments.id} and ${t.payouts.deletedAt} is null), 0)`;
+export const openCommitmentNow: SQL = sql`${t.commitments.status} in ('committed', 'conditions_met') and ${t.commitments.amountCny} > ${paidNow}`;
+export function overdueCommitmentNow(today: string): SQL {
+  return sql`${openCommitmentNow} and ${t.commitments.dueOn} < ${today}`;
 }
 
 /** Commitments (on live projects) made within the period. */

@@ -9,7 +9,7 @@ import { db, t } from "../db.server";
 import { today, type Period } from "../lib/dates";
 import { ConflictError, ForbiddenError, InvalidError } from "../lib/errors";
 import { cachedFigures } from "./figure-cache.server";
-import { getKpiCards, getRates, type FigureFilter, type KpiCard } from "./figures.server";
+import { getKpiCards, getKpiCardsByUnit, getRates, type FigureFilter, type KpiCard } from "./figures.server";
 import { isBehindSchedule, TARGET_INDICATORS } from "./indicators";
 import type { TargetsInput } from "./target.schema";
 
@@ -91,13 +91,15 @@ export interface UnitTargetProgress {
  * cards as the county's, narrowed to the unit's projects.
  */
 export function getUnitTargetProgress(period: Period): UnitTargetProgress[] {
-  return cachedFigures(`unit-targets:${period.from}:${period.to}`, () =>
-    unitsWithTargets(Number(period.to.slice(0, 4))).map((unit) => ({
+  return cachedFigures(`unit-targets:${period.from}:${period.to}`, () => {
+    const units = unitsWithTargets(Number(period.to.slice(0, 4)));
+    const cards = getKpiCardsByUnit(period, units.map((unit) => unit.id));
+    return units.map((unit) => ({
       unitId: unit.id,
       unitName: unit.name,
-      cards: getKpiCards(period, { unitId: unit.id }).filter((card) => card.target !== null),
-    })),
-  );
+      cards: cards.get(unit.id)!.filter((card) => card.target !== null),
+    }));
+  });
 }
 
 /** The units that have at least one target in the year, in the units' order. */
