@@ -17,6 +17,7 @@ import { addDays, isValidDate, monthPeriod, today, yearPeriod, type Period } fro
 import { formatAmount, formatWan } from "../lib/money";
 import { enumParam } from "../lib/params";
 import { STAGE_LABELS, STAGES, type Stage } from "../projects/stages";
+import { StagePipelineTable } from "../ui/project-bits";
 
 export const meta: MetaFunction = () => [{ title: "领导驾驶舱 · 招商引资管理系统" }];
 
@@ -219,33 +220,7 @@ export default function Cockpit() {
         <h2 id="pipeline-title">项目储备（截至 {snapshot.at}）</h2>
         <p className="muted caption">储备为期末时点状态：截至 {snapshot.at} 处于进行中或暂缓的项目按其当日阶段统计，不限于本期新增线索。</p>
         <p className="muted caption">签约按签约日期计入，甄别通过后计数；期末尚未甄别的签约列入 签约（待甄别）。</p>
-        <table className="data" aria-label="项目储备">
-          <thead>
-            <tr>
-              <th>阶段</th>
-              <th className="num">项目数</th>
-              <th className="num">总投资（万美元）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshot.lines.map((line) => (
-              <tr key={line.row}>
-                <th scope="row">{line.label}</th>
-                <td className="num">
-                  <CountLink count={line.projects} to={snapshotList(line.row)} />
-                </td>
-                <td className="num">{formatWan(line.totalInvestmentUsd)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">合计</th>
-              <td className="num">{snapshot.total.projects}</td>
-              <td className="num">{formatWan(snapshot.total.totalInvestmentUsd)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <StagePipelineTable label="项目储备" rows={snapshot.lines} listOf={snapshotList} />
         <p>
           其中在谈项目（接洽、洽谈）<CountLink count={snapshot.negotiating.projects} to={snapshotList("negotiating_all")} /> 个，总投资{" "}
           {formatAmount(snapshot.negotiating.totalInvestmentUsd, "美元")}。
