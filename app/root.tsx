@@ -25,7 +25,10 @@ import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
-  { rel: "icon", href: "data:," },
+  // public/: the app's icon (favicon.svg is the drawing; the .ico and PNGs are renderings of it)
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "招商引资管理系统" }];
