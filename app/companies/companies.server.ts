@@ -264,6 +264,8 @@ function namesChange(id: number, data: CompanyInput): boolean {
 export function deleteCompany({ actor, id, version }: { actor: Actor; id: number; version: number }): void {
   assertCan(actor, "delete:company");
   db().transaction((tx) => {
+    const company = tx.select({ id: t.companies.id }).from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
+    if (!company) throw new NotFoundError();
     const live = tx
       .select({ n: sql<number>`count(*)` })
       .from(t.projects)
