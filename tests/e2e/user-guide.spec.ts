@@ -11,7 +11,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { login, openDetails } from "./support";
+import { login, newProject, openDetails } from "./support";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const IMAGES = process.env.UPDATE_USER_GUIDE === "1" ? path.resolve(here, "../../docs/images") : path.resolve(here, ".output/user-guide");
@@ -93,6 +93,13 @@ test("登录 and the 招商员's day: 工作台, 新建企业, 新建项目, 添
 
 test("领导: 领导驾驶舱 (储备, 漏斗, 分类统计, 单位目标) and 甄别", async ({ page }) => {
   await login(page, "leader");
+  // a signing of its own awaiting 甄别, whatever the other specs verified before
+  await newProject(page, { company: `手册示例企业${Date.now()}`, project: `手册示例签约项目${Date.now()}` });
+  await openDetails(page, /^阶段变更$/);
+  await page.getByLabel("目标阶段").selectOption({ label: "签约" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByText("待甄别").first()).toBeVisible();
+  await nav(page).getByRole("link", { name: "工作台" }).click();
   await expect(h1(page, "工作台")).toBeVisible();
   const pending = page.getByRole("region", { name: /待甄别签约/ });
   await expect(pending.getByRole("table")).toBeVisible();
