@@ -61,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             {user ? (
               <MainMenu>
+                {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
                 <nav aria-label="主导航" className="main-nav" onClick={followLink}>
                   {(user.mustChangePassword ? [] : navigationFor(user.role as Role)).map((item) => (
                     <a key={item.to} href={item.to} aria-current={isCurrentSection(item.to, pathname) ? "page" : undefined}>

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   arrivalDateProblem,
-  arrivalFiltersFrom,
   arrivalRefusal,
   comparisonBasis,
   fundingRate,
-  listPeriod,
   monthRows,
 } from "./arrival-rules";
 

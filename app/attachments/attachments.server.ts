@@ -214,7 +214,7 @@ export const MAX_FILE_NAME_LENGTH = 120;
 export function cleanFileName(raw: string): string {
   const base = raw.normalize("NFC").split(/[/\\]/).pop() ?? "";
   let name = base
-    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFF]/g, "")
+    .replace(/[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFF]/gu, "")
     .replace(/\s+/g, " ")
     .trim();
   if (/^\.*$/.test(name)) return "附件";

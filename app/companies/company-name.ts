@@ -3,7 +3,7 @@
  * (width, case, traditional and Japanese forms: name-folding.ts), spaces and punctuation ignored,
  * legal-form words (株式会社/（株）, 有限公司/公司, GmbH/G.m.b.H., S.p.A., B.V., Co., Ltd. …) and
  * bracketed qualifiers such as a place (（平湖）, (Shanghai)) stripped.
- * "株式会社デンソー", "デンソー株式会社" and "ＤＥＮＳＯ　Ｃｏ．，Ｌｔｄ．" vs "DENSO" compare equal, and so do
+ * "株式会社デンソー", "デンソー株式会社" and "ＤＥＮＳＯ\u3000Ｃｏ．，Ｌｔｄ．" vs "DENSO" compare equal, and so do
  * "樱野工業（株）" and "樱野工业株式会社", "汇澄实业（平湖）有限公司" and "汇澄实业有限公司".
  */
 import { foldText, searchTextOf } from "./name-folding";
@@ -45,12 +45,12 @@ const LATIN_LEGAL_FORMS = [
  * A bracketed qualifier (a place, 集团, China): 示例精工（上海）有限公司 is a possible duplicate of
  * 示例精工有限公司, so the guard asks. Brackets are half-width here (folded by NFKC), except 【】.
  */
-const BRACKETED = /[(\[【][^()\[\]【】]{1,30}[)\]】]/g;
+const BRACKETED = /[([【][^()[\]【】]{1,30}[)\]】]/g;
 
 /** 公司 at the end, unless it is a 分公司 (a branch is registered apart from its parent). */
 const TRAILING_GONGSI = /(?<!分)公司$/;
 
-const PUNCTUATION = /[\s.,，。、·・()（）\[\]【】'"“”‘’&\-_/]+/g;
+const PUNCTUATION = /[\s.,，。、·・()（）[\]【】'"“”‘’&\-_/]+/g;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
 function stripTrailingLatinForm(text: string): string | null {

@@ -14,7 +14,7 @@ import { pinyin } from "pinyin-pro";
 // the Japanese preset folds shinjitai (桜, 関, 沢) and, through OpenCC's traditional table, every traditional form
 const toSimplified = Converter({ from: "jp", to: "cn" });
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 const HAN = /\p{Script=Han}/u;
 const LATIN_OR_DIGIT = /^[a-z0-9]$/;
 const SYLLABLE = /^[a-z]+$/;

@@ -34,7 +34,7 @@ export const FUTURE_BOUND = (label: string): DateRule => ({ label });
 
 /** Project names compared as the duplicate guard compares company names: width, case and spaces folded. */
 export function projectNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s·・()（）【】\[\]"“”'‘’\-_]/g, "");
+  return name.normalize("NFKC").toLowerCase().replace(/[\s·・()（）【】[\]"“”'‘’\-_]/g, "");
 }
 
 /** Names → ids of a reference list; a name used twice is ambiguous. */

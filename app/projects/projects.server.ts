@@ -2,7 +2,7 @@
  * 招商项目: reading and changing projects, their stage, status, signing verification, members and
  * activities. Every function takes the acting user and scopes by what they may see and do.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
 import { projectArrivalIds } from "../arrivals/arrivals.server";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";

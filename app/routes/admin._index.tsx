@@ -14,9 +14,15 @@ import { act } from "../lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "系统管理 · 招商引资管理系统" }];
 
+/** No backup for two days is a warning. */
+const BACKUP_OVERDUE_MS = 2 * 86_400_000;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin:system");
-  return json({ ...listDeletedRecords({ actor: user }), lastBackup: lastBackup(), backupDir: backupDirFromEnv() });
+  const backup = lastBackup();
+  // judged here, at the request's time, so the server's page and the hydrated one agree
+  const backupOverdue = !backup || Date.now() - Date.parse(backup.at) > BACKUP_OVERDUE_MS;
+  return json({ ...listDeletedRecords({ actor: user }), lastBackup: backup, backupOverdue, backupDir: backupDirFromEnv() });
 }
 
 const restoreSchema = z.object({ entityType: z.enum(["project", "company", "attachment"]), id: requiredId("记录无效"), version: versionField });
@@ -43,11 +49,16 @@ function RestoreButton({ entityType, id, version, label }: { entityType: string;
   );
 }
 
-const BACKUP_OVERDUE_MS = 2 * 86_400_000;
-
 /** 备份: the latest backup the server can see, and a warning when there is none for two days. */
-function BackupStatus({ backup, backupDir }: { backup: { name: string; at: string; databaseBytes: number; filesCount: number; integrity: string } | null; backupDir: string }) {
-  const overdue = !backup || Date.now() - Date.parse(backup.at) > BACKUP_OVERDUE_MS;
+function BackupStatus({
+  backup,
+  overdue,
+  backupDir,
+}: {
+  backup: { name: string; at: string; databaseBytes: number; filesCount: number; integrity: string } | null;
+  overdue: boolean;
+  backupDir: string;
+}) {
   return (
     <section className={`card${overdue ? " danger-box" : ""}`} aria-labelledby="backup-title">
       <h2 id="backup-title">备份</h2>
@@ -72,11 +83,11 @@ function BackupStatus({ backup, backupDir }: { backup: { name: string; at: strin
 }
 
 export default function Admin() {
-  const { lastBackup, backupDir, projects, companies, attachments } = useLoaderData<typeof loader>();
+  const { lastBackup, backupOverdue, backupDir, projects, companies, attachments } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
     <>
-      <BackupStatus backup={lastBackup} backupDir={backupDir} />
+      <BackupStatus backup={lastBackup} overdue={backupOverdue} backupDir={backupDir} />
       <section className="card" aria-labelledby="bin-title">
         <h2 id="bin-title">回收站</h2>
         <p className="muted">删除的记录保留在这里，恢复后回到原处，变更记录完整保留。</p>

@@ -25,6 +25,7 @@ export default function Users() {
           新建用户
         </Link>
       </div>
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
         <table className="data cards" onClick={followLink} aria-label="用户列表">
           <thead>
             <tr>

@@ -115,6 +115,7 @@ export default function Arrivals() {
             </dd>
           </div>
         </dl>
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
         <table className="data" aria-label="各月实到外资" onClick={followLink}>
           <thead>
             <tr>
@@ -166,6 +167,7 @@ export default function Arrivals() {
                 { name: "amount", label: "到账金额", firstDir: ARRIVAL_SORT_COLUMNS.amount },
               ]}
             />
+            {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
             <table className="data cards" aria-label="到账记录" onClick={followLink}>
               <thead>
                 <tr>

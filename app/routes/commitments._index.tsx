@@ -10,7 +10,6 @@ import {
   listCommitments,
   listOverdueCommitments,
   summarizeOverdueCommitments,
-  type StatusFilter,
 } from "../commitments/commitments.server";
 import { formatAmount, formatWan } from "../lib/money";
 import { useClientLinks } from "../ui/client-links";
@@ -22,7 +21,6 @@ import { FilterSelect } from "../ui/filter-select";
 export const meta: MetaFunction = () => [{ title: "政策兑现 · 招商引资管理系统" }];
 
 const OVERDUE_SHOWN = 10;
-const STATUS_FILTERS = [...COMMITMENT_STATUSES, "open"] as const satisfies readonly StatusFilter[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -90,6 +88,7 @@ export default function Commitments() {
                 </>
               ) : null}
             </p>
+            {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
             <table className="data cards" aria-label="逾期未兑现" onClick={followLink}>
               <thead>
                 <tr>
@@ -175,6 +174,7 @@ export default function Commitments() {
               { name: "dueOn", label: "约定兑现日期", firstDir: COMMITMENT_SORT_COLUMNS.dueOn },
             ]}
           />
+          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
           <table className="data cards" aria-label="承诺清单" onClick={followLink}>
             <thead>
               <tr>

@@ -81,6 +81,7 @@ export default function Companies() {
           { name: "country", label: "国别/地区", firstDir: COMPANY_SORT_COLUMNS.country },
         ]}
       />
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
       <table className="data cards" onClick={followLink} aria-label="企业列表">
         <thead>
           <tr>

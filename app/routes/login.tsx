@@ -45,6 +45,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <div className="field">
           <label htmlFor="username">用户名</label>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the sign-in page has one task, and typing starts in 用户名 */}
           <input id="username" name="username" autoComplete="username" defaultValue={actionData?.username} required autoFocus />
         </div>
         <div className="field" style={{ marginTop: "0.75rem" }}>

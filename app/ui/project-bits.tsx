@@ -98,6 +98,7 @@ export function ProjectTable({
   return (
     <>
       {sort ? <SortChoices choices={sortChoices} sort={sort} /> : null}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts) */}
       <table className="data cards" onClick={followLink} aria-label={label}>
         <thead>
           <tr>

@@ -25,7 +25,6 @@ let officer: Actor;
 let officer2: Actor;
 let leader: Actor;
 let staff: Actor;
-let admin: Actor;
 /** a company with no project: the one a leader may delete */
 let free: number;
 /** a company with a project of officer2's unit */
@@ -65,7 +64,7 @@ beforeAll(() => {
   officer2 = makeUser("officer", zone);
   leader = makeUser("leader", center);
   staff = makeUser("staff", center);
-  admin = makeUser("admin", center);
+  makeUser("admin", center);
   free = makeCompany(officer, { name: "无项目企业株式会社" });
   busy = makeCompany(officer2, { name: "有项目企业有限公司", country: "DE" });
   makeProject(officer2, { companyId: busy });

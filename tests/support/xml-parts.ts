@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 
 /** Every character XML 1.0 does not allow, and a surrogate left alone. */
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, control characters among them
 export const FORBIDDEN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface XmlParts {
