@@ -103,9 +103,10 @@ describe("today", () => {
     expect(today(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01");
   });
 
-  it("returns FDI_TODAY when set", () => {
+  it("returns FDI_TODAY for today when set, and still dates a given instant as it is", () => {
     process.env.FDI_TODAY = "2025-07-15";
-    expect(today(new Date("2026-03-31T16:30:00Z"))).toBe("2025-07-15");
+    expect(today()).toBe("2025-07-15");
+    expect(today(new Date("2026-03-31T16:30:00Z"))).toBe("2026-04-01");
   });
 
   it("returns a valid business date for the real clock", () => {

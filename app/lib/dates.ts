@@ -16,11 +16,14 @@ const shanghaiDateTime = new Intl.DateTimeFormat("zh-CN", {
   hour12: false,
 });
 
-/** Today's business date in Asia/Shanghai; `FDI_TODAY` fixes it (tests, demos). */
-export function today(now: Date = new Date()): string {
+/**
+ * The business date in Asia/Shanghai of `now`; without it, today's — which `FDI_TODAY` fixes
+ * (tests, demos: the clock README.md documents). A given instant is always dated as it is.
+ */
+export function today(now?: Date): string {
+  if (now) return shanghaiDate.format(now);
   const fixed = typeof process !== "undefined" ? process.env?.FDI_TODAY : undefined;
-  if (fixed) return fixed;
-  return shanghaiDate.format(now);
+  return fixed || shanghaiDate.format(new Date());
 }
 
 export function dateOf(epochMs: number): string {

@@ -171,6 +171,8 @@ test("on a phone the list's sorts sit above the cards and change the order", asy
   await sorts.getByRole("link", { name: "总投资" }).click();
   await expect(page).toHaveURL(/sort=investment&dir=desc/);
   await expect(sorts.getByRole("link", { name: /总投资/ })).toHaveAttribute("aria-current", "true");
+  // the list rendered for the new URL says its order (the URL changes before the page does)
+  await expect(sorts.getByRole("link", { name: /总投资.*降序/ })).toBeVisible();
   const down = await amounts();
   expect(down.length).toBeGreaterThan(2);
   expect(down).toEqual([...down].sort((a, b) => b - a));
@@ -179,6 +181,7 @@ test("on a phone the list's sorts sit above the cards and change the order", asy
   // tapping the sorted one turns it around, as its column header does
   await sorts.getByRole("link", { name: /总投资/ }).click();
   await expect(page).toHaveURL(/sort=investment&dir=asc/);
+  await expect(sorts.getByRole("link", { name: /总投资.*升序/ })).toBeVisible();
   const up = await amounts();
   expect(up).toEqual([...up].sort((a, b) => a - b));
   expect(up[0]).toBeLessThan(down[0]);
