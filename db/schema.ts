@@ -16,9 +16,24 @@ import {
   primaryKey,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
+import {
+  ACTIVITY_TYPES,
+  CHAIN_COMPANY_ROLES,
+  COMMITMENT_STATUSES,
+  GAP_STATUSES,
+  IMPORT_RECORD_ACTIONS,
+  LINK_ROLES,
+  NODE_LEVELS,
+  PARK_KINDS,
+  POLICY_LEVELS,
+  PRIORITIES,
+  PROJECT_TYPES,
+  ROLES,
+  STAGES,
+  STATUSES,
+  UNIT_KINDS,
+} from "../app/domain/codes";
 
-const STAGE_CODES = ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"] as const;
-const STATUS_CODES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -34,7 +49,7 @@ const versioned = { version: integer("version").notNull().default(1) };
 export const units = sqliteTable("units", {
   id: integer("id").primaryKey(),
   name: text("name").notNull().unique(),
-  kind: text("kind", { enum: ["center", "zone", "town", "other"] }).notNull().default("other"),
+  kind: text("kind", { enum: UNIT_KINDS }).notNull().default("other"),
   sortOrder: integer("sort_order").notNull().default(0),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   ...timestamps,
@@ -47,7 +62,7 @@ export const users = sqliteTable(
     id: integer("id").primaryKey(),
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["officer", "leader", "staff", "admin"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     unitId: integer("unit_id").notNull().references(() => units.id),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     passwordHash: text("password_hash").notNull(),
@@ -180,13 +195,13 @@ export const chainNodes = sqliteTable(
     systemId: integer("system_id").notNull().references(() => chainSystems.id),
     parentId: integer("parent_id").references((): AnySQLiteColumn => chainNodes.id),
     /** group 群/类, chain 链, link 环节 */
-    level: text("level", { enum: ["group", "chain", "link"] }).notNull(),
+    level: text("level", { enum: NODE_LEVELS }).notNull(),
     name: text("name").notNull(),
     /** materialized path of ids, e.g. `/3/12/40/`, for subtree queries */
     path: text("path").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
     /** link nodes: 优势 strong / 薄弱 weak / 空白 gap */
-    gapStatus: text("gap_status", { enum: ["strong", "weak", "gap"] }),
+    gapStatus: text("gap_status", { enum: GAP_STATUSES }),
     /** chain nodes: the "十个一" profile as JSON (链长, 产业联盟, 产业基金 …) */
     profile: text("profile", { mode: "json" }).$type<Record<string, string>>(),
     retiredAt: integer("retired_at"),
@@ -206,7 +221,7 @@ export const chainNodeCompanies = sqliteTable(
   {
     nodeId: integer("node_id").notNull().references(() => chainNodes.id),
     companyId: integer("company_id").notNull().references(() => companies.id),
-    role: text("role", { enum: ["chain_leader", "target"] }).notNull(),
+    role: text("role", { enum: CHAIN_COMPANY_ROLES }).notNull(),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [
@@ -222,7 +237,7 @@ export const parks = sqliteTable(
   {
     id: integer("id").primaryKey(),
     name: text("name").notNull().unique(),
-    kind: text("kind", { enum: ["development_zone", "country_park", "science_city", "town"] }).notNull(),
+    kind: text("kind", { enum: PARK_KINDS }).notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => parks.id),
     /** ISO codes of the countries the park courts, JSON array */
     focusCountries: text("focus_countries", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
@@ -257,7 +272,7 @@ export const projects = sqliteTable(
     /** folded name, pinyin and initials, as companies.search_text */
     searchText: text("search_text").notNull().default(""),
     companyId: integer("company_id").notNull().references(() => companies.id),
-    projectType: text("project_type", { enum: ["new", "capital_increase", "profit_reinvestment", "merger"] }).notNull(),
+    projectType: text("project_type", { enum: PROJECT_TYPES }).notNull(),
     channelId: integer("channel_id").references(() => channels.id),
     ownerId: integer("owner_id").notNull().references(() => users.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
@@ -269,12 +284,12 @@ export const projects = sqliteTable(
     landMu: real("land_mu"),
     expectedJobs: integer("expected_jobs"),
     expectedAnnualTaxCny: integer("expected_annual_tax_cny"),
-    priority: text("priority", { enum: ["high", "normal", "low"] }).notNull().default("normal"),
+    priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
     nextFollowUpOn: text("next_follow_up_on"),
     nextFollowUpItem: text("next_follow_up_item"),
     description: text("description"),
-    stage: text("stage", { enum: STAGE_CODES }).notNull().default("lead"),
-    status: text("status", { enum: STATUS_CODES }).notNull().default("active"),
+    stage: text("stage", { enum: STAGES }).notNull().default("lead"),
+    status: text("status", { enum: STATUSES }).notNull().default("active"),
     statusReason: text("status_reason"),
     lostTo: text("lost_to"),
     /** 发生日期 of the first transition reaching or passing 签约 */
@@ -333,8 +348,8 @@ export const stageChanges = sqliteTable(
     id: integer("id").primaryKey(),
     projectId: integer("project_id").notNull().references(() => projects.id),
     /** null for the entry as 线索 */
-    fromStage: text("from_stage", { enum: STAGE_CODES }),
-    toStage: text("to_stage", { enum: STAGE_CODES }).notNull(),
+    fromStage: text("from_stage", { enum: STAGES }),
+    toStage: text("to_stage", { enum: STAGES }).notNull(),
     /** 发生日期 (business date, may be back-dated) */
     occurredOn: text("occurred_on").notNull(),
     userId: integer("user_id").references(() => users.id),
@@ -357,9 +372,7 @@ export const activities = sqliteTable(
     id: integer("id").primaryKey(),
     projectId: integer("project_id").references(() => projects.id),
     companyId: integer("company_id").notNull().references(() => companies.id),
-    type: text("type", {
-      enum: ["call", "visit", "inbound_visit", "outbound_trip", "video", "promotion", "signing_ceremony", "other"],
-    }).notNull(),
+    type: text("type", { enum: ACTIVITY_TYPES }).notNull(),
     occurredOn: text("occurred_on").notNull(),
     participants: text("participants"),
     place: text("place"),
@@ -384,7 +397,7 @@ export const projectChainLinks = sqliteTable(
     id: integer("id").primaryKey(),
     projectId: integer("project_id").notNull().references(() => projects.id),
     nodeId: integer("node_id").notNull().references(() => chainNodes.id),
-    role: text("role", { enum: ["fill", "strengthen", "extend"] }).notNull(),
+    role: text("role", { enum: LINK_ROLES }).notNull(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     ...softDelete,
@@ -405,7 +418,7 @@ export const policies = sqliteTable(
     /** 文号, e.g. 浙政办发〔2023〕22号 */
     docNumber: text("doc_number"),
     issuer: text("issuer"),
-    level: text("level", { enum: ["national", "provincial", "municipal", "county"] }).notNull(),
+    level: text("level", { enum: POLICY_LEVELS }).notNull(),
     issuedOn: text("issued_on"),
     effectiveFrom: text("effective_from"),
     /** 失效 is derived: a policy past this date is expired */
@@ -471,8 +484,8 @@ export const statusChanges = sqliteTable(
   {
     id: integer("id").primaryKey(),
     projectId: integer("project_id").notNull().references(() => projects.id),
-    fromStatus: text("from_status", { enum: STATUS_CODES }),
-    toStatus: text("to_status", { enum: STATUS_CODES }).notNull(),
+    fromStatus: text("from_status", { enum: STATUSES }),
+    toStatus: text("to_status", { enum: STATUSES }).notNull(),
     /** 发生日期 (business date, may be back-dated) */
     occurredOn: text("occurred_on").notNull(),
     userId: integer("user_id").references(() => users.id),
@@ -497,7 +510,7 @@ export const commitments = sqliteTable(
     amountCny: integer("amount_cny").notNull(),
     condition: text("condition"),
     dueOn: text("due_on").notNull(),
-    status: text("status", { enum: ["proposed", "committed", "conditions_met", "fulfilled", "cancelled"] })
+    status: text("status", { enum: COMMITMENT_STATUSES })
       .notNull()
       .default("proposed"),
     cancelReason: text("cancel_reason"),
@@ -649,7 +662,7 @@ export const importBatchRecords = sqliteTable(
     batchId: integer("batch_id").notNull().references(() => importBatches.id),
     entityType: text("entity_type").notNull(),
     entityId: integer("entity_id").notNull(),
-    action: text("action", { enum: ["create", "update"] }).notNull(),
+    action: text("action", { enum: IMPORT_RECORD_ACTIONS }).notNull(),
     /** the updated fields' values before the import, { field: value } */
     before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
     versionAfter: integer("version_after").notNull(),

@@ -24,7 +24,7 @@ import { projectSearchTextOf, searchTextOf } from "../app/companies/name-folding
 import { regionLabel } from "../app/companies/regions";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { daysBetween, isValidDate, today as businessToday } from "../app/lib/dates";
-import { SIGNED_INDEX, STAGE_LABELS, STAGES } from "../app/projects/stages";
+import { PROJECT_TYPES, SIGNED_INDEX, STAGE_LABELS, STAGES, STATUSES } from "../app/projects/stages";
 import { openDatabase, type Db } from "../db/client";
 import { DEMO_GAP_STATUSES, DEMO_PASSWORD } from "./demo";
 import { REFERENCE_UNITS, seedReference } from "./reference";
@@ -855,9 +855,9 @@ function buildUsers(unitIds: number[], rng: Rng): User[] {
 
 // ── projects: the plan ────────────────────────────────────────────────────
 
-const TYPES = ["new", "capital_increase", "profit_reinvestment", "merger"] as const;
+/** plan.type indexes PROJECT_TYPES and TYPE_SUFFIX; the status constants index STATUSES */
+const TYPES = PROJECT_TYPES;
 const TYPE_SUFFIX = ["新设项目", "增资项目", "利润再投资项目", "并购项目"];
-const STATUSES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
 const ACTIVE = 0;
 const ON_HOLD = 1;
 const DORMANT = 2;

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { ACTIVITY_TYPES, type ActivityType } from "../domain/codes";
 import { optionalDate, optionalText, requiredDate, requiredText, versionField } from "../lib/form";
 
-export const ACTIVITY_TYPES = ["call", "visit", "inbound_visit", "outbound_trip", "video", "promotion", "signing_ceremony", "other"] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export { ACTIVITY_TYPES, type ActivityType } from "../domain/codes";
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   call: "电话",

@@ -2,6 +2,7 @@
  * 单位 and 线索来源 forms (DESIGN.md §11), shared by the browser and the server.
  */
 import { z } from "zod";
+import { UNIT_KINDS, type UnitKind } from "../domain/codes";
 import { requiredId, requiredText, versionField } from "../lib/form";
 
 export const REFERENCE_LISTS = {
@@ -11,8 +12,8 @@ export const REFERENCE_LISTS = {
 
 export type ReferenceListName = keyof typeof REFERENCE_LISTS;
 
-export const UNIT_KIND_LABELS = { center: "机关/中心", zone: "开发区/园区", town: "镇/街道", other: "其他" } as const;
-export const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as Array<keyof typeof UNIT_KIND_LABELS>;
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = { center: "机关/中心", zone: "开发区/园区", town: "镇/街道", other: "其他" };
+export { UNIT_KINDS, type UnitKind } from "../domain/codes";
 
 /** 排序: a small whole number; empty keeps the place (or puts a new entry last). */
 const sortOrder = z.preprocess(

@@ -2,10 +2,10 @@
  * DESIGN.md §3 as data. The server checks with `can`/`requirePermission`; the client uses the same
  * table to hide what a role cannot do (a courtesy, never the control).
  */
+import type { Role } from "../domain/codes";
 import { ForbiddenError } from "../lib/errors";
 
-export const ROLES = ["officer", "leader", "staff", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../domain/codes";
 
 export const ROLE_LABELS: Record<Role, string> = {
   officer: "招商员",

@@ -15,7 +15,7 @@ import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursue
 import { findEditableProject } from "../projects/projects.server";
 import { projectScope } from "../projects/scope.server";
 import type { ChainLinkInput, NewNodeInput, NodeInput, ProfileInput } from "./chain.schema";
-import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type GapStatus, type NodeLevel, type ProfileField } from "./labels";
+import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type ChainCompanyRole, type GapStatus, type NodeLevel, type ProfileField } from "./labels";
 
 /**
  * The projects a chain page counts: the 储备 today (the figures' pursuedNow: live, 进行中 or 暂缓),
@@ -209,7 +209,7 @@ export function getChainNode(actor: Actor, nodeId: number) {
     projects: byRow.get(row)?.projects ?? 0,
     totalInvestmentUsd: byRow.get(row)?.investment ?? 0,
   }));
-  const companies = (role: "chain_leader" | "target") =>
+  const companies = (role: ChainCompanyRole) =>
     db()
       .select({ id: t.companies.id, name: t.companies.name, country: t.companies.country, isFortune500: t.companies.isFortune500 })
       .from(t.chainNodeCompanies)

@@ -1,15 +1,21 @@
-/** Labels of the industry-chain enums (DESIGN.md §1, §6), kept once beside their values. */
+/** Labels of the industry-chain enums (DESIGN.md §1, §6); the values are in app/domain/codes.ts. */
+import type { GapStatus, LinkRole, NodeLevel } from "../domain/codes";
 
-export const GAP_STATUSES = ["strong", "weak", "gap"] as const;
-export type GapStatus = (typeof GAP_STATUSES)[number];
+export {
+  CHAIN_COMPANY_ROLES,
+  GAP_STATUSES,
+  LINK_ROLES,
+  NODE_LEVELS,
+  type ChainCompanyRole,
+  type GapStatus,
+  type LinkRole,
+  type NodeLevel,
+} from "../domain/codes";
+
 export const GAP_STATUS_LABELS: Record<GapStatus, string> = { strong: "优势", weak: "薄弱", gap: "空白" };
 
-export const LINK_ROLES = ["fill", "strengthen", "extend"] as const;
-export type LinkRole = (typeof LINK_ROLES)[number];
 export const LINK_ROLE_LABELS: Record<LinkRole, string> = { fill: "补链", strengthen: "强链", extend: "延链" };
 
-export const NODE_LEVELS = ["group", "chain", "link"] as const;
-export type NodeLevel = (typeof NODE_LEVELS)[number];
 export const NODE_LEVEL_LABELS: Record<NodeLevel, string> = { group: "产业群", chain: "产业链", link: "环节" };
 
 /**

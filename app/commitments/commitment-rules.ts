@@ -4,14 +4,14 @@
  * The database layer and the screens call these; the SQL in commitments.server.ts mirrors them.
  */
 import { can, type Actor, type Permission } from "../auth/permissions";
+import { COMMITMENT_STATUSES, type CommitmentStatus } from "../domain/codes";
 import { addDays, daysBetween } from "../lib/dates";
 import { formatAmount } from "../lib/money";
 import { enumParam, intParam } from "../lib/params";
 import { pagingFrom } from "../lib/paging";
 import { sortFrom, type Sort, type SortColumns } from "../lib/sorting";
 
-export const COMMITMENT_STATUSES = ["proposed", "committed", "conditions_met", "fulfilled", "cancelled"] as const;
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export { COMMITMENT_STATUSES, type CommitmentStatus } from "../domain/codes";
 
 export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
   proposed: "拟承诺",

@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/permissions";
 import type { Changes, EntityType, Tx } from "../audit/audit.server";
+import type { ImportRecordAction } from "../domain/codes";
 import type { DateRule } from "../lib/dates";
 import { updateVersioned, type VersionedTable } from "../lib/versioned-update.server";
 import { fieldOf, IMPORT_FIELDS, type ColumnMapping, type DuplicateMode, type ImportField, type ImportKind } from "./kinds";
@@ -42,7 +43,7 @@ export interface Writer {
   /** projects given activities: their 最近活动 is refreshed once, after the last row */
   activityProjects: Set<number>;
   /** remembers a record the import wrote, for 撤销导入 */
-  record(entry: { entityType: string; entityId: number; action: "create" | "update"; before?: Record<string, unknown>; versionAfter: number }): void;
+  record(entry: { entityType: string; entityId: number; action: ImportRecordAction; before?: Record<string, unknown>; versionAfter: number }): void;
 }
 
 export interface PlannedRow {

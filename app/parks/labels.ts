@@ -1,8 +1,8 @@
 import { labelOf, type AuditVocabulary } from "../audit/vocabulary";
 import { regionLabel } from "../companies/regions";
+import type { ParkKind } from "../domain/codes";
 
-export const PARK_KINDS = ["development_zone", "country_park", "science_city", "town"] as const;
-export type ParkKind = (typeof PARK_KINDS)[number];
+export { PARK_KINDS, type ParkKind } from "../domain/codes";
 export const PARK_KIND_LABELS: Record<ParkKind, string> = {
   development_zone: "开发区",
   country_park: "国别产业园",

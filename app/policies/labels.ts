@@ -1,7 +1,7 @@
 import { labelOf, wan, type AuditVocabulary } from "../audit/vocabulary";
+import type { PolicyLevel } from "../domain/codes";
 
-export const POLICY_LEVELS = ["national", "provincial", "municipal", "county"] as const;
-export type PolicyLevel = (typeof POLICY_LEVELS)[number];
+export { POLICY_LEVELS, type PolicyLevel } from "../domain/codes";
 export const POLICY_LEVEL_LABELS: Record<PolicyLevel, string> = { national: "国家", provincial: "省", municipal: "市", county: "县" };
 
 /** Incentive types named in the county's material (DESIGN.md §5). */

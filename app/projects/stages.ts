@@ -1,10 +1,11 @@
 /**
  * Stages and statuses (DESIGN.md §2) as pure rules. The database layer calls these; they read
- * like the design so a change to the rules is a change here.
+ * like the design so a change to the rules is a change here. The code lists themselves are in
+ * app/domain/codes.ts (the schema uses them too); their labels are here.
  */
+import { STAGES, type Priority, type ProjectType, type Stage, type Status } from "../domain/codes";
 
-export const STAGES = ["lead", "contacted", "negotiating", "signed", "registered", "construction", "production"] as const;
-export type Stage = (typeof STAGES)[number];
+export { PRIORITIES, PROJECT_TYPES, STAGES, STATUSES, type Priority, type ProjectType, type Stage, type Status } from "../domain/codes";
 
 export const STAGE_LABELS: Record<Stage, string> = {
   lead: "线索",
@@ -16,9 +17,6 @@ export const STAGE_LABELS: Record<Stage, string> = {
   production: "投产",
 };
 
-export const STATUSES = ["active", "on_hold", "dormant", "lost", "abandoned"] as const;
-export type Status = (typeof STATUSES)[number];
-
 export const STATUS_LABELS: Record<Status, string> = {
   active: "进行中",
   on_hold: "暂缓",
@@ -27,8 +25,6 @@ export const STATUS_LABELS: Record<Status, string> = {
   abandoned: "放弃",
 };
 
-export const PROJECT_TYPES = ["new", "capital_increase", "profit_reinvestment", "merger"] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
 export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
   new: "新设",
   capital_increase: "增资",
@@ -36,8 +32,6 @@ export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
   merger: "并购",
 };
 
-export const PRIORITIES = ["high", "normal", "low"] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_LABELS: Record<Priority, string> = { high: "重点", normal: "一般", low: "较低" };
 
 /** A project with no activity for this many days is 久未跟进. */
