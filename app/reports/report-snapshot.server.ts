@@ -84,33 +84,43 @@ function stageChanges(period: Period) {
   }));
 }
 
-/** Verified signings of the month and of the year to date, per project id. */
-function signingsOf(period: Period): { month: Set<number>; year: Map<number, number> } {
-  const ytd = yearToDate(period);
-  const rows = db().all<{ id: number; signedOn: string; contracted: number }>(sql`
-    select ${t.projects.id} as id, ${t.projects.signedOn} as signedOn, ${t.projects.contractedFdiUsd} as contracted
-    from ${t.projects} where ${verifiedSigningIn(ytd)}
+interface YearSigning {
+  id: number;
+  signedOn: string;
+  contracted: number;
+  country: string;
+  parkId: number | null;
+}
+
+/** The verified signings of the year to the month's end, read once for the chain, country and park sections. */
+function yearSignings(period: Period): YearSigning[] {
+  return db().all<YearSigning>(sql`
+    select ${t.projects.id} as id, ${t.projects.signedOn} as signedOn, ${t.projects.contractedFdiUsd} as contracted,
+           ${t.companies.country} as country, ${t.projects.parkId} as parkId
+    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+    where ${verifiedSigningIn(yearToDate(period))}
   `);
-  return {
-    month: new Set(rows.filter((row) => row.signedOn >= period.from).map((row) => row.id)),
-    year: new Map(rows.map((row) => [row.id, row.contracted])),
-  };
 }
 
 /** 四、产业链招商: per chain, 在谈 at the month's end, signings of the month and year, gaps. */
-function chainLines(snapshot: readonly SnapshotProject[], signings: ReturnType<typeof signingsOf>, chains: ReadonlyMap<number, readonly number[]>): ChainLine[] {
+function chainLines(
+  period: Period,
+  snapshot: readonly SnapshotProject[],
+  negotiatingProjects: readonly SnapshotProject[],
+  signings: readonly YearSigning[],
+  chains: ReadonlyMap<number, readonly number[]>,
+): ChainLine[] {
   const chainNodes = db().all<{ id: number; name: string; systemName: string; path: string }>(sql`
     select n.id, n.name, s.name as systemName, n.path from ${t.chainNodes} n join ${t.chainSystems} s on s.id = n.system_id
     where n.level = 'chain' and n.retired_at is null order by s.sort_order, s.id, n.path
   `);
-  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "chain", chains);
+  const negotiating = groupSnapshot(negotiatingProjects, "chain", chains);
   const signedByChain = new Map<number, { month: number; year: number }>();
-  for (const [projectId, projectChains] of chains) {
-    if (!signings.year.has(projectId)) continue;
-    for (const chainId of projectChains) {
+  for (const signing of signings) {
+    for (const chainId of chains.get(signing.id) ?? []) {
       const counts = signedByChain.get(chainId) ?? { month: 0, year: 0 };
       counts.year += 1;
-      if (signings.month.has(projectId)) counts.month += 1;
+      if (signing.signedOn >= period.from) counts.month += 1;
       signedByChain.set(chainId, counts);
     }
   }
@@ -143,23 +153,23 @@ function chainLines(snapshot: readonly SnapshotProject[], signings: ReturnType<t
 }
 
 /** 五、国别招商: per country/region, 在谈 at the month's end, and the year's signings and arrivals. */
-function countryLines(period: Period, snapshot: readonly SnapshotProject[]): CountryLine[] {
+function countryLines(period: Period, negotiatingProjects: readonly SnapshotProject[], signings: readonly YearSigning[]): CountryLine[] {
   const ytd = yearToDate(period);
-  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "country");
-  const signed = db().all<{ country: string; signings: number; contracted: number }>(sql`
-    select ${t.companies.country} as country, count(*) as signings, coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted
-    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
-    where ${verifiedSigningIn(ytd)}
-    group by ${t.companies.country}
-  `);
+  const negotiating = groupSnapshot(negotiatingProjects, "country");
+  const signedBy = new Map<string, { signings: number; contracted: number }>();
+  for (const signing of signings) {
+    const counts = signedBy.get(signing.country) ?? { signings: 0, contracted: 0 };
+    counts.signings += 1;
+    counts.contracted += signing.contracted;
+    signedBy.set(signing.country, counts);
+  }
   const arrived = db().all<{ country: string; usd: number }>(sql`
     select ${t.companies.country} as country, sum(a.amount_usd) as usd
     from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
     where ${arrivalsIn(ytd)}
     group by ${t.companies.country}
   `);
-  const countries = new Set([...negotiating.keys(), ...signed.map((row) => row.country), ...arrived.map((row) => row.country)]);
-  const signedBy = new Map(signed.map((row) => [row.country, row]));
+  const countries = new Set([...negotiating.keys(), ...signedBy.keys(), ...arrived.map((row) => row.country)]);
   const arrivedBy = new Map(arrived.map((row) => [row.country, row.usd]));
   return [...countries]
     .filter((country): country is string => country !== null)
@@ -174,16 +184,10 @@ function countryLines(period: Period, snapshot: readonly SnapshotProject[]): Cou
 }
 
 /** 五、载体: per park, 在谈 at the month's end (and, for country parks, those from their focus countries), and the year's signings. */
-function parkLines(period: Period, snapshot: readonly SnapshotProject[]): ParkLine[] {
-  const negotiating = groupSnapshot(snapshot.filter(isNegotiating), "park");
-  const signed = new Map(
-    db()
-      .all<{ parkId: number; signings: number }>(sql`
-        select ${t.projects.parkId} as parkId, count(*) as signings from ${t.projects}
-        where ${verifiedSigningIn(yearToDate(period))} and ${t.projects.parkId} is not null group by ${t.projects.parkId}
-      `)
-      .map((row) => [row.parkId, row.signings]),
-  );
+function parkLines(negotiatingProjects: readonly SnapshotProject[], signings: readonly YearSigning[]): ParkLine[] {
+  const negotiating = groupSnapshot(negotiatingProjects, "park");
+  const signed = new Map<number, number>();
+  for (const signing of signings) if (signing.parkId !== null) signed.set(signing.parkId, (signed.get(signing.parkId) ?? 0) + 1);
   return db()
     .select({ id: t.parks.id, name: t.parks.name, kind: t.parks.kind, focusCountries: t.parks.focusCountries })
     .from(t.parks)
@@ -240,8 +244,7 @@ function commitmentSummary(period: Period) {
 }
 
 /** 附表 在谈项目明细表: the 在谈 of the month's end (接洽 and 洽谈), biggest first, with the latest activity by then. */
-function appendixLines(date: string, snapshot: readonly SnapshotProject[]): AppendixLine[] {
-  const negotiating = snapshot.filter(isNegotiating);
+function appendixLines(date: string, negotiating: readonly SnapshotProject[]): AppendixLine[] {
   const rowOf = new Map(negotiating.map((project) => [project.id, project.row]));
   return db()
     .all<{ id: number; name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(sql`
@@ -274,6 +277,8 @@ export function buildReportSnapshot(month: string): ReportSnapshot {
   const [year, monthNumber] = month.split("-").map(Number);
   const rates = getRates(period);
   const snapshot = snapshotProjectsAt(period.to);
+  const negotiating = snapshot.filter(isNegotiating);
+  const signings = yearSignings(period);
   const chains = chainsServed();
   const changes = stageChanges(period);
   return {
@@ -299,11 +304,11 @@ export function buildReportSnapshot(month: string): ReportSnapshot {
       changes,
       changesTotal: changes.length,
     },
-    chains: chainLines(snapshot, signingsOf(period), chains),
-    countries: countryLines(period, snapshot),
-    parks: parkLines(period, snapshot),
+    chains: chainLines(period, snapshot, negotiating, signings, chains),
+    countries: countryLines(period, negotiating, signings),
+    parks: parkLines(negotiating, signings),
     commitments: commitmentSummary(period),
-    appendix: appendixLines(period.to, snapshot),
+    appendix: appendixLines(period.to, negotiating),
     notes: {
       indicators: `新签约按签约日期计入所在月份，经甄别后计数；同比为与上年同期（${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}）相比`,
       pipeline: `上图为${year}年${monthNumber === 1 ? "1月" : `1–${monthNumber}月`}新增线索的推进情况（按登记批次统计）；下表为截至${monthNumber}月末的项目储备：进行中和暂缓的项目按当时所处阶段计数，签约尚未甄别的单列为「签约（待甄别）」`,
