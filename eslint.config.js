@@ -8,7 +8,18 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["build/", "public/build/", "node_modules/", ".cache/", ".scratch/", "data/", "tests/e2e/.output/", "tests/bench/.output/", "test-results/", "playwright-report/"],
+    ignores: [
+      "build/",
+      "public/build/",
+      "node_modules/",
+      ".cache/",
+      ".scratch/",
+      "data/",
+      "tests/e2e/.output/",
+      "tests/bench/.output/",
+      "test-results/",
+      "playwright-report/",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -48,12 +59,15 @@ export default defineConfig(
         "error",
         {
           selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/][init.type='CallExpression']",
-          message: "Export loader/action as a function (export function loader(args) { return make(...)(args); }), not as a call result: the call stays in the client bundle.",
+          message:
+            "Export loader/action as a function (export function loader(args) { return make(...)(args); }), not as a call result: the call stays in the client bundle.",
         },
         {
           // the same call behind `as X`, `as unknown as X` or `satisfies X`
-          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/][init.type=/^TS(As|Satisfies)Expression$/]:matches([init.expression.type='CallExpression'], [init.expression.expression.type='CallExpression'])",
-          message: "Export loader/action as a function (export function loader(args) { return make(...)(args); }), not as a call result: the call stays in the client bundle.",
+          selector:
+            "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/][init.type=/^TS(As|Satisfies)Expression$/]:matches([init.expression.type='CallExpression'], [init.expression.expression.type='CallExpression'])",
+          message:
+            "Export loader/action as a function (export function loader(args) { return make(...)(args); }), not as a call result: the call stays in the client bundle.",
         },
       ],
     },

@@ -93,7 +93,10 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     return;
   }
   if (length > limit) {
-    res.status(413).type("text/plain; charset=utf-8").send(limit === FORM_LIMIT ? "提交的内容过大（上限 1 MB）" : "上传的文件过大（上限 20 MB）");
+    res
+      .status(413)
+      .type("text/plain; charset=utf-8")
+      .send(limit === FORM_LIMIT ? "提交的内容过大（上限 1 MB）" : "上传的文件过大（上限 20 MB）");
     return;
   }
   next();

@@ -2,11 +2,11 @@
  * The app's one database connection, opened (and migrated) on first use and kept across
  * dev rebuilds. The path comes from DATABASE_PATH (default data/fdi-crm.db).
  */
-import { databasePathFromEnv, openDatabase, type Db } from "../db/client";
+import { databasePathFromEnv, openDatabase, type Db, type Tx } from "../db/client";
 import { backfillSearchText } from "./companies/search-backfill.server";
 
 export * as t from "../db/schema";
-export type { Db };
+export type { Db, Tx };
 
 const holder = globalThis as unknown as { __fdiDb?: Db };
 

@@ -11,6 +11,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction((tx) => …)`; better-sqlite3 transactions are synchronous. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const migrationsFolder = path.join(projectRoot, "migrations");

@@ -40,7 +40,10 @@ function probeFolder(folder: string, label: string): StorageProblem | null {
     } catch {
       // nothing was created
     }
-    return { path: folder, message: `无法写入${label} ${folder}（${reason(error)}）。请确认运行服务器的用户对该目录有读写权限、磁盘有剩余空间，然后重新启动。` };
+    return {
+      path: folder,
+      message: `无法写入${label} ${folder}（${reason(error)}）。请确认运行服务器的用户对该目录有读写权限、磁盘有剩余空间，然后重新启动。`,
+    };
   }
 }
 
@@ -49,7 +52,12 @@ export function checkStorage(databasePath: string): StorageProblem[] {
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (error) {
-    return [{ path: folder, message: `无法创建数据目录 ${folder}（${reason(error)}）。请先创建该目录并授予运行服务器的用户读写权限，或用 DATABASE_PATH 指定其他位置。` }];
+    return [
+      {
+        path: folder,
+        message: `无法创建数据目录 ${folder}（${reason(error)}）。请先创建该目录并授予运行服务器的用户读写权限，或用 DATABASE_PATH 指定其他位置。`,
+      },
+    ];
   }
   const problems: StorageProblem[] = [];
   const folderProblem = probeFolder(folder, "数据目录");

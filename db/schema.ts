@@ -6,16 +6,7 @@
  * users edit carry `version` for optimistic concurrency.
  */
 import { sql } from "drizzle-orm";
-import {
-  sqliteTable,
-  integer,
-  text,
-  real,
-  index,
-  uniqueIndex,
-  primaryKey,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   ACTIVITY_TYPES,
   CHAIN_COMPANY_ROLES,
@@ -33,7 +24,6 @@ import {
   STATUSES,
   UNIT_KINDS,
 } from "../app/domain/codes";
-
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -63,7 +53,9 @@ export const users = sqliteTable(
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     passwordHash: text("password_hash").notNull(),
     /** a one-time password was given (new user, 重置密码): it must be changed at the next sign-in */
@@ -79,7 +71,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     expiresAt: integer("expires_at").notNull(),
     /** last request seen; a session idle for 8 hours ends (DESIGN.md §9) */
     lastSeenAt: integer("last_seen_at").notNull(),
@@ -147,14 +141,18 @@ export const companies = sqliteTable(
     ...versioned,
   },
   (t) => [
-    uniqueIndex("companies_uscc_unique").on(t.uscc).where(sql`${t.uscc} is not null and ${t.deletedAt} is null`),
+    uniqueIndex("companies_uscc_unique")
+      .on(t.uscc)
+      .where(sql`${t.uscc} is not null and ${t.deletedAt} is null`),
     index("companies_name_key_idx").on(t.nameKey),
     index("companies_foreign_name_key_idx").on(t.foreignNameKey),
     index("companies_country_idx").on(t.country, t.updatedAt),
     index("companies_updated_idx").on(t.updatedAt),
     index("companies_name_idx").on(t.name),
     // rows whose search text is still to be computed (app/companies/search-backfill.server.ts)
-    index("companies_search_pending_idx").on(t.id).where(sql`${t.searchText} = ''`),
+    index("companies_search_pending_idx")
+      .on(t.id)
+      .where(sql`${t.searchText} = ''`),
   ],
 );
 
@@ -162,7 +160,9 @@ export const contacts = sqliteTable(
   "contacts",
   {
     id: integer("id").primaryKey(),
-    companyId: integer("company_id").notNull().references(() => companies.id),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
     name: text("name").notNull(),
     title: text("title"),
     phone: text("phone"),
@@ -192,7 +192,9 @@ export const chainNodes = sqliteTable(
   "chain_nodes",
   {
     id: integer("id").primaryKey(),
-    systemId: integer("system_id").notNull().references(() => chainSystems.id),
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => chainSystems.id),
     parentId: integer("parent_id").references((): AnySQLiteColumn => chainNodes.id),
     /** group 群/类, chain 链, link 环节 */
     level: text("level", { enum: NODE_LEVELS }).notNull(),
@@ -219,15 +221,16 @@ export const chainNodes = sqliteTable(
 export const chainNodeCompanies = sqliteTable(
   "chain_node_companies",
   {
-    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
-    companyId: integer("company_id").notNull().references(() => companies.id),
+    nodeId: integer("node_id")
+      .notNull()
+      .references(() => chainNodes.id),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
     role: text("role", { enum: CHAIN_COMPANY_ROLES }).notNull(),
     createdAt: integer("created_at").notNull().default(now),
   },
-  (t) => [
-    primaryKey({ columns: [t.nodeId, t.companyId, t.role] }),
-    index("chain_node_companies_company_idx").on(t.companyId),
-  ],
+  (t) => [primaryKey({ columns: [t.nodeId, t.companyId, t.role] }), index("chain_node_companies_company_idx").on(t.companyId)],
 );
 
 // ── parks ─────────────────────────────────────────────────────────────────
@@ -240,7 +243,10 @@ export const parks = sqliteTable(
     kind: text("kind", { enum: PARK_KINDS }).notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => parks.id),
     /** ISO codes of the countries the park courts, JSON array */
-    focusCountries: text("focus_countries", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    focusCountries: text("focus_countries", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     availableLandMu: real("available_land_mu"),
     standardFactorySqm: integer("standard_factory_sqm"),
     customFactorySqm: integer("custom_factory_sqm"),
@@ -256,8 +262,12 @@ export const parks = sqliteTable(
 export const parkFocusChains = sqliteTable(
   "park_focus_chains",
   {
-    parkId: integer("park_id").notNull().references(() => parks.id),
-    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
+    parkId: integer("park_id")
+      .notNull()
+      .references(() => parks.id),
+    nodeId: integer("node_id")
+      .notNull()
+      .references(() => chainNodes.id),
   },
   (t) => [primaryKey({ columns: [t.parkId, t.nodeId] })],
 );
@@ -271,11 +281,17 @@ export const projects = sqliteTable(
     name: text("name").notNull(),
     /** folded name, pinyin and initials, as companies.search_text */
     searchText: text("search_text").notNull().default(""),
-    companyId: integer("company_id").notNull().references(() => companies.id),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
     projectType: text("project_type", { enum: PROJECT_TYPES }).notNull(),
     channelId: integer("channel_id").references(() => channels.id),
-    ownerId: integer("owner_id").notNull().references(() => users.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     parkId: integer("park_id").references(() => parks.id),
     /** expected figures, US dollars / yuan; actual FDI comes only from fdi_arrivals */
     totalInvestmentUsd: integer("total_investment_usd").notNull().default(0),
@@ -322,7 +338,9 @@ export const projects = sqliteTable(
     index("projects_park_idx").on(t.parkId),
     index("projects_channel_idx").on(t.channelId),
     index("projects_follow_up_idx").on(t.nextFollowUpOn),
-    index("projects_search_pending_idx").on(t.id).where(sql`${t.searchText} = ''`),
+    index("projects_search_pending_idx")
+      .on(t.id)
+      .where(sql`${t.searchText} = ''`),
     index("projects_investment_idx").on(t.totalInvestmentUsd),
     // the 看板: each column's count and total, and its largest cards, read from this index alone
     index("projects_board_idx").on(t.stage, t.totalInvestmentUsd, t.deletedAt, t.status, t.unitId, t.ownerId),
@@ -334,8 +352,12 @@ export const projects = sqliteTable(
 export const projectMembers = sqliteTable(
   "project_members",
   {
-    projectId: integer("project_id").notNull().references(() => projects.id),
-    userId: integer("user_id").notNull().references(() => users.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
@@ -346,7 +368,9 @@ export const stageChanges = sqliteTable(
   "stage_changes",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
     /** null for the entry as 线索 */
     fromStage: text("from_stage", { enum: STAGES }),
     toStage: text("to_stage", { enum: STAGES }).notNull(),
@@ -360,7 +384,9 @@ export const stageChanges = sqliteTable(
     /** covers "furthest stage reached by a date" per project */
     index("stage_changes_project_idx").on(t.projectId, t.occurredOn, t.toStage),
     /** entries as 线索: the funnel's cohorts */
-    index("stage_changes_entry_idx").on(t.occurredOn, t.projectId).where(sql`${t.fromStage} is null`),
+    index("stage_changes_entry_idx")
+      .on(t.occurredOn, t.projectId)
+      .where(sql`${t.fromStage} is null`),
     index("stage_changes_to_idx").on(t.toStage, t.occurredOn),
     index("stage_changes_occurred_idx").on(t.occurredOn),
   ],
@@ -371,7 +397,9 @@ export const activities = sqliteTable(
   {
     id: integer("id").primaryKey(),
     projectId: integer("project_id").references(() => projects.id),
-    companyId: integer("company_id").notNull().references(() => companies.id),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
     type: text("type", { enum: ACTIVITY_TYPES }).notNull(),
     occurredOn: text("occurred_on").notNull(),
     participants: text("participants"),
@@ -395,15 +423,21 @@ export const projectChainLinks = sqliteTable(
   "project_chain_links",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
-    nodeId: integer("node_id").notNull().references(() => chainNodes.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    nodeId: integer("node_id")
+      .notNull()
+      .references(() => chainNodes.id),
     role: text("role", { enum: LINK_ROLES }).notNull(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     ...softDelete,
   },
   (t) => [
-    uniqueIndex("project_chain_links_unique").on(t.projectId, t.nodeId).where(sql`${t.deletedAt} is null`),
+    uniqueIndex("project_chain_links_unique")
+      .on(t.projectId, t.nodeId)
+      .where(sql`${t.deletedAt} is null`),
     index("project_chain_links_node_idx").on(t.nodeId),
   ],
 );
@@ -440,7 +474,9 @@ export const policyClauses = sqliteTable(
   "policy_clauses",
   {
     id: integer("id").primaryKey(),
-    policyId: integer("policy_id").notNull().references(() => policies.id),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => policies.id),
     /** 第X条 */
     number: text("number").notNull(),
     text: text("text").notNull(),
@@ -460,17 +496,18 @@ export const projectPolicyBases = sqliteTable(
   "project_policy_bases",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
-    clauseId: integer("clause_id").notNull().references(() => policyClauses.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    clauseId: integer("clause_id")
+      .notNull()
+      .references(() => policyClauses.id),
     note: text("note"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     ...softDelete,
   },
-  (t) => [
-    index("project_policy_bases_project_idx").on(t.projectId),
-    index("project_policy_bases_clause_idx").on(t.clauseId),
-  ],
+  (t) => [index("project_policy_bases_project_idx").on(t.projectId), index("project_policy_bases_clause_idx").on(t.clauseId)],
 );
 
 // ── commitments, arrivals, targets ────────────────────────────────────────
@@ -483,7 +520,9 @@ export const statusChanges = sqliteTable(
   "status_changes",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
     fromStatus: text("from_status", { enum: STATUSES }),
     toStatus: text("to_status", { enum: STATUSES }).notNull(),
     /** 发生日期 (business date, may be back-dated) */
@@ -494,25 +533,24 @@ export const statusChanges = sqliteTable(
     reason: text("reason"),
     lostTo: text("lost_to"),
   },
-  (t) => [
-    index("status_changes_project_idx").on(t.projectId, t.occurredOn, t.toStatus),
-    index("status_changes_occurred_idx").on(t.occurredOn),
-  ],
+  (t) => [index("status_changes_project_idx").on(t.projectId, t.occurredOn, t.toStatus), index("status_changes_occurred_idx").on(t.occurredOn)],
 );
 
 export const commitments = sqliteTable(
   "commitments",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
-    clauseId: integer("clause_id").notNull().references(() => policyClauses.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    clauseId: integer("clause_id")
+      .notNull()
+      .references(() => policyClauses.id),
     item: text("item").notNull(),
     amountCny: integer("amount_cny").notNull(),
     condition: text("condition"),
     dueOn: text("due_on").notNull(),
-    status: text("status", { enum: COMMITMENT_STATUSES })
-      .notNull()
-      .default("proposed"),
+    status: text("status", { enum: COMMITMENT_STATUSES }).notNull().default("proposed"),
     cancelReason: text("cancel_reason"),
     proposedBy: integer("proposed_by").references(() => users.id),
     committedBy: integer("committed_by").references(() => users.id),
@@ -535,7 +573,9 @@ export const payouts = sqliteTable(
   "payouts",
   {
     id: integer("id").primaryKey(),
-    commitmentId: integer("commitment_id").notNull().references(() => commitments.id),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
     amountCny: integer("amount_cny").notNull(),
     paidOn: text("paid_on").notNull(),
     reference: text("reference"),
@@ -551,7 +591,9 @@ export const fdiArrivals = sqliteTable(
   "fdi_arrivals",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
     arrivedOn: text("arrived_on").notNull(),
     amountUsd: integer("amount_usd").notNull(),
     reference: text("reference"),
@@ -577,8 +619,12 @@ export const targets = sqliteTable(
     ...versioned,
   },
   (t) => [
-    uniqueIndex("targets_county_unique").on(t.year, t.indicator).where(sql`${t.unitId} is null`),
-    uniqueIndex("targets_unit_unique").on(t.year, t.indicator, t.unitId).where(sql`${t.unitId} is not null`),
+    uniqueIndex("targets_county_unique")
+      .on(t.year, t.indicator)
+      .where(sql`${t.unitId} is null`),
+    uniqueIndex("targets_unit_unique")
+      .on(t.year, t.indicator, t.unitId)
+      .where(sql`${t.unitId} is not null`),
   ],
 );
 
@@ -643,7 +689,9 @@ export const importBatches = sqliteTable(
     updatedCount: integer("updated_count").notNull().default(0),
     skippedCount: integer("skipped_count").notNull().default(0),
     refusedCount: integer("refused_count").notNull().default(0),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     undoneAt: integer("undone_at"),
     undoneBy: integer("undone_by").references(() => users.id),
@@ -659,7 +707,9 @@ export const importBatchRecords = sqliteTable(
   "import_batch_records",
   {
     id: integer("id").primaryKey(),
-    batchId: integer("batch_id").notNull().references(() => importBatches.id),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => importBatches.id),
     entityType: text("entity_type").notNull(),
     entityId: integer("entity_id").notNull(),
     action: text("action", { enum: IMPORT_RECORD_ACTIONS }).notNull(),
@@ -692,11 +742,7 @@ export const operationLog = sqliteTable(
     entityType: text("entity_type"),
     entityId: integer("entity_id"),
   },
-  (t) => [
-    index("operation_log_at_idx").on(t.at),
-    index("operation_log_kind_idx").on(t.kind, t.at),
-    index("operation_log_user_idx").on(t.userId, t.at),
-  ],
+  (t) => [index("operation_log_at_idx").on(t.at), index("operation_log_kind_idx").on(t.kind, t.at), index("operation_log_user_idx").on(t.userId, t.at)],
 );
 
 /**
@@ -716,7 +762,9 @@ export const attachments = sqliteTable(
     mediaType: text("media_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
-    uploadedBy: integer("uploaded_by").notNull().references(() => users.id),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
     ...timestamps,
     ...softDelete,
     deletedBy: integer("deleted_by").references(() => users.id),
@@ -733,7 +781,9 @@ export const formSubmissions = sqliteTable(
   "form_submissions",
   {
     token: text("token").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     /** where the first submission led */
     location: text("location").notNull(),
     at: integer("at").notNull().default(now),

@@ -16,9 +16,7 @@ async function main(): Promise<void> {
   console.log(`已从备份 ${manifest.name} 恢复数据库：${result.target}`);
   console.log(`  备份时间 ${formatDateTime(Date.parse(manifest.createdAt))}，数据库 ${formatBytes(manifest.database.bytes)}，SHA-256 与完整性检查均已通过`);
   console.log(
-    result.asideFolder
-      ? `  原有的 ${result.moved.join("、")} 已移至 ${result.asideFolder}（未删除，确认无误后可自行清理）`
-      : "  原先没有数据库文件，无需移走",
+    result.asideFolder ? `  原有的 ${result.moved.join("、")} 已移至 ${result.asideFolder}（未删除，确认无误后可自行清理）` : "  原先没有数据库文件，无需移走",
   );
   console.log(`  附件：恢复 ${manifest.files.count} 个，${formatBytes(manifest.files.bytes)}`);
   console.log(`  已清除登录会话 ${result.sessionsEnded} 个，所有用户需重新登录`);

@@ -7,7 +7,7 @@
  * relative to `today` and every random choice comes from a seeded generator.
  */
 import { and, count, eq, isNull } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import {
   activities,
   chainNodeCompanies,
@@ -37,17 +37,8 @@ import { companyNameColumns } from "../app/companies/company-name";
 import { projectSearchTextOf, searchTextOf } from "../app/companies/name-folding";
 import { usccCheckCharacter } from "../app/companies/uscc";
 import { addDays, daysBetween, today as businessToday } from "../app/lib/dates";
-import {
-  SIGNED_INDEX,
-  STAGE_LABELS,
-  STAGES,
-  stageIndex,
-  type ProjectType,
-  type Stage,
-  type Status,
-} from "../app/projects/stages";
+import { SIGNED_INDEX, STAGE_LABELS, STAGES, stageIndex, type ProjectType, type Stage, type Status } from "../app/projects/stages";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type ActivityType = (typeof activities.$inferInsert)["type"];
 
 export const DEMO_PASSWORD = "demo1234";
@@ -94,52 +85,485 @@ export interface DemoCompany {
 
 export const DEMO_COMPANIES: readonly DemoCompany[] = [
   // Japan
-  { key: "rinwa", name: "凛和精机（平湖）有限公司", foreignName: "株式会社リンワ精機", country: "JP", hq: "大阪", industry: "数控机床零部件", existing: true, chainLeader: true, about: "日本精密主轴和机床功能部件制造商，已在平湖设有生产基地。", contacts: [["佐藤健一", "中国区总经理", "日语"], ["高桥美咲", "经营企划部课长", "日语"]], domain: "rinwa-seiki" },
-  { key: "toyushio", name: "丰汐汽车部件（平湖）有限公司", foreignName: "豊汐オートパーツ株式会社", country: "JP", hq: "名古屋", industry: "汽车零部件", existing: true, chainLeader: true, about: "汽车电驱动和底盘部件供应商，已在平湖投资设厂。", contacts: [["田中浩二", "总经理", "日语"]], domain: "toyushio-auto" },
-  { key: "asanagi", name: "朝凪电子株式会社", foreignName: "朝凪エレクトロニクス株式会社", country: "JP", hq: "京都", industry: "电子元器件", about: "车载传感器及电子元器件制造商。", contacts: [["渡边诚", "海外事业部部长", "日语"], ["伊藤由纪", "投资企划担当", "日语"]], domain: "asanagi-elec" },
-  { key: "hoshimine", name: "星峰化学工业株式会社", foreignName: "星峰化学工業株式会社", country: "JP", hq: "东京", industry: "功能性膜材料", fortune500: true, about: "功能性薄膜和高分子材料企业集团（虚构的世界500强）。", contacts: [["山本聪", "中国事业本部长", "日语"]], domain: "hoshimine-chem" },
-  { key: "minaao", name: "水蓝医疗器械株式会社", foreignName: "株式会社ミナアオメディカル", country: "JP", hq: "大阪", industry: "医疗器械", about: "微创手术器械制造商。", contacts: [["中村大辅", "执行董事", "日语"]], domain: "minaao-medical" },
-  { key: "kuon", name: "久远光学株式会社", foreignName: "久遠光学株式会社", country: "JP", hq: "滨松", industry: "光通信器件", about: "光学镜片与光通信模块制造商。", contacts: [["小林惠", "营业本部长", "日语"]], domain: "kuon-optics" },
-  { key: "kurei", name: "鹤岭机工株式会社", foreignName: "鶴嶺機工株式会社", country: "JP", hq: "横滨", industry: "精密减速机", about: "精密减速机和传动部件制造商。", contacts: [["加藤隆", "社长", "日语"], ["吉田直人", "生产技术部长", "日语"]], domain: "kurei-kiko" },
-  { key: "aoiha", name: "葵叶箱包株式会社", foreignName: "株式会社アオイハ・バッグ", country: "JP", hq: "神户", industry: "箱包", about: "中高端旅行箱包品牌企业。", contacts: [["山田翔太", "采购部长", "日语"]], domain: "aoiha-bag" },
-  { key: "setsuran", name: "雪岚半导体株式会社", foreignName: "雪嵐セミコンダクター株式会社", country: "JP", hq: "福冈", industry: "功率半导体封装", about: "功率半导体模块封装企业。", contacts: [["松本亮", "中国事业推进室长", "日语"]], domain: "setsuran-semi" },
-  { key: "harene", name: "晴岭刃具株式会社", foreignName: "晴嶺ツール株式会社", country: "JP", hq: "岐阜", industry: "刀具刀塔", about: "数控刀具与刀塔制造商。", contacts: [["井上隼人", "常务董事", "日语"]], domain: "harene-tool" },
-  { key: "kazama", name: "风间纺织株式会社", foreignName: "風間テキスタイル株式会社", country: "JP", hq: "大阪", industry: "功能性面料", about: "功能性服装面料企业。", contacts: [], domain: "kazama-textile" },
+  {
+    key: "rinwa",
+    name: "凛和精机（平湖）有限公司",
+    foreignName: "株式会社リンワ精機",
+    country: "JP",
+    hq: "大阪",
+    industry: "数控机床零部件",
+    existing: true,
+    chainLeader: true,
+    about: "日本精密主轴和机床功能部件制造商，已在平湖设有生产基地。",
+    contacts: [
+      ["佐藤健一", "中国区总经理", "日语"],
+      ["高桥美咲", "经营企划部课长", "日语"],
+    ],
+    domain: "rinwa-seiki",
+  },
+  {
+    key: "toyushio",
+    name: "丰汐汽车部件（平湖）有限公司",
+    foreignName: "豊汐オートパーツ株式会社",
+    country: "JP",
+    hq: "名古屋",
+    industry: "汽车零部件",
+    existing: true,
+    chainLeader: true,
+    about: "汽车电驱动和底盘部件供应商，已在平湖投资设厂。",
+    contacts: [["田中浩二", "总经理", "日语"]],
+    domain: "toyushio-auto",
+  },
+  {
+    key: "asanagi",
+    name: "朝凪电子株式会社",
+    foreignName: "朝凪エレクトロニクス株式会社",
+    country: "JP",
+    hq: "京都",
+    industry: "电子元器件",
+    about: "车载传感器及电子元器件制造商。",
+    contacts: [
+      ["渡边诚", "海外事业部部长", "日语"],
+      ["伊藤由纪", "投资企划担当", "日语"],
+    ],
+    domain: "asanagi-elec",
+  },
+  {
+    key: "hoshimine",
+    name: "星峰化学工业株式会社",
+    foreignName: "星峰化学工業株式会社",
+    country: "JP",
+    hq: "东京",
+    industry: "功能性膜材料",
+    fortune500: true,
+    about: "功能性薄膜和高分子材料企业集团（虚构的世界500强）。",
+    contacts: [["山本聪", "中国事业本部长", "日语"]],
+    domain: "hoshimine-chem",
+  },
+  {
+    key: "minaao",
+    name: "水蓝医疗器械株式会社",
+    foreignName: "株式会社ミナアオメディカル",
+    country: "JP",
+    hq: "大阪",
+    industry: "医疗器械",
+    about: "微创手术器械制造商。",
+    contacts: [["中村大辅", "执行董事", "日语"]],
+    domain: "minaao-medical",
+  },
+  {
+    key: "kuon",
+    name: "久远光学株式会社",
+    foreignName: "久遠光学株式会社",
+    country: "JP",
+    hq: "滨松",
+    industry: "光通信器件",
+    about: "光学镜片与光通信模块制造商。",
+    contacts: [["小林惠", "营业本部长", "日语"]],
+    domain: "kuon-optics",
+  },
+  {
+    key: "kurei",
+    name: "鹤岭机工株式会社",
+    foreignName: "鶴嶺機工株式会社",
+    country: "JP",
+    hq: "横滨",
+    industry: "精密减速机",
+    about: "精密减速机和传动部件制造商。",
+    contacts: [
+      ["加藤隆", "社长", "日语"],
+      ["吉田直人", "生产技术部长", "日语"],
+    ],
+    domain: "kurei-kiko",
+  },
+  {
+    key: "aoiha",
+    name: "葵叶箱包株式会社",
+    foreignName: "株式会社アオイハ・バッグ",
+    country: "JP",
+    hq: "神户",
+    industry: "箱包",
+    about: "中高端旅行箱包品牌企业。",
+    contacts: [["山田翔太", "采购部长", "日语"]],
+    domain: "aoiha-bag",
+  },
+  {
+    key: "setsuran",
+    name: "雪岚半导体株式会社",
+    foreignName: "雪嵐セミコンダクター株式会社",
+    country: "JP",
+    hq: "福冈",
+    industry: "功率半导体封装",
+    about: "功率半导体模块封装企业。",
+    contacts: [["松本亮", "中国事业推进室长", "日语"]],
+    domain: "setsuran-semi",
+  },
+  {
+    key: "harene",
+    name: "晴岭刃具株式会社",
+    foreignName: "晴嶺ツール株式会社",
+    country: "JP",
+    hq: "岐阜",
+    industry: "刀具刀塔",
+    about: "数控刀具与刀塔制造商。",
+    contacts: [["井上隼人", "常务董事", "日语"]],
+    domain: "harene-tool",
+  },
+  {
+    key: "kazama",
+    name: "风间纺织株式会社",
+    foreignName: "風間テキスタイル株式会社",
+    country: "JP",
+    hq: "大阪",
+    industry: "功能性面料",
+    about: "功能性服装面料企业。",
+    contacts: [],
+    domain: "kazama-textile",
+  },
   // Germany
-  { key: "kleinwald", name: "克莱因瓦尔德精密技术有限公司", foreignName: "Kleinwald Präzisionstechnik GmbH", country: "DE", hq: "斯图加特", industry: "五轴数控机床", about: "五轴联动数控机床整机制造商。", contacts: [["Markus Weber", "总经理", "德语"], ["Anna Schneider", "亚洲业务拓展经理", "英语"]], domain: "kleinwald-praezision" },
-  { key: "neuberg", name: "诺伊贝格驱动技术有限公司", foreignName: "Neuberg Antriebstechnik GmbH", country: "DE", hq: "慕尼黑", industry: "伺服驱动", about: "伺服电机和驱动器制造商。", contacts: [["Thomas Fischer", "国际业务副总裁", "德语"]], domain: "neuberg-antrieb" },
-  { key: "steinhof", name: "施泰因霍夫传感技术有限公司", foreignName: "Steinhof Sensorik GmbH", country: "DE", hq: "纽伦堡", industry: "测量与控制检测", about: "机床在线测量与控制检测系统供应商。", contacts: [["Julia Becker", "亚太区总监", "德语"]], domain: "steinhof-sensorik" },
-  { key: "falkenried", name: "法肯里德汽车电子股份公司", foreignName: "Falkenried Automotive Elektronik AG", country: "DE", hq: "斯图加特", industry: "新能源汽车电子", fortune500: true, chainLeader: true, about: "汽车电子和电驱系统集团（虚构的世界500强）。", contacts: [["Stefan Hoffmann", "中国区总裁", "德语"], ["Katrin Wagner", "投资项目经理", "英语"]], domain: "falkenried-ae" },
-  { key: "weissachtal", name: "魏萨赫塔尔塑料科技（平湖）有限公司", foreignName: "Weißachtal Kunststofftechnik GmbH", country: "DE", hq: "法兰克福", industry: "工程塑料", existing: true, about: "工程塑料改性企业，已在独山港投资设厂。", contacts: [["Michael Braun", "工厂总经理", "德语"]], domain: "weissachtal-kt" },
-  { key: "bergquell", name: "贝格奎尔医疗技术有限公司", foreignName: "Bergquell Medizintechnik GmbH", country: "DE", hq: "汉堡", industry: "医疗影像设备", about: "医疗影像设备制造商。", contacts: [["Sabine Krüger", "亚洲市场负责人", "德语"]], domain: "bergquell-mt" },
-  { key: "ostwind", name: "奥斯特温德能源系统有限公司", foreignName: "Ostwind Energiesysteme GmbH", country: "DE", hq: "德累斯顿", industry: "储能系统", about: "工商业储能系统集成商。", contacts: [["Jan Schulz", "首席财务官", "德语"]], domain: "ostwind-energie" },
-  { key: "halbmond", name: "哈尔布蒙德模具有限公司", foreignName: "Halbmond Werkzeugbau GmbH", country: "DE", hq: "杜塞尔多夫", industry: "精密模具", about: "小型精密模具企业。", contacts: [], domain: "halbmond-wzb" },
+  {
+    key: "kleinwald",
+    name: "克莱因瓦尔德精密技术有限公司",
+    foreignName: "Kleinwald Präzisionstechnik GmbH",
+    country: "DE",
+    hq: "斯图加特",
+    industry: "五轴数控机床",
+    about: "五轴联动数控机床整机制造商。",
+    contacts: [
+      ["Markus Weber", "总经理", "德语"],
+      ["Anna Schneider", "亚洲业务拓展经理", "英语"],
+    ],
+    domain: "kleinwald-praezision",
+  },
+  {
+    key: "neuberg",
+    name: "诺伊贝格驱动技术有限公司",
+    foreignName: "Neuberg Antriebstechnik GmbH",
+    country: "DE",
+    hq: "慕尼黑",
+    industry: "伺服驱动",
+    about: "伺服电机和驱动器制造商。",
+    contacts: [["Thomas Fischer", "国际业务副总裁", "德语"]],
+    domain: "neuberg-antrieb",
+  },
+  {
+    key: "steinhof",
+    name: "施泰因霍夫传感技术有限公司",
+    foreignName: "Steinhof Sensorik GmbH",
+    country: "DE",
+    hq: "纽伦堡",
+    industry: "测量与控制检测",
+    about: "机床在线测量与控制检测系统供应商。",
+    contacts: [["Julia Becker", "亚太区总监", "德语"]],
+    domain: "steinhof-sensorik",
+  },
+  {
+    key: "falkenried",
+    name: "法肯里德汽车电子股份公司",
+    foreignName: "Falkenried Automotive Elektronik AG",
+    country: "DE",
+    hq: "斯图加特",
+    industry: "新能源汽车电子",
+    fortune500: true,
+    chainLeader: true,
+    about: "汽车电子和电驱系统集团（虚构的世界500强）。",
+    contacts: [
+      ["Stefan Hoffmann", "中国区总裁", "德语"],
+      ["Katrin Wagner", "投资项目经理", "英语"],
+    ],
+    domain: "falkenried-ae",
+  },
+  {
+    key: "weissachtal",
+    name: "魏萨赫塔尔塑料科技（平湖）有限公司",
+    foreignName: "Weißachtal Kunststofftechnik GmbH",
+    country: "DE",
+    hq: "法兰克福",
+    industry: "工程塑料",
+    existing: true,
+    about: "工程塑料改性企业，已在独山港投资设厂。",
+    contacts: [["Michael Braun", "工厂总经理", "德语"]],
+    domain: "weissachtal-kt",
+  },
+  {
+    key: "bergquell",
+    name: "贝格奎尔医疗技术有限公司",
+    foreignName: "Bergquell Medizintechnik GmbH",
+    country: "DE",
+    hq: "汉堡",
+    industry: "医疗影像设备",
+    about: "医疗影像设备制造商。",
+    contacts: [["Sabine Krüger", "亚洲市场负责人", "德语"]],
+    domain: "bergquell-mt",
+  },
+  {
+    key: "ostwind",
+    name: "奥斯特温德能源系统有限公司",
+    foreignName: "Ostwind Energiesysteme GmbH",
+    country: "DE",
+    hq: "德累斯顿",
+    industry: "储能系统",
+    about: "工商业储能系统集成商。",
+    contacts: [["Jan Schulz", "首席财务官", "德语"]],
+    domain: "ostwind-energie",
+  },
+  {
+    key: "halbmond",
+    name: "哈尔布蒙德模具有限公司",
+    foreignName: "Halbmond Werkzeugbau GmbH",
+    country: "DE",
+    hq: "杜塞尔多夫",
+    industry: "精密模具",
+    about: "小型精密模具企业。",
+    contacts: [],
+    domain: "halbmond-wzb",
+  },
   // Korea
-  { key: "daeyul", name: "大律汽车部件株式会社", foreignName: "대율오토파츠 주식회사", country: "KR", hq: "仁川", industry: "新能源汽车热管理", about: "新能源汽车热管理部件供应商。", contacts: [["金敏俊", "中国法人长", "韩语"]], domain: "daeyul-auto" },
-  { key: "haneul", name: "韩乐新材料株式会社", foreignName: "하늘소재 주식회사", country: "KR", hq: "蔚山", industry: "电池隔膜", about: "锂电池隔膜材料企业。", contacts: [["李瑞妍", "战略企划室长", "韩语"]], domain: "haneul-materials" },
-  { key: "baekho", name: "白虎半导体株式会社", foreignName: "백호반도체 주식회사", country: "KR", hq: "水原", industry: "半导体设备零部件", about: "刻蚀设备零部件企业。", contacts: [["朴志勋", "代表理事", "韩语"]], domain: "baekho-semi" },
-  { key: "solbio", name: "率生物株式会社", foreignName: "솔바이오 주식회사", country: "KR", hq: "首尔", industry: "细胞培养基", about: "细胞培养基研发企业。", contacts: [["崔有真", "事业开发部长", "韩语"]], domain: "solbio-kr" },
+  {
+    key: "daeyul",
+    name: "大律汽车部件株式会社",
+    foreignName: "대율오토파츠 주식회사",
+    country: "KR",
+    hq: "仁川",
+    industry: "新能源汽车热管理",
+    about: "新能源汽车热管理部件供应商。",
+    contacts: [["金敏俊", "中国法人长", "韩语"]],
+    domain: "daeyul-auto",
+  },
+  {
+    key: "haneul",
+    name: "韩乐新材料株式会社",
+    foreignName: "하늘소재 주식회사",
+    country: "KR",
+    hq: "蔚山",
+    industry: "电池隔膜",
+    about: "锂电池隔膜材料企业。",
+    contacts: [["李瑞妍", "战略企划室长", "韩语"]],
+    domain: "haneul-materials",
+  },
+  {
+    key: "baekho",
+    name: "白虎半导体株式会社",
+    foreignName: "백호반도체 주식회사",
+    country: "KR",
+    hq: "水原",
+    industry: "半导体设备零部件",
+    about: "刻蚀设备零部件企业。",
+    contacts: [["朴志勋", "代表理事", "韩语"]],
+    domain: "baekho-semi",
+  },
+  {
+    key: "solbio",
+    name: "率生物株式会社",
+    foreignName: "솔바이오 주식회사",
+    country: "KR",
+    hq: "首尔",
+    industry: "细胞培养基",
+    about: "细胞培养基研发企业。",
+    contacts: [["崔有真", "事业开发部长", "韩语"]],
+    domain: "solbio-kr",
+  },
   // Hong Kong
-  { key: "hanglan", name: "恒澜控股有限公司", foreignName: "Hang Lan Holdings Limited", country: "HK", hq: "香港", industry: "智能仓储物流", about: "物流地产与智能仓储投资企业。", contacts: [["陈志明", "董事总经理", "中文"]], domain: "hanglan-holdings" },
-  { key: "waiching", name: "汇澄实业（平湖）有限公司", foreignName: "Wai Ching Industrial Limited", country: "HK", hq: "香港", industry: "服装", existing: true, about: "服装代工企业，已在平湖设厂多年。", contacts: [["黄嘉欣", "厂长", "中文"]], domain: "waiching-ind" },
-  { key: "kingchuen", name: "璟川科技有限公司", foreignName: "King Chuen Technology Limited", country: "HK", hq: "香港", industry: "消费电子组件", about: "消费电子结构件和组件供应商。", contacts: [["李国伟", "董事", "中文"]], domain: "kingchuen-tech" },
-  { key: "chunka", name: "峻嘉供应链管理有限公司", foreignName: "Chun Ka Supply Chain Management Limited", country: "HK", hq: "香港", industry: "冷链仓储", about: "冷链仓储与供应链管理企业。", contacts: [["吴婉婷", "投资总监", "中文"]], domain: "chunka-scm" },
+  {
+    key: "hanglan",
+    name: "恒澜控股有限公司",
+    foreignName: "Hang Lan Holdings Limited",
+    country: "HK",
+    hq: "香港",
+    industry: "智能仓储物流",
+    about: "物流地产与智能仓储投资企业。",
+    contacts: [["陈志明", "董事总经理", "中文"]],
+    domain: "hanglan-holdings",
+  },
+  {
+    key: "waiching",
+    name: "汇澄实业（平湖）有限公司",
+    foreignName: "Wai Ching Industrial Limited",
+    country: "HK",
+    hq: "香港",
+    industry: "服装",
+    existing: true,
+    about: "服装代工企业，已在平湖设厂多年。",
+    contacts: [["黄嘉欣", "厂长", "中文"]],
+    domain: "waiching-ind",
+  },
+  {
+    key: "kingchuen",
+    name: "璟川科技有限公司",
+    foreignName: "King Chuen Technology Limited",
+    country: "HK",
+    hq: "香港",
+    industry: "消费电子组件",
+    about: "消费电子结构件和组件供应商。",
+    contacts: [["李国伟", "董事", "中文"]],
+    domain: "kingchuen-tech",
+  },
+  {
+    key: "chunka",
+    name: "峻嘉供应链管理有限公司",
+    foreignName: "Chun Ka Supply Chain Management Limited",
+    country: "HK",
+    hq: "香港",
+    industry: "冷链仓储",
+    about: "冷链仓储与供应链管理企业。",
+    contacts: [["吴婉婷", "投资总监", "中文"]],
+    domain: "chunka-scm",
+  },
   // Taiwan
-  { key: "jingdai", name: "晶岱电子股份有限公司", foreignName: "晶岱電子股份有限公司", country: "TW", hq: "新竹", industry: "光电显示模组", about: "光电显示模组制造商。", contacts: [["林建宏", "副总经理", "中文"]], domain: "jingdai-elec" },
-  { key: "songyue", name: "崧岳机械（平湖）有限公司", foreignName: "崧岳機械股份有限公司", country: "TW", hq: "台中", industry: "数控机床铸件", existing: true, about: "机床床身铸件和结构件企业，已在平湖设厂。", contacts: [["王志豪", "总经理", "中文"], ["张雅婷", "财务经理", "中文"]], domain: "songyue-mach" },
-  { key: "dingyuan", name: "鼎沅化工股份有限公司", foreignName: "鼎沅化工股份有限公司", country: "TW", hq: "高雄", industry: "电子化学品", about: "电子级湿化学品企业。", contacts: [["刘怡君", "专案经理", "中文"]], domain: "dingyuan-chem" },
-  { key: "hewei", name: "禾蔚箱包股份有限公司", foreignName: "禾蔚箱包股份有限公司", country: "TW", hq: "台北", industry: "箱包", about: "箱包设计与制造企业。", contacts: [["郑文杰", "董事长", "中文"]], domain: "hewei-bags" },
+  {
+    key: "jingdai",
+    name: "晶岱电子股份有限公司",
+    foreignName: "晶岱電子股份有限公司",
+    country: "TW",
+    hq: "新竹",
+    industry: "光电显示模组",
+    about: "光电显示模组制造商。",
+    contacts: [["林建宏", "副总经理", "中文"]],
+    domain: "jingdai-elec",
+  },
+  {
+    key: "songyue",
+    name: "崧岳机械（平湖）有限公司",
+    foreignName: "崧岳機械股份有限公司",
+    country: "TW",
+    hq: "台中",
+    industry: "数控机床铸件",
+    existing: true,
+    about: "机床床身铸件和结构件企业，已在平湖设厂。",
+    contacts: [
+      ["王志豪", "总经理", "中文"],
+      ["张雅婷", "财务经理", "中文"],
+    ],
+    domain: "songyue-mach",
+  },
+  {
+    key: "dingyuan",
+    name: "鼎沅化工股份有限公司",
+    foreignName: "鼎沅化工股份有限公司",
+    country: "TW",
+    hq: "高雄",
+    industry: "电子化学品",
+    about: "电子级湿化学品企业。",
+    contacts: [["刘怡君", "专案经理", "中文"]],
+    domain: "dingyuan-chem",
+  },
+  {
+    key: "hewei",
+    name: "禾蔚箱包股份有限公司",
+    foreignName: "禾蔚箱包股份有限公司",
+    country: "TW",
+    hq: "台北",
+    industry: "箱包",
+    about: "箱包设计与制造企业。",
+    contacts: [["郑文杰", "董事长", "中文"]],
+    domain: "hewei-bags",
+  },
   // United States
-  { key: "brightwater", name: "明水光子公司", foreignName: "Brightwater Photonics, Inc.", country: "US", hq: "圣何塞", industry: "硅光芯片", about: "硅光芯片与光模块企业。", contacts: [["David Miller", "亚洲运营副总裁", "英语"]], domain: "brightwater-photonics" },
-  { key: "cedar", name: "雪松岭生物公司", foreignName: "Cedar Ridge Biologics, Inc.", country: "US", hq: "波士顿", industry: "抗体药物", about: "抗体药物研发企业。", contacts: [["Sarah Johnson", "业务拓展负责人", "英语"]], domain: "cedarridge-bio" },
-  { key: "ironvale", name: "铁谷运动控制（平湖）有限公司", foreignName: "Ironvale Motion Systems Corp.", country: "US", hq: "底特律", industry: "伺服电机", existing: true, fortune500: true, about: "运动控制与伺服电机集团（虚构的世界500强），已在平湖设厂。", contacts: [["Kevin Brown", "中国区总经理", "英语"], ["刘洋", "厂长", "中文"]], domain: "ironvale-motion" },
-  { key: "northmark", name: "诺斯马克半导体公司", foreignName: "Northmark Semiconductor Corp.", country: "US", hq: "奥斯汀", industry: "功率器件", about: "功率半导体器件企业。", contacts: [["Emily Davis", "企业发展总监", "英语"]], domain: "northmark-semi" },
+  {
+    key: "brightwater",
+    name: "明水光子公司",
+    foreignName: "Brightwater Photonics, Inc.",
+    country: "US",
+    hq: "圣何塞",
+    industry: "硅光芯片",
+    about: "硅光芯片与光模块企业。",
+    contacts: [["David Miller", "亚洲运营副总裁", "英语"]],
+    domain: "brightwater-photonics",
+  },
+  {
+    key: "cedar",
+    name: "雪松岭生物公司",
+    foreignName: "Cedar Ridge Biologics, Inc.",
+    country: "US",
+    hq: "波士顿",
+    industry: "抗体药物",
+    about: "抗体药物研发企业。",
+    contacts: [["Sarah Johnson", "业务拓展负责人", "英语"]],
+    domain: "cedarridge-bio",
+  },
+  {
+    key: "ironvale",
+    name: "铁谷运动控制（平湖）有限公司",
+    foreignName: "Ironvale Motion Systems Corp.",
+    country: "US",
+    hq: "底特律",
+    industry: "伺服电机",
+    existing: true,
+    fortune500: true,
+    about: "运动控制与伺服电机集团（虚构的世界500强），已在平湖设厂。",
+    contacts: [
+      ["Kevin Brown", "中国区总经理", "英语"],
+      ["刘洋", "厂长", "中文"],
+    ],
+    domain: "ironvale-motion",
+  },
+  {
+    key: "northmark",
+    name: "诺斯马克半导体公司",
+    foreignName: "Northmark Semiconductor Corp.",
+    country: "US",
+    hq: "奥斯汀",
+    industry: "功率器件",
+    about: "功率半导体器件企业。",
+    contacts: [["Emily Davis", "企业发展总监", "英语"]],
+    domain: "northmark-semi",
+  },
   // Other Europe
-  { key: "valmorin", name: "瓦尔莫兰材料公司", foreignName: "Valmorin Matériaux SA", country: "FR", hq: "里昂", industry: "特种涂层材料", about: "工业特种涂层材料企业。", contacts: [["Claire Martin", "亚洲区总监", "法语"]], domain: "valmorin" },
-  { key: "castellura", name: "卡斯泰卢拉皮具公司", foreignName: "Castellura Pelletteria S.p.A.", country: "IT", hq: "佛罗伦萨", industry: "皮具箱包", about: "意大利皮具箱包品牌。", contacts: [["Marco Rossi", "首席执行官", "意大利语"]], domain: "castellura" },
-  { key: "zeevlam", name: "泽弗拉姆能源公司", foreignName: "Zeevlam Energy B.V.", country: "NL", hq: "鹿特丹", industry: "氢能装备", about: "电解槽与氢能装备企业。", contacts: [["Pieter de Vries", "业务拓展总监", "荷兰语"]], domain: "zeevlam" },
-  { key: "alpenfirn", name: "阿尔彭菲恩精密公司", foreignName: "Alpenfirn Präzision AG", country: "CH", hq: "苏黎世", industry: "精密医疗部件", about: "精密医疗器械部件制造商。", contacts: [["Lukas Meier", "运营总监", "德语"]], domain: "alpenfirn" },
-  { key: "thistledown", name: "蓟绒服饰有限公司", foreignName: "Thistledown Fashion Ltd", country: "GB", hq: "曼彻斯特", industry: "服装设计", about: "服装设计品牌。", contacts: [["James Wilson", "创始人", "英语"]], domain: "thistledown" },
+  {
+    key: "valmorin",
+    name: "瓦尔莫兰材料公司",
+    foreignName: "Valmorin Matériaux SA",
+    country: "FR",
+    hq: "里昂",
+    industry: "特种涂层材料",
+    about: "工业特种涂层材料企业。",
+    contacts: [["Claire Martin", "亚洲区总监", "法语"]],
+    domain: "valmorin",
+  },
+  {
+    key: "castellura",
+    name: "卡斯泰卢拉皮具公司",
+    foreignName: "Castellura Pelletteria S.p.A.",
+    country: "IT",
+    hq: "佛罗伦萨",
+    industry: "皮具箱包",
+    about: "意大利皮具箱包品牌。",
+    contacts: [["Marco Rossi", "首席执行官", "意大利语"]],
+    domain: "castellura",
+  },
+  {
+    key: "zeevlam",
+    name: "泽弗拉姆能源公司",
+    foreignName: "Zeevlam Energy B.V.",
+    country: "NL",
+    hq: "鹿特丹",
+    industry: "氢能装备",
+    about: "电解槽与氢能装备企业。",
+    contacts: [["Pieter de Vries", "业务拓展总监", "荷兰语"]],
+    domain: "zeevlam",
+  },
+  {
+    key: "alpenfirn",
+    name: "阿尔彭菲恩精密公司",
+    foreignName: "Alpenfirn Präzision AG",
+    country: "CH",
+    hq: "苏黎世",
+    industry: "精密医疗部件",
+    about: "精密医疗器械部件制造商。",
+    contacts: [["Lukas Meier", "运营总监", "德语"]],
+    domain: "alpenfirn",
+  },
+  {
+    key: "thistledown",
+    name: "蓟绒服饰有限公司",
+    foreignName: "Thistledown Fashion Ltd",
+    country: "GB",
+    hq: "曼彻斯特",
+    industry: "服装设计",
+    about: "服装设计品牌。",
+    contacts: [["James Wilson", "创始人", "英语"]],
+    domain: "thistledown",
+  },
 ];
 
 export const PARK = {
@@ -186,64 +610,572 @@ export interface DemoProject {
 
 export const DEMO_PROJECTS: readonly DemoProject[] = [
   // Japan
-  { key: "rinwa-increase", company: "rinwa", name: "凛和精机数控机床主轴增资项目", type: "capital_increase", stage: "production", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 3000 },
-  { key: "toyushio-increase", company: "toyushio", name: "丰汐汽车电驱动部件增资项目", type: "capital_increase", stage: "construction", owner: "officer2", park: PARK.japan, channel: "驻点招商", totalWan: 4500 },
-  { key: "asanagi-new", company: "asanagi", name: "朝凪电子车载传感器新设项目", type: "new", stage: "negotiating", owner: "officer2", park: PARK.japan, channel: "外出招商", totalWan: 2800 },
-  { key: "hoshimine-new", company: "hoshimine", name: "星峰化学高性能膜材料新设项目", type: "new", stage: "negotiating", owner: "officer3", park: PARK.port, channel: "外出招商", totalWan: 12000, contractedWan: 6000, members: ["officer"] },
-  { key: "minaao-new", company: "minaao", name: "水蓝医疗微创器械新设项目", type: "new", stage: "contacted", owner: "officer", park: PARK.japan, channel: "展会/进博会", totalWan: 1500, stale: true },
-  { key: "kuon-new", company: "kuon", name: "久远光学光通信模块新设项目", type: "new", stage: "signed", owner: "officer", park: PARK.japan, channel: "产业链精准推介", totalWan: 2000, lastStepAgo: 12 },
-  { key: "kurei-new", company: "kurei", name: "鹤岭机工精密减速机新设项目", type: "new", stage: "registered", owner: "officer2", park: PARK.japan, channel: "中介招商", totalWan: 1800, path: ["lead", "contacted", "negotiating", ["registered", "投资协议签订当日即完成工商注册"]], members: ["officer"] },
-  { key: "aoiha-new", company: "aoiha", name: "葵叶箱包高端旅行箱新设项目", type: "new", stage: "lead", owner: "officer5", park: null, channel: "云招商", totalWan: 800 },
-  { key: "setsuran-new", company: "setsuran", name: "雪岚半导体功率模块封装新设项目", type: "new", stage: "negotiating", status: "on_hold", reason: "外方等待日本总部年度投资预算审批", owner: "officer4", park: PARK.science, channel: "驻点招商", totalWan: 6000 },
-  { key: "harene-new", company: "harene", name: "晴岭刃具刀具刀塔生产基地新设项目", type: "new", stage: "signed", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 1200, unverified: true, lastStepAgo: 6 },
-  { key: "kazama-merger", company: "kazama", name: "风间纺织功能性面料并购项目", type: "merger", stage: "contacted", status: "dormant", reason: "并购标的估值分歧较大，双方暂停接触", earlierStatus: { status: "on_hold", reason: "双方委托第三方评估并购标的估值" }, owner: "officer", park: null, channel: "中介招商", totalWan: 1000 },
-  { key: "rinwa-reinvest", company: "rinwa", name: "凛和精机利润再投资项目", type: "profit_reinvestment", stage: "registered", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 800 },
-  { key: "toyushio-reinvest", company: "toyushio", name: "丰汐汽车部件利润再投资项目", type: "profit_reinvestment", stage: "production", owner: "officer2", park: PARK.japan, channel: "以商招商", totalWan: 600 },
+  {
+    key: "rinwa-increase",
+    company: "rinwa",
+    name: "凛和精机数控机床主轴增资项目",
+    type: "capital_increase",
+    stage: "production",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "以商招商",
+    totalWan: 3000,
+  },
+  {
+    key: "toyushio-increase",
+    company: "toyushio",
+    name: "丰汐汽车电驱动部件增资项目",
+    type: "capital_increase",
+    stage: "construction",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "驻点招商",
+    totalWan: 4500,
+  },
+  {
+    key: "asanagi-new",
+    company: "asanagi",
+    name: "朝凪电子车载传感器新设项目",
+    type: "new",
+    stage: "negotiating",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "外出招商",
+    totalWan: 2800,
+  },
+  {
+    key: "hoshimine-new",
+    company: "hoshimine",
+    name: "星峰化学高性能膜材料新设项目",
+    type: "new",
+    stage: "negotiating",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "外出招商",
+    totalWan: 12000,
+    contractedWan: 6000,
+    members: ["officer"],
+  },
+  {
+    key: "minaao-new",
+    company: "minaao",
+    name: "水蓝医疗微创器械新设项目",
+    type: "new",
+    stage: "contacted",
+    owner: "officer",
+    park: PARK.japan,
+    channel: "展会/进博会",
+    totalWan: 1500,
+    stale: true,
+  },
+  {
+    key: "kuon-new",
+    company: "kuon",
+    name: "久远光学光通信模块新设项目",
+    type: "new",
+    stage: "signed",
+    owner: "officer",
+    park: PARK.japan,
+    channel: "产业链精准推介",
+    totalWan: 2000,
+    lastStepAgo: 12,
+  },
+  {
+    key: "kurei-new",
+    company: "kurei",
+    name: "鹤岭机工精密减速机新设项目",
+    type: "new",
+    stage: "registered",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "中介招商",
+    totalWan: 1800,
+    path: ["lead", "contacted", "negotiating", ["registered", "投资协议签订当日即完成工商注册"]],
+    members: ["officer"],
+  },
+  {
+    key: "aoiha-new",
+    company: "aoiha",
+    name: "葵叶箱包高端旅行箱新设项目",
+    type: "new",
+    stage: "lead",
+    owner: "officer5",
+    park: null,
+    channel: "云招商",
+    totalWan: 800,
+  },
+  {
+    key: "setsuran-new",
+    company: "setsuran",
+    name: "雪岚半导体功率模块封装新设项目",
+    type: "new",
+    stage: "negotiating",
+    status: "on_hold",
+    reason: "外方等待日本总部年度投资预算审批",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "驻点招商",
+    totalWan: 6000,
+  },
+  {
+    key: "harene-new",
+    company: "harene",
+    name: "晴岭刃具刀具刀塔生产基地新设项目",
+    type: "new",
+    stage: "signed",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "以商招商",
+    totalWan: 1200,
+    unverified: true,
+    lastStepAgo: 6,
+  },
+  {
+    key: "kazama-merger",
+    company: "kazama",
+    name: "风间纺织功能性面料并购项目",
+    type: "merger",
+    stage: "contacted",
+    status: "dormant",
+    reason: "并购标的估值分歧较大，双方暂停接触",
+    earlierStatus: { status: "on_hold", reason: "双方委托第三方评估并购标的估值" },
+    owner: "officer",
+    park: null,
+    channel: "中介招商",
+    totalWan: 1000,
+  },
+  {
+    key: "rinwa-reinvest",
+    company: "rinwa",
+    name: "凛和精机利润再投资项目",
+    type: "profit_reinvestment",
+    stage: "registered",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "以商招商",
+    totalWan: 800,
+  },
+  {
+    key: "toyushio-reinvest",
+    company: "toyushio",
+    name: "丰汐汽车部件利润再投资项目",
+    type: "profit_reinvestment",
+    stage: "production",
+    owner: "officer2",
+    park: PARK.japan,
+    channel: "以商招商",
+    totalWan: 600,
+  },
   // Germany
   {
-    key: "kleinwald-new", company: "kleinwald", name: "克莱因瓦尔德五轴数控机床整机新设项目", type: "new", stage: "construction", owner: "officer2", park: PARK.germany, channel: "驻点招商", totalWan: 5000, members: ["officer"],
+    key: "kleinwald-new",
+    company: "kleinwald",
+    name: "克莱因瓦尔德五轴数控机床整机新设项目",
+    type: "new",
+    stage: "construction",
+    owner: "officer2",
+    park: PARK.germany,
+    channel: "驻点招商",
+    totalWan: 5000,
+    members: ["officer"],
     path: ["lead", "contacted", "negotiating", "signed", "registered", "construction", ["registered", "施工许可需补正材料，开工时间顺延"], "construction"],
   },
   {
-    key: "neuberg-new", company: "neuberg", name: "诺伊贝格伺服驱动装置新设项目", type: "new", stage: "negotiating", owner: "officer2", park: PARK.germany, channel: "外出招商", totalWan: 2500,
+    key: "neuberg-new",
+    company: "neuberg",
+    name: "诺伊贝格伺服驱动装置新设项目",
+    type: "new",
+    stage: "negotiating",
+    owner: "officer2",
+    park: PARK.germany,
+    channel: "外出招商",
+    totalWan: 2500,
     path: ["lead", "contacted", "negotiating", ["contacted", "外方更换中国区负责人，洽谈需重新启动"], "negotiating"],
   },
-  { key: "steinhof-new", company: "steinhof", name: "施泰因霍夫数控系统检测装置新设项目", type: "new", stage: "contacted", owner: "officer2", park: PARK.germany, channel: "产业链精准推介", totalWan: 1500, stale: true },
-  { key: "falkenried-new", company: "falkenried", name: "法肯里德新能源汽车电子新设项目", type: "new", stage: "registered", owner: "leader", park: PARK.zone, channel: "外出招商", totalWan: 15000, contractedWan: 8000, members: ["officer2", "officer"] },
-  { key: "weissachtal-increase", company: "weissachtal", name: "魏萨赫塔尔工程塑料增资项目", type: "capital_increase", stage: "production", owner: "officer3", park: PARK.port, channel: "以商招商", totalWan: 2000 },
-  { key: "bergquell-new", company: "bergquell", name: "贝格奎尔医疗影像设备新设项目", type: "new", stage: "lead", owner: "officer", park: PARK.science, channel: "展会/进博会", totalWan: 3000 },
-  { key: "ostwind-new", company: "ostwind", name: "奥斯特温德储能系统新设项目", type: "new", stage: "negotiating", status: "lost", reason: "外方选择靠近既有德资供应商集聚地落户", lostTo: "江苏太仓", owner: "officer", park: PARK.zone, channel: "基金招商", totalWan: 4000 },
-  { key: "halbmond-new", company: "halbmond", name: "哈尔布蒙德精密模具新设项目", type: "new", stage: "contacted", status: "abandoned", reason: "项目规模偏小，用地需求与园区产业定位不符，经研究放弃", owner: "officer2", park: PARK.germany, channel: "企业自荐", totalWan: 600 },
+  {
+    key: "steinhof-new",
+    company: "steinhof",
+    name: "施泰因霍夫数控系统检测装置新设项目",
+    type: "new",
+    stage: "contacted",
+    owner: "officer2",
+    park: PARK.germany,
+    channel: "产业链精准推介",
+    totalWan: 1500,
+    stale: true,
+  },
+  {
+    key: "falkenried-new",
+    company: "falkenried",
+    name: "法肯里德新能源汽车电子新设项目",
+    type: "new",
+    stage: "registered",
+    owner: "leader",
+    park: PARK.zone,
+    channel: "外出招商",
+    totalWan: 15000,
+    contractedWan: 8000,
+    members: ["officer2", "officer"],
+  },
+  {
+    key: "weissachtal-increase",
+    company: "weissachtal",
+    name: "魏萨赫塔尔工程塑料增资项目",
+    type: "capital_increase",
+    stage: "production",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "以商招商",
+    totalWan: 2000,
+  },
+  {
+    key: "bergquell-new",
+    company: "bergquell",
+    name: "贝格奎尔医疗影像设备新设项目",
+    type: "new",
+    stage: "lead",
+    owner: "officer",
+    park: PARK.science,
+    channel: "展会/进博会",
+    totalWan: 3000,
+  },
+  {
+    key: "ostwind-new",
+    company: "ostwind",
+    name: "奥斯特温德储能系统新设项目",
+    type: "new",
+    stage: "negotiating",
+    status: "lost",
+    reason: "外方选择靠近既有德资供应商集聚地落户",
+    lostTo: "江苏太仓",
+    owner: "officer",
+    park: PARK.zone,
+    channel: "基金招商",
+    totalWan: 4000,
+  },
+  {
+    key: "halbmond-new",
+    company: "halbmond",
+    name: "哈尔布蒙德精密模具新设项目",
+    type: "new",
+    stage: "contacted",
+    status: "abandoned",
+    reason: "项目规模偏小，用地需求与园区产业定位不符，经研究放弃",
+    owner: "officer2",
+    park: PARK.germany,
+    channel: "企业自荐",
+    totalWan: 600,
+  },
   // Korea
-  { key: "daeyul-new", company: "daeyul", name: "大律汽车部件新能源汽车热管理新设项目", type: "new", stage: "signed", owner: "officer2", park: PARK.zone, channel: "驻点招商", totalWan: 3500 },
-  { key: "haneul-new", company: "haneul", name: "韩乐新材料电池隔膜新设项目", type: "new", stage: "negotiating", status: "lost", reason: "对方获得更低的土地价格和设备补贴", lostTo: "安徽滁州", owner: "officer3", park: PARK.port, channel: "上级推送", totalWan: 8000 },
-  { key: "baekho-new", company: "baekho", name: "白虎半导体刻蚀设备零部件新设项目", type: "new", stage: "contacted", owner: "officer4", park: PARK.science, channel: "产业链精准推介", totalWan: 2200, stale: true },
-  { key: "solbio-new", company: "solbio", name: "率生物细胞培养基新设项目", type: "new", stage: "lead", owner: "officer4", park: PARK.science, channel: "云招商", totalWan: 1000 },
+  {
+    key: "daeyul-new",
+    company: "daeyul",
+    name: "大律汽车部件新能源汽车热管理新设项目",
+    type: "new",
+    stage: "signed",
+    owner: "officer2",
+    park: PARK.zone,
+    channel: "驻点招商",
+    totalWan: 3500,
+  },
+  {
+    key: "haneul-new",
+    company: "haneul",
+    name: "韩乐新材料电池隔膜新设项目",
+    type: "new",
+    stage: "negotiating",
+    status: "lost",
+    reason: "对方获得更低的土地价格和设备补贴",
+    lostTo: "安徽滁州",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "上级推送",
+    totalWan: 8000,
+  },
+  {
+    key: "baekho-new",
+    company: "baekho",
+    name: "白虎半导体刻蚀设备零部件新设项目",
+    type: "new",
+    stage: "contacted",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "产业链精准推介",
+    totalWan: 2200,
+    stale: true,
+  },
+  {
+    key: "solbio-new",
+    company: "solbio",
+    name: "率生物细胞培养基新设项目",
+    type: "new",
+    stage: "lead",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "云招商",
+    totalWan: 1000,
+  },
   // Hong Kong
-  { key: "hanglan-new", company: "hanglan", name: "恒澜控股智能仓储物流基地新设项目", type: "new", stage: "construction", owner: "officer3", park: PARK.port, channel: "以商招商", totalWan: 11000, contractedWan: 5000 },
-  { key: "waiching-reinvest", company: "waiching", name: "汇澄实业服装智能工厂利润再投资项目", type: "profit_reinvestment", stage: "production", owner: "officer", park: null, channel: "以商招商", totalWan: 500 },
-  { key: "kingchuen-new", company: "kingchuen", name: "璟川科技消费电子组件新设项目", type: "new", stage: "negotiating", status: "dormant", reason: "企业主要客户订单下滑，投资计划暂缓评估", owner: "officer4", park: PARK.science, channel: "中介招商", totalWan: 1800 },
-  { key: "chunka-new", company: "chunka", name: "峻嘉供应链冷链仓储新设项目", type: "new", stage: "signed", owner: "officer3", park: PARK.port, channel: "基金招商", totalWan: 2500, unverified: true, lastStepAgo: 20 },
-  { key: "hanglan-hub", company: "hanglan", name: "恒澜控股跨境电商分拨中心新设项目", type: "new", stage: "contacted", status: "lost", reason: "对方要求的保税仓储条件本地暂不具备", lostTo: "上海金山", owner: "officer3", park: PARK.port, channel: "以商招商", totalWan: 2000 },
-  { key: "waiching-increase", company: "waiching", name: "汇澄实业箱包辅料增资项目", type: "capital_increase", stage: "lead", owner: "officer", park: null, channel: "以商招商", totalWan: 400 },
+  {
+    key: "hanglan-new",
+    company: "hanglan",
+    name: "恒澜控股智能仓储物流基地新设项目",
+    type: "new",
+    stage: "construction",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "以商招商",
+    totalWan: 11000,
+    contractedWan: 5000,
+  },
+  {
+    key: "waiching-reinvest",
+    company: "waiching",
+    name: "汇澄实业服装智能工厂利润再投资项目",
+    type: "profit_reinvestment",
+    stage: "production",
+    owner: "officer",
+    park: null,
+    channel: "以商招商",
+    totalWan: 500,
+  },
+  {
+    key: "kingchuen-new",
+    company: "kingchuen",
+    name: "璟川科技消费电子组件新设项目",
+    type: "new",
+    stage: "negotiating",
+    status: "dormant",
+    reason: "企业主要客户订单下滑，投资计划暂缓评估",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "中介招商",
+    totalWan: 1800,
+  },
+  {
+    key: "chunka-new",
+    company: "chunka",
+    name: "峻嘉供应链冷链仓储新设项目",
+    type: "new",
+    stage: "signed",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "基金招商",
+    totalWan: 2500,
+    unverified: true,
+    lastStepAgo: 20,
+  },
+  {
+    key: "hanglan-hub",
+    company: "hanglan",
+    name: "恒澜控股跨境电商分拨中心新设项目",
+    type: "new",
+    stage: "contacted",
+    status: "lost",
+    reason: "对方要求的保税仓储条件本地暂不具备",
+    lostTo: "上海金山",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "以商招商",
+    totalWan: 2000,
+  },
+  {
+    key: "waiching-increase",
+    company: "waiching",
+    name: "汇澄实业箱包辅料增资项目",
+    type: "capital_increase",
+    stage: "lead",
+    owner: "officer",
+    park: null,
+    channel: "以商招商",
+    totalWan: 400,
+  },
   // Taiwan
-  { key: "jingdai-new", company: "jingdai", name: "晶岱电子光电显示模组新设项目", type: "new", stage: "registered", earlierStatus: { status: "on_hold", reason: "外方调整产能规划，投资计划暂缓" }, owner: "officer4", park: PARK.science, channel: "以商招商", totalWan: 3000 },
-  { key: "songyue-increase", company: "songyue", name: "崧岳机械数控机床床身铸件增资项目", type: "capital_increase", stage: "construction", owner: "officer2", park: PARK.zone, channel: "以商招商", totalWan: 1200 },
-  { key: "dingyuan-new", company: "dingyuan", name: "鼎沅化工电子化学品新设项目", type: "new", stage: "contacted", status: "on_hold", reason: "待化工园区环境容量核定后再议", owner: "officer3", park: PARK.port, channel: "企业自荐", totalWan: 2000 },
-  { key: "hewei-new", company: "hewei", name: "禾蔚箱包智能制造工厂新设项目", type: "new", stage: "lead", owner: "officer5", park: null, channel: "外出招商", totalWan: 600 },
-  { key: "songyue-reinvest", company: "songyue", name: "崧岳机械利润再投资项目", type: "profit_reinvestment", stage: "registered", owner: "officer2", park: PARK.zone, channel: "以商招商", totalWan: 500 },
+  {
+    key: "jingdai-new",
+    company: "jingdai",
+    name: "晶岱电子光电显示模组新设项目",
+    type: "new",
+    stage: "registered",
+    earlierStatus: { status: "on_hold", reason: "外方调整产能规划，投资计划暂缓" },
+    owner: "officer4",
+    park: PARK.science,
+    channel: "以商招商",
+    totalWan: 3000,
+  },
+  {
+    key: "songyue-increase",
+    company: "songyue",
+    name: "崧岳机械数控机床床身铸件增资项目",
+    type: "capital_increase",
+    stage: "construction",
+    owner: "officer2",
+    park: PARK.zone,
+    channel: "以商招商",
+    totalWan: 1200,
+  },
+  {
+    key: "dingyuan-new",
+    company: "dingyuan",
+    name: "鼎沅化工电子化学品新设项目",
+    type: "new",
+    stage: "contacted",
+    status: "on_hold",
+    reason: "待化工园区环境容量核定后再议",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "企业自荐",
+    totalWan: 2000,
+  },
+  {
+    key: "hewei-new",
+    company: "hewei",
+    name: "禾蔚箱包智能制造工厂新设项目",
+    type: "new",
+    stage: "lead",
+    owner: "officer5",
+    park: null,
+    channel: "外出招商",
+    totalWan: 600,
+  },
+  {
+    key: "songyue-reinvest",
+    company: "songyue",
+    name: "崧岳机械利润再投资项目",
+    type: "profit_reinvestment",
+    stage: "registered",
+    owner: "officer2",
+    park: PARK.zone,
+    channel: "以商招商",
+    totalWan: 500,
+  },
   // United States
-  { key: "brightwater-new", company: "brightwater", name: "明水光子硅光芯片新设项目", type: "new", stage: "negotiating", owner: "officer4", park: PARK.science, channel: "基金招商", totalWan: 5000, members: ["officer"] },
-  { key: "cedar-new", company: "cedar", name: "雪松岭生物抗体药物中试基地新设项目", type: "new", stage: "contacted", status: "lost", reason: "企业选择靠近其研发中心的地点", lostTo: "上海临港", owner: "officer4", park: PARK.science, channel: "上级推送", totalWan: 3000 },
-  { key: "ironvale-increase", company: "ironvale", name: "铁谷运动控制伺服电机增资项目", type: "capital_increase", stage: "signed", owner: "officer", park: PARK.zone, channel: "驻点招商", totalWan: 2600 },
-  { key: "northmark-merger", company: "northmark", name: "诺斯马克半导体功率器件并购项目", type: "merger", stage: "negotiating", status: "abandoned", reason: "交易审查前景不明，经双方协商终止洽谈", earlierStatus: { status: "on_hold", reason: "等待交易审查意见" }, owner: "officer4", park: PARK.science, channel: "中介招商", totalWan: 4500 },
-  { key: "ironvale-rd", company: "ironvale", name: "铁谷运动控制驱动器研发中心新设项目", type: "new", stage: "lead", status: "dormant", reason: "企业全球研发布局调整，暂无时间表", owner: "officer", park: PARK.zone, channel: "驻点招商", totalWan: 800 },
+  {
+    key: "brightwater-new",
+    company: "brightwater",
+    name: "明水光子硅光芯片新设项目",
+    type: "new",
+    stage: "negotiating",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "基金招商",
+    totalWan: 5000,
+    members: ["officer"],
+  },
+  {
+    key: "cedar-new",
+    company: "cedar",
+    name: "雪松岭生物抗体药物中试基地新设项目",
+    type: "new",
+    stage: "contacted",
+    status: "lost",
+    reason: "企业选择靠近其研发中心的地点",
+    lostTo: "上海临港",
+    owner: "officer4",
+    park: PARK.science,
+    channel: "上级推送",
+    totalWan: 3000,
+  },
+  {
+    key: "ironvale-increase",
+    company: "ironvale",
+    name: "铁谷运动控制伺服电机增资项目",
+    type: "capital_increase",
+    stage: "signed",
+    owner: "officer",
+    park: PARK.zone,
+    channel: "驻点招商",
+    totalWan: 2600,
+  },
+  {
+    key: "northmark-merger",
+    company: "northmark",
+    name: "诺斯马克半导体功率器件并购项目",
+    type: "merger",
+    stage: "negotiating",
+    status: "abandoned",
+    reason: "交易审查前景不明，经双方协商终止洽谈",
+    earlierStatus: { status: "on_hold", reason: "等待交易审查意见" },
+    owner: "officer4",
+    park: PARK.science,
+    channel: "中介招商",
+    totalWan: 4500,
+  },
+  {
+    key: "ironvale-rd",
+    company: "ironvale",
+    name: "铁谷运动控制驱动器研发中心新设项目",
+    type: "new",
+    stage: "lead",
+    status: "dormant",
+    reason: "企业全球研发布局调整，暂无时间表",
+    owner: "officer",
+    park: PARK.zone,
+    channel: "驻点招商",
+    totalWan: 800,
+  },
   // Other Europe
-  { key: "valmorin-new", company: "valmorin", name: "瓦尔莫兰特种涂层材料新设项目", type: "new", stage: "contacted", owner: "officer3", park: PARK.port, channel: "展会/进博会", totalWan: 1500, stale: true },
-  { key: "castellura-new", company: "castellura", name: "卡斯泰卢拉皮具箱包工坊新设项目", type: "new", stage: "signed", owner: "officer5", park: null, channel: "展会/进博会", totalWan: 500, lastStepAgo: 40 },
-  { key: "zeevlam-new", company: "zeevlam", name: "泽弗拉姆氢能装备新设项目", type: "new", stage: "lead", status: "on_hold", reason: "外方等待欧盟补贴项目评审结果", owner: "officer3", park: PARK.port, channel: "产业链精准推介", totalWan: 3500 },
-  { key: "alpenfirn-new", company: "alpenfirn", name: "阿尔彭菲恩精密医疗部件新设项目", type: "new", stage: "negotiating", owner: "officer2", park: PARK.germany, channel: "外出招商", totalWan: 2000 },
-  { key: "thistledown-new", company: "thistledown", name: "蓟绒服饰设计研发中心新设项目", type: "new", stage: "contacted", status: "dormant", reason: "对方联系人离职，多次联系未获回应", owner: "officer", park: null, channel: "云招商", totalWan: 300 },
+  {
+    key: "valmorin-new",
+    company: "valmorin",
+    name: "瓦尔莫兰特种涂层材料新设项目",
+    type: "new",
+    stage: "contacted",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "展会/进博会",
+    totalWan: 1500,
+    stale: true,
+  },
+  {
+    key: "castellura-new",
+    company: "castellura",
+    name: "卡斯泰卢拉皮具箱包工坊新设项目",
+    type: "new",
+    stage: "signed",
+    owner: "officer5",
+    park: null,
+    channel: "展会/进博会",
+    totalWan: 500,
+    lastStepAgo: 40,
+  },
+  {
+    key: "zeevlam-new",
+    company: "zeevlam",
+    name: "泽弗拉姆氢能装备新设项目",
+    type: "new",
+    stage: "lead",
+    status: "on_hold",
+    reason: "外方等待欧盟补贴项目评审结果",
+    owner: "officer3",
+    park: PARK.port,
+    channel: "产业链精准推介",
+    totalWan: 3500,
+  },
+  {
+    key: "alpenfirn-new",
+    company: "alpenfirn",
+    name: "阿尔彭菲恩精密医疗部件新设项目",
+    type: "new",
+    stage: "negotiating",
+    owner: "officer2",
+    park: PARK.germany,
+    channel: "外出招商",
+    totalWan: 2000,
+  },
+  {
+    key: "thistledown-new",
+    company: "thistledown",
+    name: "蓟绒服饰设计研发中心新设项目",
+    type: "new",
+    stage: "contacted",
+    status: "dormant",
+    reason: "对方联系人离职，多次联系未获回应",
+    owner: "officer",
+    park: null,
+    channel: "云招商",
+    totalWan: 300,
+  },
 ];
 
 /** Demo gap statuses of the 四群八链 link nodes (the real ones are not published). */
@@ -529,12 +1461,7 @@ interface ActivityContext {
   contractedWan: number;
 }
 
-function describeActivity(
-  type: ActivityType,
-  stage: Stage,
-  ctx: ActivityContext,
-  rng: Random,
-): Omit<PlannedActivity, "type" | "on"> {
+function describeActivity(type: ActivityType, stage: Stage, ctx: ActivityContext, rng: Random): Omit<PlannedActivity, "type" | "on"> {
   const { short, abroad, park, owner, contact } = ctx;
   const withContact = contact ? `${owner}、${contact}` : owner;
   const withLeader = owner === LEADER_NAME ? owner : `${LEADER_NAME}、${owner}`;
@@ -613,9 +1540,19 @@ function describeActivity(
               place: null,
               nextStep: "发送平湖投资环境介绍和政策资料",
             }
-          : { summary: `电话跟进${short}投资意向，对方表示总部正在开展中国新基地的可行性研究。`, participants: owner, place: null, nextStep: "邀请企业来平湖实地考察" };
+          : {
+              summary: `电话跟进${short}投资意向，对方表示总部正在开展中国新基地的可行性研究。`,
+              participants: owner,
+              place: null,
+              nextStep: "邀请企业来平湖实地考察",
+            };
       if (phase === "negotiating")
-        return { summary: "电话沟通用地指标和厂房交付时间，对方希望尽快明确供地方案。", participants: owner, place: null, nextStep: "协调自然资源部门确认用地指标" };
+        return {
+          summary: "电话沟通用地指标和厂房交付时间，对方希望尽快明确供地方案。",
+          participants: owner,
+          place: null,
+          nextStep: "协调自然资源部门确认用地指标",
+        };
       return { summary: `电话了解项目${label}进展，企业反映审批材料需补正，已协调相关部门指导。`, participants: owner, place: null, nextStep: next };
     default:
       if (phase === "after")
@@ -666,7 +1603,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     const on = addDays(today, -ages[i]);
     const from = i === 0 ? null : log[i - 1].stage;
     const forward = from !== null && stageIndex(entry.stage) > stageIndex(from);
-    const note = entry.note ?? (forward ? FORWARD_NOTES[entry.stage] ?? null : null);
+    const note = entry.note ?? (forward ? (FORWARD_NOTES[entry.stage] ?? null) : null);
     const recordedOn = minDate(addDays(on, rng.int(0, 1)), today);
     return { from, to: entry.stage, on, note, recordedAt: instantOn(recordedOn, rng.int(9, 17), rng.int(0, 59)) };
   });
@@ -681,10 +1618,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
   }
 
   const increment = spec.type === "capital_increase" || spec.type === "profit_reinvestment";
-  const contractedWan = Math.min(
-    spec.totalWan,
-    spec.contractedWan ?? Math.round(spec.totalWan * (increment ? rng.float(0.7, 1) : rng.float(0.4, 0.8))),
-  );
+  const contractedWan = Math.min(spec.totalWan, spec.contractedWan ?? Math.round(spec.totalWan * (increment ? rng.float(0.7, 1) : rng.float(0.4, 0.8))));
 
   // activities: the first contact on the lead date, the signing ceremony, the latest one `quiet` days ago
   const ctx: ActivityContext = {
@@ -754,8 +1688,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     totalInvestmentUsd: wan(spec.totalWan),
     contractedFdiUsd: wan(contractedWan),
     fixedAssetInvestmentCny: wan(spec.totalWan * 7.1 * rng.float(0.5, 0.8)),
-    landMu:
-      spec.type === "new" && spec.park ? Math.max(10, Math.round((spec.totalWan / 40) * rng.float(0.8, 1.4) * 2) / 2) : null,
+    landMu: spec.type === "new" && spec.park ? Math.max(10, Math.round((spec.totalWan / 40) * rng.float(0.8, 1.4) * 2) / 2) : null,
     expectedJobs: Math.max(30, Math.round(((spec.totalWan / 15) * rng.float(0.7, 1.3)) / 10) * 10),
     expectedAnnualTaxCny: wan(spec.totalWan * 7.1 * rng.float(0.03, 0.06)),
   };
@@ -835,12 +1768,7 @@ function contactPhone(country: string, rng: Random): string {
 
 // ── writing ───────────────────────────────────────────────────────────────
 
-function followUp(
-  plan: PlannedProject,
-  slot: number,
-  today: string,
-  rng: Random,
-): { on: string | null; item: string | null } {
+function followUp(plan: PlannedProject, slot: number, today: string, rng: Random): { on: string | null; item: string | null } {
   const { spec } = plan;
   const item = NEXT_STEP_BY_STAGE[spec.stage];
   switch (spec.status ?? "active") {
@@ -985,11 +1913,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
     const createdAt = instantOn(plan.leadOn, 10, rng.int(0, 59));
     const updatedAt = Math.max(createdAt, instantOn(maxDate(plan.lastActivityOn, lastChangeOn), 17, rng.int(0, 59)));
     const priority =
-      status === "dormant" || status === "abandoned"
-        ? "low"
-        : spec.totalWan >= 10_000 || company.fortune500 || company.chainLeader
-          ? "high"
-          : "normal";
+      status === "dormant" || status === "abandoned" ? "low" : spec.totalWan >= 10_000 || company.fortune500 || company.chainLeader ? "high" : "normal";
 
     const { id } = tx
       .insert(projects)
@@ -1045,7 +1969,9 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
         .run();
     }
     // the status log: 进行中 on the 线索日期 (recorded with the project), then its changes
-    tx.insert(statusChanges).values({ projectId: id, fromStatus: null, toStatus: "active", occurredOn: plan.leadOn, userId: ownerId, recordedAt: createdAt }).run();
+    tx.insert(statusChanges)
+      .values({ projectId: id, fromStatus: null, toStatus: "active", occurredOn: plan.leadOn, userId: ownerId, recordedAt: createdAt })
+      .run();
     for (const change of plan.statusChanges) {
       tx.insert(statusChanges)
         .values({
@@ -1079,7 +2005,9 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
         .run();
     }
     for (const member of spec.members ?? []) {
-      tx.insert(projectMembers).values({ projectId: id, userId: userId(member), createdAt }).run();
+      tx.insert(projectMembers)
+        .values({ projectId: id, userId: userId(member), createdAt })
+        .run();
     }
   }
 
@@ -1104,7 +2032,10 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
   }
   for (const [companyKey, systemCode, nodeName, role] of DEMO_CHAIN_COMPANIES) {
     const nodeId = chainNodeId(tx, systemCode, nodeName);
-    if (nodeId !== undefined) tx.insert(chainNodeCompanies).values({ nodeId, companyId: companyIds.get(companyKey)!, role }).run();
+    if (nodeId !== undefined)
+      tx.insert(chainNodeCompanies)
+        .values({ nodeId, companyId: companyIds.get(companyKey)!, role })
+        .run();
   }
 
   writeDemoPolicies(tx, today, rng, { projectIds, planByKey, userId });
@@ -1120,14 +2051,12 @@ interface PolicyContext {
 
 /** Two demo clauses (clearly marked 示例) under real policies, policy bases, commitments and payouts. */
 function writeDemoPolicies(tx: Tx, today: string, rng: Random, { projectIds, planByKey, userId }: PolicyContext): void {
-  const policyId = (docNumber: string) =>
-    tx.select({ id: policies.id }).from(policies).where(eq(policies.docNumber, docNumber)).get()?.id;
+  const policyId = (docNumber: string) => tx.select({ id: policies.id }).from(policies).where(eq(policies.docNumber, docNumber)).get()?.id;
   const provincial = policyId("浙政办发〔2023〕22号");
   const county = policyId("平政发〔2023〕23号");
   if (provincial === undefined || county === undefined) return;
 
-  const clause = (values: typeof policyClauses.$inferInsert) =>
-    tx.insert(policyClauses).values(values).returning({ id: policyClauses.id }).get().id;
+  const clause = (values: typeof policyClauses.$inferInsert) => tx.insert(policyClauses).values(values).returning({ id: policyClauses.id }).get().id;
   const increaseClause = clause({
     policyId: provincial,
     number: "示例第1条",
@@ -1195,8 +2124,19 @@ function writeDemoPolicies(tx: Tx, today: string, rng: Random, { projectIds, pla
       committedOn,
       fulfilledOn: secondPaid,
     });
-    tx.insert(payouts).values({ commitmentId: id, amountCny: 900_000, paidOn: firstPaid, reference: "演示-兑现-第1笔", createdBy: staff, createdAt: instantOn(firstPaid, 14) }).run();
-    tx.insert(payouts).values({ commitmentId: id, amountCny: 600_000, paidOn: secondPaid, reference: "演示-兑现-第2笔", createdBy: staff, createdAt: instantOn(secondPaid, 14) }).run();
+    tx.insert(payouts)
+      .values({ commitmentId: id, amountCny: 900_000, paidOn: firstPaid, reference: "演示-兑现-第1笔", createdBy: staff, createdAt: instantOn(firstPaid, 14) })
+      .run();
+    tx.insert(payouts)
+      .values({
+        commitmentId: id,
+        amountCny: 600_000,
+        paidOn: secondPaid,
+        reference: "演示-兑现-第2笔",
+        createdBy: staff,
+        createdAt: instantOn(secondPaid, 14),
+      })
+      .run();
   }
   // committed, past its date and unpaid: overdue
   {
@@ -1240,14 +2180,7 @@ function writeDemoPolicies(tx: Tx, today: string, rng: Random, { projectIds, pla
 }
 
 /** 实到外资 for verified signings that reached 注册 or later, in one to three instalments. */
-function writeDemoArrivals(
-  tx: Tx,
-  today: string,
-  rng: Random,
-  plans: PlannedProject[],
-  projectIds: Map<string, number>,
-  staffId: number,
-): void {
+function writeDemoArrivals(tx: Tx, today: string, rng: Random, plans: PlannedProject[], projectIds: Map<string, number>, staffId: number): void {
   const tranchesByStage: Partial<Record<Stage, [count: number, minShare: number, maxShare: number]>> = {
     registered: [1, 0.15, 0.3],
     construction: [2, 0.35, 0.6],

@@ -243,46 +243,206 @@ const industry = (
 ): Industry => ({ label, cn, tw, ja, jaRomaji, ko, de, en, chain, products, weight });
 
 const INDUSTRIES: readonly Industry[] = [
-  industry("数控机床", ["精机", "精機", "精機", "Seiki", "정밀기계", "Werkzeugmaschinen", "Machine Tools"], ["4q8l", "机床整机"], ["五轴数控机床整机", "精密卧式加工中心", "数控车床"], 6),
-  industry("机床功能部件", ["精密", "精密", "精密", "Seimitsu", "정밀", "Präzisionstechnik", "Precision"], ["4q8l", "传动机械"], ["精密主轴", "滚珠丝杠", "直线导轨"], 6),
-  industry("精密零部件", ["精工", "精工", "精工", "Seiko", "정공", "Feinmechanik", "Precision Components"], ["4q8l", "传动机械"], ["精密齿轮", "精密轴承", "精密零部件"], 5),
-  industry("伺服驱动", ["电机", "電機", "電機", "Denki", "전기", "Antriebstechnik", "Motion Systems"], ["4q8l", "驱动装置"], ["伺服电机", "伺服驱动器", "变频器"], 5),
-  industry("测量与控制检测", ["仪器", "儀器", "計器", "Keiki", "계측", "Messtechnik", "Instruments"], ["4q8l", "控制检测"], ["在线测量系统", "数控系统", "精密传感器"], 4),
-  industry("刀具刀塔", ["刃具", "刃具", "工具", "Kogu", "공구", "Werkzeugtechnik", "Tooling"], ["4q8l", "刀具刀塔"], ["硬质合金刀具", "动力刀塔", "精密夹具"], 3),
-  industry("汽车零部件", ["汽车部件", "汽車零件", "自動車部品", "Jidosha Buhin", "오토파츠", "Fahrzeugteile", "Automotive Components"], ["4q8l", "新能源汽车"], ["电驱动总成", "底盘部件", "车身结构件"], 8),
-  industry("新能源汽车电子", ["汽车电子", "汽車電子", "車載電子", "Shasai Denshi", "전장", "Fahrzeugelektronik", "Automotive Electronics"], ["4q8l", "新能源汽车"], ["车载控制器", "电池管理系统", "车载传感器"], 5),
-  industry("电子元器件", ["电子", "電子", "電子", "Denshi", "전자", "Elektronik", "Electronics"], ["1212", "数字经济"], ["片式电容", "连接器", "传感器模组"], 8),
+  industry(
+    "数控机床",
+    ["精机", "精機", "精機", "Seiki", "정밀기계", "Werkzeugmaschinen", "Machine Tools"],
+    ["4q8l", "机床整机"],
+    ["五轴数控机床整机", "精密卧式加工中心", "数控车床"],
+    6,
+  ),
+  industry(
+    "机床功能部件",
+    ["精密", "精密", "精密", "Seimitsu", "정밀", "Präzisionstechnik", "Precision"],
+    ["4q8l", "传动机械"],
+    ["精密主轴", "滚珠丝杠", "直线导轨"],
+    6,
+  ),
+  industry(
+    "精密零部件",
+    ["精工", "精工", "精工", "Seiko", "정공", "Feinmechanik", "Precision Components"],
+    ["4q8l", "传动机械"],
+    ["精密齿轮", "精密轴承", "精密零部件"],
+    5,
+  ),
+  industry(
+    "伺服驱动",
+    ["电机", "電機", "電機", "Denki", "전기", "Antriebstechnik", "Motion Systems"],
+    ["4q8l", "驱动装置"],
+    ["伺服电机", "伺服驱动器", "变频器"],
+    5,
+  ),
+  industry(
+    "测量与控制检测",
+    ["仪器", "儀器", "計器", "Keiki", "계측", "Messtechnik", "Instruments"],
+    ["4q8l", "控制检测"],
+    ["在线测量系统", "数控系统", "精密传感器"],
+    4,
+  ),
+  industry(
+    "刀具刀塔",
+    ["刃具", "刃具", "工具", "Kogu", "공구", "Werkzeugtechnik", "Tooling"],
+    ["4q8l", "刀具刀塔"],
+    ["硬质合金刀具", "动力刀塔", "精密夹具"],
+    3,
+  ),
+  industry(
+    "汽车零部件",
+    ["汽车部件", "汽車零件", "自動車部品", "Jidosha Buhin", "오토파츠", "Fahrzeugteile", "Automotive Components"],
+    ["4q8l", "新能源汽车"],
+    ["电驱动总成", "底盘部件", "车身结构件"],
+    8,
+  ),
+  industry(
+    "新能源汽车电子",
+    ["汽车电子", "汽車電子", "車載電子", "Shasai Denshi", "전장", "Fahrzeugelektronik", "Automotive Electronics"],
+    ["4q8l", "新能源汽车"],
+    ["车载控制器", "电池管理系统", "车载传感器"],
+    5,
+  ),
+  industry(
+    "电子元器件",
+    ["电子", "電子", "電子", "Denshi", "전자", "Elektronik", "Electronics"],
+    ["1212", "数字经济"],
+    ["片式电容", "连接器", "传感器模组"],
+    8,
+  ),
   industry("光通信器件", ["光学", "光學", "光学", "Kogaku", "광학", "Optik", "Photonics"], ["4q8l", "光电通信"], ["光通信模块", "光学镜片", "激光器件"], 4),
-  industry("功率半导体", ["半导体", "半導體", "半導体", "Handotai", "반도체", "Halbleiter", "Semiconductor"], ["4q8l", "功率模块制造"], ["功率模块封装", "晶圆测试", "芯片设计中心"], 3),
-  industry("半导体设备零部件", ["半导体装备", "半導體設備", "半導体装置", "Handotai Sochi", "반도체장비", "Halbleiteranlagen", "Semiconductor Equipment"], ["4q8l", "半导体装备制造"], ["刻蚀设备零部件", "真空泵", "晶圆传送系统"], 2),
-  industry("功能性膜材料", ["化成", "化成", "化成", "Kasei", "소재", "Folientechnik", "Advanced Materials"], ["1212", "新材料"], ["光学膜", "高性能薄膜", "锂电池隔膜"], 4),
+  industry(
+    "功率半导体",
+    ["半导体", "半導體", "半導体", "Handotai", "반도체", "Halbleiter", "Semiconductor"],
+    ["4q8l", "功率模块制造"],
+    ["功率模块封装", "晶圆测试", "芯片设计中心"],
+    3,
+  ),
+  industry(
+    "半导体设备零部件",
+    ["半导体装备", "半導體設備", "半導体装置", "Handotai Sochi", "반도체장비", "Halbleiteranlagen", "Semiconductor Equipment"],
+    ["4q8l", "半导体装备制造"],
+    ["刻蚀设备零部件", "真空泵", "晶圆传送系统"],
+    2,
+  ),
+  industry(
+    "功能性膜材料",
+    ["化成", "化成", "化成", "Kasei", "소재", "Folientechnik", "Advanced Materials"],
+    ["1212", "新材料"],
+    ["光学膜", "高性能薄膜", "锂电池隔膜"],
+    4,
+  ),
   industry("电子化学品", ["化学", "化學", "化学", "Kagaku", "화학", "Chemie", "Chemicals"], ["1212", "新材料"], ["电子化学品", "特种树脂", "高纯试剂"], 5),
-  industry("工程塑料", ["树脂", "樹脂", "樹脂", "Jushi", "플라스틱", "Kunststofftechnik", "Plastics"], ["1212", "新材料"], ["改性工程塑料", "精密注塑件", "复合材料"], 4),
-  industry("特种涂层材料", ["涂料", "塗料", "塗料", "Toryo", "도료", "Beschichtungstechnik", "Coatings"], ["1212", "新材料"], ["工业涂料", "功能涂层", "粉末涂料"], 2),
-  industry("医疗器械", ["医疗器械", "醫療器材", "医療機器", "Iryo Kiki", "메디칼", "Medizintechnik", "Medical Devices"], ["1212", "生命健康"], ["微创手术器械", "医疗影像设备", "体外诊断试剂"], 4),
-  industry("生物医药", ["制药", "製藥", "製薬", "Seiyaku", "바이오", "Pharma", "Biologics"], ["1212", "生命健康"], ["抗体药物中试基地", "细胞培养基", "原料药"], 3),
-  industry("储能系统", ["能源", "能源", "エナジー", "Energy", "에너지", "Energiesysteme", "Energy Systems"], ["1212", "新能源"], ["工商业储能系统", "氢能装备", "光伏组件"], 3),
-  industry("电池材料", ["电池", "電池", "電池", "Denchi", "배터리", "Batterietechnik", "Battery"], ["1212", "新能源"], ["动力电池材料", "电池隔膜", "正极材料"], 3),
+  industry(
+    "工程塑料",
+    ["树脂", "樹脂", "樹脂", "Jushi", "플라스틱", "Kunststofftechnik", "Plastics"],
+    ["1212", "新材料"],
+    ["改性工程塑料", "精密注塑件", "复合材料"],
+    4,
+  ),
+  industry(
+    "特种涂层材料",
+    ["涂料", "塗料", "塗料", "Toryo", "도료", "Beschichtungstechnik", "Coatings"],
+    ["1212", "新材料"],
+    ["工业涂料", "功能涂层", "粉末涂料"],
+    2,
+  ),
+  industry(
+    "医疗器械",
+    ["医疗器械", "醫療器材", "医療機器", "Iryo Kiki", "메디칼", "Medizintechnik", "Medical Devices"],
+    ["1212", "生命健康"],
+    ["微创手术器械", "医疗影像设备", "体外诊断试剂"],
+    4,
+  ),
+  industry(
+    "生物医药",
+    ["制药", "製藥", "製薬", "Seiyaku", "바이오", "Pharma", "Biologics"],
+    ["1212", "生命健康"],
+    ["抗体药物中试基地", "细胞培养基", "原料药"],
+    3,
+  ),
+  industry(
+    "储能系统",
+    ["能源", "能源", "エナジー", "Energy", "에너지", "Energiesysteme", "Energy Systems"],
+    ["1212", "新能源"],
+    ["工商业储能系统", "氢能装备", "光伏组件"],
+    3,
+  ),
+  industry(
+    "电池材料",
+    ["电池", "電池", "電池", "Denchi", "배터리", "Batterietechnik", "Battery"],
+    ["1212", "新能源"],
+    ["动力电池材料", "电池隔膜", "正极材料"],
+    3,
+  ),
   industry("服装", ["服饰", "服飾", "アパレル", "Apparel", "어패럴", "Mode", "Apparel"], ["1212", "服装"], ["服装智能工厂", "服装设计研发中心", "针织服装"], 4),
   industry("功能性面料", ["纺织", "紡織", "紡績", "Boseki", "섬유", "Textil", "Textiles"], ["1212", "服装"], ["功能性面料", "高端纱线", "无纺布"], 3),
   industry("箱包", ["箱包", "箱包", "鞄", "Kaban", "가방", "Lederwaren", "Bags"], ["1212", "箱包"], ["旅行箱包", "皮具", "箱包辅料"], 3),
   industry("精密模具", ["模具", "模具", "金型", "Kanagata", "금형", "Formenbau", "Molds"], ["1212", "高端装备制造"], ["精密模具", "汽车模具", "注塑模具"], 3),
-  industry("工业自动化", ["技研", "技研", "技研", "Giken", "오토메이션", "Automatisierung", "Automation"], ["1212", "高端装备制造"], ["工业机器人", "自动化生产线", "智能装备"], 4),
-  industry("智能仓储物流", ["物流", "物流", "物流", "Butsuryu", "로지스틱스", "Logistik", "Logistics"], null, ["智能仓储物流基地", "冷链仓储", "跨境电商分拨中心"], 3),
+  industry(
+    "工业自动化",
+    ["技研", "技研", "技研", "Giken", "오토메이션", "Automatisierung", "Automation"],
+    ["1212", "高端装备制造"],
+    ["工业机器人", "自动化生产线", "智能装备"],
+    4,
+  ),
+  industry(
+    "智能仓储物流",
+    ["物流", "物流", "物流", "Butsuryu", "로지스틱스", "Logistik", "Logistics"],
+    null,
+    ["智能仓储物流基地", "冷链仓储", "跨境电商分拨中心"],
+    3,
+  ),
   industry("食品", ["食品", "食品", "食品", "Shokuhin", "식품", "Lebensmittel", "Foods"], null, ["食品加工", "烘焙食品", "健康食品"], 2),
   industry("包装材料", ["包装", "包裝", "パッケージ", "Package", "패키징", "Verpackung", "Packaging"], null, ["环保包装材料", "纸制品包装", "精密包装"], 2),
-  industry("通用机械", ["机械", "機械", "機械", "Kikai", "기계", "Maschinenbau", "Machinery"], ["1212", "高端装备制造"], ["通用机械", "液压件", "精密减速机"], 5),
-  industry("工业软件", ["科技", "科技", "テクノロジー", "Technology", "테크", "Software", "Technologies"], ["1212", "数字经济"], ["工业互联网平台", "研发中心", "数据中心"], 2),
+  industry(
+    "通用机械",
+    ["机械", "機械", "機械", "Kikai", "기계", "Maschinenbau", "Machinery"],
+    ["1212", "高端装备制造"],
+    ["通用机械", "液压件", "精密减速机"],
+    5,
+  ),
+  industry(
+    "工业软件",
+    ["科技", "科技", "テクノロジー", "Technology", "테크", "Software", "Technologies"],
+    ["1212", "数字经济"],
+    ["工业互联网平台", "研发中心", "数据中心"],
+    2,
+  ),
 ];
 
 const COUNTRY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ["JP", 30], ["HK", 22], ["DE", 12], ["KR", 8], ["TW", 8], ["US", 7], ["SG", 3],
+  ["JP", 30],
+  ["HK", 22],
+  ["DE", 12],
+  ["KR", 8],
+  ["TW", 8],
+  ["US", 7],
+  ["SG", 3],
   // other Europe, 8%
-  ["GB", 1.8], ["FR", 1.4], ["IT", 1.1], ["NL", 1.0], ["CH", 0.9], ["AT", 0.5], ["BE", 0.3], ["SE", 0.3],
-  ["DK", 0.2], ["ES", 0.2], ["FI", 0.1], ["NO", 0.05], ["PT", 0.05], ["IE", 0.05], ["LU", 0.05],
+  ["GB", 1.8],
+  ["FR", 1.4],
+  ["IT", 1.1],
+  ["NL", 1.0],
+  ["CH", 0.9],
+  ["AT", 0.5],
+  ["BE", 0.3],
+  ["SE", 0.3],
+  ["DK", 0.2],
+  ["ES", 0.2],
+  ["FI", 0.1],
+  ["NO", 0.05],
+  ["PT", 0.05],
+  ["IE", 0.05],
+  ["LU", 0.05],
   // the rest, 2%
-  ["MO", 0.3], ["CA", 0.3], ["AU", 0.3], ["MY", 0.2], ["TH", 0.1], ["VG", 0.35], ["KY", 0.2], ["IL", 0.1],
-  ["IN", 0.05], ["AE", 0.05], ["BM", 0.05],
+  ["MO", 0.3],
+  ["CA", 0.3],
+  ["AU", 0.3],
+  ["MY", 0.2],
+  ["TH", 0.1],
+  ["VG", 0.35],
+  ["KY", 0.2],
+  ["IL", 0.1],
+  ["IN", 0.05],
+  ["AE", 0.05],
+  ["BM", 0.05],
 ];
 
 const HQ_CITIES: Record<string, readonly string[]> = {
@@ -323,150 +483,582 @@ const HQ_CITIES: Record<string, readonly string[]> = {
 
 /** Japanese surnames [simplified, kanji, romaji, katakana]; very well-known company names left out. */
 const JP_SURNAMES: ReadonlyArray<readonly [string, string, string, string]> = [
-  ["川田", "川田", "Kawada", "カワダ"], ["林", "林", "Hayashi", "ハヤシ"], ["中村", "中村", "Nakamura", "ナカムラ"],
-  ["山本", "山本", "Yamamoto", "ヤマモト"], ["高桥", "高橋", "Takahashi", "タカハシ"], ["渡边", "渡辺", "Watanabe", "ワタナベ"],
-  ["伊藤", "伊藤", "Ito", "イトウ"], ["小林", "小林", "Kobayashi", "コバヤシ"], ["加藤", "加藤", "Kato", "カトウ"],
-  ["吉田", "吉田", "Yoshida", "ヨシダ"], ["山田", "山田", "Yamada", "ヤマダ"], ["松本", "松本", "Matsumoto", "マツモト"],
-  ["井上", "井上", "Inoue", "イノウエ"], ["木村", "木村", "Kimura", "キムラ"], ["清水", "清水", "Shimizu", "シミズ"],
-  ["山口", "山口", "Yamaguchi", "ヤマグチ"], ["池田", "池田", "Ikeda", "イケダ"], ["桥本", "橋本", "Hashimoto", "ハシモト"],
-  ["石川", "石川", "Ishikawa", "イシカワ"], ["前田", "前田", "Maeda", "マエダ"], ["藤田", "藤田", "Fujita", "フジタ"],
-  ["冈田", "岡田", "Okada", "オカダ"], ["后藤", "後藤", "Goto", "ゴトウ"], ["长谷川", "長谷川", "Hasegawa", "ハセガワ"],
-  ["村上", "村上", "Murakami", "ムラカミ"], ["近藤", "近藤", "Kondo", "コンドウ"], ["石井", "石井", "Ishii", "イシイ"],
-  ["坂本", "坂本", "Sakamoto", "サカモト"], ["远藤", "遠藤", "Endo", "エンドウ"], ["青木", "青木", "Aoki", "アオキ"],
-  ["藤井", "藤井", "Fujii", "フジイ"], ["西村", "西村", "Nishimura", "ニシムラ"], ["福田", "福田", "Fukuda", "フクダ"],
-  ["太田", "太田", "Ota", "オオタ"], ["三浦", "三浦", "Miura", "ミウラ"], ["冈本", "岡本", "Okamoto", "オカモト"],
-  ["中川", "中川", "Nakagawa", "ナカガワ"], ["中野", "中野", "Nakano", "ナカノ"], ["原田", "原田", "Harada", "ハラダ"],
-  ["小野", "小野", "Ono", "オノ"], ["金子", "金子", "Kaneko", "カネコ"], ["和田", "和田", "Wada", "ワダ"],
-  ["中山", "中山", "Nakayama", "ナカヤマ"], ["石田", "石田", "Ishida", "イシダ"], ["上田", "上田", "Ueda", "ウエダ"],
-  ["森田", "森田", "Morita", "モリタ"], ["柴田", "柴田", "Shibata", "シバタ"], ["酒井", "酒井", "Sakai", "サカイ"],
-  ["工藤", "工藤", "Kudo", "クドウ"], ["横山", "横山", "Yokoyama", "ヨコヤマ"], ["宫崎", "宮崎", "Miyazaki", "ミヤザキ"],
-  ["宫本", "宮本", "Miyamoto", "ミヤモト"], ["内田", "内田", "Uchida", "ウチダ"], ["高木", "高木", "Takagi", "タカギ"],
-  ["安藤", "安藤", "Ando", "アンドウ"], ["岛田", "島田", "Shimada", "シマダ"], ["谷口", "谷口", "Taniguchi", "タニグチ"],
-  ["大野", "大野", "Ono", "オオノ"], ["丸山", "丸山", "Maruyama", "マルヤマ"], ["今井", "今井", "Imai", "イマイ"],
-  ["河野", "河野", "Kono", "コウノ"], ["藤原", "藤原", "Fujiwara", "フジワラ"], ["上野", "上野", "Ueno", "ウエノ"],
-  ["杉山", "杉山", "Sugiyama", "スギヤマ"], ["平野", "平野", "Hirano", "ヒラノ"], ["久保", "久保", "Kubo", "クボ"],
-  ["松井", "松井", "Matsui", "マツイ"], ["野口", "野口", "Noguchi", "ノグチ"], ["松尾", "松尾", "Matsuo", "マツオ"],
-  ["木下", "木下", "Kinoshita", "キノシタ"], ["佐野", "佐野", "Sano", "サノ"], ["大西", "大西", "Onishi", "オオニシ"],
-  ["杉本", "杉本", "Sugimoto", "スギモト"], ["新井", "新井", "Arai", "アライ"], ["市川", "市川", "Ichikawa", "イチカワ"],
-  ["荒木", "荒木", "Araki", "アラキ"], ["星野", "星野", "Hoshino", "ホシノ"], ["北村", "北村", "Kitamura", "キタムラ"],
-  ["滨田", "濱田", "Hamada", "ハマダ"], ["菅野", "菅野", "Sugano", "スガノ"], ["早川", "早川", "Hayakawa", "ハヤカワ"],
-  ["川口", "川口", "Kawaguchi", "カワグチ"], ["小川", "小川", "Ogawa", "オガワ"], ["冈崎", "岡崎", "Okazaki", "オカザキ"],
+  ["川田", "川田", "Kawada", "カワダ"],
+  ["林", "林", "Hayashi", "ハヤシ"],
+  ["中村", "中村", "Nakamura", "ナカムラ"],
+  ["山本", "山本", "Yamamoto", "ヤマモト"],
+  ["高桥", "高橋", "Takahashi", "タカハシ"],
+  ["渡边", "渡辺", "Watanabe", "ワタナベ"],
+  ["伊藤", "伊藤", "Ito", "イトウ"],
+  ["小林", "小林", "Kobayashi", "コバヤシ"],
+  ["加藤", "加藤", "Kato", "カトウ"],
+  ["吉田", "吉田", "Yoshida", "ヨシダ"],
+  ["山田", "山田", "Yamada", "ヤマダ"],
+  ["松本", "松本", "Matsumoto", "マツモト"],
+  ["井上", "井上", "Inoue", "イノウエ"],
+  ["木村", "木村", "Kimura", "キムラ"],
+  ["清水", "清水", "Shimizu", "シミズ"],
+  ["山口", "山口", "Yamaguchi", "ヤマグチ"],
+  ["池田", "池田", "Ikeda", "イケダ"],
+  ["桥本", "橋本", "Hashimoto", "ハシモト"],
+  ["石川", "石川", "Ishikawa", "イシカワ"],
+  ["前田", "前田", "Maeda", "マエダ"],
+  ["藤田", "藤田", "Fujita", "フジタ"],
+  ["冈田", "岡田", "Okada", "オカダ"],
+  ["后藤", "後藤", "Goto", "ゴトウ"],
+  ["长谷川", "長谷川", "Hasegawa", "ハセガワ"],
+  ["村上", "村上", "Murakami", "ムラカミ"],
+  ["近藤", "近藤", "Kondo", "コンドウ"],
+  ["石井", "石井", "Ishii", "イシイ"],
+  ["坂本", "坂本", "Sakamoto", "サカモト"],
+  ["远藤", "遠藤", "Endo", "エンドウ"],
+  ["青木", "青木", "Aoki", "アオキ"],
+  ["藤井", "藤井", "Fujii", "フジイ"],
+  ["西村", "西村", "Nishimura", "ニシムラ"],
+  ["福田", "福田", "Fukuda", "フクダ"],
+  ["太田", "太田", "Ota", "オオタ"],
+  ["三浦", "三浦", "Miura", "ミウラ"],
+  ["冈本", "岡本", "Okamoto", "オカモト"],
+  ["中川", "中川", "Nakagawa", "ナカガワ"],
+  ["中野", "中野", "Nakano", "ナカノ"],
+  ["原田", "原田", "Harada", "ハラダ"],
+  ["小野", "小野", "Ono", "オノ"],
+  ["金子", "金子", "Kaneko", "カネコ"],
+  ["和田", "和田", "Wada", "ワダ"],
+  ["中山", "中山", "Nakayama", "ナカヤマ"],
+  ["石田", "石田", "Ishida", "イシダ"],
+  ["上田", "上田", "Ueda", "ウエダ"],
+  ["森田", "森田", "Morita", "モリタ"],
+  ["柴田", "柴田", "Shibata", "シバタ"],
+  ["酒井", "酒井", "Sakai", "サカイ"],
+  ["工藤", "工藤", "Kudo", "クドウ"],
+  ["横山", "横山", "Yokoyama", "ヨコヤマ"],
+  ["宫崎", "宮崎", "Miyazaki", "ミヤザキ"],
+  ["宫本", "宮本", "Miyamoto", "ミヤモト"],
+  ["内田", "内田", "Uchida", "ウチダ"],
+  ["高木", "高木", "Takagi", "タカギ"],
+  ["安藤", "安藤", "Ando", "アンドウ"],
+  ["岛田", "島田", "Shimada", "シマダ"],
+  ["谷口", "谷口", "Taniguchi", "タニグチ"],
+  ["大野", "大野", "Ono", "オオノ"],
+  ["丸山", "丸山", "Maruyama", "マルヤマ"],
+  ["今井", "今井", "Imai", "イマイ"],
+  ["河野", "河野", "Kono", "コウノ"],
+  ["藤原", "藤原", "Fujiwara", "フジワラ"],
+  ["上野", "上野", "Ueno", "ウエノ"],
+  ["杉山", "杉山", "Sugiyama", "スギヤマ"],
+  ["平野", "平野", "Hirano", "ヒラノ"],
+  ["久保", "久保", "Kubo", "クボ"],
+  ["松井", "松井", "Matsui", "マツイ"],
+  ["野口", "野口", "Noguchi", "ノグチ"],
+  ["松尾", "松尾", "Matsuo", "マツオ"],
+  ["木下", "木下", "Kinoshita", "キノシタ"],
+  ["佐野", "佐野", "Sano", "サノ"],
+  ["大西", "大西", "Onishi", "オオニシ"],
+  ["杉本", "杉本", "Sugimoto", "スギモト"],
+  ["新井", "新井", "Arai", "アライ"],
+  ["市川", "市川", "Ichikawa", "イチカワ"],
+  ["荒木", "荒木", "Araki", "アラキ"],
+  ["星野", "星野", "Hoshino", "ホシノ"],
+  ["北村", "北村", "Kitamura", "キタムラ"],
+  ["滨田", "濱田", "Hamada", "ハマダ"],
+  ["菅野", "菅野", "Sugano", "スガノ"],
+  ["早川", "早川", "Hayakawa", "ハヤカワ"],
+  ["川口", "川口", "Kawaguchi", "カワグチ"],
+  ["小川", "小川", "Ogawa", "オガワ"],
+  ["冈崎", "岡崎", "Okazaki", "オカザキ"],
 ];
 
 /** made-up Japanese brand halves [simplified, kanji, romaji, katakana] */
 const JP_BRAND_HEADS: ReadonlyArray<readonly [string, string, string, string]> = [
-  ["朝", "朝", "Asa", "アサ"], ["星", "星", "Hoshi", "ホシ"], ["高", "高", "Taka", "タカ"], ["若", "若", "Waka", "ワカ"],
-  ["青", "青", "Ao", "アオ"], ["白", "白", "Shira", "シラ"], ["北", "北", "Kita", "キタ"], ["南", "南", "Minami", "ミナミ"],
-  ["东", "東", "Higashi", "ヒガシ"], ["千", "千", "Chi", "チ"], ["美", "美", "Mi", "ミ"], ["富", "富", "Tomi", "トミ"],
-  ["丰", "豊", "Toyo", "トヨ"], ["明", "明", "Aki", "アキ"], ["晴", "晴", "Hare", "ハレ"], ["雪", "雪", "Yuki", "ユキ"],
-  ["葵", "葵", "Aoi", "アオイ"], ["凛", "凛", "Rin", "リン"], ["久", "久", "Hisa", "ヒサ"], ["鹤", "鶴", "Tsuru", "ツル"],
-  ["樱", "桜", "Sakura", "サクラ"], ["松", "松", "Matsu", "マツ"], ["竹", "竹", "Take", "タケ"], ["梅", "梅", "Ume", "ウメ"],
-  ["岩", "岩", "Iwa", "イワ"], ["长", "長", "Naga", "ナガ"], ["福", "福", "Fuku", "フク"], ["宫", "宮", "Miya", "ミヤ"],
-  ["荒", "荒", "Ara", "アラ"], ["泉", "泉", "Izumi", "イズミ"], ["丸", "丸", "Maru", "マル"], ["小", "小", "Ko", "コ"],
-  ["中", "中", "Naka", "ナカ"], ["新", "新", "Shin", "シン"], ["金", "金", "Kane", "カネ"], ["今", "今", "Ima", "イマ"],
-  ["平", "平", "Hira", "ヒラ"], ["吉", "吉", "Yoshi", "ヨシ"], ["藤", "藤", "Fuji", "フジ"], ["春", "春", "Haru", "ハル"],
-  ["夏", "夏", "Natsu", "ナツ"], ["菊", "菊", "Kiku", "キク"], ["永", "永", "Nagae", "ナガエ"], ["秋", "秋", "Akino", "アキノ"],
+  ["朝", "朝", "Asa", "アサ"],
+  ["星", "星", "Hoshi", "ホシ"],
+  ["高", "高", "Taka", "タカ"],
+  ["若", "若", "Waka", "ワカ"],
+  ["青", "青", "Ao", "アオ"],
+  ["白", "白", "Shira", "シラ"],
+  ["北", "北", "Kita", "キタ"],
+  ["南", "南", "Minami", "ミナミ"],
+  ["东", "東", "Higashi", "ヒガシ"],
+  ["千", "千", "Chi", "チ"],
+  ["美", "美", "Mi", "ミ"],
+  ["富", "富", "Tomi", "トミ"],
+  ["丰", "豊", "Toyo", "トヨ"],
+  ["明", "明", "Aki", "アキ"],
+  ["晴", "晴", "Hare", "ハレ"],
+  ["雪", "雪", "Yuki", "ユキ"],
+  ["葵", "葵", "Aoi", "アオイ"],
+  ["凛", "凛", "Rin", "リン"],
+  ["久", "久", "Hisa", "ヒサ"],
+  ["鹤", "鶴", "Tsuru", "ツル"],
+  ["樱", "桜", "Sakura", "サクラ"],
+  ["松", "松", "Matsu", "マツ"],
+  ["竹", "竹", "Take", "タケ"],
+  ["梅", "梅", "Ume", "ウメ"],
+  ["岩", "岩", "Iwa", "イワ"],
+  ["长", "長", "Naga", "ナガ"],
+  ["福", "福", "Fuku", "フク"],
+  ["宫", "宮", "Miya", "ミヤ"],
+  ["荒", "荒", "Ara", "アラ"],
+  ["泉", "泉", "Izumi", "イズミ"],
+  ["丸", "丸", "Maru", "マル"],
+  ["小", "小", "Ko", "コ"],
+  ["中", "中", "Naka", "ナカ"],
+  ["新", "新", "Shin", "シン"],
+  ["金", "金", "Kane", "カネ"],
+  ["今", "今", "Ima", "イマ"],
+  ["平", "平", "Hira", "ヒラ"],
+  ["吉", "吉", "Yoshi", "ヨシ"],
+  ["藤", "藤", "Fuji", "フジ"],
+  ["春", "春", "Haru", "ハル"],
+  ["夏", "夏", "Natsu", "ナツ"],
+  ["菊", "菊", "Kiku", "キク"],
+  ["永", "永", "Nagae", "ナガエ"],
+  ["秋", "秋", "Akino", "アキノ"],
 ];
 const JP_BRAND_TAILS: ReadonlyArray<readonly [string, string, string, string]> = [
-  ["川", "川", "kawa", "カワ"], ["山", "山", "yama", "ヤマ"], ["峰", "峰", "mine", "ミネ"], ["岛", "島", "shima", "シマ"],
-  ["冈", "岡", "oka", "オカ"], ["原", "原", "hara", "ハラ"], ["野", "野", "no", "ノ"], ["泽", "沢", "sawa", "サワ"],
-  ["谷", "谷", "tani", "タニ"], ["滨", "浜", "hama", "ハマ"], ["崎", "崎", "saki", "サキ"], ["和", "和", "wa", "ワ"],
-  ["叶", "葉", "ha", "ハ"], ["凪", "凪", "nagi", "ナギ"], ["木", "木", "ki", "キ"], ["村", "村", "mura", "ムラ"],
-  ["田", "田", "da", "ダ"], ["本", "本", "moto", "モト"], ["桥", "橋", "hashi", "ハシ"], ["屋", "屋", "ya", "ヤ"],
-  ["濑", "瀬", "se", "セ"], ["森", "森", "mori", "モリ"], ["光", "光", "mitsu", "ミツ"],
+  ["川", "川", "kawa", "カワ"],
+  ["山", "山", "yama", "ヤマ"],
+  ["峰", "峰", "mine", "ミネ"],
+  ["岛", "島", "shima", "シマ"],
+  ["冈", "岡", "oka", "オカ"],
+  ["原", "原", "hara", "ハラ"],
+  ["野", "野", "no", "ノ"],
+  ["泽", "沢", "sawa", "サワ"],
+  ["谷", "谷", "tani", "タニ"],
+  ["滨", "浜", "hama", "ハマ"],
+  ["崎", "崎", "saki", "サキ"],
+  ["和", "和", "wa", "ワ"],
+  ["叶", "葉", "ha", "ハ"],
+  ["凪", "凪", "nagi", "ナギ"],
+  ["木", "木", "ki", "キ"],
+  ["村", "村", "mura", "ムラ"],
+  ["田", "田", "da", "ダ"],
+  ["本", "本", "moto", "モト"],
+  ["桥", "橋", "hashi", "ハシ"],
+  ["屋", "屋", "ya", "ヤ"],
+  ["濑", "瀬", "se", "セ"],
+  ["森", "森", "mori", "モリ"],
+  ["光", "光", "mitsu", "ミツ"],
 ];
 /** optional Japanese business word after the industry word [simplified, kanji, romaji] */
 const JP_BUSINESS_WORDS: ReadonlyArray<readonly [string, string, string]> = [
-  ["工业", "工業", "Kogyo"], ["制作所", "製作所", "Seisakusho"], ["产业", "産業", "Sangyo"], ["技术", "技術", "Gijutsu"],
-  ["工机", "工機", "Koki"], ["兴业", "興業", "Kogyo"],
+  ["工业", "工業", "Kogyo"],
+  ["制作所", "製作所", "Seisakusho"],
+  ["产业", "産業", "Sangyo"],
+  ["技术", "技術", "Gijutsu"],
+  ["工机", "工機", "Koki"],
+  ["兴业", "興業", "Kogyo"],
 ];
 
 /** German surnames [German, Chinese transliteration] */
 const DE_SURNAMES: ReadonlyArray<readonly [string, string]> = [
-  ["Müller", "穆勒"], ["Schmidt", "施密特"], ["Fischer", "菲舍尔"], ["Weber", "韦伯"], ["Meyer", "迈耶"], ["Wagner", "瓦格纳"],
-  ["Becker", "贝克尔"], ["Schulz", "舒尔茨"], ["Hoffmann", "霍夫曼"], ["Schäfer", "舍费尔"], ["Koch", "科赫"], ["Bauer", "鲍尔"],
-  ["Richter", "里希特"], ["Klein", "克莱因"], ["Wolf", "沃尔夫"], ["Schröder", "施罗德"], ["Neumann", "诺伊曼"], ["Schwarz", "施瓦茨"],
-  ["Zimmermann", "齐默尔曼"], ["Braun", "布劳恩"], ["Krüger", "克吕格尔"], ["Hartmann", "哈特曼"], ["Lange", "朗格"], ["Werner", "维尔纳"],
-  ["Krause", "克劳泽"], ["Meier", "迈尔"], ["Lehmann", "莱曼"], ["Schmid", "施密德"], ["Schulze", "舒尔策"], ["Köhler", "克勒"],
-  ["Herrmann", "赫尔曼"], ["König", "柯尼希"], ["Walter", "瓦尔特"], ["Huber", "胡贝尔"], ["Kaiser", "凯泽"], ["Fuchs", "富克斯"],
-  ["Peters", "彼得斯"], ["Scholz", "朔尔茨"], ["Möller", "默勒"], ["Weiß", "魏斯"], ["Jung", "容格"], ["Hahn", "哈恩"],
-  ["Vogel", "福格尔"], ["Keller", "凯勒"], ["Günther", "京特"], ["Berger", "贝格尔"], ["Winkler", "温克勒"], ["Roth", "罗特"],
-  ["Lorenz", "洛伦茨"], ["Baumann", "鲍曼"], ["Albrecht", "阿尔布雷希特"], ["Ludwig", "路德维希"], ["Winter", "温特"], ["Kraus", "克劳斯"],
-  ["Vogt", "福格特"], ["Jäger", "耶格尔"], ["Sommer", "佐默"], ["Seidel", "赛德尔"], ["Heinrich", "海因里希"], ["Brandt", "勃兰特"],
-  ["Haas", "哈斯"], ["Schreiber", "施赖伯"], ["Graf", "格拉夫"], ["Pichler", "皮希勒"], ["Steiner", "施泰纳"], ["Gruber", "格鲁伯"],
+  ["Müller", "穆勒"],
+  ["Schmidt", "施密特"],
+  ["Fischer", "菲舍尔"],
+  ["Weber", "韦伯"],
+  ["Meyer", "迈耶"],
+  ["Wagner", "瓦格纳"],
+  ["Becker", "贝克尔"],
+  ["Schulz", "舒尔茨"],
+  ["Hoffmann", "霍夫曼"],
+  ["Schäfer", "舍费尔"],
+  ["Koch", "科赫"],
+  ["Bauer", "鲍尔"],
+  ["Richter", "里希特"],
+  ["Klein", "克莱因"],
+  ["Wolf", "沃尔夫"],
+  ["Schröder", "施罗德"],
+  ["Neumann", "诺伊曼"],
+  ["Schwarz", "施瓦茨"],
+  ["Zimmermann", "齐默尔曼"],
+  ["Braun", "布劳恩"],
+  ["Krüger", "克吕格尔"],
+  ["Hartmann", "哈特曼"],
+  ["Lange", "朗格"],
+  ["Werner", "维尔纳"],
+  ["Krause", "克劳泽"],
+  ["Meier", "迈尔"],
+  ["Lehmann", "莱曼"],
+  ["Schmid", "施密德"],
+  ["Schulze", "舒尔策"],
+  ["Köhler", "克勒"],
+  ["Herrmann", "赫尔曼"],
+  ["König", "柯尼希"],
+  ["Walter", "瓦尔特"],
+  ["Huber", "胡贝尔"],
+  ["Kaiser", "凯泽"],
+  ["Fuchs", "富克斯"],
+  ["Peters", "彼得斯"],
+  ["Scholz", "朔尔茨"],
+  ["Möller", "默勒"],
+  ["Weiß", "魏斯"],
+  ["Jung", "容格"],
+  ["Hahn", "哈恩"],
+  ["Vogel", "福格尔"],
+  ["Keller", "凯勒"],
+  ["Günther", "京特"],
+  ["Berger", "贝格尔"],
+  ["Winkler", "温克勒"],
+  ["Roth", "罗特"],
+  ["Lorenz", "洛伦茨"],
+  ["Baumann", "鲍曼"],
+  ["Albrecht", "阿尔布雷希特"],
+  ["Ludwig", "路德维希"],
+  ["Winter", "温特"],
+  ["Kraus", "克劳斯"],
+  ["Vogt", "福格特"],
+  ["Jäger", "耶格尔"],
+  ["Sommer", "佐默"],
+  ["Seidel", "赛德尔"],
+  ["Heinrich", "海因里希"],
+  ["Brandt", "勃兰特"],
+  ["Haas", "哈斯"],
+  ["Schreiber", "施赖伯"],
+  ["Graf", "格拉夫"],
+  ["Pichler", "皮希勒"],
+  ["Steiner", "施泰纳"],
+  ["Gruber", "格鲁伯"],
 ];
 const DE_BRAND_HEADS: ReadonlyArray<readonly [string, string]> = [
-  ["Neu", "诺伊"], ["Stein", "施泰因"], ["Falken", "法尔肯"], ["Berg", "贝格"], ["Ost", "奥斯特"], ["West", "韦斯特"],
-  ["Nord", "诺德"], ["Süd", "聚德"], ["Alt", "阿尔特"], ["Hoch", "霍赫"], ["Grün", "格林"], ["Blau", "布劳"],
-  ["Eich", "艾希"], ["Linden", "林登"], ["Rosen", "罗森"], ["Wald", "瓦尔德"], ["Sonnen", "佐嫩"], ["Adler", "阿德勒"],
-  ["Löwen", "勒文"], ["Klein", "克莱因"], ["Rhein", "莱茵"], ["Donau", "多瑙"], ["Elb", "埃尔布"], ["Main", "美因"],
-  ["Hirsch", "希尔施"], ["Kron", "克龙"], ["Licht", "利希特"], ["Bären", "贝伦"], ["Silber", "西尔伯"], ["Gold", "戈尔德"],
+  ["Neu", "诺伊"],
+  ["Stein", "施泰因"],
+  ["Falken", "法尔肯"],
+  ["Berg", "贝格"],
+  ["Ost", "奥斯特"],
+  ["West", "韦斯特"],
+  ["Nord", "诺德"],
+  ["Süd", "聚德"],
+  ["Alt", "阿尔特"],
+  ["Hoch", "霍赫"],
+  ["Grün", "格林"],
+  ["Blau", "布劳"],
+  ["Eich", "艾希"],
+  ["Linden", "林登"],
+  ["Rosen", "罗森"],
+  ["Wald", "瓦尔德"],
+  ["Sonnen", "佐嫩"],
+  ["Adler", "阿德勒"],
+  ["Löwen", "勒文"],
+  ["Klein", "克莱因"],
+  ["Rhein", "莱茵"],
+  ["Donau", "多瑙"],
+  ["Elb", "埃尔布"],
+  ["Main", "美因"],
+  ["Hirsch", "希尔施"],
+  ["Kron", "克龙"],
+  ["Licht", "利希特"],
+  ["Bären", "贝伦"],
+  ["Silber", "西尔伯"],
+  ["Gold", "戈尔德"],
 ];
 const DE_BRAND_TAILS: ReadonlyArray<readonly [string, string]> = [
-  ["berg", "贝格"], ["hof", "霍夫"], ["ried", "里德"], ["quell", "奎尔"], ["wind", "温德"], ["feld", "费尔德"],
-  ["bach", "巴赫"], ["tal", "塔尔"], ["burg", "堡"], ["au", "奥"], ["stein", "施泰因"], ["dorf", "多夫"],
-  ["wald", "瓦尔德"], ["mark", "马克"], ["heim", "海姆"], ["brück", "布吕克"], ["horn", "霍恩"], ["see", "泽"],
-  ["hausen", "豪森"], ["werk", "韦尔克"], ["tec", "泰克"],
+  ["berg", "贝格"],
+  ["hof", "霍夫"],
+  ["ried", "里德"],
+  ["quell", "奎尔"],
+  ["wind", "温德"],
+  ["feld", "费尔德"],
+  ["bach", "巴赫"],
+  ["tal", "塔尔"],
+  ["burg", "堡"],
+  ["au", "奥"],
+  ["stein", "施泰因"],
+  ["dorf", "多夫"],
+  ["wald", "瓦尔德"],
+  ["mark", "马克"],
+  ["heim", "海姆"],
+  ["brück", "布吕克"],
+  ["horn", "霍恩"],
+  ["see", "泽"],
+  ["hausen", "豪森"],
+  ["werk", "韦尔克"],
+  ["tec", "泰克"],
 ];
 
 /** Korean syllables [hanja (simplified), hangul, romanization] */
 const KR_SYLLABLES: ReadonlyArray<readonly [string, string, string]> = [
-  ["大", "대", "Dae"], ["韩", "한", "Han"], ["世", "세", "Se"], ["东", "동", "Dong"], ["新", "신", "Shin"], ["星", "성", "Seong"],
-  ["永", "영", "Young"], ["光", "광", "Gwang"], ["泰", "태", "Tae"], ["一", "일", "Il"], ["和", "화", "Hwa"], ["真", "진", "Jin"],
-  ["海", "해", "Hae"], ["仁", "인", "In"], ["明", "명", "Myung"], ["宇", "우", "Woo"], ["源", "원", "Won"], ["昌", "창", "Chang"],
-  ["安", "안", "An"], ["律", "율", "Yul"], ["湖", "호", "Ho"], ["宝", "보", "Bo"], ["国", "국", "Kuk"], ["正", "정", "Jung"],
-  ["白", "백", "Baek"], ["乐", "락", "Rak"], ["青", "청", "Cheong"], ["山", "산", "San"], ["京", "경", "Kyung"],
-  ["天", "천", "Cheon"], ["昭", "소", "So"], ["德", "덕", "Deok"], ["南", "남", "Nam"], ["北", "북", "Buk"],
-  ["亚", "아", "A"], ["美", "미", "Mi"], ["胜", "승", "Seung"],
+  ["大", "대", "Dae"],
+  ["韩", "한", "Han"],
+  ["世", "세", "Se"],
+  ["东", "동", "Dong"],
+  ["新", "신", "Shin"],
+  ["星", "성", "Seong"],
+  ["永", "영", "Young"],
+  ["光", "광", "Gwang"],
+  ["泰", "태", "Tae"],
+  ["一", "일", "Il"],
+  ["和", "화", "Hwa"],
+  ["真", "진", "Jin"],
+  ["海", "해", "Hae"],
+  ["仁", "인", "In"],
+  ["明", "명", "Myung"],
+  ["宇", "우", "Woo"],
+  ["源", "원", "Won"],
+  ["昌", "창", "Chang"],
+  ["安", "안", "An"],
+  ["律", "율", "Yul"],
+  ["湖", "호", "Ho"],
+  ["宝", "보", "Bo"],
+  ["国", "국", "Kuk"],
+  ["正", "정", "Jung"],
+  ["白", "백", "Baek"],
+  ["乐", "락", "Rak"],
+  ["青", "청", "Cheong"],
+  ["山", "산", "San"],
+  ["京", "경", "Kyung"],
+  ["天", "천", "Cheon"],
+  ["昭", "소", "So"],
+  ["德", "덕", "Deok"],
+  ["南", "남", "Nam"],
+  ["北", "북", "Buk"],
+  ["亚", "아", "A"],
+  ["美", "미", "Mi"],
+  ["胜", "승", "Seung"],
 ];
 
 /** Hong Kong / Singapore / Macao syllables [Chinese, romanization] */
 const HK_SYLLABLES: ReadonlyArray<readonly [string, string]> = [
-  ["恒", "Hang"], ["澜", "Lan"], ["汇", "Wai"], ["澄", "Ching"], ["璟", "King"], ["川", "Chuen"], ["峻", "Chun"], ["嘉", "Ka"],
-  ["利", "Lee"], ["丰", "Fung"], ["宝", "Po"], ["德", "Tak"], ["华", "Wah"], ["信", "Shun"], ["达", "Tat"], ["荣", "Wing"],
-  ["裕", "Yue"], ["昌", "Cheong"], ["隆", "Lung"], ["泰", "Tai"], ["富", "Fu"], ["兴", "Hing"], ["安", "On"], ["福", "Fook"],
-  ["盛", "Shing"], ["鸿", "Hung"], ["伟", "Wai"], ["志", "Chi"], ["添", "Tim"], ["丽", "Lai"], ["美", "Mei"], ["明", "Ming"],
-  ["东", "Tung"], ["新", "San"], ["康", "Hong"], ["宏", "Wang"], ["骏", "Chun"], ["创", "Chong"], ["卓", "Cheuk"], ["锦", "Kam"],
-  ["耀", "Yiu"], ["皓", "Ho"], ["朗", "Long"], ["港", "Kong"], ["彩", "Choi"], ["英", "Ying"], ["豪", "Ho"], ["佳", "Kai"],
-  ["俊", "Tsun"], ["力", "Lik"], ["天", "Tin"], ["海", "Hoi"], ["金", "Kam"], ["文", "Man"], ["宁", "Ning"], ["启", "Kai"],
-  ["辉", "Fai"], ["瑞", "Sui"], ["祥", "Cheung"], ["彬", "Pan"], ["凯", "Hoi"], ["宇", "Yu"], ["迪", "Tik"], ["晋", "Chun"],
+  ["恒", "Hang"],
+  ["澜", "Lan"],
+  ["汇", "Wai"],
+  ["澄", "Ching"],
+  ["璟", "King"],
+  ["川", "Chuen"],
+  ["峻", "Chun"],
+  ["嘉", "Ka"],
+  ["利", "Lee"],
+  ["丰", "Fung"],
+  ["宝", "Po"],
+  ["德", "Tak"],
+  ["华", "Wah"],
+  ["信", "Shun"],
+  ["达", "Tat"],
+  ["荣", "Wing"],
+  ["裕", "Yue"],
+  ["昌", "Cheong"],
+  ["隆", "Lung"],
+  ["泰", "Tai"],
+  ["富", "Fu"],
+  ["兴", "Hing"],
+  ["安", "On"],
+  ["福", "Fook"],
+  ["盛", "Shing"],
+  ["鸿", "Hung"],
+  ["伟", "Wai"],
+  ["志", "Chi"],
+  ["添", "Tim"],
+  ["丽", "Lai"],
+  ["美", "Mei"],
+  ["明", "Ming"],
+  ["东", "Tung"],
+  ["新", "San"],
+  ["康", "Hong"],
+  ["宏", "Wang"],
+  ["骏", "Chun"],
+  ["创", "Chong"],
+  ["卓", "Cheuk"],
+  ["锦", "Kam"],
+  ["耀", "Yiu"],
+  ["皓", "Ho"],
+  ["朗", "Long"],
+  ["港", "Kong"],
+  ["彩", "Choi"],
+  ["英", "Ying"],
+  ["豪", "Ho"],
+  ["佳", "Kai"],
+  ["俊", "Tsun"],
+  ["力", "Lik"],
+  ["天", "Tin"],
+  ["海", "Hoi"],
+  ["金", "Kam"],
+  ["文", "Man"],
+  ["宁", "Ning"],
+  ["启", "Kai"],
+  ["辉", "Fai"],
+  ["瑞", "Sui"],
+  ["祥", "Cheung"],
+  ["彬", "Pan"],
+  ["凯", "Hoi"],
+  ["宇", "Yu"],
+  ["迪", "Tik"],
+  ["晋", "Chun"],
 ];
 const HK_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ["控股", "Holdings"], ["实业", "Industrial"], ["科技", "Technology"], ["贸易", "Trading"], ["投资", "Investment"],
-  ["发展", "Development"], ["国际", "International"], ["集团", "Group"], ["企业", "Enterprises"],
+  ["控股", "Holdings"],
+  ["实业", "Industrial"],
+  ["科技", "Technology"],
+  ["贸易", "Trading"],
+  ["投资", "Investment"],
+  ["发展", "Development"],
+  ["国际", "International"],
+  ["集团", "Group"],
+  ["企业", "Enterprises"],
 ];
 
 /** Taiwan syllables [simplified, traditional, pinyin] */
 const TW_SYLLABLES: ReadonlyArray<readonly [string, string, string]> = [
-  ["晶", "晶", "Jing"], ["岱", "岱", "Dai"], ["鼎", "鼎", "Ding"], ["沅", "沅", "Yuan"], ["禾", "禾", "He"], ["蔚", "蔚", "Wei"],
-  ["崧", "崧", "Song"], ["岳", "嶽", "Yue"], ["铭", "銘", "Ming"], ["宏", "宏", "Hong"], ["达", "達", "Da"], ["丰", "豐", "Feng"],
-  ["华", "華", "Hua"], ["联", "聯", "Lian"], ["益", "益", "Yi"], ["荣", "榮", "Rong"], ["昌", "昌", "Chang"], ["佳", "佳", "Jia"],
-  ["钰", "鈺", "Yu"], ["睿", "睿", "Rui"], ["祥", "祥", "Xiang"], ["泰", "泰", "Tai"], ["群", "群", "Qun"], ["盛", "盛", "Sheng"],
-  ["亿", "億", "Yi"], ["旭", "旭", "Xu"], ["正", "正", "Zheng"], ["纬", "緯", "Wei"], ["源", "源", "Yuan"], ["锋", "鋒", "Feng"],
-  ["冠", "冠", "Guan"], ["科", "科", "Ke"], ["友", "友", "You"], ["昇", "昇", "Sheng"], ["展", "展", "Zhan"], ["诚", "誠", "Cheng"],
-  ["茂", "茂", "Mao"], ["立", "立", "Li"], ["嘉", "嘉", "Jia"], ["富", "富", "Fu"], ["新", "新", "Xin"], ["威", "威", "Wei"],
-  ["凯", "凱", "Kai"], ["鸿", "鴻", "Hong"], ["隆", "隆", "Long"],
+  ["晶", "晶", "Jing"],
+  ["岱", "岱", "Dai"],
+  ["鼎", "鼎", "Ding"],
+  ["沅", "沅", "Yuan"],
+  ["禾", "禾", "He"],
+  ["蔚", "蔚", "Wei"],
+  ["崧", "崧", "Song"],
+  ["岳", "嶽", "Yue"],
+  ["铭", "銘", "Ming"],
+  ["宏", "宏", "Hong"],
+  ["达", "達", "Da"],
+  ["丰", "豐", "Feng"],
+  ["华", "華", "Hua"],
+  ["联", "聯", "Lian"],
+  ["益", "益", "Yi"],
+  ["荣", "榮", "Rong"],
+  ["昌", "昌", "Chang"],
+  ["佳", "佳", "Jia"],
+  ["钰", "鈺", "Yu"],
+  ["睿", "睿", "Rui"],
+  ["祥", "祥", "Xiang"],
+  ["泰", "泰", "Tai"],
+  ["群", "群", "Qun"],
+  ["盛", "盛", "Sheng"],
+  ["亿", "億", "Yi"],
+  ["旭", "旭", "Xu"],
+  ["正", "正", "Zheng"],
+  ["纬", "緯", "Wei"],
+  ["源", "源", "Yuan"],
+  ["锋", "鋒", "Feng"],
+  ["冠", "冠", "Guan"],
+  ["科", "科", "Ke"],
+  ["友", "友", "You"],
+  ["昇", "昇", "Sheng"],
+  ["展", "展", "Zhan"],
+  ["诚", "誠", "Cheng"],
+  ["茂", "茂", "Mao"],
+  ["立", "立", "Li"],
+  ["嘉", "嘉", "Jia"],
+  ["富", "富", "Fu"],
+  ["新", "新", "Xin"],
+  ["威", "威", "Wei"],
+  ["凯", "凱", "Kai"],
+  ["鸿", "鴻", "Hong"],
+  ["隆", "隆", "Long"],
 ];
 
 /** English brand halves [English, Chinese] */
 const EN_BRAND_HEADS: ReadonlyArray<readonly [string, string]> = [
-  ["Bright", "明"], ["Cedar", "雪松"], ["Iron", "铁"], ["North", "北"], ["Silver", "银"], ["Blue", "蓝"], ["Summit", "峰"],
-  ["Eagle", "鹰"], ["River", "河"], ["Oak", "橡"], ["Granite", "岗"], ["Atlas", "阿特拉斯"], ["Pioneer", "先锋"], ["Stone", "石"],
-  ["Clear", "清"], ["Red", "红"], ["Green", "绿"], ["Golden", "金"], ["Maple", "枫"], ["Pine", "松"], ["Star", "星"],
-  ["Sun", "阳"], ["Lake", "湖"], ["Rock", "岩"], ["West", "西"], ["East", "东"], ["High", "高"], ["Harbor", "港"],
+  ["Bright", "明"],
+  ["Cedar", "雪松"],
+  ["Iron", "铁"],
+  ["North", "北"],
+  ["Silver", "银"],
+  ["Blue", "蓝"],
+  ["Summit", "峰"],
+  ["Eagle", "鹰"],
+  ["River", "河"],
+  ["Oak", "橡"],
+  ["Granite", "岗"],
+  ["Atlas", "阿特拉斯"],
+  ["Pioneer", "先锋"],
+  ["Stone", "石"],
+  ["Clear", "清"],
+  ["Red", "红"],
+  ["Green", "绿"],
+  ["Golden", "金"],
+  ["Maple", "枫"],
+  ["Pine", "松"],
+  ["Star", "星"],
+  ["Sun", "阳"],
+  ["Lake", "湖"],
+  ["Rock", "岩"],
+  ["West", "西"],
+  ["East", "东"],
+  ["High", "高"],
+  ["Harbor", "港"],
 ];
 const EN_BRAND_TAILS: ReadonlyArray<readonly [string, string]> = [
-  ["water", "水"], ["ridge", "岭"], ["vale", "谷"], ["mark", "标"], ["field", "田"], ["point", "岬"], ["brook", "溪"],
-  ["gate", "门"], ["wood", "林"], ["view", "景"], ["line", "线"], ["port", "港"], ["well", "泉"], ["bridge", "桥"],
-  ["crest", "冠"], ["ford", "渡"], ["haven", "湾"], ["peak", "峰"], ["way", "道"],
+  ["water", "水"],
+  ["ridge", "岭"],
+  ["vale", "谷"],
+  ["mark", "标"],
+  ["field", "田"],
+  ["point", "岬"],
+  ["brook", "溪"],
+  ["gate", "门"],
+  ["wood", "林"],
+  ["view", "景"],
+  ["line", "线"],
+  ["port", "港"],
+  ["well", "泉"],
+  ["bridge", "桥"],
+  ["crest", "冠"],
+  ["ford", "渡"],
+  ["haven", "湾"],
+  ["peak", "峰"],
+  ["way", "道"],
 ];
 
 /** surnames by country for European firms [name, Chinese] */
 const EU_SURNAMES: Record<string, ReadonlyArray<readonly [string, string]>> = {
-  FR: [["Martin", "马丁"], ["Bernard", "贝尔纳"], ["Dubois", "杜布瓦"], ["Lefèvre", "勒菲弗"], ["Moreau", "莫罗"], ["Laurent", "洛朗"], ["Girard", "吉拉尔"], ["Fontaine", "方丹"], ["Mercier", "梅西耶"], ["Valmorin", "瓦尔莫兰"], ["Beaumont", "博蒙"], ["Chevalier", "舍瓦利耶"], ["Rousseau", "卢梭"], ["Garnier", "加尼耶"]],
-  IT: [["Rossi", "罗西"], ["Russo", "鲁索"], ["Esposito", "埃斯波西托"], ["Bianchi", "比安基"], ["Romano", "罗马诺"], ["Colombo", "科隆博"], ["Ricci", "里奇"], ["Marino", "马里诺"], ["Greco", "格雷科"], ["Bruno", "布鲁诺"], ["Gallo", "加洛"], ["Conti", "孔蒂"], ["Castellura", "卡斯泰卢拉"], ["Moretti", "莫雷蒂"]],
-  NL: [["de Vries", "德弗里斯"], ["Jansen", "扬森"], ["Bakker", "巴克"], ["Visser", "菲瑟"], ["Smit", "斯密特"], ["Meijer", "梅耶尔"], ["de Boer", "德博尔"], ["Mulder", "穆德"], ["de Groot", "德赫罗特"], ["Bos", "博斯"], ["Zeevlam", "泽弗拉姆"], ["Hendriks", "亨德里克斯"], ["van Dijk", "范戴克"]],
-  GB: [["Thistledown", "蓟绒"], ["Ashford", "阿什福德"], ["Whitmore", "惠特莫尔"], ["Hargreaves", "哈格里夫斯"], ["Pemberton", "彭伯顿"], ["Caldwell", "考德威尔"], ["Fairbairn", "费尔贝恩"], ["Holloway", "霍洛韦"], ["Kingsley", "金斯利"], ["Radcliffe", "拉德克利夫"]],
+  FR: [
+    ["Martin", "马丁"],
+    ["Bernard", "贝尔纳"],
+    ["Dubois", "杜布瓦"],
+    ["Lefèvre", "勒菲弗"],
+    ["Moreau", "莫罗"],
+    ["Laurent", "洛朗"],
+    ["Girard", "吉拉尔"],
+    ["Fontaine", "方丹"],
+    ["Mercier", "梅西耶"],
+    ["Valmorin", "瓦尔莫兰"],
+    ["Beaumont", "博蒙"],
+    ["Chevalier", "舍瓦利耶"],
+    ["Rousseau", "卢梭"],
+    ["Garnier", "加尼耶"],
+  ],
+  IT: [
+    ["Rossi", "罗西"],
+    ["Russo", "鲁索"],
+    ["Esposito", "埃斯波西托"],
+    ["Bianchi", "比安基"],
+    ["Romano", "罗马诺"],
+    ["Colombo", "科隆博"],
+    ["Ricci", "里奇"],
+    ["Marino", "马里诺"],
+    ["Greco", "格雷科"],
+    ["Bruno", "布鲁诺"],
+    ["Gallo", "加洛"],
+    ["Conti", "孔蒂"],
+    ["Castellura", "卡斯泰卢拉"],
+    ["Moretti", "莫雷蒂"],
+  ],
+  NL: [
+    ["de Vries", "德弗里斯"],
+    ["Jansen", "扬森"],
+    ["Bakker", "巴克"],
+    ["Visser", "菲瑟"],
+    ["Smit", "斯密特"],
+    ["Meijer", "梅耶尔"],
+    ["de Boer", "德博尔"],
+    ["Mulder", "穆德"],
+    ["de Groot", "德赫罗特"],
+    ["Bos", "博斯"],
+    ["Zeevlam", "泽弗拉姆"],
+    ["Hendriks", "亨德里克斯"],
+    ["van Dijk", "范戴克"],
+  ],
+  GB: [
+    ["Thistledown", "蓟绒"],
+    ["Ashford", "阿什福德"],
+    ["Whitmore", "惠特莫尔"],
+    ["Hargreaves", "哈格里夫斯"],
+    ["Pemberton", "彭伯顿"],
+    ["Caldwell", "考德威尔"],
+    ["Fairbairn", "费尔贝恩"],
+    ["Holloway", "霍洛韦"],
+    ["Kingsley", "金斯利"],
+    ["Radcliffe", "拉德克利夫"],
+  ],
 };
 const EU_WORDS: Record<string, readonly string[]> = {
   FR: ["Matériaux", "Technologies", "Industries", "Systèmes", "Électronique", "Mécanique", "Équipements"],
@@ -475,10 +1067,34 @@ const EU_WORDS: Record<string, readonly string[]> = {
 };
 /** Latin syllables [text, Chinese] for other European names */
 const LATIN_SYLLABLES: ReadonlyArray<readonly [string, string]> = [
-  ["ka", "卡"], ["lo", "洛"], ["ri", "里"], ["na", "纳"], ["ve", "维"], ["sto", "斯托"], ["ber", "贝尔"], ["mar", "马尔"],
-  ["ten", "滕"], ["sel", "塞尔"], ["dan", "丹"], ["vik", "维克"], ["nor", "诺尔"], ["hel", "赫尔"], ["ar", "阿尔"], ["en", "恩"],
-  ["to", "托"], ["ma", "马"], ["li", "利"], ["sen", "森"], ["gard", "加德"], ["lund", "隆德"], ["hol", "霍尔"], ["mo", "莫"],
-  ["ra", "拉"], ["do", "多"], ["ne", "内"], ["sa", "萨"],
+  ["ka", "卡"],
+  ["lo", "洛"],
+  ["ri", "里"],
+  ["na", "纳"],
+  ["ve", "维"],
+  ["sto", "斯托"],
+  ["ber", "贝尔"],
+  ["mar", "马尔"],
+  ["ten", "滕"],
+  ["sel", "塞尔"],
+  ["dan", "丹"],
+  ["vik", "维克"],
+  ["nor", "诺尔"],
+  ["hel", "赫尔"],
+  ["ar", "阿尔"],
+  ["en", "恩"],
+  ["to", "托"],
+  ["ma", "马"],
+  ["li", "利"],
+  ["sen", "森"],
+  ["gard", "加德"],
+  ["lund", "隆德"],
+  ["hol", "霍尔"],
+  ["mo", "莫"],
+  ["ra", "拉"],
+  ["do", "多"],
+  ["ne", "内"],
+  ["sa", "萨"],
 ];
 const LEGAL_SUFFIXES: Record<string, readonly string[]> = {
   US: [", Inc.", " Corp.", " LLC", " Corporation"],
@@ -511,20 +1127,170 @@ const LEGAL_SUFFIXES: Record<string, readonly string[]> = {
   MO: [" Limitada"],
 };
 
-const CN_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏韦方邹熊白孟秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤".split("");
-const CN_GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "嘉欣", "志明", "国伟", "婉婷", "建宏", "志豪", "雅婷", "怡君", "文杰", "晓东", "海燕", "俊杰", "晨", "宇", "浩", "欣怡", "子涵", "佳琪", "思远", "立新", "建华", "伟民", "春梅", "玉兰", "晓峰", "丹"];
-const JP_GIVEN = ["健一", "浩二", "诚", "隆", "亮", "大辅", "聪", "翔太", "直人", "由纪", "美咲", "惠", "隼人", "健太", "裕子", "拓也", "和也", "真由美", "达也", "明美"];
-const KR_NAMES = { surnames: ["金", "李", "朴", "崔", "郑", "姜", "赵", "尹", "张", "林"], given: ["敏俊", "瑞妍", "志勋", "有真", "成浩", "秀珍", "在明", "贤宇", "美京", "东旭"] };
-const WESTERN_FIRST = ["David", "Sarah", "Kevin", "Emily", "James", "Laura", "Michael", "Jennifer", "Robert", "Anna", "Daniel", "Olivia", "Mark", "Claire", "Peter", "Markus", "Thomas", "Stefan", "Julia", "Sabine", "Katrin", "Jan", "Lukas", "Tobias", "Claudia"];
-const EN_SURNAMES = ["Miller", "Johnson", "Brown", "Davis", "Wilson", "Taylor", "Clark", "Lewis", "Walker", "Hall", "Young", "Allen", "Wright", "Scott", "Green"];
-const CONTACT_TITLES = ["总经理", "中国区总经理", "董事长", "副总裁", "投资总监", "海外事业部部长", "经营企划部课长", "亚洲业务拓展经理", "财务总监", "厂长", "项目经理", "首席执行官", "中国事业推进室长"];
+const CN_SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏韦方邹熊白孟秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤".split(
+    "",
+  );
+const CN_GIVEN = [
+  "伟",
+  "芳",
+  "娜",
+  "敏",
+  "静",
+  "丽",
+  "强",
+  "磊",
+  "军",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "涛",
+  "明",
+  "超",
+  "霞",
+  "平",
+  "刚",
+  "嘉欣",
+  "志明",
+  "国伟",
+  "婉婷",
+  "建宏",
+  "志豪",
+  "雅婷",
+  "怡君",
+  "文杰",
+  "晓东",
+  "海燕",
+  "俊杰",
+  "晨",
+  "宇",
+  "浩",
+  "欣怡",
+  "子涵",
+  "佳琪",
+  "思远",
+  "立新",
+  "建华",
+  "伟民",
+  "春梅",
+  "玉兰",
+  "晓峰",
+  "丹",
+];
+const JP_GIVEN = [
+  "健一",
+  "浩二",
+  "诚",
+  "隆",
+  "亮",
+  "大辅",
+  "聪",
+  "翔太",
+  "直人",
+  "由纪",
+  "美咲",
+  "惠",
+  "隼人",
+  "健太",
+  "裕子",
+  "拓也",
+  "和也",
+  "真由美",
+  "达也",
+  "明美",
+];
+const KR_NAMES = {
+  surnames: ["金", "李", "朴", "崔", "郑", "姜", "赵", "尹", "张", "林"],
+  given: ["敏俊", "瑞妍", "志勋", "有真", "成浩", "秀珍", "在明", "贤宇", "美京", "东旭"],
+};
+const WESTERN_FIRST = [
+  "David",
+  "Sarah",
+  "Kevin",
+  "Emily",
+  "James",
+  "Laura",
+  "Michael",
+  "Jennifer",
+  "Robert",
+  "Anna",
+  "Daniel",
+  "Olivia",
+  "Mark",
+  "Claire",
+  "Peter",
+  "Markus",
+  "Thomas",
+  "Stefan",
+  "Julia",
+  "Sabine",
+  "Katrin",
+  "Jan",
+  "Lukas",
+  "Tobias",
+  "Claudia",
+];
+const EN_SURNAMES = [
+  "Miller",
+  "Johnson",
+  "Brown",
+  "Davis",
+  "Wilson",
+  "Taylor",
+  "Clark",
+  "Lewis",
+  "Walker",
+  "Hall",
+  "Young",
+  "Allen",
+  "Wright",
+  "Scott",
+  "Green",
+];
+const CONTACT_TITLES = [
+  "总经理",
+  "中国区总经理",
+  "董事长",
+  "副总裁",
+  "投资总监",
+  "海外事业部部长",
+  "经营企划部课长",
+  "亚洲业务拓展经理",
+  "财务总监",
+  "厂长",
+  "项目经理",
+  "首席执行官",
+  "中国事业推进室长",
+];
 const PHONE_PREFIXES: Record<string, string> = {
-  JP: "+81-6", DE: "+49-711", KR: "+82-2", HK: "+852", TW: "+886-2", SG: "+65", MO: "+853", FR: "+33-4", IT: "+39-055",
-  NL: "+31-10", CH: "+41-44", GB: "+44-161", AT: "+43-1",
+  JP: "+81-6",
+  DE: "+49-711",
+  KR: "+82-2",
+  HK: "+852",
+  TW: "+886-2",
+  SG: "+65",
+  MO: "+853",
+  FR: "+33-4",
+  IT: "+39-055",
+  NL: "+31-10",
+  CH: "+41-44",
+  GB: "+44-161",
+  AT: "+43-1",
 };
 const LANGUAGES: Record<string, string> = {
-  JP: "日语", DE: "德语", AT: "德语", CH: "德语", KR: "韩语", HK: "中文", TW: "中文", SG: "中文", MO: "中文",
-  FR: "法语", IT: "意大利语", NL: "荷兰语",
+  JP: "日语",
+  DE: "德语",
+  AT: "德语",
+  CH: "德语",
+  KR: "韩语",
+  HK: "中文",
+  TW: "中文",
+  SG: "中文",
+  MO: "中文",
+  FR: "法语",
+  IT: "意大利语",
+  NL: "荷兰语",
 };
 
 // ── companies ─────────────────────────────────────────────────────────────
@@ -627,13 +1393,7 @@ function koreanNames(rng: Rng, ind: Industry, existing: boolean): CompanyNames {
   const roman = a[2] + b[2].toLowerCase();
   const r = rng.next();
   const foreignName =
-    r < 0.55
-      ? `${a[1]}${b[1]}${ind.ko} 주식회사`
-      : r < 0.65
-        ? `주식회사 ${a[1]}${b[1]}${ind.ko}`
-        : r < 0.97
-          ? `${roman} ${ind.en} Co., Ltd.`
-          : null;
+    r < 0.55 ? `${a[1]}${b[1]}${ind.ko} 주식회사` : r < 0.65 ? `주식회사 ${a[1]}${b[1]}${ind.ko}` : r < 0.97 ? `${roman} ${ind.en} Co., Ltd.` : null;
   return { name: short + chineseForm(rng, existing, rng.chance(0.5) ? "株式会社" : "有限公司"), foreignName, short, slug: asciiSlug(`${roman}-${ind.en}`) };
 }
 
@@ -692,7 +1452,12 @@ function europeanNames(rng: Rng, ind: Industry, existing: boolean, country: stri
   const word = EU_WORDS[country] ? rng.pick(EU_WORDS[country]) : ind.en;
   const short = `${cn}${ind.cn}`;
   const legal = rng.pick(LEGAL_SUFFIXES[country] ?? [" Ltd."]);
-  return { name: short + chineseForm(rng, existing, rng.pick(["公司", "有限公司"])), foreignName: `${latin} ${word}${legal}`, short, slug: asciiSlug(`${latin}-${word}`) };
+  return {
+    name: short + chineseForm(rng, existing, rng.pick(["公司", "有限公司"])),
+    foreignName: `${latin} ${word}${legal}`,
+    short,
+    slug: asciiSlug(`${latin}-${word}`),
+  };
 }
 
 function companyNames(rng: Rng, country: string, ind: Industry, existing: boolean): CompanyNames {
@@ -754,7 +1519,10 @@ function pinghuUscc(rng: Rng, taken: Set<string>): string {
 
 function generateCompanies(count: number, rng: Rng): Company[] {
   const countries = Weighted.of(COUNTRY_WEIGHTS);
-  const industries = new Weighted(INDUSTRIES.map((_, i) => i), INDUSTRIES.map((x) => x.weight));
+  const industries = new Weighted(
+    INDUSTRIES.map((_, i) => i),
+    INDUSTRIES.map((x) => x.weight),
+  );
   const usccTaken = new Set<string>();
   const usedNames = new Set<string>();
   const list: Company[] = [];
@@ -869,7 +1637,15 @@ const FURTHEST_WEIGHTS = [30, 23, 18, 8, 8, 7, 6];
 /** youngest lead age in days for a project that reached each stage */
 const MIN_LEAD_AGE = [1, 10, 40, 120, 180, 300, 500];
 /** days a forward step to each stage usually takes [min, max] */
-const STEP_DAYS: ReadonlyArray<readonly [number, number]> = [[0, 0], [7, 90], [30, 240], [30, 300], [10, 90], [30, 240], [120, 540]];
+const STEP_DAYS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0],
+  [7, 90],
+  [30, 240],
+  [30, 300],
+  [10, 90],
+  [30, 240],
+  [120, 540],
+];
 /** skew of the lead age: above 1 favours recent leads, below 1 old ones */
 const LEAD_AGE_SKEW = [1.5, 1.2, 1.1, 1.0, 1.0, 1.0, 1.0];
 /** activities per project: relative weight by furthest stage */
@@ -879,12 +1655,48 @@ const ACTIVITY_STATUS_FACTOR = [1, 0.7, 0.5, 0.6, 0.5];
 const HEAVY_ACTIVITY_COUNTS = [1000, 820, 700, 640, 580, 540, 520, 505];
 
 const REASONS: Record<number, readonly string[]> = {
-  [ON_HOLD]: ["外方等待总部年度投资预算审批", "待化工园区环境容量核定后再议", "外方等待欧盟补贴项目评审结果", "企业主要客户订单下滑，投资计划暂缓", "外方对汇率和市场前景持观望态度"],
+  [ON_HOLD]: [
+    "外方等待总部年度投资预算审批",
+    "待化工园区环境容量核定后再议",
+    "外方等待欧盟补贴项目评审结果",
+    "企业主要客户订单下滑，投资计划暂缓",
+    "外方对汇率和市场前景持观望态度",
+  ],
   [DORMANT]: ["对方联系人离职，多次联系未获回应", "并购标的估值分歧较大，双方暂停接触", "企业全球研发布局调整，暂无时间表", "企业投资意向不明确，暂无实质进展"],
-  [LOST]: ["对方获得更低的土地价格和设备补贴", "外方选择靠近既有供应商集聚地落户", "企业选择靠近其研发中心的地点", "对方要求的保税仓储条件本地暂不具备", "外方调整全球布局，产能转移至东南亚", "用地指标无法满足企业进度要求", "竞争地区承诺更高的产业基金配套"],
-  [ABANDONED]: ["项目规模偏小，用地需求与园区产业定位不符，经研究放弃", "交易审查前景不明，经双方协商终止洽谈", "项目能耗和环保指标不符合准入要求", "外方资信核查存在疑点，经研究放弃", "项目亩均效益测算低于准入标准"],
+  [LOST]: [
+    "对方获得更低的土地价格和设备补贴",
+    "外方选择靠近既有供应商集聚地落户",
+    "企业选择靠近其研发中心的地点",
+    "对方要求的保税仓储条件本地暂不具备",
+    "外方调整全球布局，产能转移至东南亚",
+    "用地指标无法满足企业进度要求",
+    "竞争地区承诺更高的产业基金配套",
+  ],
+  [ABANDONED]: [
+    "项目规模偏小，用地需求与园区产业定位不符，经研究放弃",
+    "交易审查前景不明，经双方协商终止洽谈",
+    "项目能耗和环保指标不符合准入要求",
+    "外方资信核查存在疑点，经研究放弃",
+    "项目亩均效益测算低于准入标准",
+  ],
 };
-const LOST_TO = ["江苏太仓", "安徽滁州", "上海金山", "上海临港", "江苏昆山", "苏州工业园区", "嘉善县", "海宁市", "宁波前湾新区", "江苏南通", "安徽合肥", "江苏常州", "越南北宁", "泰国罗勇", "墨西哥蒙特雷"];
+const LOST_TO = [
+  "江苏太仓",
+  "安徽滁州",
+  "上海金山",
+  "上海临港",
+  "江苏昆山",
+  "苏州工业园区",
+  "嘉善县",
+  "海宁市",
+  "宁波前湾新区",
+  "江苏南通",
+  "安徽合肥",
+  "江苏常州",
+  "越南北宁",
+  "泰国罗勇",
+  "墨西哥蒙特雷",
+];
 
 const FORWARD_NOTES: Record<number, string> = { 3: "签订投资协议", 4: "完成外资企业设立登记", 5: "项目开工建设", 6: "项目竣工投产" };
 const BACK_NOTES: Record<number, readonly string[]> = {
@@ -947,10 +1759,39 @@ interface World {
 }
 
 const CHANNELS_BY_TYPE: ReadonlyArray<ReadonlyArray<readonly [string, number]>> = [
-  [["驻点招商", 14], ["以商招商", 14], ["中介招商", 12], ["基金招商", 6], ["产业链精准推介", 14], ["展会/进博会", 10], ["云招商", 8], ["外出招商", 12], ["上级推送", 4], ["企业自荐", 4], ["其他", 2]],
-  [["以商招商", 50], ["驻点招商", 25], ["外出招商", 10], ["企业自荐", 10], ["其他", 5]],
-  [["以商招商", 55], ["驻点招商", 25], ["企业自荐", 15], ["其他", 5]],
-  [["中介招商", 45], ["基金招商", 25], ["以商招商", 15], ["上级推送", 10], ["其他", 5]],
+  [
+    ["驻点招商", 14],
+    ["以商招商", 14],
+    ["中介招商", 12],
+    ["基金招商", 6],
+    ["产业链精准推介", 14],
+    ["展会/进博会", 10],
+    ["云招商", 8],
+    ["外出招商", 12],
+    ["上级推送", 4],
+    ["企业自荐", 4],
+    ["其他", 2],
+  ],
+  [
+    ["以商招商", 50],
+    ["驻点招商", 25],
+    ["外出招商", 10],
+    ["企业自荐", 10],
+    ["其他", 5],
+  ],
+  [
+    ["以商招商", 55],
+    ["驻点招商", 25],
+    ["企业自荐", 15],
+    ["其他", 5],
+  ],
+  [
+    ["中介招商", 45],
+    ["基金招商", 25],
+    ["以商招商", 15],
+    ["上级推送", 10],
+    ["其他", 5],
+  ],
 ];
 
 function choosePark(world: World, rng: Rng, unitIndex: number, country: string): number | null {
@@ -977,7 +1818,12 @@ function planProjects(world: World, counts: Counts, rng: Rng): Plan[] {
   const { H, companies } = world;
   const existing = companies.map((c, i) => (c.existing ? i : -1)).filter((i) => i >= 0);
   const prominent = companies.map((c, i) => (c.fortune500 || c.chainLeader ? i : -1)).filter((i) => i >= 0);
-  const types = Weighted.of<number>([[0, 60], [1, 22], [2, 10], [3, 8]]);
+  const types = Weighted.of<number>([
+    [0, 60],
+    [1, 22],
+    [2, 10],
+    [3, 8],
+  ]);
   const furthestPick = new Weighted([0, 1, 2, 3, 4, 5, 6], FURTHEST_WEIGHTS);
   const channelPickers = CHANNELS_BY_TYPE.map((pairs) => Weighted.of(pairs));
   const heavyCount = Math.max(1, Math.min(HEAVY_ACTIVITY_COUNTS.length, Math.round(counts.projects / 6000)));
@@ -1062,8 +1908,7 @@ function planProjects(world: World, counts: Counts, rng: Rng): Plan[] {
  */
 function addBounces(plans: Plan[], wanted: number, rng: Rng): void {
   let rows = plans.reduce((n, p) => n + p.path.length, 0);
-  const bounceable = (plan: Plan) =>
-    plan.path.some((s) => s === 1 || s === 2 || s === 5) && plan.endDay - plan.leadDay >= plan.path.length + 1;
+  const bounceable = (plan: Plan) => plan.path.some((s) => s === 1 || s === 2 || s === 5) && plan.endDay - plan.leadDay >= plan.path.length + 1;
   let eligible = plans.map((_, i) => i).filter((i) => bounceable(plans[i]));
   const bounces = new Uint8Array(plans.length);
   while (rows + 2 <= wanted && eligible.length > 0) {
@@ -1086,7 +1931,9 @@ function addBounces(plans: Plan[], wanted: number, rng: Rng): void {
   }
   // an odd remainder: one paused project ends set back a stage
   if (rows < wanted) {
-    const plan = plans.find((p) => (p.status === ON_HOLD || p.status === DORMANT) && (p.furthest === 2 || p.furthest === 1) && p.endDay - p.leadDay >= p.path.length + 1);
+    const plan = plans.find(
+      (p) => (p.status === ON_HOLD || p.status === DORMANT) && (p.furthest === 2 || p.furthest === 1) && p.endDay - p.leadDay >= p.path.length + 1,
+    );
     if (plan) plan.path.push(plan.path[plan.path.length - 1] - 1);
   }
 }
@@ -1156,7 +2003,10 @@ function allocateActivities(plans: Plan[], counts: Counts, rng: Rng): void {
     weights[i] =
       span === 0
         ? 0
-        : Math.pow(busy + 0.25 * (span - busy) + 30, 0.9) * ACTIVITY_STAGE_FACTOR[plan.furthest] * ACTIVITY_STATUS_FACTOR[plan.status] * Math.exp(0.6 * rng.normal());
+        : Math.pow(busy + 0.25 * (span - busy) + 30, 0.9) *
+          ACTIVITY_STAGE_FACTOR[plan.furthest] *
+          ACTIVITY_STATUS_FACTOR[plan.status] *
+          Math.exp(0.6 * rng.normal());
   });
   const extra = apportion(Math.max(0, budget), weights);
   plans.forEach((plan, i) => (plan.activityCount += extra[i]));
@@ -1212,15 +2062,87 @@ interface Clause {
   conditions: readonly string[];
 }
 
-const CLAUSE_SPECS: ReadonlyArray<{ policy: string; number: string; incentiveType: string; text: string; formula: string; capCny: number; conditions: readonly string[] }> = [
-  { policy: "关于更大力度吸引和利用外资工作的若干措施", number: "示例第1条", incentiveType: "增资奖励", text: "【示例】对外资企业增资且当年实际使用外资达到一定规模的，按实到外资金额给予奖励。本条为演示用示例文本，并非文件原文。", formula: "示例：按当年实到外资金额的一定比例奖励", capCny: 3_000_000, conditions: ["增资部分当年实到外资不低于1000万美元", "增资款足额到位并完成外资变更登记"] },
-  { policy: "关于更大力度吸引和利用外资工作的若干措施", number: "示例第2条", incentiveType: "招大引强项目奖励", text: "【示例】对新引进总投资超亿美元的外资项目，按当年实到外资给予奖励。本条为演示用示例文本，并非文件原文。", formula: "示例：按实到外资分档奖励", capCny: 5_000_000, conditions: ["项目投产且当年实到外资不低于5000万美元", "总投资到位率不低于60%"] },
-  { policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案", number: "示例第1条", incentiveType: "招大引强项目奖励", text: "【示例】对新引进的产业链重点项目，按设备投资额给予一定比例补助。本条为演示用示例文本，并非文件原文。", formula: "示例：按设备投资额的一定比例补助", capCny: 5_000_000, conditions: ["项目开工且设备投资不低于1亿元", "设备购置发票经审核确认"] },
-  { policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案", number: "示例第2条", incentiveType: "链主企业发展补助", text: "【示例】对认定的链主企业，按其带动配套企业落户情况给予发展补助。本条为演示用示例文本，并非文件原文。", formula: "示例：按带动配套企业数量分档补助", capCny: 2_000_000, conditions: ["带动不少于3家配套企业落户", "链主企业认定文件印发"] },
-  { policy: "双招双引“百日攻坚”行动实施方案", number: "示例第1条", incentiveType: "地方经济补贴", text: "【示例】对攻坚期内签约并于当年开工的项目，给予一次性地方经济补贴。本条为演示用示例文本，并非文件原文。", formula: "示例：一次性补贴", capCny: 1_000_000, conditions: ["签约当年实现开工", "项目完成备案"] },
-  { policy: "平湖市持续推动开放型经济稳定发展的若干政策意见", number: "示例第1条", incentiveType: "税收政策扶持", text: "【示例】对新落户外资制造业企业，前三年按其地方财政贡献给予一定比例扶持。本条为演示用示例文本，并非文件原文。", formula: "示例：按地方财政贡献的一定比例扶持", capCny: 2_000_000, conditions: ["企业年度纳税额达到约定标准", "年度经营数据经审计"] },
-  { policy: "平湖市持续推动开放型经济稳定发展的若干政策意见", number: "示例第2条", incentiveType: "人才/用工保障", text: "【示例】对外资企业引进的高层次人才给予安家补助和子女入学保障。本条为演示用示例文本，并非文件原文。", formula: "示例：按人才层次分档补助", capCny: 500_000, conditions: ["人才劳动合同满一年", "人才认定材料齐全"] },
-  { policy: "2023年全市“招大育强”专项行动方案", number: "示例第1条", incentiveType: "标准厂房/定制厂房", text: "【示例】对租用标准厂房或定制厂房的外资项目，给予一定期限的租金减免。本条为演示用示例文本，并非文件原文。", formula: "示例：前两年租金减免", capCny: 1_500_000, conditions: ["厂房租赁合同签订", "项目按期投产"] },
+const CLAUSE_SPECS: ReadonlyArray<{
+  policy: string;
+  number: string;
+  incentiveType: string;
+  text: string;
+  formula: string;
+  capCny: number;
+  conditions: readonly string[];
+}> = [
+  {
+    policy: "关于更大力度吸引和利用外资工作的若干措施",
+    number: "示例第1条",
+    incentiveType: "增资奖励",
+    text: "【示例】对外资企业增资且当年实际使用外资达到一定规模的，按实到外资金额给予奖励。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按当年实到外资金额的一定比例奖励",
+    capCny: 3_000_000,
+    conditions: ["增资部分当年实到外资不低于1000万美元", "增资款足额到位并完成外资变更登记"],
+  },
+  {
+    policy: "关于更大力度吸引和利用外资工作的若干措施",
+    number: "示例第2条",
+    incentiveType: "招大引强项目奖励",
+    text: "【示例】对新引进总投资超亿美元的外资项目，按当年实到外资给予奖励。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按实到外资分档奖励",
+    capCny: 5_000_000,
+    conditions: ["项目投产且当年实到外资不低于5000万美元", "总投资到位率不低于60%"],
+  },
+  {
+    policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案",
+    number: "示例第1条",
+    incentiveType: "招大引强项目奖励",
+    text: "【示例】对新引进的产业链重点项目，按设备投资额给予一定比例补助。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按设备投资额的一定比例补助",
+    capCny: 5_000_000,
+    conditions: ["项目开工且设备投资不低于1亿元", "设备购置发票经审核确认"],
+  },
+  {
+    policy: "平湖市“强链壮群”加快构建现代产业体系的实施方案",
+    number: "示例第2条",
+    incentiveType: "链主企业发展补助",
+    text: "【示例】对认定的链主企业，按其带动配套企业落户情况给予发展补助。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按带动配套企业数量分档补助",
+    capCny: 2_000_000,
+    conditions: ["带动不少于3家配套企业落户", "链主企业认定文件印发"],
+  },
+  {
+    policy: "双招双引“百日攻坚”行动实施方案",
+    number: "示例第1条",
+    incentiveType: "地方经济补贴",
+    text: "【示例】对攻坚期内签约并于当年开工的项目，给予一次性地方经济补贴。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：一次性补贴",
+    capCny: 1_000_000,
+    conditions: ["签约当年实现开工", "项目完成备案"],
+  },
+  {
+    policy: "平湖市持续推动开放型经济稳定发展的若干政策意见",
+    number: "示例第1条",
+    incentiveType: "税收政策扶持",
+    text: "【示例】对新落户外资制造业企业，前三年按其地方财政贡献给予一定比例扶持。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按地方财政贡献的一定比例扶持",
+    capCny: 2_000_000,
+    conditions: ["企业年度纳税额达到约定标准", "年度经营数据经审计"],
+  },
+  {
+    policy: "平湖市持续推动开放型经济稳定发展的若干政策意见",
+    number: "示例第2条",
+    incentiveType: "人才/用工保障",
+    text: "【示例】对外资企业引进的高层次人才给予安家补助和子女入学保障。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：按人才层次分档补助",
+    capCny: 500_000,
+    conditions: ["人才劳动合同满一年", "人才认定材料齐全"],
+  },
+  {
+    policy: "2023年全市“招大育强”专项行动方案",
+    number: "示例第1条",
+    incentiveType: "标准厂房/定制厂房",
+    text: "【示例】对租用标准厂房或定制厂房的外资项目，给予一定期限的租金减免。本条为演示用示例文本，并非文件原文。",
+    formula: "示例：前两年租金减免",
+    capCny: 1_500_000,
+    conditions: ["厂房租赁合同签订", "项目按期投产"],
+  },
 ];
 
 function writeClauses(sqlite: Sqlite, setupInstant: number): Clause[] {
@@ -1232,7 +2154,17 @@ function writeClauses(sqlite: Sqlite, setupInstant: number): Clause[] {
   CLAUSE_SPECS.forEach((spec, i) => {
     const policy = policyId.get(spec.policy) as { id: number } | undefined;
     if (!policy) return;
-    const { lastInsertRowid } = insert.run(policy.id, spec.number, spec.text, spec.incentiveType, spec.formula, spec.capCny, (i % 2) + 1, setupInstant, setupInstant);
+    const { lastInsertRowid } = insert.run(
+      policy.id,
+      spec.number,
+      spec.text,
+      spec.incentiveType,
+      spec.formula,
+      spec.capCny,
+      (i % 2) + 1,
+      setupInstant,
+      setupInstant,
+    );
     clauses.push({ id: Number(lastInsertRowid), incentiveType: spec.incentiveType, capCny: spec.capCny, conditions: spec.conditions });
   });
   if (clauses.length === 0) throw new Error("no reference policies to attach demo clauses to");
@@ -1335,7 +2267,16 @@ function writeCompanies(sqlite: Sqlite, world: World, rng: Rng): void {
         const [name, language] = contactName(rng, c);
         const latin = /^[A-Za-z]/.test(name) ? asciiSlug(name).split("-") : null;
         const local = latin && latin.length >= 2 ? `${latin[0][0]}.${latin[latin.length - 1]}` : `contact${k + 1}`;
-        insertContact.run(id, name, rng.pick(CONTACT_TITLES), rng.chance(0.7) ? contactPhone(rng, c.country) : null, `${local}@${c.slug || `company${id}`}.example`, language, createdAt, createdAt);
+        insertContact.run(
+          id,
+          name,
+          rng.pick(CONTACT_TITLES),
+          rng.chance(0.7) ? contactPhone(rng, c.country) : null,
+          `${local}@${c.slug || `company${id}`}.example`,
+          language,
+          createdAt,
+          createdAt,
+        );
       }
       if (ind.chain && (c.chainLeader || rng.chance(0.004))) {
         const node = chainNodeOf(ind.chain, true);
@@ -1460,7 +2401,8 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng, statusRng: Rng): 
       plan.totalWan = figures.totalWan;
       const stage = plan.path[plan.path.length - 1];
       const status = plan.status;
-      const reason = status === ACTIVE ? null : status === ON_HOLD || status === DORMANT ? (rng.chance(0.8) ? rng.pick(REASONS[status]) : null) : rng.pick(REASONS[status]);
+      const reason =
+        status === ACTIVE ? null : status === ON_HOLD || status === DORMANT ? (rng.chance(0.8) ? rng.pick(REASONS[status]) : null) : rng.pick(REASONS[status]);
       const lostTo = status === LOST ? rng.pick(LOST_TO) : null;
 
       let priority = "normal";
@@ -1538,7 +2480,15 @@ function writeProjects(sqlite: Sqlite, world: World, rng: Rng, statusRng: Rng): 
         seen.add(to);
         const day = plan.days[i];
         const recordedDay = Math.min(H, day + (rng.chance(0.3) ? 1 : 0));
-        insertChange.run(id, from === null ? null : STAGES[from], STAGES[to], cal.date(day), plan.owner.id, cal.at(recordedDay, rng.int(9, 17), rng.int(0, 59)), note);
+        insertChange.run(
+          id,
+          from === null ? null : STAGES[from],
+          STAGES[to],
+          cal.date(day),
+          plan.owner.id,
+          cal.at(recordedDay, rng.int(9, 17), rng.int(0, 59)),
+          note,
+        );
       });
 
       // the status log, from its own random stream: the rows above stay as they were
@@ -1634,7 +2584,8 @@ function describeActivity(type: ActivityType, stage: number, ctx: ActivityContex
           : [`${short}高层来平湖洽谈，双方就投资协议框架达成初步共识。`, `${withLeader}、${short}代表`, "平湖", "准备投资协议文本"];
       return [`${short}高层来平湖检查项目${label}阶段进展并座谈。`, `${owner}、${short}代表`, "平湖", next];
     case "video":
-      if (phase === 0) return [`与${short}总部视频交流，介绍${park}产业定位和配套条件，对方关注用工、物流和供应链配套。`, owner, "线上", "整理企业关注问题清单并逐项答复"];
+      if (phase === 0)
+        return [`与${short}总部视频交流，介绍${park}产业定位和配套条件，对方关注用工、物流和供应链配套。`, owner, "线上", "整理企业关注问题清单并逐项答复"];
       if (phase === 1) return [`与${short}视频洽谈，就投资规模、建设进度和政策支持交换意见。`, owner, "线上", "准备投资协议文本"];
       return [`与${short}总部视频会议，通报项目${label}阶段进展。`, owner, "线上", next];
     case "promotion":
@@ -1706,7 +2657,7 @@ function writeActivities(sqlite: Sqlite, world: World, rng: Rng): number {
       const ctx: ActivityContext = {
         short: company.short,
         abroad: company.hq && company.hq !== region && !region.endsWith(company.hq) ? `${region}${company.hq}` : region,
-        park: plan.parkId === null ? "平湖" : world.parkNames.get(plan.parkId) ?? "平湖",
+        park: plan.parkId === null ? "平湖" : (world.parkNames.get(plan.parkId) ?? "平湖"),
         owner: plan.owner.displayName,
         projectName: row.name,
         totalWan: row.total / 10_000,
@@ -1787,12 +2738,8 @@ function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wante
     `insert into commitments (project_id, clause_id, item, amount_cny, condition, due_on, status, cancel_reason, cancelled_on, proposed_by,
       committed_by, committed_on, fulfilled_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertPayout = sqlite.prepare(
-    "insert into payouts (commitment_id, amount_cny, paid_on, reference, created_by, created_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  const insertBasis = sqlite.prepare(
-    "insert into project_policy_bases (project_id, clause_id, note, created_by, created_at) values (?, ?, ?, ?, ?)",
-  );
+  const insertPayout = sqlite.prepare("insert into payouts (commitment_id, amount_cny, paid_on, reference, created_by, created_at) values (?, ?, ?, ?, ?, ?)");
+  const insertBasis = sqlite.prepare("insert into project_policy_bases (project_id, clause_id, note, created_by, created_at) values (?, ?, ?, ?, ?)");
   let payoutSerial = 0;
 
   const write = sqlite.transaction(() => {
@@ -1875,7 +2822,14 @@ function writeCommitments(sqlite: Sqlite, world: World, clauses: Clause[], wante
         );
         for (const [share, day] of payoutsToWrite) {
           payoutSerial++;
-          insertPayout.run(Number(lastInsertRowid), share, cal.date(day), `兑现凭证（演示）第${payoutSerial}号`, rng.pick(world.staff).id, cal.at(day, 14, rng.int(0, 59)));
+          insertPayout.run(
+            Number(lastInsertRowid),
+            share,
+            cal.date(day),
+            `兑现凭证（演示）第${payoutSerial}号`,
+            rng.pick(world.staff).id,
+            cal.at(day, 14, rng.int(0, 59)),
+          );
         }
         if (!usedClauses.has(clause.id)) {
           usedClauses.add(clause.id);
@@ -1919,7 +2873,7 @@ function writeArrivals(sqlite: Sqlite, world: World, rng: Rng): void {
         const day = Math.max(previous + 1, rng.int(earliest + Math.floor(((latest - earliest) * k) / count), slotEnd));
         if (day > H) break;
         previous = day;
-        const amount = Math.max(10_000, Math.round((total / count) * rng.float(0.8, 1.2) / 100) * 100);
+        const amount = Math.max(10_000, Math.round(((total / count) * rng.float(0.8, 1.2)) / 100) * 100);
         const at = cal.at(day, 15, rng.int(0, 59));
         insert.run(i + 1, cal.date(day), amount, `资本金账户入账（演示，第${k + 1}笔）`, rng.pick(world.staff).id, at, at);
       }
@@ -1976,11 +2930,38 @@ function writeTargets(sqlite: Sqlite, world: World, rng: Rng): void {
 
 // ── the run ───────────────────────────────────────────────────────────────
 
-const STREAM = { users: 1, companies: 2, projects: 3, companyRows: 4, projectRows: 5, activities: 6, commitments: 7, arrivals: 8, targets: 9, statusLog: 10, cancellations: 11 };
+const STREAM = {
+  users: 1,
+  companies: 2,
+  projects: 3,
+  companyRows: 4,
+  projectRows: 5,
+  activities: 6,
+  commitments: 7,
+  arrivals: 8,
+  targets: 9,
+  statusLog: 10,
+  cancellations: 11,
+};
 
 const COUNTED_TABLES = [
-  "users", "companies", "contacts", "projects", "project_members", "stage_changes", "status_changes", "activities", "project_chain_links",
-  "chain_node_companies", "policy_clauses", "project_policy_bases", "commitments", "payouts", "fdi_arrivals", "targets", "companies_fts",
+  "users",
+  "companies",
+  "contacts",
+  "projects",
+  "project_members",
+  "stage_changes",
+  "status_changes",
+  "activities",
+  "project_chain_links",
+  "chain_node_companies",
+  "policy_clauses",
+  "project_policy_bases",
+  "commitments",
+  "payouts",
+  "fdi_arrivals",
+  "targets",
+  "companies_fts",
 ];
 
 function fileSize(file: string): number {
@@ -2066,11 +3047,11 @@ export async function generateLargeDataSet(options: LargeDataSetOptions): Promis
       world.plans = planProjects(world, counts, new Rng(seed, STREAM.projects));
     });
     phase("companies (+FTS, contacts)", () => writeCompanies(sqlite, world, new Rng(seed, STREAM.companyRows)));
-    phase("projects + stage and status logs", () =>
-      writeProjects(sqlite, world, new Rng(seed, STREAM.projectRows), new Rng(seed, STREAM.statusLog)),
-    );
+    phase("projects + stage and status logs", () => writeProjects(sqlite, world, new Rng(seed, STREAM.projectRows), new Rng(seed, STREAM.statusLog)));
     phase("activities", () => writeActivities(sqlite, world, new Rng(seed, STREAM.activities)));
-    phase("commitments + payouts", () => writeCommitments(sqlite, world, clauses, counts.commitments, new Rng(seed, STREAM.commitments), new Rng(seed, STREAM.cancellations)));
+    phase("commitments + payouts", () =>
+      writeCommitments(sqlite, world, clauses, counts.commitments, new Rng(seed, STREAM.commitments), new Rng(seed, STREAM.cancellations)),
+    );
     phase("FDI arrivals", () => writeArrivals(sqlite, world, new Rng(seed, STREAM.arrivals)));
     phase("targets", () => writeTargets(sqlite, world, new Rng(seed, STREAM.targets)));
 
@@ -2092,7 +3073,12 @@ export async function generateLargeDataSet(options: LargeDataSetOptions): Promis
     sqlite.close();
     const totalSeconds = (performance.now() - started) / 1000;
     const fileBytes = fileSize(out);
-    log("  行数 rows: " + Object.entries(tableCounts).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(", "));
+    log(
+      "  行数 rows: " +
+        Object.entries(tableCounts)
+          .map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`)
+          .join(", "),
+    );
     log(`  合计 total ${totalSeconds.toFixed(1)} s, 文件 file ${(fileBytes / 1024 / 1024).toFixed(1)} MB`);
     return { file: out, today: todayDate, counts: tableCounts, phases, totalSeconds, fileBytes };
   } finally {

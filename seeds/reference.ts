@@ -9,10 +9,8 @@
  * renames and deletions.
  */
 import { count, eq, isNull, and } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { channels, chainNodes, chainSystems, parkFocusChains, parks, policies, units } from "../db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type UnitKind = (typeof units.$inferInsert)["kind"];
 
@@ -146,9 +144,7 @@ export const REFERENCE_PARKS: readonly ParkSpec[] = [
 
 type PolicyInsert = typeof policies.$inferInsert;
 
-export const REFERENCE_POLICIES: ReadonlyArray<
-  Pick<PolicyInsert, "level" | "docNumber" | "title" | "issuer" | "summary">
-> = [
+export const REFERENCE_POLICIES: ReadonlyArray<Pick<PolicyInsert, "level" | "docNumber" | "title" | "issuer" | "summary">> = [
   {
     level: "provincial",
     docNumber: "浙政办发〔2023〕22号",
@@ -194,14 +190,18 @@ function isEmpty(tx: Tx, table: typeof units | typeof channels | typeof parks | 
 function seedUnits(tx: Tx): void {
   if (!isEmpty(tx, units)) return;
   REFERENCE_UNITS.forEach(([name, kind], i) => {
-    tx.insert(units).values({ name, kind, sortOrder: i + 1 }).run();
+    tx.insert(units)
+      .values({ name, kind, sortOrder: i + 1 })
+      .run();
   });
 }
 
 function seedChannels(tx: Tx): void {
   if (!isEmpty(tx, channels)) return;
   REFERENCE_CHANNELS.forEach((name, i) => {
-    tx.insert(channels).values({ name, sortOrder: i + 1 }).run();
+    tx.insert(channels)
+      .values({ name, sortOrder: i + 1 })
+      .run();
   });
 }
 

@@ -14,13 +14,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { arrivalSchema } from "../app/arrivals/arrival.schema";
-import {
-  deleteArrival,
-  getProjectFunding,
-  listArrivals,
-  recordArrival,
-  updateArrival,
-} from "../app/arrivals/arrivals.server";
+import { deleteArrival, getProjectFunding, listArrivals, recordArrival, updateArrival } from "../app/arrivals/arrivals.server";
 import type { Actor } from "../app/auth/permissions";
 import { db, t } from "../app/db.server";
 import { getIndicators } from "../app/figures/figures.server";
@@ -53,7 +47,12 @@ let P: number;
 
 const arrival = (arrivedOn: string, wan: string, reference = "") => arrivalSchema.parse({ arrivedOn, amountUsd: wan, reference });
 const liveArrivalsOf = (projectId: number) =>
-  db().select().from(t.fdiArrivals).where(and(eq(t.fdiArrivals.projectId, projectId))).all().filter((row) => row.deletedAt === null);
+  db()
+    .select()
+    .from(t.fdiArrivals)
+    .where(and(eq(t.fdiArrivals.projectId, projectId)))
+    .all()
+    .filter((row) => row.deletedAt === null);
 const arrivalAudit = (arrivalId: number) =>
   db()
     .select()
@@ -246,7 +245,12 @@ describe("the 实到外资 screen", () => {
     // mid-May 2026: 1–5月 = 249.5 + 40 (S's deleted 11 and D's 70 count nowhere) against 2025's 1–5月 = Z's 80
     const may = onDay("2026-05-15", () => listArrivals(leader, { year: 2026, page: 1 }));
     expect(may.comparison).toMatchObject({ label: "1–5月", currentUsd: 2_895_000, previousUsd: 800_000, rate: 2.61875 });
-    expect(onDay("2026-01-20", () => listArrivals(leader, { year: 2026, page: 1 })).comparison).toMatchObject({ label: "1月", currentUsd: 2_495_000, previousUsd: 0, rate: null });
+    expect(onDay("2026-01-20", () => listArrivals(leader, { year: 2026, page: 1 })).comparison).toMatchObject({
+      label: "1月",
+      currentUsd: 2_495_000,
+      previousUsd: 0,
+      rate: null,
+    });
     // 2021 had data only up to March, yet the whole year is compared with the whole of 2020: 60 against 25 + 15
     expect(listArrivals(leader, { year: 2021, page: 1 }).comparison).toMatchObject({ label: "全年", currentUsd: 600_000, previousUsd: 400_000, rate: 0.5 });
     // a chosen month against the same month a year earlier
@@ -275,7 +279,13 @@ describe("the 实到外资 screen", () => {
         expect(overview.comparison.currentUsd).toBe(actual(overview.comparison.period));
         expect(overview.comparison.previousUsd).toBe(actual(overview.comparison.previousPeriod));
       }
-      for (const [year, month] of [[2025, 12], [2026, 1], [2026, 3], [2026, 5], [2021, 3]]) {
+      for (const [year, month] of [
+        [2025, 12],
+        [2026, 1],
+        [2026, 3],
+        [2026, 5],
+        [2021, 3],
+      ]) {
         const { comparison } = listArrivals(actor, { year, month, page: 1 });
         expect(comparison.currentUsd).toBe(actual(monthPeriod(`${year}-${String(month).padStart(2, "0")}`)));
         expect(comparison.previousUsd).toBe(actual(comparison.previousPeriod));
@@ -286,7 +296,9 @@ describe("the 实到外资 screen", () => {
     expect([actual(yearPeriod(2025)), actual(monthPeriod("2025-12")), actual(yearPeriod(2026)), actual(monthPeriod("2026-01"))]).toEqual([
       3_305_000, 1_505_000, 3_095_000, 2_495_000,
     ]);
-    expect([actual(monthPeriod("2026-03")), actual(monthPeriod("2026-05")), actual(monthPeriod("2025-05")), actual(monthPeriod("2025-06"))]).toEqual([0, 0, 0, 0]);
+    expect([actual(monthPeriod("2026-03")), actual(monthPeriod("2026-05")), actual(monthPeriod("2025-05")), actual(monthPeriod("2025-06"))]).toEqual([
+      0, 0, 0, 0,
+    ]);
     // a unit's figures too
     const zoneYear = listArrivals(leader, { year: 2026, unitId: zone, page: 1 });
     expect(zoneYear.yearTotalUsd).toBe(actual(yearPeriod(2026), zone));
@@ -394,7 +406,12 @@ describe("correcting and deleting an arrival", () => {
     const read = liveArrivalsOf(project).find((row) => row.id === id)!;
     updateArrival({ actor: staff, arrivalId: id, data: arrival("2023-06-11", "55.5", "更正"), version: read.version });
     expect(() => updateArrival({ actor: admin, arrivalId: id, data: arrival("2023-06-12", "60"), version: read.version })).toThrow(ConflictError);
-    expect(liveArrivalsOf(project).find((row) => row.id === id)).toMatchObject({ arrivedOn: "2023-06-11", amountUsd: 555_000, reference: "更正", version: read.version + 1 });
+    expect(liveArrivalsOf(project).find((row) => row.id === id)).toMatchObject({
+      arrivedOn: "2023-06-11",
+      amountUsd: 555_000,
+      reference: "更正",
+      version: read.version + 1,
+    });
     expect(() => deleteArrival({ actor: staff, arrivalId: id, version: read.version })).toThrow(ConflictError);
     expect(liveArrivalsOf(project).map((row) => row.id)).toContain(id);
   });
@@ -455,7 +472,11 @@ describe("/projects/:id/arrivals, as the project page posts to it", () => {
     expect(liveArrivalsOf(project)).toMatchObject([{ amountUsd: 123_400, reference: "表单登记", createdBy: staff.id }]);
     const refused = await post(staff, { intent: "record", arrivedOn: "2023-10-02", amountUsd: "abc" });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ ok: false, fieldErrors: { amountUsd: "到账金额（万美元）应为不超过两位小数的非负数" }, values: { amountUsd: "abc" } });
+    expect(await refused.json()).toMatchObject({
+      ok: false,
+      fieldErrors: { amountUsd: "到账金额（万美元）应为不超过两位小数的非负数" },
+      values: { amountUsd: "abc" },
+    });
     expect(liveArrivalsOf(project)).toHaveLength(1);
     expect((await post(officer, { intent: "record", arrivedOn: "2023-10-02", amountUsd: "1" })).status).toBe(403);
     expect((await post(staff, { intent: "somethingElse" })).status).toBe(400);
@@ -473,7 +494,9 @@ describe("/projects/:id/arrivals, as the project page posts to it", () => {
     });
     // asking deletes nothing; an officer (who cannot delete) is not asked
     expect(liveArrivalsOf(project)).toHaveLength(1);
-    const officerPage = await answer(async () => arrivalsLoader(routeArgs(await getAs(officer, `/projects/${project}/arrivals?${query}`), { id: String(project) })));
+    const officerPage = await answer(async () =>
+      arrivalsLoader(routeArgs(await getAs(officer, `/projects/${project}/arrivals?${query}`), { id: String(project) })),
+    );
     expect(((await officerPage.json()) as { confirmation: unknown }).confirmation).toBeNull();
   });
 

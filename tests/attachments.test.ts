@@ -53,7 +53,10 @@ import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./supp
 // ── sample files, as small as each format allows ───────────────────────────
 
 const b64 = (text: string) => Buffer.from(text, "base64");
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
 const PNG = b64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
 const GIF = b64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -166,16 +169,28 @@ beforeAll(() => {
   moveProjectToStage({ actor: officer, projectId: P, toStage: "signed", occurredOn: "2026-01-15", note: null, version: projectRow(P).version });
   verifySigning({ actor: leader, projectId: P, version: projectRow(P).version });
   A = recordArrival({ actor: staff, projectId: P, data: arrivalSchema.parse({ arrivedOn: "2026-03-01", amountUsd: "100", reference: "" }) });
-  const policyId = db().insert(t.policies).values({ title: "关于更大力度吸引和利用外资工作的若干措施", level: "county" }).returning({ id: t.policies.id }).get().id;
+  const policyId = db()
+    .insert(t.policies)
+    .values({ title: "关于更大力度吸引和利用外资工作的若干措施", level: "county" })
+    .returning({ id: t.policies.id })
+    .get().id;
   const clauseId = db()
     .insert(t.policyClauses)
     .values({ policyId, number: "第3条", text: "增资奖励", incentiveType: "增资奖励" })
     .returning({ id: t.policyClauses.id })
     .get().id;
-  C = proposeCommitment({ actor: officer, projectId: P, data: commitmentSchema.parse({ clauseId: String(clauseId), item: "增资奖励", amountCny: "100", condition: "", dueOn: "2026-12-31" }) });
+  C = proposeCommitment({
+    actor: officer,
+    projectId: P,
+    data: commitmentSchema.parse({ clauseId: String(clauseId), item: "增资奖励", amountCny: "100", condition: "", dueOn: "2026-12-31" }),
+  });
   const commitmentVersion = () => db().select().from(t.commitments).where(eq(t.commitments.id, C)).get()!.version;
   commitCommitment({ actor: leader, commitmentId: C, version: commitmentVersion() });
-  Y = recordPayout({ actor: staff, commitmentId: C, data: payoutSchema.parse({ amountCny: "10", paidOn: "2026-06-15", reference: "", version: String(commitmentVersion()) }) });
+  Y = recordPayout({
+    actor: staff,
+    commitmentId: C,
+    data: payoutSchema.parse({ amountCny: "10", paidOn: "2026-06-15", reference: "", version: String(commitmentVersion()) }),
+  });
 });
 
 // ── content ───────────────────────────────────────────────────────────────
@@ -253,11 +268,26 @@ describe("storing", () => {
     expect(fs.readFileSync(attachmentFilePath(one.sha256)).equals(bytes)).toBe(true);
     // one new file, and no temporary file left behind
     expect(storedFiles()).toEqual([...before, path.join(one.sha256.slice(0, 2), one.sha256)].sort());
-    expect(one).toMatchObject({ entityType: "project", entityId: P, category: "signing_agreement", fileName: "签约协议.pdf", mediaType: "application/pdf", sizeBytes: bytes.length, uploadedBy: officer.id, version: 1, deletedAt: null });
+    expect(one).toMatchObject({
+      entityType: "project",
+      entityId: P,
+      category: "signing_agreement",
+      fileName: "签约协议.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: bytes.length,
+      uploadedBy: officer.id,
+      version: 1,
+      deletedAt: null,
+    });
     expect(two).toMatchObject({ entityType: "fdi_arrival", entityId: A, uploadedBy: staff.id });
     const [audit] = attachmentAudit(first);
     expect(audit).toMatchObject({ action: "create", userId: officer.id });
-    expect(audit.changes).toMatchObject({ fileName: [null, "签约协议.pdf"], category: [null, "signing_agreement"], entityId: [null, P], sha256: [null, one.sha256] });
+    expect(audit.changes).toMatchObject({
+      fileName: [null, "签约协议.pdf"],
+      category: [null, "signing_agreement"],
+      entityId: [null, P],
+      sha256: [null, one.sha256],
+    });
   });
 
   it("takes up to 20 MB and refuses a byte more, writing nothing", async () => {
@@ -378,7 +408,10 @@ describe("scope and permissions (DESIGN.md §3)", () => {
     };
     for (const [role, byType] of Object.entries(table) as [Role, Record<AttachmentEntityType, boolean[]>][]) {
       for (const [entityType, expected] of Object.entries(byType) as [AttachmentEntityType, boolean[]][]) {
-        expect([own, member, others].map((project) => mayAttach(as(role), entityType, project)), `${role} ${entityType}`).toEqual(expected);
+        expect(
+          [own, member, others].map((project) => mayAttach(as(role), entityType, project)),
+          `${role} ${entityType}`,
+        ).toEqual(expected);
       }
     }
   });
@@ -462,7 +495,11 @@ async function postUpload(actor: Actor, fields: Record<string, string>, file: { 
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (file) form.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: "application/octet-stream" }));
-  const request = new Request(`http://localhost/attachments?returnTo=${encodeURIComponent(returnTo)}`, { method: "POST", headers: { Cookie: await cookieOf(actor) }, body: form });
+  const request = new Request(`http://localhost/attachments?returnTo=${encodeURIComponent(returnTo)}`, {
+    method: "POST",
+    headers: { Cookie: await cookieOf(actor) },
+    body: form,
+  });
   return uploadRoute({ request, params: {}, context: {} });
 }
 
@@ -496,13 +533,20 @@ describe("routes", () => {
   });
 
   it("goes back only to a path of this site", async () => {
-    const response = await postUpload(officer, { entityType: "project", entityId: String(P), category: "other" }, { name: "其他.pdf", bytes: uniquePdf("外站") }, "https://evil.example/");
+    const response = await postUpload(
+      officer,
+      { entityType: "project", entityId: String(P), category: "other" },
+      { name: "其他.pdf", bytes: uniquePdf("外站") },
+      "https://evil.example/",
+    );
     expect(response.headers.get("Location")).toMatch(/^\/\?attachment=uploaded/);
   });
 
   it("answers 404 to an upload on a record outside the user's scope, writing nothing", async () => {
     const before = snapshot();
-    const response = await answered(() => postUpload(outsider, { entityType: "project", entityId: String(P), category: "other" }, { name: "x.pdf", bytes: uniquePdf("404") }));
+    const response = await answered(() =>
+      postUpload(outsider, { entityType: "project", entityId: String(P), category: "other" }, { name: "x.pdf", bytes: uniquePdf("404") }),
+    );
     expect(response.status).toBe(404);
     expect(snapshot()).toEqual(before);
   });
@@ -510,7 +554,13 @@ describe("routes", () => {
   it("downloads with the headers for anyone who may read the record, 404 for others; deletes with a version", async () => {
     const id = await upload(officer, "project", P, "平湖市招商引资项目合同.pdf", uniquePdf("路由下载"));
     const get = async (actor: Actor) =>
-      answered(async () => downloadRoute({ request: new Request(`http://localhost/attachments/${id}`, { headers: { Cookie: await cookieOf(actor) } }), params: { id: String(id) }, context: {} }));
+      answered(async () =>
+        downloadRoute({
+          request: new Request(`http://localhost/attachments/${id}`, { headers: { Cookie: await cookieOf(actor) } }),
+          params: { id: String(id) },
+          context: {},
+        }),
+      );
     const response = await get(colleague);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
@@ -542,6 +592,8 @@ describe("routes", () => {
     expect(readAttachmentOutcome(new URLSearchParams("attachment=type&attachmentFor=payout-7"))).toEqual({ outcome: "type", key: "payout-7" });
     expect(readAttachmentOutcome(new URLSearchParams("attachment=<script>"))).toBeNull();
     expect(readAttachmentOutcome(new URLSearchParams("attachment=toString"))).toBeNull();
-    expect(withAttachmentOutcome("/commitments/3?page=2&attachment=deleted", "uploaded", "payout-7")).toBe("/commitments/3?page=2&attachment=uploaded&attachmentFor=payout-7#attachments-payout-7");
+    expect(withAttachmentOutcome("/commitments/3?page=2&attachment=deleted", "uploaded", "payout-7")).toBe(
+      "/commitments/3?page=2&attachment=uploaded&attachmentFor=payout-7#attachments-payout-7",
+    );
   });
 });

@@ -62,7 +62,15 @@ function editForm(id: number, changes: Record<string, string>) {
 }
 
 const lines = (rows: readonly AuditRowView[]) =>
-  rows.flatMap((row) => row.changes.map((change) => (change.before === null ? `${change.label}：${change.after}` : change.after === null ? `${change.label}：${change.before}` : `${change.label}：${change.before} → ${change.after}`)));
+  rows.flatMap((row) =>
+    row.changes.map((change) =>
+      change.before === null
+        ? `${change.label}：${change.after}`
+        : change.after === null
+          ? `${change.label}：${change.before}`
+          : `${change.label}：${change.before} → ${change.after}`,
+    ),
+  );
 
 /** What no entry may show: English, codes, bare ids, or a field that did not change. */
 function expectReadable(rows: readonly AuditRowView[]): void {
@@ -92,7 +100,11 @@ beforeAll(() => {
   companyId = makeCompany(zhang, { name: "明水光子有限公司" });
   projectId = makeProject(zhang, { companyId });
 
-  policyId = db().insert(t.policies).values({ title: "平湖市外资奖励办法", level: "county", effectiveTo: "2027-12-31" }).returning({ id: t.policies.id }).get().id;
+  policyId = db()
+    .insert(t.policies)
+    .values({ title: "平湖市外资奖励办法", level: "county", effectiveTo: "2027-12-31" })
+    .returning({ id: t.policies.id })
+    .get().id;
   clauseId = db()
     .insert(t.policyClauses)
     .values({ policyId, number: "第五条", text: "增资奖励", incentiveType: "增资奖励" })
@@ -100,7 +112,12 @@ beforeAll(() => {
     .get().id;
 
   // the leader hands the project to the zone, moves it on, promises and commits, then puts it on hold
-  updateProject({ actor: leader, id: projectId, data: editForm(projectId, { ownerId: String(li.id), unitId: String(zoneId) }), version: projectRow(projectId).version });
+  updateProject({
+    actor: leader,
+    id: projectId,
+    data: editForm(projectId, { ownerId: String(li.id), unitId: String(zoneId) }),
+    version: projectRow(projectId).version,
+  });
   moveProjectToStage({ actor: leader, projectId, toStage: "contacted", occurredOn: "2026-02-01", note: null, version: projectRow(projectId).version });
   addActivity({ actor: li, projectId, data: activitySchema.parse({ type: "visit", occurredOn: "2026-02-02", summary: "实地考察" }) });
   commitmentId = proposeCommitment({
@@ -110,7 +127,15 @@ beforeAll(() => {
   });
   const commitmentVersion = db().select({ version: t.commitments.version }).from(t.commitments).where(eq(t.commitments.id, commitmentId)).get()!.version;
   commitCommitment({ actor: leader, commitmentId, version: commitmentVersion });
-  changeProjectStatus({ actor: leader, projectId, status: "on_hold", occurredOn: "2026-06-30", reason: "资金未到位", lostTo: null, version: projectRow(projectId).version });
+  changeProjectStatus({
+    actor: leader,
+    projectId,
+    status: "on_hold",
+    occurredOn: "2026-06-30",
+    reason: "资金未到位",
+    lostTo: null,
+    version: projectRow(projectId).version,
+  });
 });
 
 describe("a project's 变更记录", () => {
@@ -133,7 +158,15 @@ describe("a project's 变更记录", () => {
     const created = presentAudit("project", listProjectAudit(projectId)).find((row) => row.actionLabel === "创建")!;
     expect(created.who).toBe("张三");
     expect(lines([created])).toEqual(
-      expect.arrayContaining(["投资方企业：明水光子有限公司", "负责人：张三", "负责单位：投资促进中心", "项目类型：新设", "优先级：一般", "总投资（万美元）：1,000.00", "线索日期：2026-01-10"]),
+      expect.arrayContaining([
+        "投资方企业：明水光子有限公司",
+        "负责人：张三",
+        "负责单位：投资促进中心",
+        "项目类型：新设",
+        "优先级：一般",
+        "总投资（万美元）：1,000.00",
+        "线索日期：2026-01-10",
+      ]),
     );
     expect(created.changes.every((change) => change.before === null)).toBe(true);
   });
@@ -162,7 +195,13 @@ describe("a commitment's 变更记录", () => {
 
   it("shows a file put on it as a part, by its name and category", async () => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", "latin1");
-    await storeAttachment({ actor: leader, entityType: "commitment", entityId: commitmentId, category: "payout_proof", file: { name: "兑现凭证.pdf", bytes: pdf } });
+    await storeAttachment({
+      actor: leader,
+      entityType: "commitment",
+      entityId: commitmentId,
+      category: "payout_proof",
+      file: { name: "兑现凭证.pdf", bytes: pdf },
+    });
     const rows = presentAudit("commitment", listCommitmentAudit(commitmentId));
     expectReadable(rows);
     const file = rows.find((row) => row.partLabel === "附件「兑现凭证.pdf」")!;
@@ -186,7 +225,13 @@ describe("companies, policies and parks", () => {
 
   it("names a changed clause's step and fields", () => {
     const version = db().select({ version: t.policyClauses.version }).from(t.policyClauses).where(eq(t.policyClauses.id, clauseId)).get()!.version;
-    updateClause({ actor: admin, policyId, clauseId, data: clauseSchema.parse({ number: "第五条", text: "增资奖励（修订）", incentiveType: "增资奖励" }), version });
+    updateClause({
+      actor: admin,
+      policyId,
+      clauseId,
+      data: clauseSchema.parse({ number: "第五条", text: "增资奖励（修订）", incentiveType: "增资奖励" }),
+      version,
+    });
     const rows = presentAudit("policy", listPolicyAudit(policyId));
     expectReadable(rows);
     // which clause: the policy has several
@@ -200,7 +245,18 @@ describe("companies, policies and parks", () => {
     const parentId = createPark({ actor: admin, data: parkSchema.parse({ name: "测试开发区", kind: "development_zone" }) });
     const id = createPark({ actor: admin, data: parkSchema.parse({ name: "中日产业园", kind: "country_park", focusCountries: ["JP"] }) });
     const version = db().select({ version: t.parks.version }).from(t.parks).where(eq(t.parks.id, id)).get()!.version;
-    updatePark({ actor: admin, id, data: parkSchema.parse({ name: "中日产业园", kind: "country_park", parentId: String(parentId), focusCountries: ["JP", "KR"], focusChainIds: [String(chainId)] }), version });
+    updatePark({
+      actor: admin,
+      id,
+      data: parkSchema.parse({
+        name: "中日产业园",
+        kind: "country_park",
+        parentId: String(parentId),
+        focusCountries: ["JP", "KR"],
+        focusChainIds: [String(chainId)],
+      }),
+      version,
+    });
     const rows = presentAudit("park", listParkAudit(id));
     expectReadable(rows);
     expect(rows[0].changes).toEqual([
@@ -216,7 +272,11 @@ const pdf = (title: string) => Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog /
 describe("one save, one entry", () => {
   it("shows a visit that planned the next follow-up as one entry with both steps, and the next save as its own", () => {
     const id = makeProject(zhang, { companyId, enteredOn: "2026-06-01" });
-    addActivity({ actor: zhang, projectId: id, data: newActivitySchema.parse({ type: "visit", occurredOn: "2026-06-20", summary: "送样品", nextStep: "报价", nextFollowUpOn: "2026-07-05" }) });
+    addActivity({
+      actor: zhang,
+      projectId: id,
+      data: newActivitySchema.parse({ type: "visit", occurredOn: "2026-06-20", summary: "送样品", nextStep: "报价", nextFollowUpOn: "2026-07-05" }),
+    });
     // the same person's next save, within the same millisecond or not, is an entry of its own
     addActivity({ actor: zhang, projectId: id, data: newActivitySchema.parse({ type: "call", occurredOn: "2026-06-21", summary: "确认报价" }) });
     const entries = listProjectAudit(id);
@@ -245,7 +305,11 @@ describe("one save, one entry", () => {
 
   it("shows the files on a project's arrivals and payouts in its log", async () => {
     const id = makeProject(zhang, { companyId, enteredOn: "2026-01-05" });
-    db().update(t.projects).set({ stage: "signed", signedOn: "2026-02-01", signingVerifiedAt: Date.now(), signingVerifiedBy: leader.id }).where(eq(t.projects.id, id)).run();
+    db()
+      .update(t.projects)
+      .set({ stage: "signed", signedOn: "2026-02-01", signingVerifiedAt: Date.now(), signingVerifiedBy: leader.id })
+      .where(eq(t.projects.id, id))
+      .run();
     const arrivalId = recordArrival({ actor: admin, projectId: id, data: arrivalSchema.parse({ arrivedOn: "2026-03-01", amountUsd: "100", reference: "" }) });
     const promised = proposeCommitment({
       actor: leader,
@@ -254,9 +318,25 @@ describe("one save, one entry", () => {
     });
     const versionOf = () => db().select({ version: t.commitments.version }).from(t.commitments).where(eq(t.commitments.id, promised)).get()!.version;
     commitCommitment({ actor: leader, commitmentId: promised, version: versionOf() });
-    const payoutId = recordPayout({ actor: admin, commitmentId: promised, data: payoutSchema.parse({ amountCny: "20", paidOn: "2026-06-01", reference: "", version: String(versionOf()) }) });
-    await storeAttachment({ actor: admin, entityType: "fdi_arrival", entityId: arrivalId, category: "fx_receipt", file: { name: "到账凭证.pdf", bytes: pdf("arrival") } });
-    await storeAttachment({ actor: admin, entityType: "payout", entityId: payoutId, category: "payout_proof", file: { name: "兑现回单.pdf", bytes: pdf("payout") } });
+    const payoutId = recordPayout({
+      actor: admin,
+      commitmentId: promised,
+      data: payoutSchema.parse({ amountCny: "20", paidOn: "2026-06-01", reference: "", version: String(versionOf()) }),
+    });
+    await storeAttachment({
+      actor: admin,
+      entityType: "fdi_arrival",
+      entityId: arrivalId,
+      category: "fx_receipt",
+      file: { name: "到账凭证.pdf", bytes: pdf("arrival") },
+    });
+    await storeAttachment({
+      actor: admin,
+      entityType: "payout",
+      entityId: payoutId,
+      category: "payout_proof",
+      file: { name: "兑现回单.pdf", bytes: pdf("payout") },
+    });
 
     const rows = presentAudit("project", listProjectAudit(id));
     expectReadable(rows);

@@ -10,7 +10,10 @@ import { makeUnit } from "./support/builders";
 
 async function makeAccount(username: string, password: string, active = true) {
   const unitId = makeUnit();
-  db().insert(t.users).values({ username, displayName: username, role: "officer", unitId, passwordHash: await hashPassword(password), active }).run();
+  db()
+    .insert(t.users)
+    .values({ username, displayName: username, role: "officer", unitId, passwordHash: await hashPassword(password), active })
+    .run();
 }
 
 describe("sign-in", () => {
@@ -41,7 +44,8 @@ describe("sign-in", () => {
 
   it("locks an account everywhere when guesses come from many addresses", async () => {
     await makeAccount("liu", "right-password");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await attemptLogin({ username: "liu", password: "guess", address: `10.2.${Math.floor(i / 250)}.${i % 250}` });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      await attemptLogin({ username: "liu", password: "guess", address: `10.2.${Math.floor(i / 250)}.${i % 250}` });
     expect(await attemptLogin({ username: "liu", password: "right-password", address: "10.3.0.1" })).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
   });
 

@@ -55,7 +55,9 @@ function query<T>(file: string, sql: string): T[] {
 }
 
 function integrity(file: string): string {
-  return query<{ integrity_check: string }>(file, "pragma integrity_check").map((row) => row.integrity_check).join("; ");
+  return query<{ integrity_check: string }>(file, "pragma integrity_check")
+    .map((row) => row.integrity_check)
+    .join("; ");
 }
 
 /** Overwrites a few b-tree pages with garbage: the file still opens, integrity_check fails. */
@@ -124,8 +126,15 @@ describe("npm run backup / npm run restore", () => {
     const officer = makeUser("officer", unit);
     const companyId = makeCompany(officer);
     const projectId = makeProject(officer, { companyId });
-    const activityId = addActivity({ actor: officer, projectId, data: activitySchema.parse({ type: "visit", occurredOn: "2026-06-10", summary: "备份前的拜访纪要" }) });
-    db().insert(t.sessions).values({ id: "session-before-backup", userId: officer.id, expiresAt: Date.now() + 86_400_000, lastSeenAt: Date.now() }).run();
+    const activityId = addActivity({
+      actor: officer,
+      projectId,
+      data: activitySchema.parse({ type: "visit", occurredOn: "2026-06-10", summary: "备份前的拜访纪要" }),
+    });
+    db()
+      .insert(t.sessions)
+      .values({ id: "session-before-backup", userId: officer.id, expiresAt: Date.now() + 86_400_000, lastSeenAt: Date.now() })
+      .run();
     // some bulk, so the copy takes long enough for the writer to commit alongside it
     const pad = db().$client.prepare("insert into activities (company_id, type, occurred_on, summary) values (?, 'other', '2026-05-01', ?)");
     db().$client.transaction(() => {
@@ -161,7 +170,11 @@ describe("npm run backup / npm run restore", () => {
     expect(query(copy, `select id from activities where id = ${activityId} and summary = '备份前的拜访纪要'`)).toHaveLength(1);
     expect(query<{ n: number }>(copy, "select count(*) as n from activities")[0].n).toBe(result.manifest.rowCounts.activities);
     expect(query<{ n: number }>(copy, "select count(*) as n from sessions")[0].n).toBeGreaterThan(0);
-    const logged = db().select().from(t.operationLog).all().filter((row) => row.kind === "backup");
+    const logged = db()
+      .select()
+      .from(t.operationLog)
+      .all()
+      .filter((row) => row.kind === "backup");
     expect(logged.map((row) => row.summary).join("\n")).toContain(result.manifest.name);
 
     const target = tempDir("restore-target");

@@ -99,8 +99,24 @@ beforeAll(() => {
   moveProjectToStage({ actor: officer, projectId: project.F, toStage: "signed", occurredOn: "2026-05-10", note: null, version: projectRow(project.F).version });
   moveProjectToStage({ actor: officer, projectId: project.G, toStage: "signed", occurredOn: "2026-04-01", note: null, version: projectRow(project.G).version });
   verifySigning({ actor: leader, projectId: project.G, version: projectRow(project.G).version });
-  changeProjectStatus({ actor: officer, projectId: project.H, status: "on_hold", occurredOn: "2026-06-01", reason: "等待用地指标", lostTo: null, version: projectRow(project.H).version });
-  changeProjectStatus({ actor: officer, projectId: project.D, status: "lost", occurredOn: "2026-06-30", reason: "选址外省", lostTo: "苏州", version: projectRow(project.D).version });
+  changeProjectStatus({
+    actor: officer,
+    projectId: project.H,
+    status: "on_hold",
+    occurredOn: "2026-06-01",
+    reason: "等待用地指标",
+    lostTo: null,
+    version: projectRow(project.H).version,
+  });
+  changeProjectStatus({
+    actor: officer,
+    projectId: project.D,
+    status: "lost",
+    occurredOn: "2026-06-30",
+    reason: "选址外省",
+    lostTo: "苏州",
+    version: projectRow(project.D).version,
+  });
   deleteProject({ actor: leader, projectId: project.E, version: projectRow(project.E).version });
 });
 
@@ -146,7 +162,11 @@ describe("the tree", () => {
 
   it("shows a link's 储备 over the link and below it, and an officer's within the officer's scope", () => {
     const rows = (actor: Actor, id: number) =>
-      Object.fromEntries(getChainNode(actor, id).pipeline.filter((row) => row.projects > 0).map((row) => [row.row, [row.projects, row.totalInvestmentUsd / 10_000]]));
+      Object.fromEntries(
+        getChainNode(actor, id)
+          .pipeline.filter((row) => row.projects > 0)
+          .map((row) => [row.row, [row.projects, row.totalInvestmentUsd / 10_000]]),
+      );
     // 刀具: A 100 + C 40 as 线索, F 300 signed but not verified
     expect(rows(leader, node.tools)).toEqual({ lead: [2, 140], signed_unverified: [1, 300] });
     expect(rows(officer2, node.tools)).toEqual({ lead: [1, 40] });
@@ -222,7 +242,11 @@ describe("linking a project", () => {
     expect(listProjectChainLinks(id).map((row) => [row.label, row.role])).toEqual([["测试体系 › 装备 › 数控机床 › 整机", "extend"]]);
     unlinkProjectFromChainNode({ actor: officer, projectId: id, linkId });
     expect(listProjectChainLinks(id)).toEqual([]);
-    const audit = db().select().from(t.auditLog).where(and(eq(t.auditLog.entityType, "project"), eq(t.auditLog.entityId, id))).all();
+    const audit = db()
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "project"), eq(t.auditLog.entityId, id)))
+      .all();
     expect(audit.map((row) => row.changes?.chainLink)).toContainEqual([null, "整机（延链）"]);
     expect(audit.map((row) => row.changes?.chainLink)).toContainEqual(["整机（延链）", null]);
     expect(() => unlinkProjectFromChainNode({ actor: officer, projectId: id, linkId })).toThrow(NotFoundError);
@@ -231,7 +255,10 @@ describe("linking a project", () => {
 
 describe("the project list's chain filter", () => {
   it("includes projects linked anywhere below the chosen node", () => {
-    const ids = (chainNodeId: number) => listProjects(leader, { chainNodeId, page: 1 }).rows.map((row) => row.id).sort((a, b) => a - b);
+    const ids = (chainNodeId: number) =>
+      listProjects(leader, { chainNodeId, page: 1 })
+        .rows.map((row) => row.id)
+        .sort((a, b) => a - b);
     expect(ids(node.machine)).toEqual([project.A, project.B, project.C, project.F, project.G, project.H].sort((a, b) => a - b));
     expect(ids(node.tools)).toEqual([project.A, project.C, project.F].sort((a, b) => a - b));
     expect(ids(node.design)).toEqual([project.D]);
@@ -284,13 +311,21 @@ describe("upkeep by the administrator", () => {
     expect(() => updateChainProfile({ actor: admin, nodeId: node.machine, data: { ...profile, version } })).toThrow(ConflictError);
     expect(() => updateChainProfile({ actor: leader, nodeId: node.machine, data: { ...profile, version: version + 1 } })).toThrow(ForbiddenError);
     expect(() => createChainNode({ actor: officer, data: { systemId, parentId: null, level: "chain", name: "x", gapStatus: null } })).toThrow(ForbiddenError);
-    const audit = db().select().from(t.auditLog).where(and(eq(t.auditLog.entityType, "chain_node"), eq(t.auditLog.entityId, node.machine))).all();
+    const audit = db()
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "chain_node"), eq(t.auditLog.entityId, node.machine)))
+      .all();
     expect(audit.map((row) => row.action)).toEqual(["create", "update"]);
   });
 
   it("places links only under chains or links, with a gap status only on links", () => {
     expect(() => createChainNode({ actor: admin, data: { systemId, parentId: null, level: "link", name: "孤立环节", gapStatus: null } })).toThrow(InvalidError);
-    expect(() => createChainNode({ actor: admin, data: { systemId, parentId: node.group, level: "link", name: "群下环节", gapStatus: null } })).toThrow(InvalidError);
-    expect(() => createChainNode({ actor: admin, data: { systemId, parentId: node.group, level: "chain", name: "有状态的链", gapStatus: "gap" } })).toThrow(InvalidError);
+    expect(() => createChainNode({ actor: admin, data: { systemId, parentId: node.group, level: "link", name: "群下环节", gapStatus: null } })).toThrow(
+      InvalidError,
+    );
+    expect(() => createChainNode({ actor: admin, data: { systemId, parentId: node.group, level: "chain", name: "有状态的链", gapStatus: "gap" } })).toThrow(
+      InvalidError,
+    );
   });
 });

@@ -16,8 +16,10 @@ import { buildFiguresFixture } from "./support/figures-fixture";
 const page = vi.hoisted(() => ({ data: undefined as unknown }));
 
 vi.mock("@remix-run/react", () => {
-  const passThrough = (tag: string) => ({ to, children, ...props }: { to?: string; children?: ReactNode } & Record<string, unknown>) =>
-    createElement(tag, to === undefined ? props : { ...props, href: to }, children);
+  const passThrough =
+    (tag: string) =>
+    ({ to, children, ...props }: { to?: string; children?: ReactNode } & Record<string, unknown>) =>
+      createElement(tag, to === undefined ? props : { ...props, href: to }, children);
   return {
     Link: passThrough("a"),
     Form: passThrough("form"),

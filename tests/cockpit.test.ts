@@ -29,7 +29,8 @@ beforeAll(() => {
 const H1_2026 = { from: "2026-01-01", to: "2026-06-30" };
 
 /** [row, projects, 总投资 in 万美元] of each snapshot line. */
-const lines = (of: readonly { row: string; projects: number; totalInvestmentUsd: number }[]) => of.map((line) => [line.row, line.projects, line.totalInvestmentUsd / WAN]);
+const lines = (of: readonly { row: string; projects: number; totalInvestmentUsd: number }[]) =>
+  of.map((line) => [line.row, line.projects, line.totalInvestmentUsd / WAN]);
 
 /** The project ids of the list a drill-down URL opens (as the project list reads its URL). */
 const listed = (query: string) =>
@@ -97,8 +98,24 @@ describe("the cockpit's breakdowns", () => {
     expect(breakdown.signings).toEqual({
       total: 2,
       rows: [
-        { key: String(unitA), name: "投资促进中心", label: "投资促进中心", projects: 2, contractedFdiUsd: 8100 * WAN, totalInvestmentUsd: 12100 * WAN, actualFdiUsd: 3100 * WAN },
-        { key: String(unitB), name: "平湖经济技术开发区", label: "平湖经济技术开发区", projects: 1, contractedFdiUsd: 300 * WAN, totalInvestmentUsd: 500 * WAN, actualFdiUsd: 50 * WAN },
+        {
+          key: String(unitA),
+          name: "投资促进中心",
+          label: "投资促进中心",
+          projects: 2,
+          contractedFdiUsd: 8100 * WAN,
+          totalInvestmentUsd: 12100 * WAN,
+          actualFdiUsd: 3100 * WAN,
+        },
+        {
+          key: String(unitB),
+          name: "平湖经济技术开发区",
+          label: "平湖经济技术开发区",
+          projects: 1,
+          contractedFdiUsd: 300 * WAN,
+          totalInvestmentUsd: 500 * WAN,
+          actualFdiUsd: 50 * WAN,
+        },
       ],
     });
     // funnel (cohort: leads entered in H1 2026): A has P1 (开工, 注册 skipped), P3 (unverified: stops at 洽谈),
@@ -153,15 +170,31 @@ describe("the cockpit's breakdowns", () => {
 describe("units' targets", () => {
   beforeAll(() => {
     const unitC = makeUnit("独山港经济开发区");
-    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: String(unitA), signed_projects: "4", contracted_fdi_usd: "20000", ...versions(2026, unitA) }) });
-    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: String(unitB), signed_projects: "1", actual_fdi_usd: "100", ...versions(2026, unitB) }) });
+    saveTargets({
+      actor: staff,
+      data: targetsSchema.parse({ year: "2026", unitId: String(unitA), signed_projects: "4", contracted_fdi_usd: "20000", ...versions(2026, unitA) }),
+    });
+    saveTargets({
+      actor: staff,
+      data: targetsSchema.parse({ year: "2026", unitId: String(unitB), signed_projects: "1", actual_fdi_usd: "100", ...versions(2026, unitB) }),
+    });
     // a unit with a target in another year only is not listed for 2026
     saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2025", unitId: String(unitC), signed_projects: "3", ...versions(2025, unitC) }) });
   });
 
   /** [unit, indicator, 本年累计, 年度目标, 完成率, 时序进度, behind] */
   const table = (units: ReturnType<typeof getUnitTargetProgress>) =>
-    units.flatMap((unit) => unit.cards.map((card) => [unit.unitName, card.indicator, card.yearToDate, card.target, card.completion, card.timeProgress, card.completion! < card.timeProgress]));
+    units.flatMap((unit) =>
+      unit.cards.map((card) => [
+        unit.unitName,
+        card.indicator,
+        card.yearToDate,
+        card.target,
+        card.completion,
+        card.timeProgress,
+        card.completion! < card.timeProgress,
+      ]),
+    );
 
   it("show each unit's year to date against its own targets, only the indicators it has a target for", () => {
     // to 06-30 (时序进度 6/12): A signed P1 and P5 (合同外资 8,000 + 100); B signed P2 and received 50 on it
@@ -182,7 +215,9 @@ describe("units' targets", () => {
       ["平湖经济技术开发区", "actual_fdi_usd", 0, 100 * WAN, 0, 0.25, true],
     ]);
     // a March-only period still measures the year to its end
-    expect(getCockpit({ from: "2026-03-01", to: "2026-03-31" }, "unit").unitTargets).toEqual(getCockpit({ from: "2026-01-01", to: "2026-03-31" }, "unit").unitTargets);
+    expect(getCockpit({ from: "2026-03-01", to: "2026-03-31" }, "unit").unitTargets).toEqual(
+      getCockpit({ from: "2026-01-01", to: "2026-03-31" }, "unit").unitTargets,
+    );
     const progress = getTargetProgress(2026);
     expect(progress.units).toEqual(getUnitTargetProgress(H1_2026));
     expect(getTargetProgress(2025).units.map((unit) => [unit.unitName, unit.cards.map((card) => [card.yearToDate, card.completion])])).toEqual([
@@ -194,7 +229,10 @@ describe("units' targets", () => {
   it("follow a changed target at once (figures are cached until anything is written)", () => {
     const before = getUnitTargetProgress(H1_2026);
     expect(getUnitTargetProgress(H1_2026)).toBe(before);
-    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: String(unitA), signed_projects: "5", contracted_fdi_usd: "20000", ...versions(2026, unitA) }) });
+    saveTargets({
+      actor: staff,
+      data: targetsSchema.parse({ year: "2026", unitId: String(unitA), signed_projects: "5", contracted_fdi_usd: "20000", ...versions(2026, unitA) }),
+    });
     const after = getUnitTargetProgress(H1_2026)[0].cards[0];
     expect([after.target, after.completion]).toEqual([5, 0.4]);
   });

@@ -188,7 +188,7 @@ describe("proposing", () => {
       dueOn: "请选择约定兑现日期",
     });
     expect(commitmentSchema.safeParse({ clauseId: "1", item: "x".repeat(201), amountCny: "1", dueOn: "2026-01-01" }).error?.issues[0].message).toBe(
-      "承诺事项不能超过200个字"
+      "承诺事项不能超过200个字",
     );
     expect(commitmentSchema.safeParse({ clauseId: "1", item: "x", amountCny: "1.234", dueOn: "2026-01-01" }).success).toBe(false);
   });
@@ -216,7 +216,11 @@ describe("proposing", () => {
     const saved = await post(officer, fields);
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/projects/${project.P}#commitments`);
-    const rows = db().select().from(t.commitments).where(and(eq(t.commitments.projectId, project.P), eq(t.commitments.item, "设备投资补助"))).all();
+    const rows = db()
+      .select()
+      .from(t.commitments)
+      .where(and(eq(t.commitments.projectId, project.P), eq(t.commitments.item, "设备投资补助")))
+      .all();
     expect(rows).toMatchObject([{ clauseId: clause.live2, amountCny: wan(50), status: "proposed" }]);
     const refused = await post(officer, { ...fields, clauseId: "" });
     expect(refused.status).toBe(400);
@@ -245,7 +249,9 @@ describe("承诺, 条件已达成 and 取消承诺 ask first", () => {
     const cancel = await page(staff, id, `intent=cancel&version=${version}&reason=${encodeURIComponent("企业放弃投资")}`);
     expect(cancel.confirmation).toMatchObject({ label: "取消承诺", fields: { intent: "cancel", version, reason: "企业放弃投资" } });
     expect(row(id).status).toBe("proposed");
-    const posted = await answer(async () => commitmentAction(routeArgs(await postAs(staff, `/commitments/${id}`, cancel.confirmation!.fields), { id: String(id) })));
+    const posted = await answer(async () =>
+      commitmentAction(routeArgs(await postAs(staff, `/commitments/${id}`, cancel.confirmation!.fields), { id: String(id) })),
+    );
     expect(posted.status).toBe(200);
     expect(row(id)).toMatchObject({ status: "cancelled", cancelReason: "企业放弃投资" });
   });
@@ -282,7 +288,7 @@ describe("the steps", () => {
     expect(() => markCommitmentConditionsMet({ actor: leader, commitmentId: id, version: 1 })).toThrow(ConflictError);
     expect(() => cancelCommitment({ actor: leader, commitmentId: id, data: { reason: "企业放弃", version: 1 } })).toThrow(ConflictError);
     expect(() => recordPayout({ actor: staff, commitmentId: id, data: { amountCny: wan(1), paidOn: "2026-06-01", reference: null, version: 1 } })).toThrow(
-      ConflictError
+      ConflictError,
     );
     expect(row(id)).toEqual(before);
     expect(payoutsOf(id)).toHaveLength(0);

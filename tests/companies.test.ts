@@ -4,14 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
-import {
-  createCompany,
-  deleteCompany,
-  DuplicateCompanyWarning,
-  getCompany,
-  listCompanies,
-  updateCompany,
-} from "../app/companies/companies.server";
+import { createCompany, deleteCompany, DuplicateCompanyWarning, getCompany, listCompanies, updateCompany } from "../app/companies/companies.server";
 import { companySchema } from "../app/companies/company.schema";
 import { db, t } from "../app/db.server";
 import { ConflictError, ForbiddenError, InvalidError } from "../app/lib/errors";
@@ -37,15 +30,16 @@ describe("统一社会信用代码 in the company form", () => {
     const result = companySchema.safeParse({ name: "乙", country: "CN", uscc: "914403001922038217" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["uscc"], message: "统一社会信用代码校验位不正确，请核对" });
-    expect(companySchema.safeParse({ name: "乙", country: "CN", uscc: "91440300192203821" }).error?.issues[0].message).toBe(
-      "统一社会信用代码应为18位",
-    );
+    expect(companySchema.safeParse({ name: "乙", country: "CN", uscc: "91440300192203821" }).error?.issues[0].message).toBe("统一社会信用代码应为18位");
   });
 });
 
 describe("text as typed", () => {
   it("drops control and invisible characters, so a name of only those is blank", () => {
-    expect(companySchema.safeParse({ name: "\u200B\u200E\u202E", country: "JP" }).error?.issues[0]).toMatchObject({ path: ["name"], message: "请输入企业名称" });
+    expect(companySchema.safeParse({ name: "\u200B\u200E\u202E", country: "JP" }).error?.issues[0]).toMatchObject({
+      path: ["name"],
+      message: "请输入企业名称",
+    });
     const parsed = companySchema.parse({ name: "樱野\u000B精密\u0001", country: "JP", description: "第一行\n第二行\t备注\uFFFE" });
     expect(parsed.name).toBe("樱野精密");
     expect(parsed.description).toBe("第一行\n第二行\t备注");

@@ -30,7 +30,16 @@ function warningOnCreate(name: string): string[] {
 
 beforeAll(() => {
   officer = makeUser("officer", makeUnit());
-  for (const name of ["Kleinwald GmbH", "Rossi S.p.A.", "Vermeer B.V.", "樱野工业株式会社", "明水光子有限公司", "汇澄实业有限公司", "Nordhafen AG", "Harbor Pte. Ltd."]) {
+  for (const name of [
+    "Kleinwald GmbH",
+    "Rossi S.p.A.",
+    "Vermeer B.V.",
+    "樱野工业株式会社",
+    "明水光子有限公司",
+    "汇澄实业有限公司",
+    "Nordhafen AG",
+    "Harbor Pte. Ltd.",
+  ]) {
     createCompany({ actor: officer, data: input(name), confirmDuplicate: true });
   }
 });
@@ -51,12 +60,17 @@ describe("on creation", () => {
     expect(warningOnCreate(name)).toEqual([existing]);
   });
 
-  it.each(["Kleinwald Logistik GmbH", "Rossini SpA", "Vermeeren B.V.", "樱田工业株式会社", "明水电子有限公司", "汇澄科技（平湖）有限公司", "明水光子平湖分公司"])(
-    "creates %s without asking: it only shares a legal form or a place",
-    (name) => {
-      expect(warningOnCreate(name)).toEqual([]);
-    },
-  );
+  it.each([
+    "Kleinwald Logistik GmbH",
+    "Rossini SpA",
+    "Vermeeren B.V.",
+    "樱田工业株式会社",
+    "明水电子有限公司",
+    "汇澄科技（平湖）有限公司",
+    "明水光子平湖分公司",
+  ])("creates %s without asking: it only shares a legal form or a place", (name) => {
+    expect(warningOnCreate(name)).toEqual([]);
+  });
 
   it("creates after confirmation", () => {
     const id = createCompany({ actor: officer, data: input("Vermeer BV"), confirmDuplicate: true });

@@ -33,7 +33,7 @@ const NAMES: Array<[name: string, foreignName: string | null]> = [
   ["香港投资控股有限公司", "HK Holdings Limited"],
   ["精", null],
   ["O'Brien 爱尔兰食品", "O'Brien Foods"],
-  ["双引号\"测试\"企业", null],
+  ['双引号"测试"企业', null],
   // folding and pinyin (issue 12)
   ["Kleinwald GmbH", "クラインヴァルト"],
   ["樱野工業（株）", "Sakurano Kogyo K.K."],
@@ -44,12 +44,51 @@ const NAMES: Array<[name: string, foreignName: string | null]> = [
 
 const TERMS = [
   // 1 and 2 characters: LIKE
-  "精", "精密", "a", "AB", "ü", "%", "_", "光电", "'",
+  "精",
+  "精密",
+  "a",
+  "AB",
+  "ü",
+  "%",
+  "_",
+  "光电",
+  "'",
   // 3+ characters: trigram + LIKE
-  "精密机", "abc", "ABC", "Abc Elec", "ＡＢＣ", "Müller", "müller", "MÜLLER", "示例精工", "株式会社", "Co., Ltd.",
-  "100%", "e_1", "Pure_100", "O'Brien", "\"测试\"", "不存在的名字", "平湖示例精密机械有限公司", "精工株", "シレイ",
+  "精密机",
+  "abc",
+  "ABC",
+  "Abc Elec",
+  "ＡＢＣ",
+  "Müller",
+  "müller",
+  "MÜLLER",
+  "示例精工",
+  "株式会社",
+  "Co., Ltd.",
+  "100%",
+  "e_1",
+  "Pure_100",
+  "O'Brien",
+  '"测试"',
+  "不存在的名字",
+  "平湖示例精密机械有限公司",
+  "精工株",
+  "シレイ",
   // folded, pinyin and initials, short and long
-  "工業", "工业", "Ｋｌｅｉｎｗａｌｄ", "KLEINWALD", "（株）", "株式会社", "台湾", "臺灣精機", "pinghu", "xingfeng", "pfcy", "ph", "Ping Hu", "xf",
+  "工業",
+  "工业",
+  "Ｋｌｅｉｎｗａｌｄ",
+  "KLEINWALD",
+  "（株）",
+  "株式会社",
+  "台湾",
+  "臺灣精機",
+  "pinghu",
+  "xingfeng",
+  "pfcy",
+  "ph",
+  "Ping Hu",
+  "xf",
 ];
 
 let actor: Actor;
@@ -60,7 +99,10 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 function likeScan(term: string): number[] {
   const terms = searchTerms(term);
   if (terms.length === 0) return [];
-  const any = sql.join(terms.map((each) => sql`search_text like ${likePattern(each)} escape '\\'`), sql` or `);
+  const any = sql.join(
+    terms.map((each) => sql`search_text like ${likePattern(each)} escape '\\'`),
+    sql` or `,
+  );
   return db()
     .all<{ id: number }>(sql`select id from companies where deleted_at is null and (${any}) order by id`)
     .map((row) => row.id);
@@ -112,15 +154,19 @@ function projectSearch(term: string): number[] {
 /** What the project search means, worked out apart from the stored project text: the project's own name or its company's current search text. */
 function projectScan(term: string): number[] {
   const terms = searchTerms(term);
-  const rows = db()
-    .all<{ id: number; name: string; companyText: string }>(
-      sql`select p.id, p.name, c.search_text as companyText from projects p join companies c on c.id = p.company_id where p.deleted_at is null order by p.id`,
-    );
+  const rows = db().all<{ id: number; name: string; companyText: string }>(
+    sql`select p.id, p.name, c.search_text as companyText from projects p join companies c on c.id = p.company_id where p.deleted_at is null order by p.id`,
+  );
   return rows.filter((row) => terms.some((each) => searchTextOf(row.name).includes(each) || row.companyText.includes(each))).map((row) => row.id);
 }
 
 const companyProjects = (companyId: number) =>
-  db().select({ id: t.projects.id }).from(t.projects).where(sql`${t.projects.companyId} = ${companyId}`).all().map((row) => row.id);
+  db()
+    .select({ id: t.projects.id })
+    .from(t.projects)
+    .where(sql`${t.projects.companyId} = ${companyId}`)
+    .all()
+    .map((row) => row.id);
 
 describe("company name search", () => {
   it.each(TERMS)("returns exactly the LIKE scan for %j", (term) => {
@@ -139,7 +185,12 @@ describe("company name search", () => {
   it("follows renames and deletes", () => {
     const id = createCompany({ actor, data: companySchema.parse({ name: "旧名称示例企业", country: "DE" }), confirmDuplicate: true });
     expect(search("旧名称")).toEqual([id]);
-    updateCompany({ actor, id, data: companySchema.parse({ name: "新名称示例企业", country: "DE", foreignName: "Neuer Name AG" }), version: getCompany(id).version });
+    updateCompany({
+      actor,
+      id,
+      data: companySchema.parse({ name: "新名称示例企业", country: "DE", foreignName: "Neuer Name AG" }),
+      version: getCompany(id).version,
+    });
     expect(search("旧名称")).toEqual([]);
     expect(search("新名称")).toEqual([id]);
     expect(search("Neuer")).toEqual([id]);
@@ -157,7 +208,9 @@ describe("company name search", () => {
   });
 
   it("pages through the list with the same results", () => {
-    const rows = listCompanies({ page: 1, q: "精密" }).rows.map((row) => row.id).sort((a, b) => a - b);
+    const rows = listCompanies({ page: 1, q: "精密" })
+      .rows.map((row) => row.id)
+      .sort((a, b) => a - b);
     expect(rows).toEqual(likeScan("精密"));
   });
 });
@@ -178,7 +231,12 @@ describe("project search by project and company names", () => {
     const companyId = createCompany({ actor, data: companySchema.parse({ name: "旧名项目企业", country: "DE" }), confirmDuplicate: true });
     const projectId = makeProject(actor, { companyId, name: "滨海扩建项目" });
     expect(projectSearch("旧名项目")).toEqual([projectId]);
-    updateCompany({ actor, id: companyId, data: companySchema.parse({ name: "澜舟新名企業", foreignName: "Lanzhou Neu AG", country: "DE" }), version: getCompany(companyId).version });
+    updateCompany({
+      actor,
+      id: companyId,
+      data: companySchema.parse({ name: "澜舟新名企業", foreignName: "Lanzhou Neu AG", country: "DE" }),
+      version: getCompany(companyId).version,
+    });
     expect(projectSearch("旧名项目")).toEqual([]);
     expect(projectSearch("jiuming")).toEqual([]);
     expect(projectSearch("新名企业")).toEqual([projectId]);

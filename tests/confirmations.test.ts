@@ -44,12 +44,19 @@ beforeAll(() => {
 
 /** Every table's rows except the sessions a signed-in GET may touch. */
 function databaseSnapshot(): Record<string, unknown[]> {
-  const tables = db().all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations') order by name`);
+  const tables = db().all<{ name: string }>(
+    sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations') order by name`,
+  );
   return Object.fromEntries(tables.map(({ name }) => [name, db().all(sql.raw(`select * from "${name}"`))]));
 }
 
 /** The loader's answer for `path` as `actor`, checking that asking wrote nothing. */
-async function ask(actor: Actor, path: string, loader: Route, params: Record<string, string> = {}): Promise<{ confirmation: Confirmation | null } & Record<string, unknown>> {
+async function ask(
+  actor: Actor,
+  path: string,
+  loader: Route,
+  params: Record<string, string> = {},
+): Promise<{ confirmation: Confirmation | null } & Record<string, unknown>> {
   const before = databaseSnapshot();
   const response = await answer(async () => loader(routeArgs(await getAs(actor, path), params)));
   expect(response.status).toBe(200);
@@ -122,13 +129,19 @@ describe("用户: 停用 and 重置密码", () => {
     const target = makeUser("officer", unit, "confirm-stale");
     const params = { id: String(target.id) };
     const page = await ask(admin, `/admin/users/${target.id}?intent=deactivate&version=${userRow(target.id).version}`, userLoader, params);
-    db().update(t.users).set({ version: sql`${t.users.version} + 1` }).where(eq(t.users.id, target.id)).run();
+    db()
+      .update(t.users)
+      .set({ version: sql`${t.users.version} + 1` })
+      .where(eq(t.users.id, target.id))
+      .run();
     expect((await confirm(admin, page.confirmation!, userAction, params)).status).toBe(409);
     expect(userRow(target.id).active).toBe(true);
   });
 
   it("answers an officer with 403 and shows them no confirmation", async () => {
-    const response = await answer(async () => userLoader(routeArgs(await getAs(officer, `/admin/users/${colleague.id}?intent=deactivate&version=1`), { id: String(colleague.id) })));
+    const response = await answer(async () =>
+      userLoader(routeArgs(await getAs(officer, `/admin/users/${colleague.id}?intent=deactivate&version=1`), { id: String(colleague.id) })),
+    );
     expect(response.status).toBe(403);
     expect(userRow(colleague.id).active).toBe(true);
   });
@@ -166,7 +179,11 @@ describe("单位 and 线索来源: 删除", () => {
   it("asks before deleting a 线索来源 and deletes it on the POST", async () => {
     const id = createReferenceItem({ actor: admin, list: "channels", data: { name: "展会（确认页）", sortOrder: null } });
     const page = await ask(admin, `/admin/channels?intent=delete&id=${id}&version=1`, channelsLoader);
-    expect(page.confirmation).toMatchObject({ question: "确定删除线索来源「展会（确认页）」？", action: "/admin/channels", fields: { intent: "delete", id: String(id) } });
+    expect(page.confirmation).toMatchObject({
+      question: "确定删除线索来源「展会（确认页）」？",
+      action: "/admin/channels",
+      fields: { intent: "delete", id: String(id) },
+    });
     expect(channelRow(id)).toBeDefined();
     await confirm(admin, page.confirmation!, channelsAction);
     expect(channelRow(id)).toBeUndefined();
@@ -183,13 +200,24 @@ describe("附件: 删除", () => {
   });
 
   const upload = (name: string) =>
-    storeAttachment({ actor: officer, entityType: "project", entityId: project, category: "signing_agreement", file: { name, bytes: Buffer.concat([PDF, Buffer.from(`% ${name}\n`)]) } });
+    storeAttachment({
+      actor: officer,
+      entityType: "project",
+      entityId: project,
+      category: "signing_agreement",
+      file: { name, bytes: Buffer.concat([PDF, Buffer.from(`% ${name}\n`)]) },
+    });
 
   it("asks with the file's name and returns to the page it came from; deletes (softly) only on the POST", async () => {
     const id = await upload("投资协议（确认页）.pdf");
     const params = { id: String(id) };
     const returnTo = `/projects/${project}`;
-    const page = await ask(officer, `/attachments/${id}/delete?intent=delete&version=1&entityType=project&entityId=${project}&returnTo=${encodeURIComponent(returnTo)}`, deleteAttachmentLoader, params);
+    const page = await ask(
+      officer,
+      `/attachments/${id}/delete?intent=delete&version=1&entityType=project&entityId=${project}&returnTo=${encodeURIComponent(returnTo)}`,
+      deleteAttachmentLoader,
+      params,
+    );
     expect(page.confirmation).toEqual({
       question: "确定删除附件「投资协议（确认页）.pdf」？",
       detail: "签约协议（招商项目的附件）。删除后可由管理员从回收站恢复。",
@@ -209,7 +237,12 @@ describe("附件: 删除", () => {
   it("never leaves the site through returnTo, and refuses the page to one who may not delete the file", async () => {
     const id = await upload("营业执照（确认页）.pdf");
     const params = { id: String(id) };
-    const page = await ask(officer, `/attachments/${id}/delete?version=1&returnTo=${encodeURIComponent("https://evil.example/")}`, deleteAttachmentLoader, params);
+    const page = await ask(
+      officer,
+      `/attachments/${id}/delete?version=1&returnTo=${encodeURIComponent("https://evil.example/")}`,
+      deleteAttachmentLoader,
+      params,
+    );
     expect(page.confirmation?.back).toBe(`/projects/${project}`);
     expect(page.confirmation?.fields.returnTo).toBe(`/projects/${project}`);
     // a colleague outside the project may read it (same unit) but not delete it
@@ -270,14 +303,24 @@ describe("the project's and company's confirmations ask on a GET and act only on
       return id;
     };
     const verified = signed();
-    const verify = await ask(leader, `/projects/${verified}/verification?intent=verify&version=${projectRow(verified).version}`, verificationLoader, params(verified));
+    const verify = await ask(
+      leader,
+      `/projects/${verified}/verification?intent=verify&version=${projectRow(verified).version}`,
+      verificationLoader,
+      params(verified),
+    );
     expect(verify.confirmation).toMatchObject({ label: "甄别通过", fields: { intent: "verify" } });
     expect(projectRow(verified).signingVerifiedAt).toBeNull();
     await confirm(leader, verify.confirmation!, verificationAction, params(verified));
     expect(projectRow(verified).signingVerifiedAt).not.toBeNull();
 
     const returned = signed();
-    const back = await ask(leader, `/projects/${returned}/verification?intent=return&version=${projectRow(returned).version}&reason=${encodeURIComponent("缺少签约协议")}`, verificationLoader, params(returned));
+    const back = await ask(
+      leader,
+      `/projects/${returned}/verification?intent=return&version=${projectRow(returned).version}&reason=${encodeURIComponent("缺少签约协议")}`,
+      verificationLoader,
+      params(returned),
+    );
     expect(back.confirmation).toMatchObject({ label: "退回", fields: { intent: "return", reason: "缺少签约协议" } });
     expect(back.confirmation?.detail).toContain("退回原因：缺少签约协议");
     expect(projectRow(returned).signingReturnedAt).toBeNull();

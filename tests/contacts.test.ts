@@ -26,8 +26,7 @@ beforeAll(() => {
   other = makeCompany(officer, { name: "另一家测试企业" });
 });
 
-const newContact = (companyId: number, name: string, title?: string) =>
-  addContact({ actor: officer, companyId, data: contactSchema.parse({ name, title }) });
+const newContact = (companyId: number, name: string, title?: string) => addContact({ actor: officer, companyId, data: contactSchema.parse({ name, title }) });
 const contactNames = (companyId: number) => getCompany(companyId).contacts.map((contact) => contact.name);
 const auditOf = (contactId: number) =>
   db()

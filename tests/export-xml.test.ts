@@ -31,7 +31,15 @@ function typedReport(problems: string) {
   snapshot.keyProjects.signed[0]!.ownerName = "张\u0001三";
   snapshot.appendix[0]!.progress = `洽谈：${TYPED}`;
   snapshot.pipeline.changes[0]!.projectName = TYPED;
-  return reportExportFixture({ snapshot, problems, nextMonthPlan: `计划\u000B第二行\uFFFF`, generatedByName: "招商\u0001专员", addressedTo: `市委\u000B、市政府\uD800`, issuedBy: `平湖市\u0001投资促进中心`, issuedOn: "2026-07-03" });
+  return reportExportFixture({
+    snapshot,
+    problems,
+    nextMonthPlan: `计划\u000B第二行\uFFFF`,
+    generatedByName: "招商\u0001专员",
+    addressedTo: `市委\u000B、市政府\uD800`,
+    issuedBy: `平湖市\u0001投资促进中心`,
+    issuedOn: "2026-07-03",
+  });
 }
 
 describe("the strict reading of an Office file", () => {
@@ -62,7 +70,9 @@ describe("the Word report with typed control characters and a forged table marke
 
   it("keeps ⟦表0⟧ typed in the narrative as text and splices no table for it", async () => {
     const plain = (await xmlParts(await renderReportDocx(reportExportFixture())))["word/document.xml"]!;
-    const document = (await xmlParts(await renderReportDocx(reportExportFixture({ problems: "一是⟦表0⟧资金到位偏慢。\n二是⟦表3⟧仍需推进。" }))))["word/document.xml"]!;
+    const document = (await xmlParts(await renderReportDocx(reportExportFixture({ problems: "一是⟦表0⟧资金到位偏慢。\n二是⟦表3⟧仍需推进。" }))))[
+      "word/document.xml"
+    ]!;
     expect(document).toContain("一是⟦表0⟧资金到位偏慢。");
     expect(document).toContain("二是⟦表3⟧仍需推进。");
     // the same tables as the fixture without the typed markers, none more
@@ -84,7 +94,12 @@ describe("the Excel report and the list exports with typed control characters", 
     // a cell longer than Excel's 32,767 characters, cut through a surrogate pair (𠀀 is two UTF-16 units)
     const long = `${"测".repeat(32_766)}𠀀尾`;
     await writeListWorkbook(
-      { title: `清单${TYPED}`, filters: [`名称：${TYPED}`], columns: [{ header: `名称${TYPED}`, value: (row: { name: string }) => row.name }], chunks: [[{ name: TYPED }, { name: long }]] },
+      {
+        title: `清单${TYPED}`,
+        filters: [`名称：${TYPED}`],
+        columns: [{ header: `名称${TYPED}`, value: (row: { name: string }) => row.name }],
+        chunks: [[{ name: TYPED }, { name: long }]],
+      },
       output,
     );
     await new Promise((resolve) => output.end(resolve));

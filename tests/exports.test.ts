@@ -40,7 +40,10 @@ async function workbookOf<Row>(list: ListExport<Row>): Promise<{ bytes: Buffer; 
 
 describe("the list workbook", () => {
   it("has a title, the filters, a frozen header with an auto-filter, and typed cells; formulas stay text", async () => {
-    const rows = [{ name: "=HYPERLINK(\"http://evil\")", amount: 12_345_678, on: "2026-03-05", count: 7 }, { name: "+1-2", amount: null, on: null, count: null }];
+    const rows = [
+      { name: '=HYPERLINK("http://evil")', amount: 12_345_678, on: "2026-03-05", count: 7 },
+      { name: "+1-2", amount: null, on: null, count: null },
+    ];
     const { sheet } = await workbookOf({
       title: "测试清单",
       filters: ["国别/地区：日本"],
@@ -59,7 +62,7 @@ describe("the list workbook", () => {
     expect(sheet.autoFilter).toBeTruthy();
     const first = sheet.getRow(4);
     expect(first.getCell(1).type).toBe(ExcelJS.ValueType.String);
-    expect(first.getCell(1).value).toBe("=HYPERLINK(\"http://evil\")");
+    expect(first.getCell(1).value).toBe('=HYPERLINK("http://evil")');
     expect(first.getCell(2).value).toBeCloseTo(1234.5678, 6);
     expect(first.getCell(2).numFmt).toBe("#,##0.00");
     expect(first.getCell(3).value).toEqual(new Date(Date.UTC(2026, 2, 5)));
@@ -82,7 +85,15 @@ describe("exports in scope, and the round trip", () => {
   });
 
   it("imports an exported 企业 file back with no change", async () => {
-    makeCompany(staff, { name: "往返企业株式会社", foreignName: "Round Trip K.K.", uscc: "914403001922038216", country: "JP", city: "大阪", isFortune500: true, description: "第一行\r\n第二行" });
+    makeCompany(staff, {
+      name: "往返企业株式会社",
+      foreignName: "Round Trip K.K.",
+      uscc: "914403001922038216",
+      country: "JP",
+      city: "大阪",
+      isFortune500: true,
+      description: "第一行\r\n第二行",
+    });
     makeCompany(staff, { name: "往返德国公司", country: "DE", isChainLeader: true });
     const { bytes } = await workbookOf(exportCompanies({ q: "往返", page: 1 }));
     const preview = await previewImport({ actor: staff, token: storeUpload(bytes), fileName: "企业库.xlsx", kind: "companies", mode: "update" });
@@ -92,7 +103,14 @@ describe("exports in scope, and the round trip", () => {
 
   it("imports an exported 项目 file back with no change", async () => {
     const companyId = makeCompany(officer, { name: "往返项目企业", country: "KR" });
-    const projectId = makeProject(officer, { companyId, name: "往返项目", totalInvestmentUsd: "1234.56", contractedFdiUsd: "1000", landMu: "12.5", expectedJobs: "80" });
+    const projectId = makeProject(officer, {
+      companyId,
+      name: "往返项目",
+      totalInvestmentUsd: "1234.56",
+      contractedFdiUsd: "1000",
+      landMu: "12.5",
+      expectedJobs: "80",
+    });
     db().update(t.projects).set({ totalInvestmentUsd: 12_345_678 }).where(eq(t.projects.id, projectId)).run();
     const { bytes } = await workbookOf(exportProjects(staff, { q: "往返项目" }));
     const request = { actor: staff, token: storeUpload(bytes), fileName: "项目.xlsx", kind: "projects" as const, mode: "update" as const };

@@ -32,7 +32,15 @@ const move = (id: number, toStage: Stage, occurredOn: string, note: string | nul
   moveProjectToStage({ actor: leader, projectId: id, toStage, occurredOn, note, version: projectRow(id).version });
 const verify = (id: number) => verifySigning({ actor: leader, projectId: id, version: projectRow(id).version });
 const status = (id: number, to: Status, occurredOn: string) =>
-  changeProjectStatus({ actor: leader, projectId: id, status: to, occurredOn, reason: "测试原因", lostTo: to === "lost" ? "江苏昆山" : null, version: projectRow(id).version });
+  changeProjectStatus({
+    actor: leader,
+    projectId: id,
+    status: to,
+    occurredOn,
+    reason: "测试原因",
+    lostTo: to === "lost" ? "江苏昆山" : null,
+    version: projectRow(id).version,
+  });
 const project = (name: string, total: string, enteredOn: string) =>
   makeProject(leader, { companyId: makeCompany(leader), name, totalInvestmentUsd: total, contractedFdiUsd: total, enteredOn });
 const commitment = (projectId: number, item: string, wan: number, dueOn: string) => {
@@ -63,7 +71,11 @@ beforeAll(() => {
     P.lostLater = project("四月流失项目", "2000", "2026-01-10"); // 洽谈 at the month's end, lost on 04-10
     move(P.lostLater, "negotiating", "2026-03-01");
     onDay("2026-03-02", () =>
-      addActivity({ actor: leader, projectId: P.lostLater, data: { type: "visit", occurredOn: "2026-03-02", participants: null, place: "东京", summary: "三月拜访", nextStep: null } }),
+      addActivity({
+        actor: leader,
+        projectId: P.lostLater,
+        data: { type: "visit", occurredOn: "2026-03-02", participants: null, place: "东京", summary: "三月拜访", nextStep: null },
+      }),
     );
     P.signedLater = project("四月签约项目", "4000", "2026-02-01"); // 接洽 at the month's end, signed on 04-05
     move(P.signedLater, "contacted", "2026-02-10");
@@ -74,7 +86,11 @@ beforeAll(() => {
 
     C.dueApril = commitment(P.resigned, "设备补助", 50, "2026-04-15"); // committed 03-31, paid in full 04-10
     onDay("2026-02-15", () => {
-      C.overdue = proposeCommitment({ actor: leader, projectId: P.resigned, data: { clauseId, item: "用地保障", amountCny: 80 * WAN, condition: null, dueOn: "2026-03-20" } });
+      C.overdue = proposeCommitment({
+        actor: leader,
+        projectId: P.resigned,
+        data: { clauseId, item: "用地保障", amountCny: 80 * WAN, condition: null, dueOn: "2026-03-20" },
+      });
       commitCommitment({ actor: leader, commitmentId: C.overdue, version: commitmentVersion(C.overdue) });
     });
     arrival(P.resigned, "2026-03-20", 300);
@@ -84,15 +100,27 @@ beforeAll(() => {
   // ── after the month's end ───────────────────────────────────────────────
   onDay("2026-06-30", () => {
     status(P.lostLater, "lost", "2026-04-10");
-    addActivity({ actor: leader, projectId: P.lostLater, data: { type: "call", occurredOn: "2026-04-09", participants: null, place: null, summary: "四月电话", nextStep: null } });
+    addActivity({
+      actor: leader,
+      projectId: P.lostLater,
+      data: { type: "call", occurredOn: "2026-04-09", participants: null, place: null, summary: "四月电话", nextStep: null },
+    });
     move(P.signedLater, "signed", "2026-04-05");
     onDay("2026-04-06", () => verify(P.signedLater));
     status(P.onHold, "active", "2026-04-02");
     move(P.resigned, "negotiating", "2026-04-01", "外方调整投资方案，重新洽谈");
     move(P.resigned, "signed", "2026-04-20");
     P.enteredLater = project("四月新线索", "600", "2026-04-03");
-    onDay("2026-04-10", () => recordPayout({ actor: staff, commitmentId: C.dueApril, data: { amountCny: 50 * WAN, paidOn: "2026-04-10", reference: null, version: commitmentVersion(C.dueApril) } }));
-    onDay("2026-04-20", () => cancelCommitment({ actor: leader, commitmentId: C.overdue, data: { reason: "企业放弃申请", version: commitmentVersion(C.overdue) } }));
+    onDay("2026-04-10", () =>
+      recordPayout({
+        actor: staff,
+        commitmentId: C.dueApril,
+        data: { amountCny: 50 * WAN, paidOn: "2026-04-10", reference: null, version: commitmentVersion(C.dueApril) },
+      }),
+    );
+    onDay("2026-04-20", () =>
+      cancelCommitment({ actor: leader, commitmentId: C.overdue, data: { reason: "企业放弃申请", version: commitmentVersion(C.overdue) } }),
+    );
     commitment(P.resigned, "人才奖励", 10, "2026-09-30");
     arrival(P.resigned, "2026-04-02", 100);
   });
@@ -187,7 +215,11 @@ describe("deleted projects", () => {
       move(doomed, "signed", "2026-06-02");
       verify(doomed);
       const made = commitment(doomed, "厂房租金补助", 30, "2026-07-10");
-      recordPayout({ actor: staff, commitmentId: made, data: { amountCny: 30 * WAN, paidOn: "2026-06-20", reference: null, version: commitmentVersion(made) } });
+      recordPayout({
+        actor: staff,
+        commitmentId: made,
+        data: { amountCny: 30 * WAN, paidOn: "2026-06-20", reference: null, version: commitmentVersion(made) },
+      });
       commitment(doomed, "落户奖励", 20, "2026-06-25");
       arrival(doomed, "2026-06-21", 70);
       return doomed;
@@ -197,11 +229,18 @@ describe("deleted projects", () => {
     expect([before.commitments.madeCount, before.commitments.fulfilledCount, before.commitments.overdue.length]).toEqual([3, 1, 1]);
     onDay("2026-06-30", () => deleteProject({ actor: leader, projectId: id, version: projectRow(id).version }));
     const after = onDay("2026-06-30", () => getReport(staff, generateReport({ actor: staff, month: "2026-06", today: "2026-06-30" })).snapshot);
-    expect([after.commitments.madeCount, after.commitments.madeCny, after.commitments.fulfilledCount, after.commitments.fulfilledCny]).toEqual([1, 10 * WAN, 0, 0]);
+    expect([after.commitments.madeCount, after.commitments.madeCny, after.commitments.fulfilledCount, after.commitments.fulfilledCny]).toEqual([
+      1,
+      10 * WAN,
+      0,
+      0,
+    ]);
     expect(after.commitments.overdue).toEqual([]);
     expect(after.commitments.dueNextMonth).toEqual([]);
     expect(after.appendix.map((row) => row.name)).not.toContain("删除项目");
-    expect(after.indicators.find((line) => line.indicator === "actual_fdi_usd")!.month).toBe(before.indicators.find((line) => line.indicator === "actual_fdi_usd")!.month - 70 * WAN);
+    expect(after.indicators.find((line) => line.indicator === "actual_fdi_usd")!.month).toBe(
+      before.indicators.find((line) => line.indicator === "actual_fdi_usd")!.month - 70 * WAN,
+    );
   });
 });
 
@@ -230,13 +269,17 @@ describe("today's open and overdue commitments", () => {
     onDay("2026-06-30", () => commitment(P.signedLater, "开工奖励", 25, "2026-07-20"));
     const ids = (where: SQL) =>
       db()
-        .all<{ id: number }>(sql`select c.id from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id where c.deleted_at is null and ${where} order by c.id`)
+        .all<{ id: number }>(
+          sql`select c.id from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id where c.deleted_at is null and ${where} order by c.id`,
+        )
         .map((row) => row.id);
     // the row-only terms name the table itself; read them through a query on `commitments`
     const idsNow = (where: SQL) =>
       db()
-        .all<{ id: number }>(sql`select ${t.commitments.id} as id from ${t.commitments} join ${t.projects} on ${t.projects.id} = ${t.commitments.projectId}
-          where ${t.commitments.deletedAt} is null and ${liveProject} and ${where} order by ${t.commitments.id}`)
+        .all<{ id: number }>(
+          sql`select ${t.commitments.id} as id from ${t.commitments} join ${t.projects} on ${t.projects.id} = ${t.commitments.projectId}
+          where ${t.commitments.deletedAt} is null and ${liveProject} and ${where} order by ${t.commitments.id}`,
+        )
         .map((row) => row.id);
     const overdue = ids(overdueCommitmentAt("2026-06-30"));
     expect(overdue.length).toBeGreaterThan(0);

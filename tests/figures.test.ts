@@ -123,10 +123,15 @@ describe("KPI cards and targets", () => {
   it("stores amounts typed in 万美元 as dollars, removes a cleared target, refuses stale saves and other roles", () => {
     const sheet = () => Object.fromEntries(getTargetSheet(2026, null).map((row) => [row.indicator, row.value]));
     expect(sheet().contracted_fdi_usd).toBe(60000 * WAN);
-    saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "12", contracted_fdi_usd: "", actual_fdi_usd: "40000", ...versions(2026) }) });
+    saveTargets({
+      actor: staff,
+      data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "12", contracted_fdi_usd: "", actual_fdi_usd: "40000", ...versions(2026) }),
+    });
     expect(sheet()).toMatchObject({ signed_projects: 12, contracted_fdi_usd: null, actual_fdi_usd: 40000 * WAN });
     const stale = { ...versions(2026), version_signed_projects: "1" };
-    expect(() => saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "13", ...stale }) })).toThrow(ConflictError);
+    expect(() => saveTargets({ actor: staff, data: targetsSchema.parse({ year: "2026", unitId: "", signed_projects: "13", ...stale }) })).toThrow(
+      ConflictError,
+    );
     expect(sheet().signed_projects).toBe(12);
     expect(() => saveTargets({ actor: leader, data: targetsSchema.parse({ year: "2026", unitId: "", ...versions(2026) }) })).toThrow(ForbiddenError);
     expect(() => saveTargets({ actor: officer, data: targetsSchema.parse({ year: "2026", unitId: "", ...versions(2026) }) })).toThrow(ForbiddenError);
@@ -183,7 +188,10 @@ describe("the cockpit's figures", () => {
     expect(getCockpit(H1_2026, "unit")).toBe(first);
     expect(getCockpit(H1_2026, "country")).not.toBe(first);
     const before = first.kpis.find((card) => card.indicator === "actual_fdi_usd")!.actual;
-    db().insert(t.fdiArrivals).values({ projectId: P.P2, arrivedOn: "2026-06-29", amountUsd: 5 * WAN }).run();
+    db()
+      .insert(t.fdiArrivals)
+      .values({ projectId: P.P2, arrivedOn: "2026-06-29", amountUsd: 5 * WAN })
+      .run();
     const after = getCockpit(H1_2026, "unit");
     expect(after).not.toBe(first);
     expect(after.kpis.find((card) => card.indicator === "actual_fdi_usd")!.actual).toBe(before + 5 * WAN);

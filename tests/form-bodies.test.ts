@@ -49,7 +49,11 @@ const PART = (name: string, value: string) => `--ABC\r\nContent-Disposition: for
 describe("an action posted a body that is no form", () => {
   it("answers 400 in Chinese to JSON and text, writing nothing", async () => {
     const before = db().select().from(t.projects).all().length;
-    for (const [body, type] of [['{"name":"JSON项目"}', "application/json"], ["name=文本项目", "text/plain"], ["name=无类型项目", undefined]] as const) {
+    for (const [body, type] of [
+      ['{"name":"JSON项目"}', "application/json"],
+      ["name=文本项目", "text/plain"],
+      ["name=无类型项目", undefined],
+    ] as const) {
       const result = await answer(async () => newProjectAction(args(await post(officer, "/projects/new", body, type))));
       expect(result.status).toBe(400);
       expect(result.text).toMatch(/提交的内容无法识别/);

@@ -41,7 +41,15 @@ beforeAll(() => {
   // C: lead → contacted, then lost: stays in the cohort at 接洽. 500万
   const c = project("2026-03-01", 500);
   move(c, "contacted", "2026-03-05");
-  changeProjectStatus({ actor: officer, projectId: c, status: "lost", occurredOn: "2026-06-30", reason: "成本", lostTo: "江苏太仓", version: projectRow(c).version });
+  changeProjectStatus({
+    actor: officer,
+    projectId: c,
+    status: "lost",
+    occurredOn: "2026-06-30",
+    reason: "成本",
+    lostTo: "江苏太仓",
+    version: projectRow(c).version,
+  });
   // D: entered before the period: not in the cohort though signed within it. 3000万
   const d = project("2025-12-20", 3000);
   move(d, "signed", "2026-02-01");

@@ -32,7 +32,13 @@ describe("files saved by LibreOffice Calc", () => {
       [7, "汇澄实业（平湖）有限公司"],
     ]);
     expect(sheet.rows[0].cells[6]).toBe(46086);
-    const preview = await previewImport({ actor: staff, token: storeUpload(fixture("libreoffice-ledger.xlsx")), fileName: "台账.xlsx", kind: "companies", mode: "skip" });
+    const preview = await previewImport({
+      actor: staff,
+      token: storeUpload(fixture("libreoffice-ledger.xlsx")),
+      fileName: "台账.xlsx",
+      kind: "companies",
+      mode: "skip",
+    });
     expect(preview.counts).toEqual({ create: 3, update: 0, skip: 0, refuse: 0 });
     expect(preview.mapping.filter((column) => !column.field && !column.ignored).map((column) => column.header)).toEqual(["内部编码", "更新日期"]);
   });
@@ -41,11 +47,13 @@ describe("files saved by LibreOffice Calc", () => {
     const token = storeUpload(fixture("libreoffice-from-csv.xlsx"));
     await confirmImport({ actor: staff, token, fileName: "台账.xlsx", kind: "companies", mode: "skip" });
     const names = db().select({ name: t.companies.name, country: t.companies.country }).from(t.companies).all();
-    expect(names).toEqual(expect.arrayContaining([
-      { name: "樱花精工株式会社", country: "JP" },
-      { name: "ABC Gmbh", country: "DE" },
-      { name: "带\"引号\"的企业", country: "HK" },
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        { name: "樱花精工株式会社", country: "JP" },
+        { name: "ABC Gmbh", country: "DE" },
+        { name: '带"引号"的企业', country: "HK" },
+      ]),
+    );
   });
 });
 
@@ -54,10 +62,22 @@ async function workbook(sheetXml: string, { prefix = "" } = {}): Promise<Buffer>
   const zip = new JSZip();
   const ns = prefix ? `xmlns:${prefix.slice(0, -1)}` : "xmlns";
   zip.file("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);
-  zip.file("xl/workbook.xml", `<?xml version="1.0"?><${prefix}workbook ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${prefix}sheets><${prefix}sheet name="选项" sheetId="2" state="hidden" r:id="rId2"/><${prefix}sheet name="数据" sheetId="1" r:id="rId1"/></${prefix}sheets></${prefix}workbook>`);
-  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/options.xml"/></Relationships>`);
-  zip.file("xl/worksheets/options.xml", `<?xml version="1.0"?><${prefix}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData><${prefix}row r="1"><${prefix}c r="A1" t="inlineStr"><${prefix}is><${prefix}t>企业名称</${prefix}t></${prefix}is></${prefix}c></${prefix}row></${prefix}sheetData></${prefix}worksheet>`);
-  zip.file("xl/worksheets/data.xml", `<?xml version="1.0"?><${prefix}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData>${sheetXml}</${prefix}sheetData></${prefix}worksheet>`);
+  zip.file(
+    "xl/workbook.xml",
+    `<?xml version="1.0"?><${prefix}workbook ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${prefix}sheets><${prefix}sheet name="选项" sheetId="2" state="hidden" r:id="rId2"/><${prefix}sheet name="数据" sheetId="1" r:id="rId1"/></${prefix}sheets></${prefix}workbook>`,
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/options.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/worksheets/options.xml",
+    `<?xml version="1.0"?><${prefix}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData><${prefix}row r="1"><${prefix}c r="A1" t="inlineStr"><${prefix}is><${prefix}t>企业名称</${prefix}t></${prefix}is></${prefix}c></${prefix}row></${prefix}sheetData></${prefix}worksheet>`,
+  );
+  zip.file(
+    "xl/worksheets/data.xml",
+    `<?xml version="1.0"?><${prefix}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData>${sheetXml}</${prefix}sheetData></${prefix}worksheet>`,
+  );
   return Buffer.from(await zip.generateAsync({ type: "nodebuffer" }));
 }
 
@@ -99,4 +119,3 @@ describe("SpreadsheetML as other writers lay it out", () => {
     await expect(readSpreadsheet(bytes, "companies")).rejects.toThrow("文件不是 Excel 表格");
   });
 });
-

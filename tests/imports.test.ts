@@ -46,14 +46,28 @@ function request(kind: ImportKind, bytes: Buffer, mode: DuplicateMode = "skip", 
 }
 
 const liveCompanies = (name: string) =>
-  db().select().from(t.companies).where(and(eq(t.companies.name, name), isNull(t.companies.deletedAt))).all();
+  db()
+    .select()
+    .from(t.companies)
+    .where(and(eq(t.companies.name, name), isNull(t.companies.deletedAt)))
+    .all();
 
 describe("企业 import", () => {
   it("finds the header under a merged title, reads rich text, formulas and values as typed", async () => {
     const bytes = await ledger(
       ["序号", "企业名称", "外文名称", "统一社会信用代码", "国家", "世界500强", "存量外资", "联系人", "联系电话"],
       [
-        [1, { richText: [{ text: "樱野" }, { font: { bold: true }, text: "精密株式会社" }] }, "Sakurano Co., Ltd.", "", "日本国", "√", "Y", "佐藤", "0573-85000000"],
+        [
+          1,
+          { richText: [{ text: "樱野" }, { font: { bold: true }, text: "精密株式会社" }] },
+          "Sakurano Co., Ltd.",
+          "",
+          "日本国",
+          "√",
+          "Y",
+          "佐藤",
+          "0573-85000000",
+        ],
         [2, "ＫＬＥＩＮＷＡＬＤ ＧｍｂＨ", "", "", "Germany", "否", "", "", ""],
         [3, { formula: 'CONCAT("汉森","机械")', result: "汉森机械" }, "", "", "德国", "×", "1", "", ""],
         [null, null, null, null, null, null, null, null, null],
@@ -130,10 +144,20 @@ describe("企业 import", () => {
   });
 
   it("refuses 撤销导入 once a record it wrote has changed, or another record hangs on it", async () => {
-    const bytes = await ledger(["企业名称", "国别/地区"], [["撤销测试甲", "日本"], ["撤销测试乙", "日本"]]);
+    const bytes = await ledger(
+      ["企业名称", "国别/地区"],
+      [
+        ["撤销测试甲", "日本"],
+        ["撤销测试乙", "日本"],
+      ],
+    );
     const batchId = await confirmImport(request("companies", bytes));
     const [first] = liveCompanies("撤销测试甲");
-    db().update(t.companies).set({ city: "京都", version: first.version + 1 }).where(eq(t.companies.id, first.id)).run();
+    db()
+      .update(t.companies)
+      .set({ city: "京都", version: first.version + 1 })
+      .where(eq(t.companies.id, first.id))
+      .run();
     expect(() => undoImport({ actor: staff, batchId })).toThrow(`企业 #${first.id}：导入后已被修改或删除`);
     const [second] = liveCompanies("撤销测试乙");
     db().update(t.companies).set({ city: null, version: first.version }).where(eq(t.companies.id, first.id)).run();
@@ -147,7 +171,14 @@ describe("企业 import", () => {
     db().$client.exec(`create trigger refuse_in_test before insert on companies when new.name = '写入失败企业'
       begin select raise(abort, '写入失败'); end`);
     try {
-      const bytes = await ledger(["企业名称", "国别/地区"], [["全有全无甲", "日本"], ["全有全无乙", "德国"], ["写入失败企业", "韩国"]]);
+      const bytes = await ledger(
+        ["企业名称", "国别/地区"],
+        [
+          ["全有全无甲", "日本"],
+          ["全有全无乙", "德国"],
+          ["写入失败企业", "韩国"],
+        ],
+      );
       expect((await previewImport(request("companies", bytes))).counts.create).toBe(3);
       await expect(confirmImport(request("companies", bytes))).rejects.toThrow("写入失败");
       expect(liveCompanies("全有全无甲")).toHaveLength(0);
@@ -158,7 +189,9 @@ describe("企业 import", () => {
       const many = Array.from({ length: 1200 }, (_, i) => [`批量企业${i}`, "日本"]);
       const bulk = await ledger(["企业名称", "国别/地区"], [...many, ["写入失败企业", "韩国"]]);
       await expect(confirmImport(request("companies", bulk))).rejects.toThrow("写入失败");
-      const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as { n: number };
+      const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as {
+        n: number;
+      };
       expect(triggers.n).toBe(3);
       expect(liveCompanies("批量企业7")).toHaveLength(0);
     } finally {
@@ -170,7 +203,9 @@ describe("企业 import", () => {
     const many = Array.from({ length: 1100 }, (_, i) => [`检索批量${String(i).padStart(4, "0")}精机`, "日本"]);
     await confirmImport(request("companies", await ledger(["企业名称", "国别/地区"], many)));
     expect(listCompanies({ q: "批量0777精", page: 1 }).rows.map((row) => row.name)).toEqual(["检索批量0777精机"]);
-    const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as { n: number };
+    const triggers = db().$client.prepare("select count(*) as n from sqlite_master where type = 'trigger' and name like 'companies_fts_%'").get() as {
+      n: number;
+    };
     expect(triggers.n).toBe(3);
   });
 
@@ -184,11 +219,11 @@ describe("企业 import", () => {
   });
 
   it("reads a GBK CSV", async () => {
-    const text = "企业名称,国别/地区,所属行业\r\n\"GBK编码企业，有逗号\",中国香港,\"精密\"\"加工\"\"\"\r\n";
+    const text = '企业名称,国别/地区,所属行业\r\n"GBK编码企业，有逗号",中国香港,"精密""加工"""\r\n';
     const preview = await previewImport(request("companies", iconv.encode(text, "gbk"), "skip", "台账.csv"));
     expect(preview.counts.create).toBe(1);
     await confirmImport(request("companies", iconv.encode(text, "gbk"), "skip", "台账.csv"));
-    expect(liveCompanies("GBK编码企业，有逗号")[0]).toMatchObject({ country: "HK", industry: "精密\"加工\"" });
+    expect(liveCompanies("GBK编码企业，有逗号")[0]).toMatchObject({ country: "HK", industry: '精密"加工"' });
   });
 
   it("refuses an .xls and a file that is not a spreadsheet, with a Chinese message", async () => {
@@ -219,7 +254,14 @@ describe("招商项目 import", () => {
     expect(preview.refused[0].errors[0]).toEqual({ column: "阶段日期", message: "当前阶段为洽谈时请填写阶段日期" });
     await confirmImport(request("projects", bytes));
     const [signed] = db().select().from(t.projects).where(eq(t.projects.name, "导入签约项目")).all();
-    expect(signed).toMatchObject({ stage: "signed", signedOn: "2026-03-05", signingVerifiedAt: null, totalInvestmentUsd: 120_000_000, contractedFdiUsd: 50_000_000, ownerId: officer.id });
+    expect(signed).toMatchObject({
+      stage: "signed",
+      signedOn: "2026-03-05",
+      signingVerifiedAt: null,
+      totalInvestmentUsd: 120_000_000,
+      contractedFdiUsd: 50_000_000,
+      ownerId: officer.id,
+    });
     const log = db().select().from(t.stageChanges).where(eq(t.stageChanges.projectId, signed.id)).all();
     expect(log.map((row) => [row.fromStage, row.toStage, row.occurredOn])).toEqual([
       [null, "lead", "2025-11-02"],
@@ -246,7 +288,10 @@ describe("招商项目 import updating existing projects", () => {
     const staffPreview = await previewImport(request("projects", bytes, "update"));
     expect(staffPreview.counts).toMatchObject({ update: 0, refuse: 1 });
     expect(staffPreview.refused[0].errors[0]).toEqual({ column: "负责人", message: "已有项目的负责人/负责单位只能由领导或系统管理员在项目页变更" });
-    const sameOwner = await ledger(["项目名称", "投资方企业", "负责人", "总投资（万美元）", "合同外资（万美元）"], [["更新项目戊", "更新企业戊", officer.username, 900, 100]]);
+    const sameOwner = await ledger(
+      ["项目名称", "投资方企业", "负责人", "总投资（万美元）", "合同外资（万美元）"],
+      [["更新项目戊", "更新企业戊", officer.username, 900, 100]],
+    );
     expect((await previewImport(request("projects", sameOwner, "update"))).counts).toMatchObject({ update: 1, refuse: 0 });
     await confirmImport({ ...request("projects", bytes, "update"), actor: admin });
     expect(db().select({ ownerId: t.projects.ownerId }).from(t.projects).where(eq(t.projects.id, projectId)).get()!.ownerId).toBe(colleague.id);
@@ -259,7 +304,11 @@ describe("实到外资 import", () => {
     const companyId = makeCompany(officer, { name: "到账企业丁", uscc: "914403001922038216" });
     const projectId = makeProject(officer, { companyId, name: "到账项目丁" });
     const unverified = makeProject(officer, { companyId: makeCompany(officer, { name: "未甄别企业" }), name: "未甄别项目" });
-    db().update(t.projects).set({ stage: "signed", signedOn: "2026-02-01", signingVerifiedAt: Date.now(), signingVerifiedBy: leader.id }).where(eq(t.projects.id, projectId)).run();
+    db()
+      .update(t.projects)
+      .set({ stage: "signed", signedOn: "2026-02-01", signingVerifiedAt: Date.now(), signingVerifiedBy: leader.id })
+      .where(eq(t.projects.id, projectId))
+      .run();
     db().update(t.projects).set({ stage: "signed", signedOn: "2026-02-01" }).where(eq(t.projects.id, unverified)).run();
     const bytes = await ledger(
       ["项目名称", "统一社会信用代码", "到账日期", "到账金额（美元）", "凭证说明"],

@@ -104,7 +104,9 @@ describe("large data set generator", () => {
   });
 
   it("has the standard accounts, all signing in with the demo password", async () => {
-    const users = db.prepare("select u.username, u.role, n.name as unit, u.password_hash as hash from users u join units n on n.id = u.unit_id").all() as Array<{
+    const users = db
+      .prepare("select u.username, u.role, n.name as unit, u.password_hash as hash from users u join units n on n.id = u.unit_id")
+      .all() as Array<{
       username: string;
       role: string;
       unit: string;
@@ -127,13 +129,17 @@ describe("large data set generator", () => {
   });
 
   it("starts every project's log as 线索 and ends it at the project's stage", () => {
-    expect(count("select count(*) as n from projects p where (select count(*) from stage_changes s where s.project_id = p.id and s.from_stage is null) != 1")).toBe(0);
+    expect(
+      count("select count(*) as n from projects p where (select count(*) from stage_changes s where s.project_id = p.id and s.from_stage is null) != 1"),
+    ).toBe(0);
     expect(
       count(`select count(*) as n from projects p where (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on, id limit 1) != 'lead'
                or (select from_stage from stage_changes s where s.project_id = p.id order by occurred_on, id limit 1) is not null`),
     ).toBe(0);
     expect(
-      count("select count(*) as n from projects p where p.stage != (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)"),
+      count(
+        "select count(*) as n from projects p where p.stage != (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)",
+      ),
     ).toBe(0);
     // each row continues from the previous one
     expect(
@@ -144,17 +150,23 @@ describe("large data set generator", () => {
 
   it("logs every project's status: 进行中 on the 线索日期, chronological, ending at the project's status", () => {
     // one entry row per project, on the stage log's entry date
-    expect(count(`select count(*) as n from projects p where (select count(*) from status_changes s where s.project_id = p.id and s.from_status is null) != 1`)).toBe(0);
+    expect(
+      count(`select count(*) as n from projects p where (select count(*) from status_changes s where s.project_id = p.id and s.from_status is null) != 1`),
+    ).toBe(0);
     expect(
       count(`select count(*) as n from status_changes s join stage_changes e on e.project_id = s.project_id and e.from_stage is null
                where s.from_status is null and (s.to_status != 'active' or s.occurred_on != e.occurred_on)`),
     ).toBe(0);
     // the latest rows of both logs (by 发生日期, then id) are the project's status and stage
     expect(
-      count("select count(*) as n from projects p where p.status != (select to_status from status_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)"),
+      count(
+        "select count(*) as n from projects p where p.status != (select to_status from status_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)",
+      ),
     ).toBe(0);
     expect(
-      count("select count(*) as n from projects p where p.stage != (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)"),
+      count(
+        "select count(*) as n from projects p where p.stage != (select to_stage from stage_changes s where s.project_id = p.id order by occurred_on desc, id desc limit 1)",
+      ),
     ).toBe(0);
     // chronological: each row continues from the one written before it, never dated earlier
     expect(
@@ -169,10 +181,18 @@ describe("large data set generator", () => {
              where p.status != 'active' and (s.from_status is null or s.occurred_on < (select max(occurred_on) from stage_changes c where c.project_id = p.id)
                or s.reason is not p.status_reason or s.lost_to is not p.lost_to)`),
     ).toBe(0);
-    expect(count("select count(*) as n from projects p where p.status != 'active' and (select count(*) from status_changes s where s.project_id = p.id) < 2")).toBe(0);
+    expect(
+      count("select count(*) as n from projects p where p.status != 'active' and (select count(*) from status_changes s where s.project_id = p.id) < 2"),
+    ).toBe(0);
     // some took a detour (暂缓 first), some active ones were paused and resumed
-    expect(count("select count(*) as n from projects p where p.status not in ('active', 'on_hold') and (select count(*) from status_changes s where s.project_id = p.id) = 3")).toBeGreaterThan(0);
-    expect(count("select count(*) as n from projects p where p.status = 'active' and (select count(*) from status_changes s where s.project_id = p.id) = 3")).toBeGreaterThan(0);
+    expect(
+      count(
+        "select count(*) as n from projects p where p.status not in ('active', 'on_hold') and (select count(*) from status_changes s where s.project_id = p.id) = 3",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      count("select count(*) as n from projects p where p.status = 'active' and (select count(*) from status_changes s where s.project_id = p.id) = 3"),
+    ).toBeGreaterThan(0);
   });
 
   it("dates 甄别 on or after the signing, on the day of signing_verified_at, and every 取消", () => {
@@ -187,7 +207,9 @@ describe("large data set generator", () => {
   });
 
   it("sets signed_on from the first transition reaching 签约 or later, verified only when signed", () => {
-    const signedStages = STAGES.slice(SIGNED_INDEX).map((s) => `'${s}'`).join(", ");
+    const signedStages = STAGES.slice(SIGNED_INDEX)
+      .map((s) => `'${s}'`)
+      .join(", ");
     expect(
       count(`select count(*) as n from projects p where coalesce(p.signed_on, '') != coalesce((
                select occurred_on from stage_changes s where s.project_id = p.id and s.from_stage is not null and s.to_stage in (${signedStages})
@@ -240,7 +262,9 @@ describe("large data set generator", () => {
       count(`select count(*) as n from projects p where p.last_activity_on != (select max(occurred_on) from activities a where a.project_id = p.id)`),
     ).toBe(0);
     expect(
-      count(`select count(*) as n from activities a join stage_changes s on s.project_id = a.project_id and s.from_stage is null where a.occurred_on < s.occurred_on`),
+      count(
+        `select count(*) as n from activities a join stage_changes s on s.project_id = a.project_id and s.from_stage is null where a.occurred_on < s.occurred_on`,
+      ),
     ).toBe(0);
     expect(count("select count(*) as n from projects p join users u on u.id = p.owner_id where u.role != 'officer' or u.unit_id != p.unit_id")).toBe(0);
     expect(count("select count(*) as n from projects where contracted_fdi_usd > total_investment_usd")).toBe(0);
@@ -252,9 +276,10 @@ describe("large data set generator", () => {
   });
 
   it("makes project #1 the one with the most activities", () => {
-    const busiest = db
-      .prepare("select project_id as id, count(*) as n from activities group by project_id order by n desc, project_id limit 1")
-      .get() as { id: number; n: number };
+    const busiest = db.prepare("select project_id as id, count(*) as n from activities group by project_id order by n desc, project_id limit 1").get() as {
+      id: number;
+      n: number;
+    };
     expect(busiest.id).toBe(1);
   });
 

@@ -86,7 +86,10 @@ describe("totals, the cap and page sizes", () => {
       lastActivityOn: "2026-01-10",
     }));
     db().transaction((tx) => {
-      for (let i = 0; i < rows.length; i += 200) tx.insert(t.projects).values(rows.slice(i, i + 200)).run();
+      for (let i = 0; i < rows.length; i += 200)
+        tx.insert(t.projects)
+          .values(rows.slice(i, i + 200))
+          .run();
     });
   });
   const list = (search: string) => listProjects(leader, { ...projectFiltersFrom(new URLSearchParams(search)), unitId });
@@ -96,7 +99,16 @@ describe("totals, the cap and page sizes", () => {
     expect(page.total).toBe(COUNT_CAP + 1);
     expect(formatTotal(page.total)).toBe("1,000+");
     // below the cap the count is exact (a filter leaving ten of them)
-    db().update(t.projects).set({ stage: "signed" }).where(inArray(t.projects.name, Array.from({ length: 10 }, (_, i) => `批量项目${String(i).padStart(4, "0")}`))).run();
+    db()
+      .update(t.projects)
+      .set({ stage: "signed" })
+      .where(
+        inArray(
+          t.projects.name,
+          Array.from({ length: 10 }, (_, i) => `批量项目${String(i).padStart(4, "0")}`),
+        ),
+      )
+      .run();
     expect(list("stage=signed").total).toBe(10);
     expect(formatTotal(list("stage=signed").total)).toBe("10");
   });
@@ -197,12 +209,24 @@ describe("看板", () => {
     expect(seen).not.toContain(theirs);
     expect([...seen].sort((a, b) => a - b)).toEqual(Object.values(P).sort((a, b) => a - b));
     expect(colleagueBoard.flatMap((c) => c.cards).every((card) => !card.canMove)).toBe(true);
-    expect(getProjectBoard(owner, {}).flatMap((c) => c.cards).every((card) => card.canMove)).toBe(true);
-    expect(getProjectBoard(leader, { unitId }).flatMap((c) => c.cards).every((card) => card.canMove)).toBe(true);
+    expect(
+      getProjectBoard(owner, {})
+        .flatMap((c) => c.cards)
+        .every((card) => card.canMove),
+    ).toBe(true);
+    expect(
+      getProjectBoard(leader, { unitId })
+        .flatMap((c) => c.cards)
+        .every((card) => card.canMove),
+    ).toBe(true);
   });
 
   it("leaves deleted projects off", () => {
-    db().update(t.projects).set({ deletedAt: Date.now() }).where(inArray(t.projects.id, [P.L1])).run();
+    db()
+      .update(t.projects)
+      .set({ deletedAt: Date.now() })
+      .where(inArray(t.projects.id, [P.L1]))
+      .run();
     const lead = column(getProjectBoard(leader, { unitId }), "lead");
     expect(lead.projects).toBe(2);
     expect(lead.totalInvestmentUsd).toBe(5_000_000);

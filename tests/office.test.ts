@@ -46,7 +46,12 @@ describe("用户 (administrator)", () => {
     const redirected = await requireUser(pageRequest(cookie)).catch((response: Response) => response.headers.get("Location"));
     expect(redirected).toBe("/password");
     await expect(requireUser(pageRequest(cookie, "/password"))).resolves.toMatchObject({ id });
-    const data = changePasswordSchema.parse({ username: "xiaowang", currentPassword: oneTimePassword, newPassword: "樱花与运河2026年春", confirmPassword: "樱花与运河2026年春" });
+    const data = changePasswordSchema.parse({
+      username: "xiaowang",
+      currentPassword: oneTimePassword,
+      newPassword: "樱花与运河2026年春",
+      confirmPassword: "樱花与运河2026年春",
+    });
     await changeOwnPassword({ actor: { id, role: "officer", unitId: admin.unitId }, data, sessionId: null });
     expect((await attemptLogin({ username: "xiaowang", password: "樱花与运河2026年春", address: "10.20.0.1" })).ok).toBe(true);
     expect((await attemptLogin({ username: "xiaowang", password: oneTimePassword, address: "10.20.0.1" })).ok).toBe(false);
@@ -60,13 +65,17 @@ describe("用户 (administrator)", () => {
     });
     const retired = makeUnit();
     db().update(t.units).set({ active: false }).where(eq(t.units.id, retired)).run();
-    await expect(createUser({ actor: admin, data: { username: "qian", displayName: "钱", role: "officer", unitId: retired } })).rejects.toBeInstanceOf(InvalidError);
+    await expect(createUser({ actor: admin, data: { username: "qian", displayName: "钱", role: "officer", unitId: retired } })).rejects.toBeInstanceOf(
+      InvalidError,
+    );
   });
 
   it("is for administrators only", async () => {
     const leader = makeUser("leader", makeUnit());
     expect(() => listUsers(leader)).toThrow(ForbiddenError);
-    await expect(createUser({ actor: leader, data: { username: "sun", displayName: "孙", role: "admin", unitId: leader.unitId } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createUser({ actor: leader, data: { username: "sun", displayName: "孙", role: "admin", unitId: leader.unitId } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("停用 ends the user's sessions at once and 启用 does not bring them back", async () => {
@@ -83,7 +92,11 @@ describe("用户 (administrator)", () => {
   it("never leaves the system without an active administrator", () => {
     const unit = makeUnit();
     // every administrator the other tests made is deactivated first, so this one is the last
-    for (const row of db().select().from(t.users).where(and(eq(t.users.role, "admin"), eq(t.users.active, true))).all()) {
+    for (const row of db()
+      .select()
+      .from(t.users)
+      .where(and(eq(t.users.role, "admin"), eq(t.users.active, true)))
+      .all()) {
       db().update(t.users).set({ active: false }).where(eq(t.users.id, row.id)).run();
     }
     const last = makeUser("admin", unit);
@@ -94,7 +107,10 @@ describe("用户 (administrator)", () => {
       /最后一个在用的系统管理员/,
     );
     expect(() => setUserActive({ actor: other, id: last.id, version: versionOf(last.id), active: false })).toThrow(/最后一个在用的系统管理员/);
-    expect(db().select({ role: t.users.role, active: t.users.active }).from(t.users).where(eq(t.users.id, last.id)).get()).toEqual({ role: "admin", active: true });
+    expect(db().select({ role: t.users.role, active: t.users.active }).from(t.users).where(eq(t.users.id, last.id)).get()).toEqual({
+      role: "admin",
+      active: true,
+    });
     // with a second active administrator the demotion goes through
     setUserActive({ actor: last, id: other.id, version: versionOf(other.id), active: true });
     updateUser({ actor: other, data: { id: last.id, version: versionOf(last.id), displayName: "最后", role: "leader", unitId: unit } });
@@ -120,7 +136,13 @@ describe("用户 (administrator)", () => {
     const id = listUsers(admin).find((user) => user.username === "zheng")!.id;
     expect(unlockUser({ actor: admin, id })).toBe(5);
     expect(listUsers(admin).find((user) => user.id === id)?.locked).toBe(false);
-    expect(db().select().from(t.loginAttempts).where(and(eq(t.loginAttempts.username, "zheng"), eq(t.loginAttempts.succeeded, false))).all()).toHaveLength(5);
+    expect(
+      db()
+        .select()
+        .from(t.loginAttempts)
+        .where(and(eq(t.loginAttempts.username, "zheng"), eq(t.loginAttempts.succeeded, false)))
+        .all(),
+    ).toHaveLength(5);
   });
 });
 
@@ -134,7 +156,12 @@ describe("修改密码", () => {
     expect(passwordProblem("aaaaaaaaaaaa", "li")).toMatch(/太常见/);
     expect(passwordProblem("abcabcabcabc", "li")).toMatch(/太常见/);
     expect(passwordProblem("运河边的樱花2026春", "li")).toBeNull();
-    const mismatch = changePasswordSchema.safeParse({ username: "li", currentPassword: "old-password-1", newPassword: "运河边的樱花2026春", confirmPassword: "运河边的樱花2026秋" });
+    const mismatch = changePasswordSchema.safeParse({
+      username: "li",
+      currentPassword: "old-password-1",
+      newPassword: "运河边的樱花2026春",
+      confirmPassword: "运河边的樱花2026秋",
+    });
     expect(mismatch.success).toBe(false);
     expect(mismatch.error?.issues[0]).toMatchObject({ path: ["confirmPassword"], message: "两次输入的新密码不一致" });
   });
@@ -147,7 +174,9 @@ describe("修改密码", () => {
     const actor = { id, role: "officer" as const, unitId: admin.unitId };
     const input = (currentPassword: string) =>
       changePasswordSchema.parse({ username: "feng", currentPassword, newPassword: "平湖西瓜灯会2026年", confirmPassword: "平湖西瓜灯会2026年" });
-    await expect(changeOwnPassword({ actor, data: input("not-the-password"), sessionId: null })).rejects.toMatchObject({ fieldErrors: { currentPassword: "当前密码不正确" } });
+    await expect(changeOwnPassword({ actor, data: input("not-the-password"), sessionId: null })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: "当前密码不正确" },
+    });
     const current = await currentSessionId(pageRequest(here));
     expect(current).toBeTruthy();
     await changeOwnPassword({ actor, data: input(oneTimePassword), sessionId: current });
@@ -161,9 +190,17 @@ describe("sessions", () => {
     const admin = adminOf();
     const { id, cookie } = await newSignedInUser(admin, "chu");
     expect(await getSessionUser(pageRequest(cookie))).toMatchObject({ id });
-    db().update(t.sessions).set({ lastSeenAt: Date.now() - SESSION_IDLE_MS + 60_000 }).where(eq(t.sessions.userId, id)).run();
+    db()
+      .update(t.sessions)
+      .set({ lastSeenAt: Date.now() - SESSION_IDLE_MS + 60_000 })
+      .where(eq(t.sessions.userId, id))
+      .run();
     expect(await getSessionUser(pageRequest(cookie))).toMatchObject({ id });
-    db().update(t.sessions).set({ lastSeenAt: Date.now() - SESSION_IDLE_MS - 1 }).where(eq(t.sessions.userId, id)).run();
+    db()
+      .update(t.sessions)
+      .set({ lastSeenAt: Date.now() - SESSION_IDLE_MS - 1 })
+      .where(eq(t.sessions.userId, id))
+      .run();
     expect(await getSessionUser(pageRequest(cookie))).toBeNull();
   });
 
@@ -185,7 +222,14 @@ describe("sign-in limits", () => {
     const results = await Promise.all(Array.from({ length: 60 }, () => attemptLogin({ username: "jiang", password: "wrong-guess", address: "10.30.0.1" })));
     expect(results.filter((result) => !result.ok && result.message === WRONG_CREDENTIALS)).toHaveLength(5);
     expect(results.filter((result) => !result.ok && result.message === TOO_MANY_ATTEMPTS)).toHaveLength(55);
-    expect(db().select().from(t.loginAttempts).where(eq(t.loginAttempts.username, "jiang")).all().filter((row) => !row.succeeded)).toHaveLength(5);
+    expect(
+      db()
+        .select()
+        .from(t.loginAttempts)
+        .where(eq(t.loginAttempts.username, "jiang"))
+        .all()
+        .filter((row) => !row.succeeded),
+    ).toHaveLength(5);
   });
 
   it("lock an account only for the address that guessed wrong", async () => {
@@ -251,7 +295,9 @@ describe("操作日志", () => {
     const admin = adminOf();
     await newSignedInUser(admin, "yang");
     const mine = listOperations(admin, { userId: admin.id, kind: "user" }, 1).rows;
-    expect(mine.map((row) => row.summary)).toContain(`新建用户 yang（yang，招商员，${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, admin.unitId)).get()!.name}）`);
+    expect(mine.map((row) => row.summary)).toContain(
+      `新建用户 yang（yang，招商员，${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, admin.unitId)).get()!.name}）`,
+    );
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
     expect(listOperations(admin, { userId: admin.id, kind: "user", from: day, to: day }, 1).rows).toHaveLength(mine.length);
     expect(listOperations(admin, { userId: admin.id, kind: "user", to: "2020-01-01" }, 1).rows).toHaveLength(0);

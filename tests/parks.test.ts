@@ -63,15 +63,37 @@ beforeAll(() => {
   const add = (actor: Actor, companyId: number, parkId: number, totalWan: string) =>
     makeProject(actor, { companyId, parkId: String(parkId), totalInvestmentUsd: totalWan, contractedFdiUsd: "1" });
   const status = (id: number, to: "lost" | "on_hold" | "dormant") =>
-    changeProjectStatus({ actor: leader, projectId: id, status: to, occurredOn: "2026-06-30", reason: "测试", lostTo: to === "lost" ? "太仓" : null, version: projectRow(id).version });
+    changeProjectStatus({
+      actor: leader,
+      projectId: id,
+      status: to,
+      occurredOn: "2026-06-30",
+      reason: "测试",
+      lostTo: to === "lost" ? "太仓" : null,
+      version: projectRow(id).version,
+    });
 
   // 中日园 (leader's unit)
   project.jpNegotiating = add(leader, jp, park.japan, "300");
-  moveProjectToStage({ actor: leader, projectId: project.jpNegotiating, toStage: "negotiating", occurredOn: "2026-03-01", note: null, version: projectRow(project.jpNegotiating).version });
+  moveProjectToStage({
+    actor: leader,
+    projectId: project.jpNegotiating,
+    toStage: "negotiating",
+    occurredOn: "2026-03-01",
+    note: null,
+    version: projectRow(project.jpNegotiating).version,
+  });
   project.jpLead = add(leader, jp, park.japan, "100");
   project.deLead = add(leader, de, park.japan, "50");
   project.usOnHold = add(leader, us, park.japan, "80");
-  moveProjectToStage({ actor: leader, projectId: project.usOnHold, toStage: "contacted", occurredOn: "2026-03-02", note: null, version: projectRow(project.usOnHold).version });
+  moveProjectToStage({
+    actor: leader,
+    projectId: project.usOnHold,
+    toStage: "contacted",
+    occurredOn: "2026-03-02",
+    note: null,
+    version: projectRow(project.usOnHold).version,
+  });
   status(project.usOnHold, "on_hold");
   project.jpLost = add(leader, jp, park.japan, "999");
   status(project.jpLost, "lost");
@@ -88,9 +110,23 @@ beforeAll(() => {
   // 港区: a lead; a KR signing of 2026-05-20 not verified yet; a US signing of 2026-04-10, verified
   project.usPort = add(leader, us, park.port, "10");
   project.krPortPending = add(leader, kr, park.port, "200");
-  moveProjectToStage({ actor: leader, projectId: project.krPortPending, toStage: "signed", occurredOn: "2026-05-20", note: null, version: projectRow(project.krPortPending).version });
+  moveProjectToStage({
+    actor: leader,
+    projectId: project.krPortPending,
+    toStage: "signed",
+    occurredOn: "2026-05-20",
+    note: null,
+    version: projectRow(project.krPortPending).version,
+  });
   project.usPortSigned = add(leader, us, park.port, "60");
-  moveProjectToStage({ actor: leader, projectId: project.usPortSigned, toStage: "signed", occurredOn: "2026-04-10", note: null, version: projectRow(project.usPortSigned).version });
+  moveProjectToStage({
+    actor: leader,
+    projectId: project.usPortSigned,
+    toStage: "signed",
+    occurredOn: "2026-04-10",
+    note: null,
+    version: projectRow(project.usPortSigned).version,
+  });
   verifySigning({ actor: admin, projectId: project.usPortSigned, version: projectRow(project.usPortSigned).version });
 });
 
@@ -223,7 +259,17 @@ describe("the administrator's edits", () => {
   it("validates the form in Chinese", () => {
     const messages = (fields: Record<string, unknown>) =>
       Object.fromEntries((parkSchema.safeParse(fields).error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]));
-    expect(messages({ name: " ", kind: "x", availableLandMu: "-3", standardFactorySqm: "1.5", customFactorySqm: "abc", focusCountries: ["XX"], focusChainIds: ["abc"] })).toEqual({
+    expect(
+      messages({
+        name: " ",
+        kind: "x",
+        availableLandMu: "-3",
+        standardFactorySqm: "1.5",
+        customFactorySqm: "abc",
+        focusCountries: ["XX"],
+        focusChainIds: ["abc"],
+      }),
+    ).toEqual({
       name: "请输入名称",
       kind: "请选择类型",
       availableLandMu: "可用土地（亩）应为不超过两位小数的非负数",
@@ -233,7 +279,12 @@ describe("the administrator's edits", () => {
       focusChainIds: "重点产业链无效",
     });
     expect(messages({ name: "x", kind: "town", availableLandMu: "1.234" })).toEqual({ availableLandMu: "可用土地（亩）应为不超过两位小数的非负数" });
-    expect(parse({ name: "x", availableLandMu: "12.25", standardFactorySqm: "0", focusCountries: "JP" })).toMatchObject({ availableLandMu: 12.25, standardFactorySqm: 0, focusCountries: ["JP"], focusChainIds: [] });
+    expect(parse({ name: "x", availableLandMu: "12.25", standardFactorySqm: "0", focusCountries: "JP" })).toMatchObject({
+      availableLandMu: 12.25,
+      standardFactorySqm: 0,
+      focusCountries: ["JP"],
+      focusChainIds: [],
+    });
   });
 
   it("refuses a taken name, itself or a park below it as parent, and writes nothing", () => {
@@ -241,14 +292,18 @@ describe("the administrator's edits", () => {
     const auditBefore = db().select().from(t.auditLog).all().length;
     expect(fieldErrors(() => createPark({ actor: admin, data: parse({ name: "中日园" }) }))).toEqual({ name: "已有同名载体，请换一个名称" });
     const version = getParkForEdit(park.zone).version;
-    expect(fieldErrors(() => updatePark({ actor: admin, id: park.japan, data: parse({ name: "开发区" }), version: getParkForEdit(park.japan).version }))).toEqual({
+    expect(
+      fieldErrors(() => updatePark({ actor: admin, id: park.japan, data: parse({ name: "开发区" }), version: getParkForEdit(park.japan).version })),
+    ).toEqual({
       name: "已有同名载体，请换一个名称",
     });
     expect(fieldErrors(() => updatePark({ actor: admin, id: park.zone, data: parse({ name: "开发区", parentId: String(park.zone) }), version }))).toEqual({
       parentId: "上级载体不能是自身或其下级",
     });
     // two levels down
-    expect(fieldErrors(() => updatePark({ actor: admin, id: park.zone, data: parse({ name: "开发区", parentId: String(park.japanPhase1) }), version }))).toEqual({
+    expect(
+      fieldErrors(() => updatePark({ actor: admin, id: park.zone, data: parse({ name: "开发区", parentId: String(park.japanPhase1) }), version })),
+    ).toEqual({
       parentId: "上级载体不能是自身或其下级",
     });
     expect(listParentChoices(park.zone).map((choice) => choice.name)).toEqual(["港区"]);
@@ -268,17 +323,35 @@ describe("the administrator's edits", () => {
   it("saves focus countries and chains, refuses a stale version and audits the change", () => {
     const system = db().insert(t.chainSystems).values({ code: "p", name: "体系" }).returning({ id: t.chainSystems.id }).get().id;
     const chain = (name: string, fields: { level?: "chain" | "link"; retiredAt?: number } = {}) =>
-      db().insert(t.chainNodes).values({ systemId: system, level: "chain", name, path: `/${name}`, ...fields }).returning({ id: t.chainNodes.id }).get().id;
+      db()
+        .insert(t.chainNodes)
+        .values({ systemId: system, level: "chain", name, path: `/${name}`, ...fields })
+        .returning({ id: t.chainNodes.id })
+        .get().id;
     const ic = chain("集成电路");
     const retired = chain("旧链", { retiredAt: Date.now() });
     const link = chain("芯片设计", { level: "link" });
     const version = getParkForEdit(park.port).version;
-    const data = parse({ name: "港区", focusCountries: ["JP", "KR", "JP"], focusChainIds: [String(ic)], availableLandMu: "356.5", standardFactorySqm: "12000" });
+    const data = parse({
+      name: "港区",
+      focusCountries: ["JP", "KR", "JP"],
+      focusChainIds: [String(ic)],
+      availableLandMu: "356.5",
+      standardFactorySqm: "12000",
+    });
     for (const bad of [retired, link]) {
-      expect(fieldErrors(() => updatePark({ actor: admin, id: park.port, data: { ...data, focusChainIds: [bad] }, version }))).toEqual({ focusChainIds: "重点产业链无效" });
+      expect(fieldErrors(() => updatePark({ actor: admin, id: park.port, data: { ...data, focusChainIds: [bad] }, version }))).toEqual({
+        focusChainIds: "重点产业链无效",
+      });
     }
     updatePark({ actor: admin, id: park.port, data, version });
-    expect(getParkForEdit(park.port)).toMatchObject({ focusCountries: ["JP", "KR"], focusChainIds: [ic], availableLandMu: 356.5, standardFactorySqm: 12000, version: version + 1 });
+    expect(getParkForEdit(park.port)).toMatchObject({
+      focusCountries: ["JP", "KR"],
+      focusChainIds: [ic],
+      availableLandMu: 356.5,
+      standardFactorySqm: 12000,
+      version: version + 1,
+    });
     expect(getPark(leader, park.port).focusChains.map((node) => node.name)).toEqual(["集成电路"]);
 
     // a second save made on the old version is refused and changes nothing
@@ -287,7 +360,12 @@ describe("the administrator's edits", () => {
     expect(() => updatePark({ actor: admin, id: park.port, data: stale, version })).toThrow("该记录已被他人修改，请刷新后重试");
     expect(getParkForEdit(park.port)).toMatchObject({ availableLandMu: 356.5, version: version + 1 });
 
-    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.entityId, park.port)).all().filter((row) => row.entityType === "park");
+    const audit = db()
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityId, park.port))
+      .all()
+      .filter((row) => row.entityType === "park");
     expect(audit.map((row) => row.action)).toEqual(["create", "update"]);
     expect(audit[1].changes).toEqual({
       focusCountries: ["", "JP,KR"],
@@ -326,7 +404,13 @@ describe("the park routes", () => {
       expect((await answer(async () => newLoader(args(await request(actor, "/parks/new"))))).status).toBe(403);
       expect((await answer(async () => newAction(args(await request(actor, "/parks/new", { name: "越权", kind: "town" }))))).status).toBe(403);
       expect((await answer(async () => editLoader(args(await request(actor, `/parks/${park.port}/edit`), { id: String(park.port) })))).status).toBe(403);
-      expect((await answer(async () => editAction(args(await request(actor, `/parks/${park.port}/edit`, { name: "越权", kind: "town", version: "1" }), { id: String(park.port) })))).status).toBe(403);
+      expect(
+        (
+          await answer(async () =>
+            editAction(args(await request(actor, `/parks/${park.port}/edit`, { name: "越权", kind: "town", version: "1" }), { id: String(park.port) })),
+          )
+        ).status,
+      ).toBe(403);
     }
     expect(db().select().from(t.parks).where(eq(t.parks.name, "越权")).get()).toBeUndefined();
   });
@@ -335,7 +419,13 @@ describe("the park routes", () => {
     expect((await answer(async () => parkLoader(args(await request(leader, "/parks/999999"), { id: "999999" })))).status).toBe(404);
     expect((await answer(async () => parkLoader(args(await request(leader, "/parks/abc"), { id: "abc" })))).status).toBe(404);
     expect((await answer(async () => editLoader(args(await request(admin, "/parks/999999/edit"), { id: "999999" })))).status).toBe(404);
-    expect((await answer(async () => editAction(args(await request(admin, "/parks/999999/edit", { name: "无此载体", kind: "town", version: "1" }), { id: "999999" })))).status).toBe(404);
+    expect(
+      (
+        await answer(async () =>
+          editAction(args(await request(admin, "/parks/999999/edit", { name: "无此载体", kind: "town", version: "1" }), { id: "999999" })),
+        )
+      ).status,
+    ).toBe(404);
 
     const bad = await answer(async () => newAction(args(await request(admin, "/parks/new", { name: "中日园", kind: "town", availableLandMu: "abc" }))));
     expect(bad.status).toBe(400);
@@ -345,8 +435,17 @@ describe("the park routes", () => {
     expect((await taken.json()).fieldErrors).toEqual({ name: "已有同名载体，请换一个名称" });
 
     const { version } = getParkForEdit(park.germany);
-    const form = { name: "中德园", kind: "country_park", parentId: String(park.zone), focusCountries: ["DE", "AT"], customFactorySqm: "8000", version: String(version) };
-    const self = await answer(async () => editAction(args(await request(admin, `/parks/${park.germany}/edit`, { ...form, parentId: String(park.germany) }), { id: String(park.germany) })));
+    const form = {
+      name: "中德园",
+      kind: "country_park",
+      parentId: String(park.zone),
+      focusCountries: ["DE", "AT"],
+      customFactorySqm: "8000",
+      version: String(version),
+    };
+    const self = await answer(async () =>
+      editAction(args(await request(admin, `/parks/${park.germany}/edit`, { ...form, parentId: String(park.germany) }), { id: String(park.germany) })),
+    );
     expect(self.status).toBe(400);
     expect((await self.json()).fieldErrors).toEqual({ parentId: "上级载体不能是自身或其下级" });
 
@@ -354,12 +453,16 @@ describe("the park routes", () => {
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/parks/${park.germany}`);
     expect(getParkForEdit(park.germany)).toMatchObject({ focusCountries: ["DE", "AT"], customFactorySqm: 8000 });
-    const stale = await answer(async () => editAction(args(await request(admin, `/parks/${park.germany}/edit`, { ...form, customFactorySqm: "1" }), { id: String(park.germany) })));
+    const stale = await answer(async () =>
+      editAction(args(await request(admin, `/parks/${park.germany}/edit`, { ...form, customFactorySqm: "1" }), { id: String(park.germany) })),
+    );
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ formError: "该记录已被他人修改，请刷新后重试", values: { customFactorySqm: "1" } });
     expect(getParkForEdit(park.germany).customFactorySqm).toBe(8000);
 
-    const created = await answer(async () => newAction(args(await request(admin, "/parks/new", { name: "新仓镇", kind: "town", parentId: "", focusCountries: [] as string[] }))));
+    const created = await answer(async () =>
+      newAction(args(await request(admin, "/parks/new", { name: "新仓镇", kind: "town", parentId: "", focusCountries: [] as string[] }))),
+    );
     expect(created.status).toBe(302);
     expect(created.headers.get("Location")).toMatch(/^\/parks\/\d+$/);
   });

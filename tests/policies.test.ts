@@ -70,7 +70,10 @@ beforeAll(() => {
 
 describe("the library", () => {
   it("derives 失效 from the dates and filters by status, level, issuer and incentive type", () => {
-    const titles = (filters: Parameters<typeof listPolicies>[0]) => listPolicies(filters).rows.map((row) => row.title).sort();
+    const titles = (filters: Parameters<typeof listPolicies>[0]) =>
+      listPolicies(filters)
+        .rows.map((row) => row.title)
+        .sort();
     expect(titles({ status: "expired", page: 1 })).toEqual(["已过期的政策"]);
     expect(titles({ status: "valid", page: 1 })).toEqual(["九十一天后到期的政策", "九十天内到期的政策", "长期有效的政策"].sort());
     expect(titles({ level: "provincial", page: 1 })).toEqual(["九十天内到期的政策"]);
@@ -88,7 +91,13 @@ describe("the library", () => {
     });
     expect(() => createPolicy({ actor: leader, data: policySchema.parse({ title: "x", level: "county" }) })).toThrow(ForbiddenError);
     const version = getPolicyForEdit(policy.later).version;
-    const data = policySchema.parse({ title: "九十一天后到期的政策", level: "county", issuer: "平湖市人民政府", effectiveTo: "2026-09-29", docNumber: "平政发〔2026〕1号" });
+    const data = policySchema.parse({
+      title: "九十一天后到期的政策",
+      level: "county",
+      issuer: "平湖市人民政府",
+      effectiveTo: "2026-09-29",
+      docNumber: "平政发〔2026〕1号",
+    });
     updatePolicy({ actor: admin, id: policy.later, data, version });
     expect(getPolicyForEdit(policy.later)).toMatchObject({ docNumber: "平政发〔2026〕1号", version: version + 1 });
     expect(() => updatePolicy({ actor: admin, id: policy.later, data, version })).toThrow(ConflictError);
@@ -137,7 +146,12 @@ describe("政策依据", () => {
     expect(listPolicyFlags(leader).map((flag) => flag.projectId)).toEqual([project.member]);
     // an administrator ends the valid policy yesterday: project.mine is now flagged as expired
     const version = getPolicyForEdit(policy.valid).version;
-    updatePolicy({ actor: admin, id: policy.valid, data: policySchema.parse({ title: "长期有效的政策", level: "county", effectiveTo: "2026-06-29" }), version });
+    updatePolicy({
+      actor: admin,
+      id: policy.valid,
+      data: policySchema.parse({ title: "长期有效的政策", level: "county", effectiveTo: "2026-06-29" }),
+      version,
+    });
     expect(listPolicyFlags(leader).map((flag) => [flag.projectId, flag.state])).toEqual([
       [project.mine, "expired"],
       [project.member, "expiring"],

@@ -67,18 +67,28 @@ describe("a member from another unit", () => {
   it("cannot make themselves 负责人 or move the project to their unit, and the owner keeps it", () => {
     const id = sharedProject();
     const before = projectRow(id);
-    expect(fieldErrorsOf(() => updateProject({ actor: outsider, id, data: formOf(id, { ownerId: String(outsider.id), unitId: String(outsider.unitId) }), version: before.version }))).toEqual({
+    expect(
+      fieldErrorsOf(() =>
+        updateProject({ actor: outsider, id, data: formOf(id, { ownerId: String(outsider.id), unitId: String(outsider.unitId) }), version: before.version }),
+      ),
+    ).toEqual({
       ownerId: "只有本单位招商员或领导可以变更负责人",
       unitId: "只有本单位招商员或领导可以变更负责单位",
     });
     expect(fieldErrorsOf(() => updateProject({ actor: outsider, id, data: formOf(id, { ownerId: String(outsider.id) }), version: before.version }))).toEqual({
       ownerId: "只有本单位招商员或领导可以变更负责人",
     });
-    expect(fieldErrorsOf(() => updateProject({ actor: outsider, id, data: formOf(id, { unitId: String(outsider.unitId) }), version: before.version }))).toEqual({
-      unitId: "只有本单位招商员或领导可以变更负责单位",
-    });
+    expect(fieldErrorsOf(() => updateProject({ actor: outsider, id, data: formOf(id, { unitId: String(outsider.unitId) }), version: before.version }))).toEqual(
+      {
+        unitId: "只有本单位招商员或领导可以变更负责单位",
+      },
+    );
     const after = projectRow(id);
-    expect({ ownerId: after.ownerId, unitId: after.unitId, version: after.version }).toEqual({ ownerId: owner.id, unitId: owner.unitId, version: before.version });
+    expect({ ownerId: after.ownerId, unitId: after.unitId, version: after.version }).toEqual({
+      ownerId: owner.id,
+      unitId: owner.unitId,
+      version: before.version,
+    });
     expect(getProject(owner, id).canEdit).toBe(true);
   });
 

@@ -33,12 +33,17 @@ beforeAll(() => {
   companyId = makeCompany(officer, { name: "项目页测试企业" });
 });
 
-const activity = (occurredOn: string, fields: Record<string, string> = {}) => newActivitySchema.parse({ type: "visit", occurredOn, summary: `拜访 ${occurredOn}`, ...fields });
+const activity = (occurredOn: string, fields: Record<string, string> = {}) =>
+  newActivitySchema.parse({ type: "visit", occurredOn, summary: `拜访 ${occurredOn}`, ...fields });
 const activitiesOf = (projectId: number) => db().select().from(t.activities).where(eq(t.activities.projectId, projectId)).orderBy(t.activities.id).all();
 const auditOf = (entityType: "project" | "activity", id: number) =>
-  db().select().from(t.auditLog).where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, id))).orderBy(t.auditLog.id).all();
-const entryOf = (projectId: number) =>
-  db().select().from(t.stageChanges).where(eq(t.stageChanges.projectId, projectId)).orderBy(t.stageChanges.id).all()[0]!;
+  db()
+    .select()
+    .from(t.auditLog)
+    .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, id)))
+    .orderBy(t.auditLog.id)
+    .all();
+const entryOf = (projectId: number) => db().select().from(t.stageChanges).where(eq(t.stageChanges.projectId, projectId)).orderBy(t.stageChanges.id).all()[0]!;
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -49,7 +54,13 @@ function thrown(fn: () => unknown): Error {
   throw new Error("expected an error");
 }
 
-async function post(actor: Actor, path: string, fields: Record<string, string>, params: Record<string, string>, action: (args: ReturnType<typeof routeArgs>) => Promise<unknown>) {
+async function post(
+  actor: Actor,
+  path: string,
+  fields: Record<string, string>,
+  params: Record<string, string>,
+  action: (args: ReturnType<typeof routeArgs>) => Promise<unknown>,
+) {
   return answer(async () => action(routeArgs(await postAs(actor, path, fields), params)));
 }
 
@@ -73,7 +84,9 @@ describe("添加活动记录 plans the next follow-up", () => {
 
   it("refuses a next follow-up before the activity, in the form's schema and in the use case, adding nothing", () => {
     const id = makeProject(officer, { companyId, enteredOn: "2026-06-01" });
-    expect(newActivitySchema.safeParse({ type: "call", occurredOn: "2026-06-20", summary: "电话", nextFollowUpOn: "2026-06-19" }).error?.issues[0]).toMatchObject({
+    expect(
+      newActivitySchema.safeParse({ type: "call", occurredOn: "2026-06-20", summary: "电话", nextFollowUpOn: "2026-06-19" }).error?.issues[0],
+    ).toMatchObject({
       path: ["nextFollowUpOn"],
       message: "下次跟进日期不能早于活动日期",
     });
@@ -85,11 +98,23 @@ describe("添加活动记录 plans the next follow-up", () => {
   it("is posted to /projects/:id/activities, which goes back to the timeline or returns the errors with the input", async () => {
     const id = makeProject(officer, { companyId, enteredOn: "2026-06-01" });
     const path = `/projects/${id}/activities`;
-    const saved = await post(officer, path, { type: "visit", occurredOn: "2026-06-25", summary: "现场考察", nextStep: "报送选址方案", nextFollowUpOn: "2026-07-02" }, { id: String(id) }, addActivityAction);
+    const saved = await post(
+      officer,
+      path,
+      { type: "visit", occurredOn: "2026-06-25", summary: "现场考察", nextStep: "报送选址方案", nextFollowUpOn: "2026-07-02" },
+      { id: String(id) },
+      addActivityAction,
+    );
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/projects/${id}#activities`);
     expect(projectRow(id)).toMatchObject({ nextFollowUpOn: "2026-07-02", nextFollowUpItem: "报送选址方案", lastActivityOn: "2026-06-25" });
-    const refused = await post(officer, path, { type: "visit", occurredOn: "2026-06-25", summary: "", nextFollowUpOn: "2026-06-01" }, { id: String(id) }, addActivityAction);
+    const refused = await post(
+      officer,
+      path,
+      { type: "visit", occurredOn: "2026-06-25", summary: "", nextFollowUpOn: "2026-06-01" },
+      { id: String(id) },
+      addActivityAction,
+    );
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
       fieldErrors: { summary: "请填写纪要", nextFollowUpOn: "下次跟进日期不能早于活动日期" },
@@ -127,13 +152,17 @@ describe("线索日期", () => {
     expect(auditOf("project", id).at(-1)).toMatchObject({ action: "update", userId: officer.id, changes: { enteredOn: ["2026-06-10", "2026-04-02"] } });
     // a stale page, a future date
     expect(thrown(() => changeLeadDate({ actor: officer, projectId: id, enteredOn: "2026-04-01", version }))).toBeInstanceOf(ConflictError);
-    expect((thrown(() => changeLeadDate({ actor: officer, projectId: id, enteredOn: "2026-07-01", version: version + 1 })) as InvalidError).fieldErrors).toEqual({
+    expect(
+      (thrown(() => changeLeadDate({ actor: officer, projectId: id, enteredOn: "2026-07-01", version: version + 1 })) as InvalidError).fieldErrors,
+    ).toEqual({
       enteredOn: "线索日期不能晚于今天",
     });
     // after the first transition it holds the later dates: no longer editable
     moveProjectToStage({ actor: officer, projectId: id, toStage: "contacted", occurredOn: "2026-05-01", note: null, version: version + 1 });
     expect(getProject(officer, id).canChangeLeadDate).toBe(false);
-    expect((thrown(() => changeLeadDate({ actor: officer, projectId: id, enteredOn: "2026-03-01", version: version + 2 })) as InvalidError).fieldErrors).toEqual({
+    expect(
+      (thrown(() => changeLeadDate({ actor: officer, projectId: id, enteredOn: "2026-03-01", version: version + 2 })) as InvalidError).fieldErrors,
+    ).toEqual({
       enteredOn: "项目已有阶段变更，线索日期不能再修改",
     });
     expect(entryOf(id).occurredOn).toBe("2026-04-02");
@@ -146,7 +175,9 @@ describe("线索日期", () => {
     expect(saved.headers.get("Location")).toBe(`/projects/${id}#stages`);
     expect(entryOf(id).occurredOn).toBe("2026-05-30");
     const outsider = makeUser("officer", makeUnit());
-    expect((await post(outsider, path, { enteredOn: "2026-05-01", version: String(projectRow(id).version) }, { id: String(id) }, leadDateAction)).status).toBe(404);
+    expect((await post(outsider, path, { enteredOn: "2026-05-01", version: String(projectRow(id).version) }, { id: String(id) }, leadDateAction)).status).toBe(
+      404,
+    );
     expect(entryOf(id).occurredOn).toBe("2026-05-30");
   });
 });
@@ -183,7 +214,13 @@ describe("更正活动记录", () => {
     ...fields,
   });
   const postCorrection = (actor: Actor, activityId: number, fields: Record<string, string>) =>
-    post(actor, `/projects/${projectId}/activities/${activityId}`, correction(activityId, fields), { id: String(projectId), activityId: String(activityId) }, correctActivityAction);
+    post(
+      actor,
+      `/projects/${projectId}/activities/${activityId}`,
+      correction(activityId, fields),
+      { id: String(projectId), activityId: String(activityId) },
+      correctActivityAction,
+    );
 
   it("lets its author correct it within 7 days, versioned and audited", async () => {
     const id = addActivity({ actor: officer, projectId, data: activity("2026-06-19") });
@@ -198,7 +235,17 @@ describe("更正活动记录", () => {
       changes: { occurredOn: ["2026-06-19", "2026-06-18"], summary: ["拜访 2026-06-19", "与总经理面谈，确认扩产意向"] },
     });
     // the page read version 1: a second save of it is stale
-    expect((await post(officer, `/projects/${projectId}/activities/${id}`, { ...correction(id, {}), version: "1" }, { id: String(projectId), activityId: String(id) }, correctActivityAction)).status).toBe(409);
+    expect(
+      (
+        await post(
+          officer,
+          `/projects/${projectId}/activities/${id}`,
+          { ...correction(id, {}), version: "1" },
+          { id: String(projectId), activityId: String(id) },
+          correctActivityAction,
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it("refuses anyone but its author, even one who may edit the project", async () => {
@@ -206,7 +253,9 @@ describe("更正活动记录", () => {
     expect(getProject(colleague, projectId).activities.find((row) => row.id === id)?.canCorrect).toBe(false);
     expect((await postCorrection(colleague, id, {})).status).toBe(403);
     expect((await postCorrection(leader, id, {})).status).toBe(403);
-    expect(thrown(() => correctActivity({ actor: leader, projectId, activityId: id, data: { ...activity("2026-06-18"), version: 1 } }))).toBeInstanceOf(ForbiddenError);
+    expect(thrown(() => correctActivity({ actor: leader, projectId, activityId: id, data: { ...activity("2026-06-18"), version: 1 } }))).toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(activitiesOf(projectId).find((row) => row.id === id)).toMatchObject({ occurredOn: "2026-06-19", version: 1 });
   });
 
@@ -214,8 +263,16 @@ describe("更正活动记录", () => {
     const day = 24 * 3_600_000;
     const old = addActivity({ actor: officer, projectId, data: activity("2026-06-01") });
     const recent = addActivity({ actor: officer, projectId, data: activity("2026-06-02") });
-    db().update(t.activities).set({ createdAt: Date.now() - 7 * day - 60_000 }).where(eq(t.activities.id, old)).run();
-    db().update(t.activities).set({ createdAt: Date.now() - 7 * day + 60_000 }).where(eq(t.activities.id, recent)).run();
+    db()
+      .update(t.activities)
+      .set({ createdAt: Date.now() - 7 * day - 60_000 })
+      .where(eq(t.activities.id, old))
+      .run();
+    db()
+      .update(t.activities)
+      .set({ createdAt: Date.now() - 7 * day + 60_000 })
+      .where(eq(t.activities.id, recent))
+      .run();
     const refused = await postCorrection(officer, old, {});
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ formError: "活动记录添加已超过7天，不能再更正" });
@@ -229,9 +286,15 @@ describe("移除 and 删除 ask on a page of their own", () => {
     const id = makeProject(officer, { companyId });
     addProjectMember({ actor: officer, projectId: id, userId: colleague.id });
     const params = { id: String(id) };
-    const page = await answer(async () => membersLoader(routeArgs(await getAs(officer, `/projects/${id}/members?intent=remove&userId=${colleague.id}`), params)));
+    const page = await answer(async () =>
+      membersLoader(routeArgs(await getAs(officer, `/projects/${id}/members?intent=remove&userId=${colleague.id}`), params)),
+    );
     const { confirmation } = (await page.json()) as { confirmation: { question: string; fields: Record<string, string>; action: string } };
-    expect(confirmation).toMatchObject({ question: `确定将「${colleague.username}」移出项目成员？`, action: `/projects/${id}/members`, fields: { intent: "remove", userId: String(colleague.id) } });
+    expect(confirmation).toMatchObject({
+      question: `确定将「${colleague.username}」移出项目成员？`,
+      action: `/projects/${id}/members`,
+      fields: { intent: "remove", userId: String(colleague.id) },
+    });
     expect(getProject(officer, id).members.map((member) => member.id)).toEqual([colleague.id]);
     const removed = await post(officer, confirmation.action, confirmation.fields, params, membersAction);
     expect(removed.headers.get("Location")).toBe(`/projects/${id}#members`);
@@ -241,9 +304,13 @@ describe("移除 and 删除 ask on a page of their own", () => {
   it("asks a leader before 删除, and deletes on the posted version", async () => {
     const id = makeProject(officer, { companyId });
     const params = { id: String(id) };
-    const asked = (await (await answer(async () => deleteLoader(routeArgs(await getAs(leader, `/projects/${id}/delete`), params)))).json()) as { confirmation: { fields: Record<string, string> } | null };
+    const asked = (await (await answer(async () => deleteLoader(routeArgs(await getAs(leader, `/projects/${id}/delete`), params)))).json()) as {
+      confirmation: { fields: Record<string, string> } | null;
+    };
     expect(asked.confirmation?.fields).toEqual({ version: String(projectRow(id).version) });
-    const officerPage = (await (await answer(async () => deleteLoader(routeArgs(await getAs(officer, `/projects/${id}/delete`), params)))).json()) as { confirmation: unknown };
+    const officerPage = (await (await answer(async () => deleteLoader(routeArgs(await getAs(officer, `/projects/${id}/delete`), params)))).json()) as {
+      confirmation: unknown;
+    };
     expect(officerPage.confirmation).toBeNull();
     expect(projectRow(id).deletedAt).toBeNull();
     expect((await post(officer, `/projects/${id}/delete`, asked.confirmation!.fields, params, deleteAction)).status).toBe(403);

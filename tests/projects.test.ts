@@ -111,7 +111,10 @@ describe("stage changes", () => {
     const id = makeProject(officer, { companyId, enteredOn: "2026-01-05" });
     moveProjectToStage({ actor: officer, projectId: id, toStage: "signed", occurredOn: "2026-02-01", note: null, version: projectRow(id).version });
     const version = projectRow(id).version;
-    expectError(() => moveProjectToStage({ actor: officer, projectId: id, toStage: "negotiating", occurredOn: "2026-02-10", note: null, version }), InvalidError);
+    expectError(
+      () => moveProjectToStage({ actor: officer, projectId: id, toStage: "negotiating", occurredOn: "2026-02-10", note: null, version }),
+      InvalidError,
+    );
     expect(stageLog(id)).toHaveLength(2);
     moveProjectToStage({ actor: officer, projectId: id, toStage: "negotiating", occurredOn: "2026-02-10", note: "合同条款重议", version });
     moveProjectToStage({ actor: officer, projectId: id, toStage: "signed", occurredOn: "2026-04-01", note: null, version: projectRow(id).version });
@@ -150,7 +153,10 @@ describe("status", () => {
     } catch (error) {
       expect(Object.keys((error as InvalidError).fieldErrors).sort()).toEqual(["lostTo", "reason"]);
     }
-    expectError(() => changeProjectStatus({ actor: officer, projectId: id, status: "abandoned", occurredOn: "2026-06-30", reason: " ", lostTo: null, version }), InvalidError);
+    expectError(
+      () => changeProjectStatus({ actor: officer, projectId: id, status: "abandoned", occurredOn: "2026-06-30", reason: " ", lostTo: null, version }),
+      InvalidError,
+    );
     changeProjectStatus({ actor: officer, projectId: id, status: "lost", occurredOn: "2026-06-30", reason: "土地指标不足", lostTo: "江苏昆山", version });
     expect(projectRow(id)).toMatchObject({ status: "lost", statusReason: "土地指标不足", lostTo: "江苏昆山" });
   });
@@ -169,7 +175,8 @@ describe("permission scope", () => {
     const id = makeProject(officer, { companyId });
     expect(getProject(colleague, id).canEdit).toBe(false);
     expectError(
-      () => moveProjectToStage({ actor: colleague, projectId: id, toStage: "contacted", occurredOn: "2026-06-01", note: null, version: projectRow(id).version }),
+      () =>
+        moveProjectToStage({ actor: colleague, projectId: id, toStage: "contacted", occurredOn: "2026-06-01", note: null, version: projectRow(id).version }),
       ForbiddenError,
     );
     expectError(() => getProject(officer2, id), NotFoundError);

@@ -33,7 +33,13 @@ async function loadXlsx(xlsx: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const textOf = (xml: string) => unescape([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
 const all = (xml: string, tag: string) => xml.match(new RegExp(`<${tag}(?: [^>]*)?>[\\s\\S]*?</${tag}>`, "g")) ?? [];
 /** A table as the reader sees it: rows of cell texts. */
@@ -132,7 +138,21 @@ describe("the Word document", () => {
 
   it("shows every non-empty table, cell for cell as report-text formats it, with borders and a bold header", () => {
     const docTables = all(document, "w:tbl");
-    const expected = [tables.indicators, tables.signed, tables.started, tables.big, tables.fortune500, tables.pipeline, tables.changes, tables.chains, tables.countries, tables.parks, tables.dueNextMonth, tables.overdue, tables.appendix];
+    const expected = [
+      tables.indicators,
+      tables.signed,
+      tables.started,
+      tables.big,
+      tables.fortune500,
+      tables.pipeline,
+      tables.changes,
+      tables.chains,
+      tables.countries,
+      tables.parks,
+      tables.dueNextMonth,
+      tables.overdue,
+      tables.appendix,
+    ];
     expect(tables.producing.rows).toEqual([]);
     expect(docTables.map(cellsOf)).toEqual(expected.map(shown));
     for (const table of docTables) {
@@ -209,7 +229,9 @@ describe("the Word document", () => {
   it("leaves out the appendix pages when no project is under negotiation", async () => {
     const snapshot = reportSnapshotFixture();
     snapshot.appendix = [];
-    const { document: bare } = await unzipDocx(await renderReportDocx(reportExportFixture({ snapshot, issuedBy: "平湖市投资促进中心", issuedOn: "2026-07-03" })));
+    const { document: bare } = await unzipDocx(
+      await renderReportDocx(reportExportFixture({ snapshot, issuedBy: "平湖市投资促进中心", issuedOn: "2026-07-03" })),
+    );
     const sections = bare.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
     expect(sections).toHaveLength(1);
     expect(sections[0]).toContain('w:orient="portrait"');
@@ -299,7 +321,13 @@ describe("the Excel workbook", () => {
   });
 
   it("prints the appendix on landscape pages, fitted to the width, its header repeated", () => {
-    expect(sheet("在谈项目明细表").pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" });
+    expect(sheet("在谈项目明细表").pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "2:2",
+    });
   });
 
   it("writes 无 for an empty list, bordered across the table", () => {
@@ -397,7 +425,12 @@ describe("a list longer than 50 rows", () => {
   function longReport() {
     const snapshot = reportSnapshotFixture();
     const template = snapshot.keyProjects.signed[0]!;
-    snapshot.keyProjects.signed = Array.from({ length: 120 }, (_, i) => ({ ...template, id: 1000 + i, name: `批量签约项目${i + 1}号`, date: `2026-06-${String((i % 30) + 1).padStart(2, "0")}` }));
+    snapshot.keyProjects.signed = Array.from({ length: 120 }, (_, i) => ({
+      ...template,
+      id: 1000 + i,
+      name: `批量签约项目${i + 1}号`,
+      date: `2026-06-${String((i % 30) + 1).padStart(2, "0")}`,
+    }));
     snapshot.appendix = appendixLines(75);
     return reportExportFixture({ snapshot });
   }
@@ -460,7 +493,12 @@ describe("a report generated from the database", () => {
     expect(texts).toContain("2026年6月30日");
     const workbook = await loadXlsx(await renderReportXlsx(generated));
     // title, month, 概述, header: the table's rows follow from the fifth
-    expect(workbook.getWorksheet("主要指标")!.getRow(4 + row).getCell(3).value).toBe(8400);
+    expect(
+      workbook
+        .getWorksheet("主要指标")!
+        .getRow(4 + row)
+        .getCell(3).value,
+    ).toBe(8400);
     expect(workbook.getWorksheet("在谈项目明细表")!.rowCount - 2).toBe(Math.max(1, generated.snapshot.appendix.length));
   });
 });

@@ -27,7 +27,11 @@ beforeAll(() => {
   // P8: entered 2026-05-01, 洽谈 since 2026-06-10, with a visit on 06-12
   P8 = makeProject(f.leader, { companyId: makeCompany(f.leader), totalInvestmentUsd: "900", contractedFdiUsd: "600", enteredOn: "2026-05-01" });
   moveProjectToStage({ actor: f.leader, projectId: P8, toStage: "negotiating", occurredOn: "2026-06-10", note: null, version: projectRow(P8).version });
-  addActivity({ actor: f.leader, projectId: P8, data: { type: "visit", occurredOn: "2026-06-12", participants: null, place: "大阪", summary: "拜访总部，对方确认年内决策", nextStep: null } });
+  addActivity({
+    actor: f.leader,
+    projectId: P8,
+    data: { type: "visit", occurredOn: "2026-06-12", participants: null, place: "大阪", summary: "拜访总部，对方确认年内决策", nextStep: null },
+  });
 
   // a chain with a 空白 link served by P1 and a 薄弱 link served by nobody
   const system = db().insert(t.chainSystems).values({ code: "r", name: "测试体系" }).returning({ id: t.chainSystems.id }).get().id;
@@ -47,9 +51,22 @@ beforeAll(() => {
       .get().id;
   commitment({ item: "设备补助", amountCny: 50 * WAN, status: "committed", committedOn: "2026-06-05", dueOn: "2026-07-15" });
   const overdue = commitment({ item: "用地保障", amountCny: 80 * WAN, status: "conditions_met", committedOn: "2026-02-01", dueOn: "2026-05-31" });
-  db().insert(t.payouts).values({ commitmentId: overdue, amountCny: 30 * WAN, paidOn: "2026-06-01" }).run();
-  const fulfilled = commitment({ item: "人才奖励", amountCny: 10 * WAN, status: "fulfilled", committedOn: "2026-03-01", fulfilledOn: "2026-06-20", dueOn: "2026-06-30" });
-  db().insert(t.payouts).values({ commitmentId: fulfilled, amountCny: 10 * WAN, paidOn: "2026-06-20" }).run();
+  db()
+    .insert(t.payouts)
+    .values({ commitmentId: overdue, amountCny: 30 * WAN, paidOn: "2026-06-01" })
+    .run();
+  const fulfilled = commitment({
+    item: "人才奖励",
+    amountCny: 10 * WAN,
+    status: "fulfilled",
+    committedOn: "2026-03-01",
+    fulfilledOn: "2026-06-20",
+    dueOn: "2026-06-30",
+  });
+  db()
+    .insert(t.payouts)
+    .values({ commitmentId: fulfilled, amountCny: 10 * WAN, paidOn: "2026-06-20" })
+    .run();
 });
 
 const june = () => getReport(f.staff, generateReport({ actor: f.staff, month: "2026-06", today: "2026-06-30" })).snapshot;
@@ -102,7 +119,15 @@ describe("the sections of June 2026", () => {
   it("四、产业链: projects, signings and gaps of each chain", () => {
     const chain = june().chains.find((line) => line.nodeId === node.chain)!;
     // P1 serves it: at 开工 on 30 June, so not 在谈; signed this year; in the 储备, so its gap counts as addressed
-    expect(chain).toEqual({ nodeId: node.chain, name: "测试体系 · 数控机床", projects: 0, signingsMonth: 0, signingsYear: 1, gapsAddressed: 1, gapsOpen: ["刀具"] });
+    expect(chain).toEqual({
+      nodeId: node.chain,
+      name: "测试体系 · 数控机床",
+      projects: 0,
+      signingsMonth: 0,
+      signingsYear: 1,
+      gapsAddressed: 1,
+      gapsOpen: ["刀具"],
+    });
   });
 
   it("五、国别招商: every company here is Japanese", () => {
@@ -119,7 +144,14 @@ describe("the sections of June 2026", () => {
 
   it("附表 在谈项目明细表: projects at 洽谈 on 30 June with their latest activity", () => {
     expect(june().appendix).toEqual([
-      { name: projectRow(P8).name, totalInvestmentUsd: 900 * WAN, contractedFdiUsd: 600 * WAN, countryLabel: "日本", progress: "洽谈：拜访总部，对方确认年内决策", ownerName: f.leader.username },
+      {
+        name: projectRow(P8).name,
+        totalInvestmentUsd: 900 * WAN,
+        contractedFdiUsd: 600 * WAN,
+        countryLabel: "日本",
+        progress: "洽谈：拜访总部，对方确认年内决策",
+        ownerName: f.leader.username,
+      },
     ]);
   });
 });
@@ -143,17 +175,33 @@ describe("editions, narrative and permissions", () => {
     const second = generateReport({ actor: f.staff, month: "2026-03", today: "2026-06-30" });
     expect([getReport(f.staff, first).edition, getReport(f.staff, second).edition]).toEqual([1, 2]);
     expect([getReport(f.staff, first).latest, getReport(f.staff, second).latest]).toEqual([false, true]);
-    expect(listReports(f.staff).filter((row) => row.month === "2026-03").map((row) => row.edition)).toEqual([2, 1]);
+    expect(
+      listReports(f.staff)
+        .filter((row) => row.month === "2026-03")
+        .map((row) => row.edition),
+    ).toEqual([2, 1]);
   });
 
   it("edits 主送, 落款 and the narrative in place, refusing a stale save, and audits what changed", () => {
     const id = generateReport({ actor: f.staff, month: "2026-02", today: "2026-06-30" });
     const version = getReport(f.staff, id).version;
-    const data = { addressedTo: "市委、市政府", issuedBy: "平湖市投资促进中心", issuedOn: "2026-07-03", problems: "项目落地周期长", nextMonthPlan: "赴日招商", version };
+    const data = {
+      addressedTo: "市委、市政府",
+      issuedBy: "平湖市投资促进中心",
+      issuedOn: "2026-07-03",
+      problems: "项目落地周期长",
+      nextMonthPlan: "赴日招商",
+      version,
+    };
     updateReportNarrative({ actor: f.staff, id, data });
     expect(getReport(f.staff, id)).toMatchObject({ ...data, version: version + 1 });
     expect(() => updateReportNarrative({ actor: f.leader, id, data: { ...data, problems: "x", nextMonthPlan: null } })).toThrow(ConflictError);
-    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.entityType, "report")).all().filter((row) => row.entityId === id);
+    const audit = db()
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityType, "report"))
+      .all()
+      .filter((row) => row.entityId === id);
     expect(audit.map((row) => row.action)).toEqual(["create", "update"]);
     // generated with no 主送, the staff member's unit and the day: only what the save changed is recorded
     expect(audit[1]!.changes).toEqual({
@@ -168,12 +216,33 @@ describe("editions, narrative and permissions", () => {
   it("starts a first edition with no 主送, the generating user's unit and the day, and a new edition from the previous one", () => {
     const leaderB = makeUser("leader", f.unitB);
     const first = generateReport({ actor: leaderB, month: "2026-01", today: "2026-06-28" });
-    expect(getReport(f.staff, first)).toMatchObject({ addressedTo: null, issuedBy: "平湖经济技术开发区", issuedOn: "2026-06-28", problems: null, nextMonthPlan: null, edition: 1 });
-    const typed = { addressedTo: "市委、市政府", issuedBy: "平湖市投资促进中心", issuedOn: "2026-06-29", problems: "一是签约项目开工慢。\n二是缺链环节多。", nextMonthPlan: "赴德招商", version: getReport(f.staff, first).version };
+    expect(getReport(f.staff, first)).toMatchObject({
+      addressedTo: null,
+      issuedBy: "平湖经济技术开发区",
+      issuedOn: "2026-06-28",
+      problems: null,
+      nextMonthPlan: null,
+      edition: 1,
+    });
+    const typed = {
+      addressedTo: "市委、市政府",
+      issuedBy: "平湖市投资促进中心",
+      issuedOn: "2026-06-29",
+      problems: "一是签约项目开工慢。\n二是缺链环节多。",
+      nextMonthPlan: "赴德招商",
+      version: getReport(f.staff, first).version,
+    };
     updateReportNarrative({ actor: f.staff, id: first, data: typed });
     // regenerated by someone of another unit on another day: the text, 主送 and 落款单位 carry over; 落款日期 is the new day
     const second = generateReport({ actor: f.staff, month: "2026-01", today: "2026-06-30" });
-    expect(getReport(f.staff, second)).toMatchObject({ addressedTo: "市委、市政府", issuedBy: "平湖市投资促进中心", issuedOn: "2026-06-30", problems: "一是签约项目开工慢。\n二是缺链环节多。", nextMonthPlan: "赴德招商", edition: 2 });
+    expect(getReport(f.staff, second)).toMatchObject({
+      addressedTo: "市委、市政府",
+      issuedBy: "平湖市投资促进中心",
+      issuedOn: "2026-06-30",
+      problems: "一是签约项目开工慢。\n二是缺链环节多。",
+      nextMonthPlan: "赴德招商",
+      edition: 2,
+    });
     // the first edition keeps its own
     expect(getReport(f.staff, first)).toMatchObject({ issuedOn: "2026-06-29", edition: 1 });
     // a third edition carries the second's (edited again), not the first's
@@ -181,17 +250,31 @@ describe("editions, narrative and permissions", () => {
     const third = generateReport({ actor: f.staff, month: "2026-01", today: "2026-06-30" });
     expect(getReport(f.staff, third)).toMatchObject({ nextMonthPlan: "赴日招商", edition: 3 });
     // another month's first edition does not take January's
-    expect(getReport(f.staff, generateReport({ actor: f.staff, month: "2025-12", today: "2026-06-30" }))).toMatchObject({ addressedTo: null, problems: null, issuedBy: "投资促进中心" });
+    expect(getReport(f.staff, generateReport({ actor: f.staff, month: "2025-12", today: "2026-06-30" }))).toMatchObject({
+      addressedTo: null,
+      problems: null,
+      issuedBy: "投资促进中心",
+    });
   });
 
   it("refuses bad 主送/落款 input at the field, in Chinese", () => {
     const problems = (input: Record<string, string>) => {
-      const result = narrativeSchema.safeParse({ addressedTo: "", issuedBy: "", issuedOn: "2026-07-03", problems: "", nextMonthPlan: "", version: "3", ...input });
+      const result = narrativeSchema.safeParse({
+        addressedTo: "",
+        issuedBy: "",
+        issuedOn: "2026-07-03",
+        problems: "",
+        nextMonthPlan: "",
+        version: "3",
+        ...input,
+      });
       // the messages as the form shows them: the first of each field
       return result.success ? {} : fieldErrorsOf(result.error);
     };
     expect(problems({})).toEqual({});
-    expect(narrativeSchema.parse({ addressedTo: " 市委、市政府 ", issuedBy: "", issuedOn: "2026-07-03", problems: "", nextMonthPlan: "", version: "3" })).toMatchObject({ addressedTo: "市委、市政府", issuedBy: null, version: 3 });
+    expect(
+      narrativeSchema.parse({ addressedTo: " 市委、市政府 ", issuedBy: "", issuedOn: "2026-07-03", problems: "", nextMonthPlan: "", version: "3" }),
+    ).toMatchObject({ addressedTo: "市委、市政府", issuedBy: null, version: 3 });
     expect(problems({ issuedOn: "" })).toEqual({ issuedOn: "请选择落款日期" });
     expect(problems({ issuedOn: "2026-02-30" })).toEqual({ issuedOn: "落款日期格式应为 YYYY-MM-DD" });
     expect(problems({ addressedTo: "市".repeat(101) })).toEqual({ addressedTo: "主送不能超过100个字" });

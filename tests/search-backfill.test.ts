@@ -60,9 +60,21 @@ function checkIndexes(): void {
 }
 
 const companiesFound = (q: string) =>
-  db().select({ id: t.companies.id }).from(t.companies).where(and(isNull(t.companies.deletedAt), nameContains(q))).orderBy(asc(t.companies.id)).all().map((row) => row.id);
+  db()
+    .select({ id: t.companies.id })
+    .from(t.companies)
+    .where(and(isNull(t.companies.deletedAt), nameContains(q)))
+    .orderBy(asc(t.companies.id))
+    .all()
+    .map((row) => row.id);
 const projectsFound = (q: string) =>
-  db().select({ id: t.projects.id }).from(t.projects).where(and(isNull(t.projects.deletedAt), projectTextMatches(q))).orderBy(asc(t.projects.id)).all().map((row) => row.id);
+  db()
+    .select({ id: t.projects.id })
+    .from(t.projects)
+    .where(and(isNull(t.projects.deletedAt), projectTextMatches(q)))
+    .orderBy(asc(t.projects.id))
+    .all()
+    .map((row) => row.id);
 
 describe("search text backfill", () => {
   it("fills companies and projects in batches, rebuilds the indexes once and puts the triggers back", () => {
@@ -90,7 +102,12 @@ describe("search text backfill", () => {
     expect(project).toBe(projectSearchTextOf("回填测试项目1", companyNameColumns("澜舟传动有限公司", null).searchText));
 
     // the restored triggers keep projects in step with a later rename
-    updateCompany({ actor, id: companyIds[1], data: companySchema.parse({ name: "云杉传动有限公司", country: "JP" }), version: getCompany(companyIds[1]).version });
+    updateCompany({
+      actor,
+      id: companyIds[1],
+      data: companySchema.parse({ name: "云杉传动有限公司", country: "JP" }),
+      version: getCompany(companyIds[1]).version,
+    });
     expect(projectsFound("lanzhou")).toEqual([]);
     expect(projectsFound("yunshan")).toEqual([projectIds[1]]);
     checkIndexes();
@@ -116,7 +133,10 @@ describe("search text backfill", () => {
 
     // two batches committed, with their triggers; the rows they wrote await the rebuild
     expect(triggers()).toEqual([...SEARCH_TRIGGERS].sort());
-    const pending = db().$client.prepare("select (select count(*) from companies where search_text = '') + (select count(*) from projects where search_text = '')").pluck().get();
+    const pending = db()
+      .$client.prepare("select (select count(*) from companies where search_text = '') + (select count(*) from projects where search_text = '')")
+      .pluck()
+      .get();
     expect(pending).toBe(6);
     expect(() => checkIndexes()).toThrow();
 
@@ -128,8 +148,10 @@ describe("search text backfill", () => {
   });
 
   it("costs nothing when nothing is pending", () => {
-    expect(backfillSearchText(db(), () => {
-      throw new Error("should not log");
-    })).toBe(0);
+    expect(
+      backfillSearchText(db(), () => {
+        throw new Error("should not log");
+      }),
+    ).toBe(0);
   });
 });

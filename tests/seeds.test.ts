@@ -4,19 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../db/client";
-import {
-  activities,
-  commitments,
-  companies,
-  fdiArrivals,
-  payouts,
-  projectMembers,
-  projects,
-  stageChanges,
-  statusChanges,
-  units,
-  users,
-} from "../db/schema";
+import { activities, commitments, companies, fdiArrivals, payouts, projectMembers, projects, stageChanges, statusChanges, units, users } from "../db/schema";
 import { isValidUscc } from "../app/companies/uscc";
 import { addDays } from "../app/lib/dates";
 import { SIGNED_INDEX, STAGES, STATUSES, stageIndex, type Stage } from "../app/projects/stages";
@@ -30,12 +18,10 @@ let db: Db;
 
 function tableCounts(database: Db): Record<string, number> {
   const client = database.$client;
-  const tables = client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .all() as Array<{ name: string }>;
-  return Object.fromEntries(
-    tables.map(({ name }) => [name, (client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
-  );
+  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as Array<{
+    name: string;
+  }>;
+  return Object.fromEntries(tables.map(({ name }) => [name, (client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
 }
 
 async function seededDatabase(file: string): Promise<Db> {
@@ -77,12 +63,7 @@ describe("demo and reference seeds", () => {
     expect(new Set(all.map((p) => p.status))).toEqual(new Set(STATUSES));
 
     for (const project of all) {
-      const log = db
-        .select()
-        .from(stageChanges)
-        .where(eq(stageChanges.projectId, project.id))
-        .orderBy(asc(stageChanges.id))
-        .all();
+      const log = db.select().from(stageChanges).where(eq(stageChanges.projectId, project.id)).orderBy(asc(stageChanges.id)).all();
       expect(log.length, project.name).toBeGreaterThan(0);
       expect(log[0].fromStage).toBeNull();
       expect(log[0].toStage).toBe("lead");
@@ -108,9 +89,11 @@ describe("demo and reference seeds", () => {
       if (project.signingVerifiedAt !== null) expect(project.signedOn).not.toBeNull();
     }
 
-    const backward = db.select().from(stageChanges).all().filter(
-      (change) => change.fromStage && stageIndex(change.toStage as Stage) < stageIndex(change.fromStage as Stage),
-    );
+    const backward = db
+      .select()
+      .from(stageChanges)
+      .all()
+      .filter((change) => change.fromStage && stageIndex(change.toStage as Stage) < stageIndex(change.fromStage as Stage));
     expect(backward.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -120,14 +103,27 @@ describe("demo and reference seeds", () => {
     let throughAnother = 0;
     let resumed = 0;
     for (const project of all) {
-      const stages = db.select().from(stageChanges).where(eq(stageChanges.projectId, project.id)).orderBy(asc(stageChanges.occurredOn), asc(stageChanges.id)).all();
-      const log = db.select().from(statusChanges).where(eq(statusChanges.projectId, project.id)).orderBy(asc(statusChanges.occurredOn), asc(statusChanges.id)).all();
+      const stages = db
+        .select()
+        .from(stageChanges)
+        .where(eq(stageChanges.projectId, project.id))
+        .orderBy(asc(stageChanges.occurredOn), asc(stageChanges.id))
+        .all();
+      const log = db
+        .select()
+        .from(statusChanges)
+        .where(eq(statusChanges.projectId, project.id))
+        .orderBy(asc(statusChanges.occurredOn), asc(statusChanges.id))
+        .all();
       // the entry: 进行中 on the 线索日期, the stage log's entry date
       expect(log[0], project.name).toMatchObject({ fromStatus: null, toStatus: "active", occurredOn: stages[0].occurredOn });
       expect(log.filter((row) => row.fromStatus === null)).toHaveLength(1);
       // chronological: in the order written, each row continues from the previous one, never earlier
       const byId = [...log].sort((a, b) => a.id - b.id);
-      expect(byId.map((row) => row.id), project.name).toEqual(log.map((row) => row.id));
+      expect(
+        byId.map((row) => row.id),
+        project.name,
+      ).toEqual(log.map((row) => row.id));
       for (let i = 1; i < log.length; i++) {
         expect(log[i].fromStatus, project.name).toBe(log[i - 1].toStatus);
         expect(log[i].toStatus, project.name).not.toBe(log[i].fromStatus);
@@ -149,7 +145,10 @@ describe("demo and reference seeds", () => {
         // paused and resumed between two stage changes
         expect(log).toHaveLength(3);
         expect(log[1].reason?.trim(), project.name).toBeTruthy();
-        expect(stages.some((s, i) => i > 0 && s.occurredOn > log[2].occurredOn && stages[i - 1].occurredOn < log[1].occurredOn), project.name).toBe(true);
+        expect(
+          stages.some((s, i) => i > 0 && s.occurredOn > log[2].occurredOn && stages[i - 1].occurredOn < log[1].occurredOn),
+          project.name,
+        ).toBe(true);
         resumed++;
       }
     }
@@ -159,7 +158,11 @@ describe("demo and reference seeds", () => {
   });
 
   it("dates each 甄别 on or after its signing, on the day of signing_verified_at", () => {
-    const signed = db.select().from(projects).all().filter((p) => p.signedOn !== null);
+    const signed = db
+      .select()
+      .from(projects)
+      .all()
+      .filter((p) => p.signedOn !== null);
     for (const project of signed) {
       if (project.signingVerifiedAt === null) {
         expect(project.signingVerifiedOn, project.name).toBeNull();
@@ -211,7 +214,11 @@ describe("demo and reference seeds", () => {
         expect(activity.on >= leadOn && activity.on <= TODAY, project.name).toBe(true);
         expect(activity.companyId).toBe(project.companyId);
       }
-      const latest = dates.map((a) => a.on).sort().at(-1) ?? leadOn;
+      const latest =
+        dates
+          .map((a) => a.on)
+          .sort()
+          .at(-1) ?? leadOn;
       expect(project.lastActivityOn, project.name).toBe(latest);
       if (project.status === "active" && project.lastActivityOn < addDays(TODAY, -60)) stale++;
     }
@@ -220,7 +227,13 @@ describe("demo and reference seeds", () => {
   });
 
   it("records arrivals only after verified signings, and an overdue commitment", () => {
-    const byId = new Map(db.select().from(projects).all().map((p) => [p.id, p]));
+    const byId = new Map(
+      db
+        .select()
+        .from(projects)
+        .all()
+        .map((p) => [p.id, p]),
+    );
     const arrivals = db.select().from(fdiArrivals).all();
     expect(arrivals.length).toBeGreaterThan(0);
     for (const arrival of arrivals) {
@@ -230,7 +243,13 @@ describe("demo and reference seeds", () => {
       expect(arrival.arrivedOn <= TODAY).toBe(true);
     }
 
-    const paid = new Set(db.select({ id: payouts.commitmentId }).from(payouts).all().map((row) => row.id));
+    const paid = new Set(
+      db
+        .select({ id: payouts.commitmentId })
+        .from(payouts)
+        .all()
+        .map((row) => row.id),
+    );
     const overdue = db
       .select()
       .from(commitments)

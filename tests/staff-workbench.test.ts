@@ -64,7 +64,12 @@ beforeAll(() => {
       unitId: "",
       signed_projects: "10",
       actual_fdi_usd: "600",
-      ...Object.fromEntries(["signed_projects", "contracted_fdi_usd", "total_investment_usd", "actual_fdi_usd", "big_projects", "fortune500_projects"].map((indicator) => [`version_${indicator}`, "0"])),
+      ...Object.fromEntries(
+        ["signed_projects", "contracted_fdi_usd", "total_investment_usd", "actual_fdi_usd", "big_projects", "fortune500_projects"].map((indicator) => [
+          `version_${indicator}`,
+          "0",
+        ]),
+      ),
     }),
   });
 });

@@ -21,7 +21,11 @@ const form = () => {
 
 async function failureOf(body: () => unknown) {
   const response = (await act(body, form())) as Response;
-  return { status: response.status, retryAfter: response.headers.get("Retry-After"), data: (await response.json()) as { ok: boolean; formError: string; values: Record<string, string> } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("Retry-After"),
+    data: (await response.json()) as { ok: boolean; formError: string; values: Record<string, string> },
+  };
 }
 
 describe("storage failures", () => {
@@ -53,7 +57,10 @@ describe("storage failures", () => {
       expect((thrown as Response).status, code).toBe(503);
       expect(await (thrown as Response).text(), code).toBe(message);
     }
-    expect(await failureOf(() => Promise.reject(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })))).toMatchObject({ status: 503, data: { formError: DISK_FULL_MESSAGE } });
+    expect(await failureOf(() => Promise.reject(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })))).toMatchObject({
+      status: 503,
+      data: { formError: DISK_FULL_MESSAGE },
+    });
   });
 
   it("leaves other errors alone", async () => {
@@ -85,7 +92,10 @@ describe("storage failures", () => {
       expect(units.length).toBeGreaterThan(0);
 
       // signing in writes too: the form says the database is busy instead of a 500
-      const request = new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ username: officer.username, password: "whatever-it-is" }) });
+      const request = new Request("http://localhost/login", {
+        method: "POST",
+        body: new URLSearchParams({ username: officer.username, password: "whatever-it-is" }),
+      });
       const response = (await loginAction({ request, params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
       expect(response.status).toBe(503);
       expect(((await response.json()) as { error: string }).error).toBe(BUSY_MESSAGE);

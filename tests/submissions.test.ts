@@ -109,9 +109,13 @@ describe("新建项目 submitted twice", () => {
 
   it("keeps the token unused when the submit is refused, so the corrected page can be sent", async () => {
     const token = "33333333-3333-4333-8333-333333333333";
-    const refused = await answer(async () => newProjectAction(args(await post(officer, "/projects/new", { ...projectForm("先被拒绝的项目"), enteredOn: "2026-07-01", submissionToken: token }))));
+    const refused = await answer(async () =>
+      newProjectAction(args(await post(officer, "/projects/new", { ...projectForm("先被拒绝的项目"), enteredOn: "2026-07-01", submissionToken: token }))),
+    );
     expect(refused.status).toBe(400);
-    const saved = await answer(async () => newProjectAction(args(await post(officer, "/projects/new", { ...projectForm("先被拒绝的项目"), submissionToken: token }))));
+    const saved = await answer(async () =>
+      newProjectAction(args(await post(officer, "/projects/new", { ...projectForm("先被拒绝的项目"), submissionToken: token }))),
+    );
     expect(saved.status).toBe(302);
     expect(projectsNamed("先被拒绝的项目")).toHaveLength(1);
   });
@@ -119,7 +123,11 @@ describe("新建项目 submitted twice", () => {
   it("does not lead another user to the first user's project with a copied token", async () => {
     const token = "44444444-4444-4444-8444-444444444444";
     await answer(async () => newProjectAction(args(await post(officer, "/projects/new", { ...projectForm("他人令牌的项目"), submissionToken: token }))));
-    const other = await answer(async () => newProjectAction(args(await post(colleague, "/projects/new", { ...projectForm("他人令牌的项目"), ownerId: String(colleague.id), submissionToken: token }))));
+    const other = await answer(async () =>
+      newProjectAction(
+        args(await post(colleague, "/projects/new", { ...projectForm("他人令牌的项目"), ownerId: String(colleague.id), submissionToken: token })),
+      ),
+    );
     expect(other.status).toBe(400);
     expect(other.headers.get("Location")).toBeNull();
     expect(projectsNamed("他人令牌的项目")).toHaveLength(1);
@@ -141,7 +149,11 @@ describe("新建企业 submitted twice", () => {
 
   it("creates two companies for two tokens when the duplicate is confirmed", async () => {
     for (const token of ["55555555-5555-4555-8555-555555555555", "66666666-6666-4666-8666-666666666666"]) {
-      await answer(async () => newCompanyAction(args(await post(officer, "/companies/new", { name: "确认重复的企业", country: "DE", confirmDuplicate: "on", submissionToken: token }))));
+      await answer(async () =>
+        newCompanyAction(
+          args(await post(officer, "/companies/new", { name: "确认重复的企业", country: "DE", confirmDuplicate: "on", submissionToken: token })),
+        ),
+      );
     }
     expect(companiesNamed("确认重复的企业")).toHaveLength(2);
   });
@@ -174,7 +186,8 @@ describe("添加活动记录 submitted twice", () => {
       await answer(async () => addActivityAction(args(await post(officer, `/projects/${projectId}/activities`, activity("两次添加的活动", token)), params)));
     }
     expect(activitiesSaying("两次添加的活动")).toHaveLength(2);
-    for (let i = 0; i < 2; i++) await answer(async () => addActivityAction(args(await post(officer, `/projects/${projectId}/activities`, activity("旧页面添加的活动")), params)));
+    for (let i = 0; i < 2; i++)
+      await answer(async () => addActivityAction(args(await post(officer, `/projects/${projectId}/activities`, activity("旧页面添加的活动")), params)));
     expect(activitiesSaying("旧页面添加的活动")).toHaveLength(2);
   });
 });
@@ -193,7 +206,10 @@ describe("the token store", () => {
   });
 
   it("forgets tokens older than a day when a new one is recorded", () => {
-    db().insert(t.formSubmissions).values({ token: "old-token-0000000000", userId: officer.id, location: "/projects/1", at: Date.now() - 25 * 3_600_000 }).run();
+    db()
+      .insert(t.formSubmissions)
+      .values({ token: "old-token-0000000000", userId: officer.id, location: "/projects/1", at: Date.now() - 25 * 3_600_000 })
+      .run();
     submitOnce({ userId: officer.id, token: "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa" }, () => "/projects/2");
     expect(db().select().from(t.formSubmissions).where(eq(t.formSubmissions.token, "old-token-0000000000")).all()).toHaveLength(0);
     expect(db().select().from(t.formSubmissions).where(eq(t.formSubmissions.token, "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa")).all()).toHaveLength(1);

@@ -30,13 +30,11 @@ export type ActivityInput = z.output<typeof activitySchema>;
  * 添加活动记录 on the project page: the activity, and 下次跟进日期 which, with 下一步, becomes the
  * project's next follow-up — a visit is logged and the next one planned in one step.
  */
-export const newActivitySchema = activitySchema
-  .extend({ nextFollowUpOn: optionalDate("下次跟进日期") })
-  .superRefine((data, ctx) => {
-    if (data.nextFollowUpOn && data.occurredOn && data.nextFollowUpOn < data.occurredOn) {
-      ctx.addIssue({ code: "custom", path: ["nextFollowUpOn"], message: "下次跟进日期不能早于活动日期" });
-    }
-  });
+export const newActivitySchema = activitySchema.extend({ nextFollowUpOn: optionalDate("下次跟进日期") }).superRefine((data, ctx) => {
+  if (data.nextFollowUpOn && data.occurredOn && data.nextFollowUpOn < data.occurredOn) {
+    ctx.addIssue({ code: "custom", path: ["nextFollowUpOn"], message: "下次跟进日期不能早于活动日期" });
+  }
+});
 export type NewActivityInput = z.output<typeof newActivitySchema>;
 
 /** 更正活动记录: the activity's fields, as the author read them (`version`). */
@@ -52,7 +50,17 @@ const CORRECTION_WINDOW_MS = CORRECTION_WINDOW_DAYS * 24 * 3_600_000;
  * only within 7 days: a record others have relied on for longer stays as it was. Returns the reason
  * it may not, or null.
  */
-export function activityCorrectionProblem({ authorId, createdAt, actorId, now }: { authorId: number | null; createdAt: number; actorId: number; now: number }): string | null {
+export function activityCorrectionProblem({
+  authorId,
+  createdAt,
+  actorId,
+  now,
+}: {
+  authorId: number | null;
+  createdAt: number;
+  actorId: number;
+  now: number;
+}): string | null {
   if (authorId !== actorId) return "只能更正本人添加的活动记录";
   if (now - createdAt > CORRECTION_WINDOW_MS) return `活动记录添加已超过${CORRECTION_WINDOW_DAYS}天，不能再更正`;
   return null;

@@ -163,7 +163,10 @@ function copyFilesFolder(from: string, to: string): void {
 
 function integrityOf(connection: Database.Database): string {
   const rows = connection.pragma("integrity_check(20)") as Array<{ integrity_check: string }>;
-  const text = rows.map((row) => row.integrity_check).join("; ").replace(/\s*\n\s*/g, "; ");
+  const text = rows
+    .map((row) => row.integrity_check)
+    .join("; ")
+    .replace(/\s*\n\s*/g, "; ");
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
@@ -337,7 +340,9 @@ export async function verifyBackup(folder: string): Promise<BackupManifest> {
   if (integrity !== "ok") throw new BackupError(`备份数据库的完整性检查未通过（${integrity}），未做任何恢复`);
   const files = countFiles(path.join(folder, "files"));
   if (files.count !== manifest.files.count || files.bytes !== manifest.files.bytes) {
-    throw new BackupError(`备份中的附件（${files.count} 个，${formatBytes(files.bytes)}）与 ${MANIFEST} 记录的（${manifest.files.count} 个，${formatBytes(manifest.files.bytes)}）不符，未做任何恢复`);
+    throw new BackupError(
+      `备份中的附件（${files.count} 个，${formatBytes(files.bytes)}）与 ${MANIFEST} 记录的（${manifest.files.count} 个，${formatBytes(manifest.files.bytes)}）不符，未做任何恢复`,
+    );
   }
   return manifest;
 }

@@ -39,9 +39,17 @@ export function restoreRecord({ actor, entityType, id, version }: { actor: Actor
   if (entityType === "attachment") return restoreAttachment({ actor, attachmentId: id, version });
   db().transaction((tx) => {
     if (entityType === "project") {
-      const project = tx.select().from(t.projects).where(and(eq(t.projects.id, id), isNotNull(t.projects.deletedAt))).get();
+      const project = tx
+        .select()
+        .from(t.projects)
+        .where(and(eq(t.projects.id, id), isNotNull(t.projects.deletedAt)))
+        .get();
       if (!project) throw new NotFoundError();
-      const company = tx.select({ deletedAt: t.companies.deletedAt, name: t.companies.name }).from(t.companies).where(eq(t.companies.id, project.companyId)).get();
+      const company = tx
+        .select({ deletedAt: t.companies.deletedAt, name: t.companies.name })
+        .from(t.companies)
+        .where(eq(t.companies.id, project.companyId))
+        .get();
       if (company?.deletedAt) throw new InvalidError({}, `请先恢复其投资方企业「${company.name}」`);
       const result = tx
         .update(t.projects)
@@ -50,7 +58,11 @@ export function restoreRecord({ actor, entityType, id, version }: { actor: Actor
         .run();
       if (result.changes === 0) throw new ConflictError();
     } else {
-      const company = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNotNull(t.companies.deletedAt))).get();
+      const company = tx
+        .select()
+        .from(t.companies)
+        .where(and(eq(t.companies.id, id), isNotNull(t.companies.deletedAt)))
+        .get();
       if (!company) throw new NotFoundError();
       if (company.uscc) {
         const taken = tx

@@ -95,16 +95,49 @@ export function createReferenceItem({ actor, list, data }: { actor: Actor; list:
   const table = TABLES[list];
   return db().transaction((tx) => {
     assertNameFree(list, data.name);
-    const last = tx.select({ n: sql<number>`coalesce(max(${table.sortOrder}), 0)` }).from(table).get()!.n;
+    const last = tx
+      .select({ n: sql<number>`coalesce(max(${table.sortOrder}), 0)` })
+      .from(table)
+      .get()!.n;
     const values = valuesOf(list, { ...data, sortOrder: data.sortOrder ?? last + 1 });
-    const id = (tx.insert(table).values(values as never).returning({ id: table.id }).get() as { id: number }).id;
-    writeAudit(tx, { entityType: ENTITY_TYPES[list], entityId: id, action: "create", userId: actor.id, changes: Object.fromEntries(Object.entries(values).map(([key, value]) => [key, [null, value]])) });
-    recordOperation({ kind: OPERATION_KINDS[list], summary: `新增${REFERENCE_LISTS[list].label}「${data.name}」`, userId: actor.id, entityType: ENTITY_TYPES[list], entityId: id });
+    const id = (
+      tx
+        .insert(table)
+        .values(values as never)
+        .returning({ id: table.id })
+        .get() as { id: number }
+    ).id;
+    writeAudit(tx, {
+      entityType: ENTITY_TYPES[list],
+      entityId: id,
+      action: "create",
+      userId: actor.id,
+      changes: Object.fromEntries(Object.entries(values).map(([key, value]) => [key, [null, value]])),
+    });
+    recordOperation({
+      kind: OPERATION_KINDS[list],
+      summary: `新增${REFERENCE_LISTS[list].label}「${data.name}」`,
+      userId: actor.id,
+      entityType: ENTITY_TYPES[list],
+      entityId: id,
+    });
     return id;
   });
 }
 
-export function updateReferenceItem({ actor, list, id, version, data }: { actor: Actor; list: ReferenceListName; id: number; version: number; data: ReferenceItemInput }): void {
+export function updateReferenceItem({
+  actor,
+  list,
+  id,
+  version,
+  data,
+}: {
+  actor: Actor;
+  list: ReferenceListName;
+  id: number;
+  version: number;
+  data: ReferenceItemInput;
+}): void {
   assertCan(actor, "admin:system");
   db().transaction((tx) => {
     const before = itemRecord(list, id);
@@ -112,22 +145,50 @@ export function updateReferenceItem({ actor, list, id, version, data }: { actor:
     const values = valuesOf(list, { ...data, sortOrder: data.sortOrder ?? before.sortOrder });
     updateVersioned(tx, { table: TABLES[list], entityType: ENTITY_TYPES[list], id, version, values, userId: actor.id, before });
     if (before.name !== data.name) {
-      recordOperation({ kind: OPERATION_KINDS[list], summary: `${REFERENCE_LISTS[list].label}「${before.name}」改名为「${data.name}」`, userId: actor.id, entityType: ENTITY_TYPES[list], entityId: id });
+      recordOperation({
+        kind: OPERATION_KINDS[list],
+        summary: `${REFERENCE_LISTS[list].label}「${before.name}」改名为「${data.name}」`,
+        userId: actor.id,
+        entityType: ENTITY_TYPES[list],
+        entityId: id,
+      });
     }
   });
 }
 
 /** 停用 hides the entry from every choice (records keep it); 启用 brings it back. */
-export function setReferenceItemActive({ actor, list, id, version, active }: { actor: Actor; list: ReferenceListName; id: number; version: number; active: boolean }): void {
+export function setReferenceItemActive({
+  actor,
+  list,
+  id,
+  version,
+  active,
+}: {
+  actor: Actor;
+  list: ReferenceListName;
+  id: number;
+  version: number;
+  active: boolean;
+}): void {
   assertCan(actor, "admin:system");
   db().transaction((tx) => {
     const before = itemRecord(list, id);
     if (!active && list === "units") {
-      const activeUsers = tx.select({ n: sql<number>`count(*)` }).from(t.users).where(and(eq(t.users.unitId, id), eq(t.users.active, true))).get()!.n;
+      const activeUsers = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(t.users)
+        .where(and(eq(t.users.unitId, id), eq(t.users.active, true)))
+        .get()!.n;
       if (activeUsers > 0) throw new InvalidError({}, `还有 ${activeUsers} 个在用的用户属于该单位，请先把他们调到其他单位`);
     }
     updateVersioned(tx, { table: TABLES[list], entityType: ENTITY_TYPES[list], id, version, values: { active }, userId: actor.id, before });
-    recordOperation({ kind: OPERATION_KINDS[list], summary: `${active ? "启用" : "停用"}${REFERENCE_LISTS[list].label}「${before.name}」`, userId: actor.id, entityType: ENTITY_TYPES[list], entityId: id });
+    recordOperation({
+      kind: OPERATION_KINDS[list],
+      summary: `${active ? "启用" : "停用"}${REFERENCE_LISTS[list].label}「${before.name}」`,
+      userId: actor.id,
+      entityType: ENTITY_TYPES[list],
+      entityId: id,
+    });
   });
 }
 
@@ -139,9 +200,18 @@ export function deleteReferenceItem({ actor, list, id, version }: { actor: Actor
     const before = itemRecord(list, id);
     const usage = usageOf(list, id);
     if (usage) throw new InvalidError({}, `「${before.name}」正在使用（${usage}），不能删除；不再使用时可以停用`);
-    const deleted = tx.delete(table).where(and(eq(table.id, id), eq(table.version, version))).run();
+    const deleted = tx
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.version, version)))
+      .run();
     if (deleted.changes === 0) throw new ConflictError();
     writeAudit(tx, { entityType: ENTITY_TYPES[list], entityId: id, action: "delete", userId: actor.id, changes: { name: [before.name, null] } });
-    recordOperation({ kind: OPERATION_KINDS[list], summary: `删除${REFERENCE_LISTS[list].label}「${before.name}」`, userId: actor.id, entityType: ENTITY_TYPES[list], entityId: id });
+    recordOperation({
+      kind: OPERATION_KINDS[list],
+      summary: `删除${REFERENCE_LISTS[list].label}「${before.name}」`,
+      userId: actor.id,
+      entityType: ENTITY_TYPES[list],
+      entityId: id,
+    });
   });
 }

@@ -36,7 +36,14 @@ export function UserForm({
         )}
         <TextField form={form} name="displayName" label="姓名" required />
         <SelectField form={form} name="role" label="角色" required placeholder="请选择" options={roles} />
-        <SelectField form={form} name="unitId" label="所属单位" required placeholder="请选择" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+        <SelectField
+          form={form}
+          name="unitId"
+          label="所属单位"
+          required
+          placeholder="请选择"
+          options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary">

@@ -68,7 +68,11 @@ export function oneTimePassword(): string {
 }
 
 function assertActiveUnit(unitId: number): string {
-  const unit = db().select({ name: t.units.name }).from(t.units).where(and(eq(t.units.id, unitId), eq(t.units.active, true))).get();
+  const unit = db()
+    .select({ name: t.units.name })
+    .from(t.units)
+    .where(and(eq(t.units.id, unitId), eq(t.units.active, true)))
+    .get();
   if (!unit) throw new InvalidError({ unitId: "请选择一个在用的单位" });
   return unit.name;
 }
@@ -94,14 +98,24 @@ export async function createUser({ actor, data }: { actor: Actor; data: NewUserI
   const passwordHash = await hashPassword(password);
   const id = db().transaction((tx) => {
     const unitName = assertActiveUnit(data.unitId);
-    const taken = tx.select({ id: t.users.id }).from(t.users).where(sql`lower(${t.users.username}) = lower(${data.username})`).get();
+    const taken = tx
+      .select({ id: t.users.id })
+      .from(t.users)
+      .where(sql`lower(${t.users.username}) = lower(${data.username})`)
+      .get();
     if (taken) throw new InvalidError({ username: "该用户名已被使用" });
     const row = tx
       .insert(t.users)
       .values({ ...data, passwordHash, mustChangePassword: true })
       .returning({ id: t.users.id })
       .get();
-    writeAudit(tx, { entityType: "user", entityId: row.id, action: "create", userId: actor.id, changes: { username: [null, data.username], displayName: [null, data.displayName], role: [null, data.role], unitId: [null, data.unitId] } });
+    writeAudit(tx, {
+      entityType: "user",
+      entityId: row.id,
+      action: "create",
+      userId: actor.id,
+      changes: { username: [null, data.username], displayName: [null, data.displayName], role: [null, data.role], unitId: [null, data.unitId] },
+    });
     recordOperation({
       kind: "user",
       summary: `新建用户 ${data.username}（${data.displayName}，${ROLE_LABELS[data.role]}，${unitName}）`,
@@ -212,7 +226,12 @@ export async function changeOwnPassword({ actor, data, sessionId }: { actor: Act
 export function userFormOptions(actor: Actor) {
   assertCan(actor, "admin:system");
   return {
-    units: db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).all(),
+    units: db()
+      .select({ id: t.units.id, name: t.units.name })
+      .from(t.units)
+      .where(eq(t.units.active, true))
+      .orderBy(asc(t.units.sortOrder), asc(t.units.id))
+      .all(),
     roles: Object.entries(ROLE_LABELS).map(([value, label]) => ({ value: value as Role, label })),
   };
 }

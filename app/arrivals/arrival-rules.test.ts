@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  arrivalDateProblem,
-  arrivalRefusal,
-  comparisonBasis,
-  fundingRate,
-  monthRows,
-} from "./arrival-rules";
+import { arrivalDateProblem, arrivalRefusal, comparisonBasis, fundingRate, monthRows } from "./arrival-rules";
 
 describe("which projects take arrivals, and on which dates", () => {
   it("takes them on verified signings only", () => {
@@ -35,7 +29,13 @@ describe("资金到位率", () => {
 
 describe("the months of a year and 同比", () => {
   it("gives twelve months, missing ones as 0, with the running sum", () => {
-    const rows = monthRows(2026, new Map([["2026-02", 10], ["2026-11", 5]]));
+    const rows = monthRows(
+      2026,
+      new Map([
+        ["2026-02", 10],
+        ["2026-11", 5],
+      ]),
+    );
     expect(rows).toHaveLength(12);
     expect(rows[0]).toEqual({ month: "2026-01", usd: 0, cumulativeUsd: 0 });
     expect(rows[1]).toEqual({ month: "2026-02", usd: 10, cumulativeUsd: 10 });
@@ -67,6 +67,10 @@ describe("the months of a year and 同比", () => {
     expect(comparisonBasis({ year: 2025, month: 2 }, "2026-06-30")).toMatchObject({ current: { to: "2025-02-28" }, previous: { to: "2024-02-29" } });
     expect(comparisonBasis({ year: 2026, month: 2 }, "2026-06-30")).toMatchObject({ label: "2月", previous: { from: "2025-02-01", to: "2025-02-28" } });
     // 1–2月 of a leap year against 1–2月 of the year before
-    expect(comparisonBasis({ year: 2028 }, "2028-02-10")).toMatchObject({ current: { to: "2028-02-29" }, previous: { from: "2027-01-01", to: "2027-02-28" }, label: "1–2月" });
+    expect(comparisonBasis({ year: 2028 }, "2028-02-10")).toMatchObject({
+      current: { to: "2028-02-29" },
+      previous: { from: "2027-01-01", to: "2027-02-28" },
+      label: "1–2月",
+    });
   });
 });

@@ -253,11 +253,13 @@ function sumWhere(where: SQL): number {
 /** The ids of the arrivals matching `where`, in the list's order (a page of them when asked). */
 function arrivalIds(where: SQL, sort: ArrivalSort | undefined, page?: { offset: number; limit: number }): number[] {
   return db()
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       select ${arrival.id} as id from ${arrivals} where ${where}
       order by ${sql.join(arrivalOrder(sort), sql`, `)}
       ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}
-    `)
+    `,
+    )
     .map((row) => row.id);
 }
 
@@ -340,7 +342,11 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
       previousUsd,
       rate: yearOnYear(currentUsd, previousUsd),
     },
-    page: pageOf(ids.map((id) => byId.get(id)!), filters, total),
+    page: pageOf(
+      ids.map((id) => byId.get(id)!),
+      filters,
+      total,
+    ),
     project,
     years: yearChoices(year),
   };
@@ -351,7 +357,16 @@ export function exportArrivals(actor: Actor, filters: ArrivalFilters): ListExpor
   const ids = arrivalIds(arrivalsWhere(actor, listPeriod(filters), filters), filters.sort);
   const parts = [filters.month ? `${filters.year}年${filters.month}月` : `${filters.year}年`];
   if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
-  if (filters.projectId) parts.push(`项目：${db().select({ name: t.projects.name }).from(t.projects).where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor))).get()?.name ?? ""}`);
+  if (filters.projectId)
+    parts.push(
+      `项目：${
+        db()
+          .select({ name: t.projects.name })
+          .from(t.projects)
+          .where(and(eq(t.projects.id, filters.projectId), visibleProjects(actor)))
+          .get()?.name ?? ""
+      }`,
+    );
   return {
     title: "实到外资",
     filters: parts,

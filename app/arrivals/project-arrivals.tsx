@@ -93,7 +93,12 @@ export function ProjectArrivals({
                 <td>{arrival.createdByName ?? ""}</td>
                 {evidence ? (
                   <td>
-                    <CompactAttachments entityType="fdi_arrival" entityId={arrival.id} attachments={evidence.byRecord[arrival.id] ?? []} canAttach={evidence.canAttach} />
+                    <CompactAttachments
+                      entityType="fdi_arrival"
+                      entityId={arrival.id}
+                      attachments={evidence.byRecord[arrival.id] ?? []}
+                      canAttach={evidence.canAttach}
+                    />
                   </td>
                 ) : null}
                 {canRecord ? (
@@ -119,21 +124,21 @@ export function ProjectArrivals({
           <p className="muted">{reason}。</p>
         ) : (
           <details open={open || Boolean(form.formError)}>
-          <summary>登记一笔到账</summary>
-          <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
-            <input type="hidden" name="intent" value="record" />
-            <FormErrorBanner form={form} />
-            <div className="form-grid">
-              <TextField form={form} name="arrivedOn" label="到账日期" type="date" required max={today ?? funding.today} />
-              <TextField form={form} name="amountUsd" label="到账金额（万美元）" inputMode="decimal" required />
-              <TextField form={form} name="reference" label="凭证说明" />
-            </div>
-            <div className="form-actions">
-              <button type="submit" className="secondary">
-                登记到账
-              </button>
-            </div>
-          </Form>
+            <summary>登记一笔到账</summary>
+            <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+              <input type="hidden" name="intent" value="record" />
+              <FormErrorBanner form={form} />
+              <div className="form-grid">
+                <TextField form={form} name="arrivedOn" label="到账日期" type="date" required max={today ?? funding.today} />
+                <TextField form={form} name="amountUsd" label="到账金额（万美元）" inputMode="decimal" required />
+                <TextField form={form} name="reference" label="凭证说明" />
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="secondary">
+                  登记到账
+                </button>
+              </div>
+            </Form>
           </details>
         )
       ) : null}

@@ -82,7 +82,11 @@ export function AttachmentUploadForm({
 }: RecordProps & { returnTo: string; categories?: readonly AttachmentCategory[] }) {
   const id = useId();
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formAction?.startsWith("/attachments?") && navigation.formData?.get("entityId") === String(entityId) && navigation.formData?.get("entityType") === entityType;
+  const busy =
+    navigation.state === "submitting" &&
+    navigation.formAction?.startsWith("/attachments?") &&
+    navigation.formData?.get("entityId") === String(entityId) &&
+    navigation.formData?.get("entityType") === entityType;
   // a choice among many must be made; with one main category it is preselected
   const choose = categories.length > 2;
   return (

@@ -54,7 +54,11 @@ function projectOfRecord(actor: Actor, entityType: AttachmentEntityType, entityI
   const visible = visibleProjects(actor);
   switch (entityType) {
     case "project":
-      return db().select(columns).from(t.projects).where(and(eq(t.projects.id, entityId), visible)).get();
+      return db()
+        .select(columns)
+        .from(t.projects)
+        .where(and(eq(t.projects.id, entityId), visible))
+        .get();
     case "commitment":
       return db()
         .select(columns)
@@ -354,7 +358,11 @@ export function deleteAttachment({ actor, attachmentId, version }: { actor: Acto
 export function restoreAttachment({ actor, attachmentId, version }: { actor: Actor; attachmentId: number; version: number }): void {
   assertCan(actor, "admin:system");
   db().transaction((tx) => {
-    const row = tx.select().from(at).where(and(eq(at.id, attachmentId), isNotNull(at.deletedAt))).get();
+    const row = tx
+      .select()
+      .from(at)
+      .where(and(eq(at.id, attachmentId), isNotNull(at.deletedAt)))
+      .get();
     if (!row) throw new NotFoundError();
     const result = tx
       .update(at)
@@ -401,7 +409,14 @@ export function listDeletedAttachments({ actor, limit = 100 }: { actor: Actor; l
     .all();
   const projectIds = [...new Set(rows.map((row) => row.projectId).filter((id): id is number => id !== null))];
   const projectNames = new Map(
-    projectIds.length === 0 ? [] : db().select({ id: t.projects.id, name: t.projects.name }).from(t.projects).where(inArray(t.projects.id, projectIds)).all().map((p) => [p.id, p.name]),
+    projectIds.length === 0
+      ? []
+      : db()
+          .select({ id: t.projects.id, name: t.projects.name })
+          .from(t.projects)
+          .where(inArray(t.projects.id, projectIds))
+          .all()
+          .map((p) => [p.id, p.name]),
   );
   return rows.map((row) => ({
     ...row,

@@ -3,14 +3,29 @@
  * written inside the same transaction as the change it records.
  */
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import { db, t, type Db } from "../db.server";
+import { db, t, type Tx } from "../db.server";
 import { preparedOnce } from "../lib/prepared.server";
 
-/** The transaction handle of `db().transaction((tx) => …)`. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { Tx };
 export type Changes = Record<string, [unknown, unknown]>;
 
-export type EntityType = "company" | "contact" | "project" | "activity" | "user" | "unit" | "chain_node" | "target" | "report" | "commitment" | "park" | "policy" | "fdi_arrival" | "import_batch" | "attachment" | "channel";
+export type EntityType =
+  | "company"
+  | "contact"
+  | "project"
+  | "activity"
+  | "user"
+  | "unit"
+  | "chain_node"
+  | "target"
+  | "report"
+  | "commitment"
+  | "park"
+  | "policy"
+  | "fdi_arrival"
+  | "import_batch"
+  | "attachment"
+  | "channel";
 export type AuditAction = "create" | "update" | "delete" | "restore" | "stage" | "status" | "verify" | "return" | "member" | "import" | "undo";
 
 const IGNORED = new Set(["version", "updatedAt", "createdAt", "nameKey", "foreignNameKey", "searchText", "lastActivityOn"]);
@@ -63,10 +78,7 @@ const insertAuditStatement = preparedOnce(() =>
  * Writes one audit row. `tx` is the caller's transaction: the statement runs on the same
  * connection, inside it, so it commits or rolls back with the change it records.
  */
-export function writeAudit(
-  tx: Tx,
-  entry: { entityType: EntityType; entityId: number; action: AuditAction; userId: number; changes?: Changes },
-): void {
+export function writeAudit(tx: Tx, entry: { entityType: EntityType; entityId: number; action: AuditAction; userId: number; changes?: Changes }): void {
   if (entry.action === "update" && entry.changes && Object.keys(entry.changes).length === 0) return;
   insertAuditStatement().run({
     at: auditStamp(tx),

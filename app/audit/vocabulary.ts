@@ -8,18 +8,7 @@ import { formatWan } from "../lib/money";
 
 /** Records a field may point at; their names are read in one query per kind. */
 export type RefKind =
-  | "user"
-  | "unit"
-  | "company"
-  | "channel"
-  | "park"
-  | "clause"
-  | "chainNode"
-  | "project"
-  | "importBatch"
-  | "commitment"
-  | "contact"
-  | "attachment";
+  "user" | "unit" | "company" | "channel" | "park" | "clause" | "chainNode" | "project" | "importBatch" | "commitment" | "contact" | "attachment";
 
 export interface FieldSpec {
   label: string;

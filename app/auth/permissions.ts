@@ -65,10 +65,7 @@ export interface Actor {
 }
 
 /** May the actor edit this project (fields, stage, status, activities)? */
-export function canEditProject(
-  actor: Actor,
-  project: { ownerId: number; memberIds: readonly number[] },
-): boolean {
+export function canEditProject(actor: Actor, project: { ownerId: number; memberIds: readonly number[] }): boolean {
   if (can(actor.role, "update:project:any")) return true;
   if (!can(actor.role, "update:project:own")) return false;
   return project.ownerId === actor.id || project.memberIds.includes(actor.id);
@@ -79,10 +76,7 @@ export function canEditProject(
  * an officer only on a project of their own unit that they may edit. A member from another unit
  * edits the project but never moves it out of its owner's unit or takes it over.
  */
-export function canReassignProject(
-  actor: Actor,
-  project: { ownerId: number; unitId: number; memberIds: readonly number[] },
-): boolean {
+export function canReassignProject(actor: Actor, project: { ownerId: number; unitId: number; memberIds: readonly number[] }): boolean {
   if (can(actor.role, "update:project:any")) return true;
   return canEditProject(actor, project) && project.unitId === actor.unitId;
 }

@@ -89,7 +89,11 @@ const sessionUserStatement = preparedOnce(() =>
 );
 
 const touchSessionStatement = preparedOnce(() =>
-  db().update(t.sessions).set({ lastSeenAt: sql`${sql.placeholder("now")}` }).where(eq(t.sessions.id, sql.placeholder("sessionId"))).prepare(),
+  db()
+    .update(t.sessions)
+    .set({ lastSeenAt: sql`${sql.placeholder("now")}` })
+    .where(eq(t.sessions.id, sql.placeholder("sessionId")))
+    .prepare(),
 );
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
@@ -144,7 +148,9 @@ export async function startSession(userId: number, redirectTo: string, request: 
   database.transaction((tx) => {
     if (previous) tx.delete(t.sessions).where(eq(t.sessions.id, previous)).run();
     tx.delete(t.sessions).where(lt(t.sessions.expiresAt, Date.now())).run();
-    tx.insert(t.sessions).values({ id, userId, expiresAt: Date.now() + SESSION_MS, lastSeenAt: Date.now() }).run();
+    tx.insert(t.sessions)
+      .values({ id, userId, expiresAt: Date.now() + SESSION_MS, lastSeenAt: Date.now() })
+      .run();
   });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
 }

@@ -6,10 +6,7 @@ import { GAP_STATUSES, LINK_ROLES, NODE_LEVELS } from "./labels";
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((value) => (value == null ? "" : value), z.enum(values, { message }));
 
-const optionalGapStatus = z.preprocess(
-  (value) => (value == null || value === "" ? null : value),
-  z.enum(GAP_STATUSES, { message: "链环状态无效" }).nullable(),
-);
+const optionalGapStatus = z.preprocess((value) => (value == null || value === "" ? null : value), z.enum(GAP_STATUSES, { message: "链环状态无效" }).nullable());
 
 /** 关联: a project serves a chain node as 补链/强链/延链. */
 export const chainLinkSchema = z.object({

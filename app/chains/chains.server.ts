@@ -143,7 +143,12 @@ function findNode(nodeId: number) {
 function trailOf(node: { systemId: number; path: string }) {
   const ids = node.path.split("/").filter(Boolean).map(Number);
   const names = new Map(
-    db().select({ id: t.chainNodes.id, name: t.chainNodes.name }).from(t.chainNodes).where(inArray(t.chainNodes.id, ids)).all().map((row) => [row.id, row.name]),
+    db()
+      .select({ id: t.chainNodes.id, name: t.chainNodes.name })
+      .from(t.chainNodes)
+      .where(inArray(t.chainNodes.id, ids))
+      .all()
+      .map((row) => [row.id, row.name]),
   );
   return ids.map((id) => ({ id, name: names.get(id) ?? "" }));
 }
@@ -161,16 +166,29 @@ export function getChainNode(actor: Actor, nodeId: number) {
   const system = db().select().from(t.chainSystems).where(eq(t.chainSystems.id, node.systemId)).get()!;
   const subtree = withinSubtree(node.path);
   const children = db()
-    .select({ id: t.chainNodes.id, name: t.chainNodes.name, level: t.chainNodes.level, gapStatus: t.chainNodes.gapStatus, retiredAt: t.chainNodes.retiredAt, path: t.chainNodes.path })
+    .select({
+      id: t.chainNodes.id,
+      name: t.chainNodes.name,
+      level: t.chainNodes.level,
+      gapStatus: t.chainNodes.gapStatus,
+      retiredAt: t.chainNodes.retiredAt,
+      path: t.chainNodes.path,
+    })
     .from(t.chainNodes)
     .where(eq(t.chainNodes.parentId, nodeId))
     .orderBy(asc(t.chainNodes.sortOrder), asc(t.chainNodes.id))
     .all();
-  const subtreeIds = db().select({ id: t.chainNodes.id }).from(t.chainNodes).where(subtree).all().map((row) => row.id);
+  const subtreeIds = db()
+    .select({ id: t.chainNodes.id })
+    .from(t.chainNodes)
+    .where(subtree)
+    .all()
+    .map((row) => row.id);
   // each child's projects through its links (and those below), with the 补链 ones among them
   const childCounts = new Map(
     db()
-      .all<{ nodeId: number; projects: number; fill: number }>(sql`
+      .all<{ nodeId: number; projects: number; fill: number }>(
+        sql`
         select child.id as nodeId, count(distinct l.project_id) as projects,
                count(distinct case when l.role = 'fill' then l.project_id end) as fill
         from ${t.chainNodes} child
@@ -179,7 +197,8 @@ export function getChainNode(actor: Actor, nodeId: number) {
         join ${t.projects} on ${t.projects.id} = l.project_id
         where child.parent_id = ${nodeId} and l.node_id in ${subtreeIds} and ${pursuedBy(actor)}
         group by child.id
-      `)
+      `,
+      )
       .map((row) => [row.nodeId, row]),
   );
   // a group's children are chains: their projects are chainServed's
@@ -188,12 +207,14 @@ export function getChainNode(actor: Actor, nodeId: number) {
     chainChildren.length === 0
       ? []
       : db()
-          .all<{ chainId: number; projects: number }>(sql`
+          .all<{ chainId: number; projects: number }>(
+            sql`
             select served.chain_id as chainId, count(*) as projects
             from ${chainServed} served join ${t.projects} on ${t.projects.id} = served.project_id
             where served.chain_id in ${chainChildren} and ${pursuedBy(actor)}
             group by served.chain_id
-          `)
+          `,
+          )
           .map((row) => [row.chainId, row.projects]),
   );
   const rows = db().all<{ row: PipelineRow; projects: number; investment: number }>(sql`
@@ -290,12 +311,13 @@ export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJE
   return nodes.map((node) => ({
     ...node,
     gapStatus: node.gapStatus as "gap" | "weak",
-    chainName: node.path
-      .split("/")
-      .filter(Boolean)
-      .map(Number)
-      .map((id) => chainNames.get(id))
-      .find(Boolean) ?? null,
+    chainName:
+      node.path
+        .split("/")
+        .filter(Boolean)
+        .map(Number)
+        .map((id) => chainNames.get(id))
+        .find(Boolean) ?? null,
     projectList: node.projects > 0 ? projectsOf(node.id) : [],
   }));
 }
@@ -305,7 +327,14 @@ export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJE
 /** The chain nodes a project serves, with the trail of each. */
 export function listProjectChainLinks(projectId: number) {
   const rows = db()
-    .select({ id: t.projectChainLinks.id, nodeId: t.chainNodes.id, role: t.projectChainLinks.role, systemId: t.chainNodes.systemId, path: t.chainNodes.path, gapStatus: t.chainNodes.gapStatus })
+    .select({
+      id: t.projectChainLinks.id,
+      nodeId: t.chainNodes.id,
+      role: t.projectChainLinks.role,
+      systemId: t.chainNodes.systemId,
+      path: t.chainNodes.path,
+      gapStatus: t.chainNodes.gapStatus,
+    })
     .from(t.projectChainLinks)
     .innerJoin(t.chainNodes, eq(t.chainNodes.id, t.projectChainLinks.nodeId))
     .where(and(eq(t.projectChainLinks.projectId, projectId), isNull(t.projectChainLinks.deletedAt)))
@@ -338,7 +367,13 @@ function labelledNodes() {
   const names = new Map(nodes.map((node) => [node.id, node.name]));
   return nodes.map((node) => ({
     ...node,
-    label: [node.systemName, ...node.path.split("/").filter(Boolean).map((id) => names.get(Number(id)))].join(" › "),
+    label: [
+      node.systemName,
+      ...node.path
+        .split("/")
+        .filter(Boolean)
+        .map((id) => names.get(Number(id))),
+    ].join(" › "),
   }));
 }
 
@@ -444,11 +479,28 @@ export function createChainNode({ actor, data }: { actor: Actor; data: NewNodeIn
       .get()!;
     const { id } = tx
       .insert(t.chainNodes)
-      .values({ systemId: data.systemId, parentId: data.parentId, level: data.level, name: data.name, gapStatus: data.gapStatus, path: "/", sortOrder: last.sortOrder + 1 })
+      .values({
+        systemId: data.systemId,
+        parentId: data.parentId,
+        level: data.level,
+        name: data.name,
+        gapStatus: data.gapStatus,
+        path: "/",
+        sortOrder: last.sortOrder + 1,
+      })
       .returning({ id: t.chainNodes.id })
       .get();
-    tx.update(t.chainNodes).set({ path: `${parent?.path ?? "/"}${id}/` }).where(eq(t.chainNodes.id, id)).run();
-    writeAudit(tx, { entityType: "chain_node", entityId: id, action: "create", userId: actor.id, changes: { name: [null, data.name], level: [null, data.level], parentId: [null, data.parentId] } });
+    tx.update(t.chainNodes)
+      .set({ path: `${parent?.path ?? "/"}${id}/` })
+      .where(eq(t.chainNodes.id, id))
+      .run();
+    writeAudit(tx, {
+      entityType: "chain_node",
+      entityId: id,
+      action: "create",
+      userId: actor.id,
+      changes: { name: [null, data.name], level: [null, data.level], parentId: [null, data.parentId] },
+    });
     return id;
   });
 }
@@ -521,7 +573,10 @@ export function setChainNodeRetired({ actor, nodeId, retired, version }: { actor
       .where(and(eq(t.chainNodes.id, nodeId), eq(t.chainNodes.version, version)))
       .run();
     if (updated.changes === 0) throw new ConflictError();
-    tx.update(t.chainNodes).set({ retiredAt: at }).where(and(withinSubtree(node.path), sql`${t.chainNodes.id} <> ${nodeId}`)).run();
+    tx.update(t.chainNodes)
+      .set({ retiredAt: at })
+      .where(and(withinSubtree(node.path), sql`${t.chainNodes.id} <> ${nodeId}`))
+      .run();
     writeAudit(tx, { entityType: "chain_node", entityId: nodeId, action: retired ? "delete" : "restore", userId: actor.id });
   });
 }
@@ -536,10 +591,15 @@ export function listParentChoices(nodeId: number) {
   return db()
     .select({ id: t.chainNodes.id, level: t.chainNodes.level, path: t.chainNodes.path })
     .from(t.chainNodes)
-    .where(and(eq(t.chainNodes.systemId, node.systemId), isNull(t.chainNodes.retiredAt), inArray(t.chainNodes.level, [...CHILD_PARENT_LEVELS[node.level], "__none__" as NodeLevel])))
+    .where(
+      and(
+        eq(t.chainNodes.systemId, node.systemId),
+        isNull(t.chainNodes.retiredAt),
+        inArray(t.chainNodes.level, [...CHILD_PARENT_LEVELS[node.level], "__none__" as NodeLevel]),
+      ),
+    )
     .orderBy(asc(t.chainNodes.path))
     .all()
     .filter((candidate) => !candidate.path.startsWith(node.path))
     .map((candidate) => ({ id: candidate.id, label: labels.get(candidate.id) ?? "" }));
 }
-

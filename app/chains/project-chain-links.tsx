@@ -63,20 +63,34 @@ export function ProjectChainLinks({
       </ul>
       {canEdit ? (
         <details open={open || Boolean(form.formError)}>
-        <summary>关联产业链环节</summary>
-        <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="link" />
-          <FormErrorBanner form={form} />
-          <div className="form-grid">
-            <SelectField form={form} name="nodeId" label="产业链环节" required placeholder="请选择" options={choices.map((choice) => ({ value: choice.id, label: choice.label }))} />
-            <SelectField form={form} name="role" label="作用" required placeholder="请选择" options={LINK_ROLES.map((role) => ({ value: role, label: LINK_ROLE_LABELS[role] }))} />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="secondary">
-              关联
-            </button>
-          </div>
-        </Form>
+          <summary>关联产业链环节</summary>
+          <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+            <input type="hidden" name="intent" value="link" />
+            <FormErrorBanner form={form} />
+            <div className="form-grid">
+              <SelectField
+                form={form}
+                name="nodeId"
+                label="产业链环节"
+                required
+                placeholder="请选择"
+                options={choices.map((choice) => ({ value: choice.id, label: choice.label }))}
+              />
+              <SelectField
+                form={form}
+                name="role"
+                label="作用"
+                required
+                placeholder="请选择"
+                options={LINK_ROLES.map((role) => ({ value: role, label: LINK_ROLE_LABELS[role] }))}
+              />
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="secondary">
+                关联
+              </button>
+            </div>
+          </Form>
         </details>
       ) : null}
     </section>

@@ -128,7 +128,7 @@ describe("policies", () => {
 
   it("labels a clause 《标题》第X条（奖励类型）", () => {
     expect(clauseLabel({ policyTitle: "关于更大力度吸引和利用外资工作的若干措施", number: "第3条", incentiveType: "增资奖励" })).toBe(
-      "《关于更大力度吸引和利用外资工作的若干措施》第3条（增资奖励）"
+      "《关于更大力度吸引和利用外资工作的若干措施》第3条（增资奖励）",
     );
     expect(clauseLabel({ policyTitle: "示例政策", number: "第1条", incentiveType: null })).toBe("《示例政策》第1条");
   });

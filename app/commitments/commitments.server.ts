@@ -202,7 +202,14 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
     .where(and(isNull(t.payouts.deletedAt), promised, where))
     .get()!;
   const totals: CommitmentTotals = { ...sums, paidCny: paid.paidCny, outstandingCny: sums.promisedCny - paid.paidCny };
-  return { ...pageOf(ids.map((id) => byId.get(id)!), filters, Math.min(sums.count, COUNT_CAP + 1)), totals };
+  return {
+    ...pageOf(
+      ids.map((id) => byId.get(id)!),
+      filters,
+      Math.min(sums.count, COUNT_CAP + 1),
+    ),
+    totals,
+  };
 }
 
 /** 导出Excel of 政策兑现: every commitment the filters select, in the list's order. */
@@ -223,7 +230,8 @@ export function exportCommitments(actor: Actor, filters: Omit<CommitmentFilters,
   const parts: string[] = [];
   if (filters.status) parts.push(`状态：${filters.status === "open" ? "未完结" : COMMITMENT_STATUS_LABELS[filters.status]}`);
   if (filters.window) parts.push(`到期：${DUE_WINDOW_LABELS[filters.window]}`);
-  if (filters.policyId) parts.push(`政策：${db().select({ title: t.policies.title }).from(t.policies).where(eq(t.policies.id, filters.policyId)).get()?.title ?? ""}`);
+  if (filters.policyId)
+    parts.push(`政策：${db().select({ title: t.policies.title }).from(t.policies).where(eq(t.policies.id, filters.policyId)).get()?.title ?? ""}`);
   if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
   if (filters.projectId) parts.push(`项目：${findProjectName(actor, filters.projectId) ?? ""}`);
   return {
@@ -300,7 +308,7 @@ export function listCommitmentsDueForOwner(actor: Actor, limit = 50): DueCommitm
         or(eq(t.projects.ownerId, actor.id), memberOf(actor)),
         openCommitmentNow,
         lte(c.dueOn, dueWindowEnd("due30", day)),
-      )
+      ),
     )
     .orderBy(asc(c.dueOn), asc(c.id))
     .limit(limit)
@@ -439,10 +447,10 @@ export function listCommitmentAudit(id: number) {
 export { listPolicyClauseChoices as listCommitmentClauseChoices } from "../policies/policies.server";
 
 const policyChoicesStatement = preparedOnce(() =>
-  db().select({ id: t.policies.id, title: t.policies.title }).from(t.policies).where(isNull(t.policies.deletedAt)).orderBy(asc(t.policies.id)).prepare()
+  db().select({ id: t.policies.id, title: t.policies.title }).from(t.policies).where(isNull(t.policies.deletedAt)).orderBy(asc(t.policies.id)).prepare(),
 );
 const unitChoicesStatement = preparedOnce(() =>
-  db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).prepare()
+  db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).prepare(),
 );
 
 /** The choices of the list's filters: policies (expired ones too) and units. */
@@ -528,7 +536,7 @@ function findForStep(actor: Actor, commitmentId: number, step: CommitmentStep, v
 function changeStatus(
   actor: Actor,
   before: ReturnType<typeof findVisibleCommitment>,
-  values: Partial<typeof c.$inferInsert> & { status: CommitmentStatus }
+  values: Partial<typeof c.$inferInsert> & { status: CommitmentStatus },
 ): void {
   db().transaction((tx) => {
     const result = tx

@@ -34,10 +34,16 @@ export function DueCommitmentsTable({ label, rows }: { label: string; rows: read
             <td data-label="项目">
               <Link to={`/projects/${row.projectId}`}>{row.projectName}</Link>
             </td>
-            <td data-label="未兑现（万元）" className="num">{formatWan(row.outstandingCny)}</td>
+            <td data-label="未兑现（万元）" className="num">
+              {formatWan(row.outstandingCny)}
+            </td>
             <td data-label="约定兑现日期">
               {row.dueOn}{" "}
-              {row.daysUntilDue < 0 ? <span className="badge danger">逾期 {-row.daysUntilDue} 天</span> : <span className="muted">还有 {row.daysUntilDue} 天</span>}
+              {row.daysUntilDue < 0 ? (
+                <span className="badge danger">逾期 {-row.daysUntilDue} 天</span>
+              ) : (
+                <span className="muted">还有 {row.daysUntilDue} 天</span>
+              )}
             </td>
             <td data-label="负责人">{row.ownerName}</td>
           </tr>

@@ -107,7 +107,13 @@ export function listCompanies(filters: CompanyFilters): Page<CompanyListRow> {
 
 /** 导出Excel of the company list: every company the filters select, in the list's order. */
 export function exportCompanies(filters: CompanyFilters): ListExport<typeof t.companies.$inferSelect> {
-  const ids = db().select({ id: t.companies.id }).from(t.companies).where(companyConditions(filters)).orderBy(...companyOrder(filters.sort)).all().map((row) => row.id);
+  const ids = db()
+    .select({ id: t.companies.id })
+    .from(t.companies)
+    .where(companyConditions(filters))
+    .orderBy(...companyOrder(filters.sort))
+    .all()
+    .map((row) => row.id);
   return {
     title: "企业库",
     filters: describeCompanyFilters(filters),
@@ -189,7 +195,11 @@ export function findDuplicateCompanies(input: { name: string; foreignName: strin
   const live = and(isNull(t.companies.deletedAt), excludeId ? ne(t.companies.id, excludeId) : undefined);
   const columns = { id: t.companies.id, name: t.companies.name, foreignName: t.companies.foreignName, uscc: t.companies.uscc };
   if (input.uscc) {
-    for (const row of db().select(columns).from(t.companies).where(and(live, eq(t.companies.uscc, input.uscc))).all()) {
+    for (const row of db()
+      .select(columns)
+      .from(t.companies)
+      .where(and(live, eq(t.companies.uscc, input.uscc)))
+      .all()) {
       matches.set(row.id, { ...row, reason: "uscc" });
     }
   }
@@ -232,7 +242,11 @@ export function createCompany({ actor, data, confirmDuplicate = false }: { actor
   if (duplicates.length > 0 && !confirmDuplicate) throw new DuplicateCompanyWarning(duplicates);
   return db().transaction((tx) => {
     const values = companyValues(data);
-    const row = tx.insert(t.companies).values({ ...values, createdBy: actor.id }).returning({ id: t.companies.id }).get();
+    const row = tx
+      .insert(t.companies)
+      .values({ ...values, createdBy: actor.id })
+      .returning({ id: t.companies.id })
+      .get();
     writeAudit(tx, { entityType: "company", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, data) });
     return row.id;
   });
@@ -243,15 +257,40 @@ export function createCompany({ actor, data, confirmDuplicate = false }: { actor
  * company's is a warning the user must confirm (`confirmDuplicate`), as on creation. An edit that
  * keeps the names does not ask again about a likeness confirmed before.
  */
-export function updateCompany({ actor, id, data, version, confirmDuplicate = false }: { actor: Actor; id: number; data: CompanyInput; version: number; confirmDuplicate?: boolean }): void {
+export function updateCompany({
+  actor,
+  id,
+  data,
+  version,
+  confirmDuplicate = false,
+}: {
+  actor: Actor;
+  id: number;
+  data: CompanyInput;
+  version: number;
+  confirmDuplicate?: boolean;
+}): void {
   assertCan(actor, "update:company");
   const duplicates = findDuplicateCompanies(data, id);
   refuseTakenUscc(duplicates);
   if (duplicates.length > 0 && !confirmDuplicate && namesChange(id, data)) throw new DuplicateCompanyWarning(duplicates);
   db().transaction((tx) => {
-    const before = tx.select().from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
+    const before = tx
+      .select()
+      .from(t.companies)
+      .where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt)))
+      .get();
     if (!before) throw new NotFoundError();
-    updateVersioned(tx, { table: t.companies, entityType: "company", id, version, values: companyValues(data), before, userId: actor.id, changes: diffRecords(before, data) });
+    updateVersioned(tx, {
+      table: t.companies,
+      entityType: "company",
+      id,
+      version,
+      values: companyValues(data),
+      before,
+      userId: actor.id,
+      changes: diffRecords(before, data),
+    });
   });
 }
 
@@ -264,7 +303,11 @@ function namesChange(id: number, data: CompanyInput): boolean {
 export function deleteCompany({ actor, id, version }: { actor: Actor; id: number; version: number }): void {
   assertCan(actor, "delete:company");
   db().transaction((tx) => {
-    const company = tx.select({ id: t.companies.id }).from(t.companies).where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt))).get();
+    const company = tx
+      .select({ id: t.companies.id })
+      .from(t.companies)
+      .where(and(eq(t.companies.id, id), isNull(t.companies.deletedAt)))
+      .get();
     if (!company) throw new NotFoundError();
     const live = tx
       .select({ n: sql<number>`count(*)` })
@@ -285,15 +328,35 @@ export function deleteCompany({ actor, id, version }: { actor: Actor; id: number
 export function addContact({ actor, companyId, data }: { actor: Actor; companyId: number; data: ContactInput }): number {
   assertCan(actor, "update:company");
   return db().transaction((tx) => {
-    const company = tx.select({ id: t.companies.id }).from(t.companies).where(and(eq(t.companies.id, companyId), isNull(t.companies.deletedAt))).get();
+    const company = tx
+      .select({ id: t.companies.id })
+      .from(t.companies)
+      .where(and(eq(t.companies.id, companyId), isNull(t.companies.deletedAt)))
+      .get();
     if (!company) throw new NotFoundError();
-    const row = tx.insert(t.contacts).values({ ...data, companyId }).returning({ id: t.contacts.id }).get();
+    const row = tx
+      .insert(t.contacts)
+      .values({ ...data, companyId })
+      .returning({ id: t.contacts.id })
+      .get();
     writeAudit(tx, { entityType: "contact", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { companyId, ...data }) });
     return row.id;
   });
 }
 
-export function updateContact({ actor, companyId, contactId, data, version }: { actor: Actor; companyId: number; contactId: number; data: ContactInput; version: number }): void {
+export function updateContact({
+  actor,
+  companyId,
+  contactId,
+  data,
+  version,
+}: {
+  actor: Actor;
+  companyId: number;
+  contactId: number;
+  data: ContactInput;
+  version: number;
+}): void {
   assertCan(actor, "update:company");
   db().transaction((tx) => {
     const before = tx
@@ -309,7 +372,14 @@ export function updateContact({ actor, companyId, contactId, data, version }: { 
 /** One live contact of a live company, for the 移除联系人 confirmation page. */
 export function getContact({ companyId, contactId }: { companyId: number; contactId: number }) {
   const contact = db()
-    .select({ id: t.contacts.id, name: t.contacts.name, title: t.contacts.title, version: t.contacts.version, companyId: t.companies.id, companyName: t.companies.name })
+    .select({
+      id: t.contacts.id,
+      name: t.contacts.name,
+      title: t.contacts.title,
+      version: t.contacts.version,
+      companyId: t.companies.id,
+      companyName: t.companies.name,
+    })
     .from(t.contacts)
     .innerJoin(t.companies, eq(t.companies.id, t.contacts.companyId))
     .where(and(eq(t.contacts.id, contactId), eq(t.contacts.companyId, companyId), isNull(t.contacts.deletedAt), isNull(t.companies.deletedAt)))
@@ -360,14 +430,20 @@ export function suggestCompanies(text: string, limit = 10) {
 export function resolveCompany(input: { companyId: number | null; companyName: string }): number {
   const name = input.companyName.trim();
   if (input.companyId) {
-    const chosen = db().select({ id: t.companies.id, name: t.companies.name }).from(t.companies)
-      .where(and(eq(t.companies.id, input.companyId), isNull(t.companies.deletedAt))).get();
+    const chosen = db()
+      .select({ id: t.companies.id, name: t.companies.name })
+      .from(t.companies)
+      .where(and(eq(t.companies.id, input.companyId), isNull(t.companies.deletedAt)))
+      .get();
     if (chosen && (name === "" || chosen.name === name)) return chosen.id;
   }
-  const rows = db().select({ id: t.companies.id }).from(t.companies)
-    .where(and(isNull(t.companies.deletedAt), eq(t.companies.name, name))).limit(2).all();
+  const rows = db()
+    .select({ id: t.companies.id })
+    .from(t.companies)
+    .where(and(isNull(t.companies.deletedAt), eq(t.companies.name, name)))
+    .limit(2)
+    .all();
   if (rows.length === 1) return rows[0].id;
   if (rows.length > 1) throw new InvalidError({ companyName: "有多家同名企业，请从企业详情页新建项目" });
   throw new InvalidError({ companyName: "企业库中没有该企业，请先在企业库中创建" });
 }
-

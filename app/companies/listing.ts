@@ -20,7 +20,11 @@ export function companyFiltersFrom(params: URLSearchParams) {
   return {
     // control characters (a NUL, say) would break the search index's query
     q: withoutControlCharacters(params.get("q") ?? "").slice(0, 100) || undefined,
-    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
+    country: enumParam(
+      params,
+      "country",
+      REGIONS.map(([code]) => code),
+    ),
     fortune500: params.get("fortune500") === "1",
     chainLeader: params.get("chainLeader") === "1",
     existingInvestor: params.get("existing") === "1",
@@ -30,7 +34,13 @@ export function companyFiltersFrom(params: URLSearchParams) {
 }
 
 /** The filters in force, as the export's title line says them. */
-export function describeCompanyFilters(filters: { q?: string; country?: string; fortune500?: boolean; chainLeader?: boolean; existingInvestor?: boolean }): string[] {
+export function describeCompanyFilters(filters: {
+  q?: string;
+  country?: string;
+  fortune500?: boolean;
+  chainLeader?: boolean;
+  existingInvestor?: boolean;
+}): string[] {
   const parts: string[] = [];
   if (filters.q?.trim()) parts.push(`搜索：${filters.q.trim()}`);
   if (filters.country) parts.push(`国别/地区：${regionLabel(filters.country)}`);

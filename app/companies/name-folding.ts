@@ -28,7 +28,10 @@ export const PART_SEPARATOR = "\n";
  * lower case, runs of spaces made one.
  */
 export function foldText(text: string): string {
-  let folded = text.normalize("NFKC").replace(/\(株\)/g, "株式会社").replace(/\(有\)/g, "有限会社");
+  let folded = text
+    .normalize("NFKC")
+    .replace(/\(株\)/g, "株式会社")
+    .replace(/\(有\)/g, "有限会社");
   if (!ASCII_ONLY.test(folded)) folded = toSimplified(folded);
   return folded.toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -66,7 +66,10 @@ const TRIGGERS = ["companies_fts_insert", "companies_fts_update", "companies_fts
  */
 export function withCompanySearchPaused<T>(tx: Tx, write: () => { renamed: readonly { id: number; searchText: string }[]; result: T }): T {
   const definitions = tx.all<{ name: string; sql: string }>(
-    sql`select name, sql from sqlite_master where type = 'trigger' and name in (${sql.join(TRIGGERS.map((name) => sql`${name}`), sql`, `)})`,
+    sql`select name, sql from sqlite_master where type = 'trigger' and name in (${sql.join(
+      TRIGGERS.map((name) => sql`${name}`),
+      sql`, `,
+    )})`,
   );
   const lastId = tx.get<{ id: number | null }>(sql`select max(id) as id from companies`)?.id ?? 0;
   for (const { name } of definitions) tx.run(sql.raw(`drop trigger "${name}"`));

@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  isValidUscc,
-  normalizeUscc,
-  usccCheckCharacter,
-  usccProblem,
-  usccProblemMessages,
-} from "./uscc";
+import { isValidUscc, normalizeUscc, usccCheckCharacter, usccProblem, usccProblemMessages } from "./uscc";
 
 /**
  * Real, published USCCs (each also re-checked against GB 32100-2015 by an independent

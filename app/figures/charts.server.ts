@@ -100,7 +100,12 @@ export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout
       xAxis: {
         type: "category",
         data: labels,
-        axisLabel: { interval: 0, fontSize: phone ? 10 : 12, lineHeight: phone ? 13 : 15, rich: { earlier: { color: "#8a96a3", fontSize: phone ? 10 : 12, lineHeight: phone ? 13 : 15 } } },
+        axisLabel: {
+          interval: 0,
+          fontSize: phone ? 10 : 12,
+          lineHeight: phone ? 13 : 15,
+          rich: { earlier: { color: "#8a96a3", fontSize: phone ? 10 : 12, lineHeight: phone ? 13 : 15 } },
+        },
       },
       yAxis: [
         { type: "value", name: "个", minInterval: 1 },

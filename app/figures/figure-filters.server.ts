@@ -22,7 +22,12 @@ export function figureFilterConditions(filter: FigureListFilter): SQL[] {
   if (filter.signed) conditions.push(verifiedSigningIn(filter.signed));
   if (filter.snapshot) {
     const rows = filter.snapshot.row === "negotiating_all" ? NEGOTIATING_ROWS : [filter.snapshot.row];
-    conditions.push(sql`${t.projects.id} in (select id from ${pipelineAt(filter.snapshot.at)} where row in (${sql.join(rows.map((row) => sql`${row}`), sql`, `)}))`);
+    conditions.push(
+      sql`${t.projects.id} in (select id from ${pipelineAt(filter.snapshot.at)} where row in (${sql.join(
+        rows.map((row) => sql`${row}`),
+        sql`, `,
+      )}))`,
+    );
   }
   if (filter.big) conditions.push(sql`${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}`);
   if (filter.fortune500) conditions.push(sql`${t.companies.isFortune500} = 1`);

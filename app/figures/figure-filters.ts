@@ -7,7 +7,17 @@ import { isValidDate, type Period } from "../lib/dates";
 import { STAGE_LABELS, STAGES, type Stage } from "../projects/stages";
 
 /** The rows of the 储备 snapshot a drill-down can ask for; `negotiating_all` is 在谈 (接洽 and 洽谈). */
-export const SNAPSHOT_FILTER_ROWS = ["lead", "contacted", "negotiating", "signed_unverified", "signed", "registered", "construction", "production", "negotiating_all"] as const;
+export const SNAPSHOT_FILTER_ROWS = [
+  "lead",
+  "contacted",
+  "negotiating",
+  "signed_unverified",
+  "signed",
+  "registered",
+  "construction",
+  "production",
+  "negotiating_all",
+] as const;
 export type SnapshotFilterRow = (typeof SNAPSHOT_FILTER_ROWS)[number];
 const SNAPSHOT_ROW_WORDS: Record<SnapshotFilterRow, string> = {
   ...STAGE_LABELS,

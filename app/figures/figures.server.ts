@@ -175,9 +175,7 @@ export function getKpiCardsByUnit(period: Period, unitIds: readonly number[]): M
   const previous = indicatorsGrouped(samePeriodLastYear(period), {}, byUnit);
   const year = Number(period.to.slice(0, 4));
   const of = (values: Map<number, IndicatorValues>, unitId: number) => values.get(unitId) ?? NO_INDICATORS;
-  return new Map(
-    unitIds.map((unitId) => [unitId, kpiCards(period, of(actual, unitId), of(ytd, unitId), of(previous, unitId), getTargets(year, { unitId }))]),
-  );
+  return new Map(unitIds.map((unitId) => [unitId, kpiCards(period, of(actual, unitId), of(ytd, unitId), of(previous, unitId), getTargets(year, { unitId }))]));
 }
 
 function kpiCards(period: Period, actual: IndicatorValues, ytd: IndicatorValues, previous: IndicatorValues, targets: Partial<IndicatorValues>): KpiCard[] {
@@ -281,20 +279,24 @@ export function getMonthlyTrend(lastMonth: string, count = 12): TrendMonth[] {
   const { to } = monthPeriod(lastMonth);
   const signed = new Map(
     db()
-      .all<{ month: string; projects: number; contracted: number }>(sql`
+      .all<{ month: string; projects: number; contracted: number }>(
+        sql`
         select substr(${t.projects.signedOn}, 1, 7) as month, count(*) as projects, coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted
         from ${t.projects} where ${signedIn({ from, to }, {})} group by 1
-      `)
+      `,
+      )
       .map((row) => [row.month, row]),
   );
   const arrived = new Map(
     db()
-      .all<{ month: string; usd: number }>(sql`
+      .all<{ month: string; usd: number }>(
+        sql`
         select substr(a.arrived_on, 1, 7) as month, sum(a.amount_usd) as usd
         from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
         where ${arrivalsIn({ from, to })}
         group by 1
-      `)
+      `,
+      )
       .map((row) => [row.month, row.usd]),
   );
   return months.map((month) => ({

@@ -30,7 +30,11 @@ import type { Period } from "../lib/dates";
 import { STAGES, STAGE_LABELS, type Stage } from "../projects/stages";
 import type { Breakdown } from "./breakdowns";
 
-const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
 
 /** Stages from 签约 on: they count only once the signing is verified. */
 export const SIGNED_STAGES = STAGES.slice(STAGES.indexOf("signed"));

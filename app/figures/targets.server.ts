@@ -54,14 +54,19 @@ export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput 
         tx.delete(t.targets).where(eq(t.targets.id, row.id)).run();
         writeAudit(tx, { entityType: "target", entityId: row.id, action: "delete", userId: actor.id, changes: { [indicator]: [row.value, null] } });
       } else if (!row) {
-        const { id } = tx
-          .insert(t.targets)
-          .values({ year: data.year, indicator, unitId: data.unitId, value })
-          .returning({ id: t.targets.id })
-          .get();
-        writeAudit(tx, { entityType: "target", entityId: id, action: "create", userId: actor.id, changes: { [indicator]: [null, value], year: [null, data.year], unitId: [null, data.unitId] } });
+        const { id } = tx.insert(t.targets).values({ year: data.year, indicator, unitId: data.unitId, value }).returning({ id: t.targets.id }).get();
+        writeAudit(tx, {
+          entityType: "target",
+          entityId: id,
+          action: "create",
+          userId: actor.id,
+          changes: { [indicator]: [null, value], year: [null, data.year], unitId: [null, data.unitId] },
+        });
       } else if (value !== row.value) {
-        tx.update(t.targets).set({ value, version: row.version + 1, updatedAt: Date.now() }).where(eq(t.targets.id, row.id)).run();
+        tx.update(t.targets)
+          .set({ value, version: row.version + 1, updatedAt: Date.now() })
+          .where(eq(t.targets.id, row.id))
+          .run();
         writeAudit(tx, { entityType: "target", entityId: row.id, action: "update", userId: actor.id, changes: { [indicator]: [row.value, value] } });
       }
     }
@@ -93,7 +98,10 @@ export interface UnitTargetProgress {
 export function getUnitTargetProgress(period: Period): UnitTargetProgress[] {
   return cachedFigures(`unit-targets:${period.from}:${period.to}`, () => {
     const units = unitsWithTargets(Number(period.to.slice(0, 4)));
-    const cards = getKpiCardsByUnit(period, units.map((unit) => unit.id));
+    const cards = getKpiCardsByUnit(
+      period,
+      units.map((unit) => unit.id),
+    );
     return units.map((unit) => ({
       unitId: unit.id,
       unitName: unit.name,

@@ -36,13 +36,19 @@ export function UnitTargetsTable({ units, year, to }: { units: readonly UnitTarg
                   <Link to={`/targets?year=${year}&unit=${unit.unitId}`}>{unit.unitName}</Link>
                 </th>
                 <td data-label="指标">{indicatorName(card.indicator)}</td>
-                <td className="num" data-label="本年累计">{formatIndicatorValue(card.indicator, card.yearToDate)}</td>
-                <td className="num" data-label="年度目标">{formatIndicatorValue(card.indicator, card.target)}</td>
+                <td className="num" data-label="本年累计">
+                  {formatIndicatorValue(card.indicator, card.yearToDate)}
+                </td>
+                <td className="num" data-label="年度目标">
+                  {formatIndicatorValue(card.indicator, card.target)}
+                </td>
                 <td className="num" data-label="完成率">
                   {formatPercent(card.completion)}
                   {isBehindSchedule(card) ? <span className="badge pending"> 落后于时序</span> : null}
                 </td>
-                <td className="num" data-label="时序进度">{formatPercent(card.timeProgress)}</td>
+                <td className="num" data-label="时序进度">
+                  {formatPercent(card.timeProgress)}
+                </td>
               </tr>
             )),
           )}

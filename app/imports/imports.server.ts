@@ -78,15 +78,24 @@ function mappingFor(kind: ImportKind, sheet: ReadSheet, columnFields?: readonly 
 }
 
 /** Plans every row (handed to `onRow`): synchronous once the file is read, so 确认导入 runs it inside its transaction. */
-function planImport({ kind, mode, actor }: Pick<ImportRequest, "kind" | "mode" | "actor">, sheet: ReadSheet, mapping: ColumnMapping[], onRow: (row: PlannedRow) => void): PlanCounts {
+function planImport(
+  { kind, mode, actor }: Pick<ImportRequest, "kind" | "mode" | "actor">,
+  sheet: ReadSheet,
+  mapping: ColumnMapping[],
+  onRow: (row: PlannedRow) => void,
+): PlanCounts {
   const missing = missingRequired(kind, mapping);
   if (missing.length > 0) {
-    throw new InvalidError({ mapping: `缺少必填列：${missing.map((field) => field.label).join("、")}` }, `缺少必填列：${missing.map((field) => field.label).join("、")}（可在下方“列对应”中指定）`);
+    throw new InvalidError(
+      { mapping: `缺少必填列：${missing.map((field) => field.label).join("、")}` },
+      `缺少必填列：${missing.map((field) => field.label).join("、")}（可在下方“列对应”中指定）`,
+    );
   }
   const companies = CompanyIndex.load();
   if (kind === "companies") return planRows(kind, mode, sheet, mapping, companyPlanner(companies), onRow);
   const projects = ProjectIndex.load();
-  if (kind === "projects") return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects, { mayReassign: can(actor.role, "update:project:any") }), onRow);
+  if (kind === "projects")
+    return planRows(kind, mode, sheet, mapping, projectPlanner(companies, projects, { mayReassign: can(actor.role, "update:project:any") }), onRow);
   if (kind === "activities") return planRows(kind, mode, sheet, mapping, activityPlanner(companies, projects), onRow);
   return planRows(kind, mode, sheet, mapping, arrivalPlanner(projects), onRow);
 }
@@ -142,7 +151,13 @@ export interface ImportPreview {
   total: number;
 }
 
-const previewRow = (row: PlannedRow): PreviewRow => ({ rowNumber: row.rowNumber, label: row.label, errors: row.errors, note: row.note ?? null, outcome: row.outcome });
+const previewRow = (row: PlannedRow): PreviewRow => ({
+  rowNumber: row.rowNumber,
+  label: row.label,
+  errors: row.errors,
+  note: row.note ?? null,
+  outcome: row.outcome,
+});
 
 /** 预览: what the import would do, row by row. Writes nothing. */
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
@@ -216,52 +231,54 @@ export async function confirmImport(request: ImportRequest): Promise<number> {
   if (lastRead?.sheet === sheet) lastRead = null;
   const { actor } = request;
   const sha256 = request.token;
-  return withSmallPageCache(() => db().transaction((tx) => {
-    const batch = tx
-      .insert(t.importBatches)
-      .values({ kind: request.kind, fileName: request.fileName.slice(0, 255), sha256, duplicateMode: request.mode, userId: actor.id })
-      .returning({ id: t.importBatches.id })
-      .get();
-    const renamed: Writer["renamed"] = [];
-    const activityProjects = new Set<number>();
-    const writer: Writer = {
-      tx,
-      actor,
-      renamed,
-      activityProjects,
-      record: (entry) => {
-        insertBatchRecordStatement().run({ batchId: batch.id, ...entry, before: entry.before ?? null });
-      },
-    };
-    // each accepted row is written as soon as it is planned, in file order
-    const writeAll = () => planImport(request, sheet, mapping, (row) => row.write?.(writer));
-    const counts =
-      sheet.rows.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")
-        ? withCompanySearchPaused(tx, () => ({ renamed, result: writeAll() }))
-        : writeAll();
-    if (counts.create + counts.update === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
-    // the same rule as a visit logged on the page, back-dated rows included
-    for (const projectId of activityProjects) refreshLastActivity(tx, projectId);
-    tx.update(t.importBatches)
-      .set({ createdCount: counts.create, updatedCount: counts.update, skippedCount: counts.skip, refusedCount: counts.refuse })
-      .where(eq(t.importBatches.id, batch.id))
-      .run();
-    writeAudit(tx, {
-      entityType: "import_batch",
-      entityId: batch.id,
-      action: "import",
-      userId: actor.id,
-      changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, counts.create], updated: [null, counts.update] },
-    });
-    recordOperation({
-      kind: "import",
-      summary: `导入${IMPORT_KIND_LABELS[request.kind]}「${request.fileName}」：新增 ${counts.create}，更新 ${counts.update}，跳过 ${counts.skip}，拒绝 ${counts.refuse}`,
-      userId: actor.id,
-      entityType: "import_batch",
-      entityId: batch.id,
-    });
-    return batch.id;
-  }));
+  return withSmallPageCache(() =>
+    db().transaction((tx) => {
+      const batch = tx
+        .insert(t.importBatches)
+        .values({ kind: request.kind, fileName: request.fileName.slice(0, 255), sha256, duplicateMode: request.mode, userId: actor.id })
+        .returning({ id: t.importBatches.id })
+        .get();
+      const renamed: Writer["renamed"] = [];
+      const activityProjects = new Set<number>();
+      const writer: Writer = {
+        tx,
+        actor,
+        renamed,
+        activityProjects,
+        record: (entry) => {
+          insertBatchRecordStatement().run({ batchId: batch.id, ...entry, before: entry.before ?? null });
+        },
+      };
+      // each accepted row is written as soon as it is planned, in file order
+      const writeAll = () => planImport(request, sheet, mapping, (row) => row.write?.(writer));
+      const counts =
+        sheet.rows.length > BULK_ROWS && (request.kind === "companies" || request.kind === "projects")
+          ? withCompanySearchPaused(tx, () => ({ renamed, result: writeAll() }))
+          : writeAll();
+      if (counts.create + counts.update === 0) throw new InvalidError({}, "没有可导入的行（全部被跳过或拒绝）");
+      // the same rule as a visit logged on the page, back-dated rows included
+      for (const projectId of activityProjects) refreshLastActivity(tx, projectId);
+      tx.update(t.importBatches)
+        .set({ createdCount: counts.create, updatedCount: counts.update, skippedCount: counts.skip, refusedCount: counts.refuse })
+        .where(eq(t.importBatches.id, batch.id))
+        .run();
+      writeAudit(tx, {
+        entityType: "import_batch",
+        entityId: batch.id,
+        action: "import",
+        userId: actor.id,
+        changes: { fileName: [null, request.fileName], kind: [null, request.kind], created: [null, counts.create], updated: [null, counts.update] },
+      });
+      recordOperation({
+        kind: "import",
+        summary: `导入${IMPORT_KIND_LABELS[request.kind]}「${request.fileName}」：新增 ${counts.create}，更新 ${counts.update}，跳过 ${counts.skip}，拒绝 ${counts.refuse}`,
+        userId: actor.id,
+        entityType: "import_batch",
+        entityId: batch.id,
+      });
+      return batch.id;
+    }),
+  );
 }
 
 /**
@@ -326,7 +343,14 @@ const DEPENDENTS: Partial<Record<RecordType, { table: RecordType | "commitment";
     { table: "commitment", column: "project_id", reason: "导入后已有政策承诺" },
   ],
 };
-const TABLE_NAMES: Record<RecordType | "commitment", string> = { company: "companies", contact: "contacts", project: "projects", activity: "activities", fdi_arrival: "fdi_arrivals", commitment: "commitments" };
+const TABLE_NAMES: Record<RecordType | "commitment", string> = {
+  company: "companies",
+  contact: "contacts",
+  project: "projects",
+  activity: "activities",
+  fdi_arrival: "fdi_arrivals",
+  commitment: "commitments",
+};
 
 /** The first few records of the batch that changed since, or gained dependents from elsewhere. */
 function undoProblems(tx: Tx, batchId: number): string[] {
@@ -392,7 +416,10 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
       const before = record.before ?? {};
       // unchanged since the import (checked above): the row holds the imported values
       const imported = tx.select().from(table).where(eq(table.id, record.entityId)).get() as Record<string, unknown>;
-      tx.update(table).set({ ...before, version: sql`${table.version} + 1`, updatedAt: now }).where(eq(table.id, record.entityId)).run();
+      tx.update(table)
+        .set({ ...before, version: sql`${table.version} + 1`, updatedAt: now })
+        .where(eq(table.id, record.entityId))
+        .run();
       // imported → restored, so the log reads "A → B"; derived keys (nameKey, searchText) stay out
       writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes: diffRecords(imported, before) });
     }

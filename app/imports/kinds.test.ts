@@ -99,7 +99,20 @@ describe("matchHeaders", () => {
   });
 
   it("maps a full project template header row", () => {
-    const headers = ["项目名称", "投资方企业", "统一社会信用代码", "国别/地区", "项目类型", "负责人", "总投资（万美元）", "合同外资（万美元）", "固定资产投资（万元）", "用地（亩）", "当前阶段", "阶段日期"];
+    const headers = [
+      "项目名称",
+      "投资方企业",
+      "统一社会信用代码",
+      "国别/地区",
+      "项目类型",
+      "负责人",
+      "总投资（万美元）",
+      "合同外资（万美元）",
+      "固定资产投资（万元）",
+      "用地（亩）",
+      "当前阶段",
+      "阶段日期",
+    ];
     expect(matchHeaders("projects", headers).map((column) => column.field)).toEqual([
       "name",
       "companyName",

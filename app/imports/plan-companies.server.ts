@@ -12,7 +12,18 @@ import { normalizeUscc, usccProblem, usccProblemMessages } from "../companies/us
 import { db, t } from "../db.server";
 import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
 
-export const COMPANY_COLUMNS = ["name", "foreignName", "uscc", "country", "city", "industry", "isFortune500", "isChainLeader", "isExistingInvestor", "description"] as const;
+export const COMPANY_COLUMNS = [
+  "name",
+  "foreignName",
+  "uscc",
+  "country",
+  "city",
+  "industry",
+  "isFortune500",
+  "isChainLeader",
+  "isExistingInvestor",
+  "description",
+] as const;
 const CONTACT_COLUMNS = ["title", "phone", "email", "language"] as const;
 
 interface KnownCompany {
@@ -26,7 +37,11 @@ const live = isNull(t.companies.deletedAt);
 
 /** Lookups through the USCC and name-key indexes, prepared once: a 50,000-row file asks them 100,000 times. */
 const byUsccStatement = preparedOnce(() =>
-  db().select(companyColumns).from(t.companies).where(and(live, eq(t.companies.uscc, sql.placeholder("uscc")))).prepare(),
+  db()
+    .select(companyColumns)
+    .from(t.companies)
+    .where(and(live, eq(t.companies.uscc, sql.placeholder("uscc"))))
+    .prepare(),
 );
 const byNameKeyStatement = preparedOnce(() =>
   db()
@@ -123,7 +138,11 @@ const insertCompanyStatement = preparedOnce(() =>
 const insertContactStatement = preparedOnce(() =>
   db()
     .insert(t.contacts)
-    .values(Object.fromEntries(["companyId", "name", "title", "phone", "email", "language"].map((column) => [column, sql.placeholder(column)])) as unknown as typeof t.contacts.$inferInsert)
+    .values(
+      Object.fromEntries(
+        ["companyId", "name", "title", "phone", "email", "language"].map((column) => [column, sql.placeholder(column)]),
+      ) as unknown as typeof t.contacts.$inferInsert,
+    )
     .returning({ id: t.contacts.id })
     .prepare(),
 );
@@ -144,7 +163,9 @@ export function writeNewCompany(writer: Writer, fields: CompanyFields): number {
     description: fields.description ?? null,
   };
   const values = { ...companyValues(data), createdBy: writer.actor.id };
-  const bound = Object.fromEntries(COMPANY_INSERT_COLUMNS.map((column) => [column, typeof values[column] === "boolean" ? Number(values[column]) : (values[column] ?? null)]));
+  const bound = Object.fromEntries(
+    COMPANY_INSERT_COLUMNS.map((column) => [column, typeof values[column] === "boolean" ? Number(values[column]) : (values[column] ?? null)]),
+  );
   const { id } = insertCompanyStatement().get(bound)!;
   writeAudit(writer.tx, { entityType: "company", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, data) });
   writer.record({ entityType: "company", entityId: id, action: "create", versionAfter: 1 });
@@ -180,7 +201,14 @@ function findContact(companyId: number, name: string) {
 function writeContact(writer: Writer, companyId: number, contact: ContactFields, { newCompany = false } = {}): void {
   const existing = newCompany ? undefined : findContact(companyId, contact.name);
   if (!existing) {
-    const values = { companyId, name: contact.name, title: contact.title ?? null, phone: contact.phone ?? null, email: contact.email ?? null, language: contact.language ?? null };
+    const values = {
+      companyId,
+      name: contact.name,
+      title: contact.title ?? null,
+      phone: contact.phone ?? null,
+      email: contact.email ?? null,
+      language: contact.language ?? null,
+    };
     const { id } = insertContactStatement().get(values)!;
     writeAudit(writer.tx, { entityType: "contact", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, values) });
     writer.record({ entityType: "contact", entityId: id, action: "create", versionAfter: 1 });
@@ -213,7 +241,10 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
     const name = fields.name;
     const errors: RowError[] = [];
 
-    const earlier = index.fileKeys(name, fields.uscc ?? null).map((key) => index.inFile.get(key)).find(Boolean);
+    const earlier = index
+      .fileKeys(name, fields.uscc ?? null)
+      .map((key) => index.inFile.get(key))
+      .find(Boolean);
     if (earlier) {
       const note = `与第 ${earlier.rowNumber} 行是同一企业`;
       if (mode === "skip") return { outcome: "skip", label, note, duplicate: true };
@@ -242,7 +273,18 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
 
     const before = companyRow(company.id);
     const wanted: Record<string, unknown> = {};
-    for (const key of ["name", "foreignName", "uscc", "country", "city", "industry", "isFortune500", "isChainLeader", "isExistingInvestor", "description"] as const) {
+    for (const key of [
+      "name",
+      "foreignName",
+      "uscc",
+      "country",
+      "city",
+      "industry",
+      "isFortune500",
+      "isChainLeader",
+      "isExistingInvestor",
+      "description",
+    ] as const) {
       if (fields[key] !== null && fields[key] !== undefined) wanted[key] = fields[key];
     }
     // matched by name, the 企业库's spelling stays; matched by USCC, the file may carry a new name
@@ -265,7 +307,10 @@ export function companyPlanner(index: CompanyIndex): RowPlanner {
           const values: Record<string, unknown> = { ...changed };
           const renamed = "name" in changed || "foreignName" in changed;
           if (renamed) {
-            const names = { name: (changed.name ?? before.name) as string, foreignName: ("foreignName" in changed ? changed.foreignName : before.foreignName) as string | null };
+            const names = {
+              name: (changed.name ?? before.name) as string,
+              foreignName: ("foreignName" in changed ? changed.foreignName : before.foreignName) as string | null,
+            };
             Object.assign(values, companyNameColumns(names.name, names.foreignName));
           }
           const current = updateImported(writer, { table: t.companies, entityType: "company", id: company.id, values, changes: diffRecords(before, changed) });

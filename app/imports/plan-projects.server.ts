@@ -23,9 +23,35 @@ import { recordProjectEntry } from "../projects/project-log.server";
 import { CompanyIndex, readUscc, writeNewCompany } from "./plan-companies.server";
 import { changedFields, refusal, updateImported, type RowCheck, type RowError, type RowPlanner, type Writer } from "./plan.server";
 
-const STAGE_CHOICES = STAGES.map((code) => ({ code, label: STAGE_LABELS[code], synonyms: code === "signed" ? ["已签约", "签约（待甄别）"] : code === "production" ? ["已投产"] : code === "construction" ? ["已开工", "在建"] : code === "registered" ? ["已注册"] : code === "negotiating" ? ["在谈", "洽谈中"] : code === "contacted" ? ["初步接洽", "接触"] : ["新线索"] }));
-const TYPE_CHOICES = PROJECT_TYPES.map((code) => ({ code, label: PROJECT_TYPE_LABELS[code], synonyms: code === "new" ? ["新设立", "新建", "新项目"] : code === "capital_increase" ? ["增资扩股", "增资项目"] : code === "merger" ? ["并购重组", "收购"] : [] }));
-const PRIORITY_CHOICES = PRIORITIES.map((code) => ({ code, label: PRIORITY_LABELS[code], synonyms: code === "high" ? ["高", "重大", "重点项目"] : code === "low" ? ["低"] : ["普通", "中"] }));
+const STAGE_CHOICES = STAGES.map((code) => ({
+  code,
+  label: STAGE_LABELS[code],
+  synonyms:
+    code === "signed"
+      ? ["已签约", "签约（待甄别）"]
+      : code === "production"
+        ? ["已投产"]
+        : code === "construction"
+          ? ["已开工", "在建"]
+          : code === "registered"
+            ? ["已注册"]
+            : code === "negotiating"
+              ? ["在谈", "洽谈中"]
+              : code === "contacted"
+                ? ["初步接洽", "接触"]
+                : ["新线索"],
+}));
+const TYPE_CHOICES = PROJECT_TYPES.map((code) => ({
+  code,
+  label: PROJECT_TYPE_LABELS[code],
+  synonyms:
+    code === "new" ? ["新设立", "新建", "新项目"] : code === "capital_increase" ? ["增资扩股", "增资项目"] : code === "merger" ? ["并购重组", "收购"] : [],
+}));
+const PRIORITY_CHOICES = PRIORITIES.map((code) => ({
+  code,
+  label: PRIORITY_LABELS[code],
+  synonyms: code === "high" ? ["高", "重大", "重点项目"] : code === "low" ? ["低"] : ["普通", "中"],
+}));
 
 /** Dates of what happened (线索/阶段/活动/到账): not after today. */
 export const TODAY_BOUND = (label: string): DateRule => ({ label, notAfterToday: true });
@@ -34,7 +60,10 @@ export const FUTURE_BOUND = (label: string): DateRule => ({ label });
 
 /** Project names compared as the duplicate guard compares company names: width, case and spaces folded. */
 export function projectNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s·・()（）【】[\]"“”'‘’\-_]/g, "");
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s·・()（）【】[\]"“”'‘’\-_]/g, "");
 }
 
 /** Names → ids of a reference list; a name used twice is ambiguous. */
@@ -92,7 +121,7 @@ export class ProjectIndex {
   }
 
   add(project: KnownProject): void {
-    const push = <K,>(map: Map<K, KnownProject[]>, key: K) => {
+    const push = <K>(map: Map<K, KnownProject[]>, key: K) => {
       const list = map.get(key);
       if (list) list.push(project);
       else map.set(key, [project]);
@@ -113,8 +142,7 @@ export class ProjectIndex {
   ): KnownProject | RowError {
     let candidates = name ? (this.byName.get(projectNameKey(name)) ?? []) : [];
     const companyKey = companyName ? projectNameKey(companyName) : null;
-    const ofCompany = (project: KnownProject) =>
-      (!uscc || project.uscc === uscc) && (!companyKey || projectNameKey(project.companyName) === companyKey);
+    const ofCompany = (project: KnownProject) => (!uscc || project.uscc === uscc) && (!companyKey || projectNameKey(project.companyName) === companyKey);
     if (name) {
       candidates = candidates.filter(ofCompany);
       if (candidates.length === 0) return refusal(check, "projectName", `找不到项目「${name}」${uscc || companyName ? "（与所填企业不符）" : ""}`);
@@ -216,7 +244,15 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, 
     const stageOn = check.date("stageOn", TODAY_BOUND("阶段日期"));
     const enteredOnCell = check.date("enteredOn", TODAY_BOUND("线索日期"));
     const label = name ?? "";
-    if (check.errors.length > 0 || !name || !companyName || !stage || fields.ownerId == null || fields.totalInvestmentUsd == null || fields.contractedFdiUsd == null) {
+    if (
+      check.errors.length > 0 ||
+      !name ||
+      !companyName ||
+      !stage ||
+      fields.ownerId == null ||
+      fields.totalInvestmentUsd == null ||
+      fields.contractedFdiUsd == null
+    ) {
       return { outcome: "refuse", label };
     }
     const errors: RowError[] = [];
@@ -246,7 +282,9 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, 
       return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, "name", `${note}（文件内重复）`)] };
     }
     seen.set(key, rowNumber);
-    const existing = match.company ? (projects.byCompany.get(match.company.id) ?? []).find((project) => projectNameKey(project.name) === projectNameKey(name)) : undefined;
+    const existing = match.company
+      ? (projects.byCompany.get(match.company.id) ?? []).find((project) => projectNameKey(project.name) === projectNameKey(name))
+      : undefined;
 
     if (!existing) {
       return {
@@ -256,21 +294,33 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, 
         write: (writer) => {
           if (companyHolder.id === null) {
             companyHolder.id = writeNewCompany(writer, {
-              name: companyName, foreignName: null, uscc: uscc ?? null, country: country!, city: null, industry: null,
-              isFortune500: null, isChainLeader: null, isExistingInvestor: null, description: null,
+              name: companyName,
+              foreignName: null,
+              uscc: uscc ?? null,
+              country: country!,
+              city: null,
+              industry: null,
+              isFortune500: null,
+              isChainLeader: null,
+              isExistingInvestor: null,
+              description: null,
             });
           }
-          writeNewProject(writer, {
-            ...fields,
-            name,
-            companyId: companyHolder.id,
-            ownerId: fields.ownerId!,
-            unitId: fields.unitId!,
-            projectType: fields.projectType ?? "new",
-            priority: fields.priority ?? "normal",
-            totalInvestmentUsd: fields.totalInvestmentUsd!,
-            contractedFdiUsd: fields.contractedFdiUsd!,
-          }, { stage, stageOn: stageOn ?? enteredOn, enteredOn });
+          writeNewProject(
+            writer,
+            {
+              ...fields,
+              name,
+              companyId: companyHolder.id,
+              ownerId: fields.ownerId!,
+              unitId: fields.unitId!,
+              projectType: fields.projectType ?? "new",
+              priority: fields.priority ?? "normal",
+              totalInvestmentUsd: fields.totalInvestmentUsd!,
+              contractedFdiUsd: fields.contractedFdiUsd!,
+            },
+            { stage, stageOn: stageOn ?? enteredOn, enteredOn },
+          );
         },
       };
     }
@@ -279,7 +329,12 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, 
     if (mode === "refuse") return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, "name", note)] };
     if (mode === "skip") return { outcome: "skip", label, note, duplicate: true };
     if (check.has("stage") && stage !== existing.stage) {
-      return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, "stage", `系统中该项目为${STAGE_LABELS[existing.stage]}，阶段请在项目页变更`)] };
+      return {
+        outcome: "refuse",
+        label,
+        duplicate: true,
+        errors: [refusal(check, "stage", `系统中该项目为${STAGE_LABELS[existing.stage]}，阶段请在项目页变更`)],
+      };
     }
     const before = db().select().from(t.projects).where(eq(t.projects.id, existing.id)).get()!;
     const wanted = Object.fromEntries(UPDATABLE.map((field) => [field, check.has(fieldColumn(field)) ? fields[field] : null]));
@@ -289,7 +344,8 @@ export function projectPlanner(companies: CompanyIndex, projects: ProjectIndex, 
       return { outcome: "refuse", label, duplicate: true, errors: [refusal(check, field, "已有项目的负责人/负责单位只能由领导或系统管理员在项目页变更")] };
     }
     const merged = { ...before, ...changed } as typeof before;
-    if (merged.contractedFdiUsd > merged.totalInvestmentUsd) return { outcome: "refuse", label, errors: [refusal(check, "contractedFdiUsd", "合同外资不能大于总投资")] };
+    if (merged.contractedFdiUsd > merged.totalInvestmentUsd)
+      return { outcome: "refuse", label, errors: [refusal(check, "contractedFdiUsd", "合同外资不能大于总投资")] };
     if (Object.keys(changed).length === 0) return { outcome: "skip", label, note: `${note}，内容相同`, duplicate: true };
     return {
       outcome: "update",
@@ -344,7 +400,15 @@ function writeNewProject(writer: Writer, project: NewProject, { stage, stageOn, 
   const signedOn = isAtOrPastSigning(stage) ? stageOn : null;
   const { id } = tx
     .insert(t.projects)
-    .values({ ...values, searchText: projectSearchText(values.name, values.companyId, tx), stage, status: "active", signedOn, lastActivityOn: enteredOn, createdBy: actor.id })
+    .values({
+      ...values,
+      searchText: projectSearchText(values.name, values.companyId, tx),
+      stage,
+      status: "active",
+      signedOn,
+      lastActivityOn: enteredOn,
+      createdBy: actor.id,
+    })
     .returning({ id: t.projects.id })
     .get();
   recordProjectEntry(tx, { projectId: id, enteredOn, userId: actor.id, note: "导入" });

@@ -16,18 +16,19 @@ import { refusal, updateImported, type RowPlanner, type Writer } from "./plan.se
 const TYPE_CHOICES = ACTIVITY_TYPES.map((code) => ({
   code,
   label: ACTIVITY_TYPE_LABELS[code],
-  synonyms: ({
-    call: ["电话沟通", "电话联系", "电话洽谈"],
-    visit: ["走访", "上门拜访", "登门拜访", "企业走访"],
-    inbound_visit: ["来访", "考察", "来平考察", "实地考察"],
-    outbound_trip: ["外出", "出访", "赴外招商", "外出拜访"],
-    video: ["视频会议", "视频", "线上洽谈", "云洽谈"],
-    promotion: ["推介", "招商推介会", "投资推介会"],
-    signing_ceremony: ["签约", "签约活动"],
-    other: [],
-  } as Record<string, string[]>)[code],
+  synonyms: (
+    {
+      call: ["电话沟通", "电话联系", "电话洽谈"],
+      visit: ["走访", "上门拜访", "登门拜访", "企业走访"],
+      inbound_visit: ["来访", "考察", "来平考察", "实地考察"],
+      outbound_trip: ["外出", "出访", "赴外招商", "外出拜访"],
+      video: ["视频会议", "视频", "线上洽谈", "云洽谈"],
+      promotion: ["推介", "招商推介会", "投资推介会"],
+      signing_ceremony: ["签约", "签约活动"],
+      other: [],
+    } as Record<string, string[]>
+  )[code],
 }));
-
 
 function activityExists(target: { projectId: number | null; companyId: number }, occurredOn: string, type: string, summary: string): boolean {
   const found = db()
@@ -70,7 +71,8 @@ export function activityPlanner(companies: CompanyIndex, projects: ProjectIndex)
       if (!companyName && !uscc) return { outcome: "refuse", label, errors: [refusal(check, "projectName", "请填写项目名称或企业名称")] };
       const match = companies.match(companyName ?? "", null, uscc ?? null);
       if (match.error) return { outcome: "refuse", label, errors: [refusal(check, "companyName", match.error)] };
-      if (!match.company) return { outcome: "refuse", label, errors: [refusal(check, companyName ? "companyName" : "companyUscc", `企业库中没有「${companyName ?? uscc}」`)] };
+      if (!match.company)
+        return { outcome: "refuse", label, errors: [refusal(check, companyName ? "companyName" : "companyUscc", `企业库中没有「${companyName ?? uscc}」`)] };
       target = { projectId: null, companyId: match.company.id };
     }
 
@@ -93,7 +95,13 @@ export function activityPlanner(companies: CompanyIndex, projects: ProjectIndex)
           .returning({ id: t.activities.id })
           .get();
         if (target.projectId) writer.activityProjects.add(target.projectId);
-        writeAudit(writer.tx, { entityType: "activity", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, { projectId: target.projectId, ...values }) });
+        writeAudit(writer.tx, {
+          entityType: "activity",
+          entityId: id,
+          action: "create",
+          userId: writer.actor.id,
+          changes: diffRecords(null, { projectId: target.projectId, ...values }),
+        });
         writer.record({ entityType: "activity", entityId: id, action: "create", versionAfter: 1 });
       },
     };
@@ -104,7 +112,14 @@ function existingArrival(projectId: number, arrivedOn: string, amountUsd: number
   return db()
     .select()
     .from(t.fdiArrivals)
-    .where(and(eq(t.fdiArrivals.projectId, projectId), eq(t.fdiArrivals.arrivedOn, arrivedOn), eq(t.fdiArrivals.amountUsd, amountUsd), isNull(t.fdiArrivals.deletedAt)))
+    .where(
+      and(
+        eq(t.fdiArrivals.projectId, projectId),
+        eq(t.fdiArrivals.arrivedOn, arrivedOn),
+        eq(t.fdiArrivals.amountUsd, amountUsd),
+        isNull(t.fdiArrivals.deletedAt),
+      ),
+    )
     .get();
 }
 
@@ -120,7 +135,11 @@ export function arrivalPlanner(projects: ProjectIndex): RowPlanner {
     const label = projectName ?? companyName ?? uscc ?? "";
     if (check.errors.length > 0 || !arrivedOn || amountUsd == null) return { outcome: "refuse", label };
     if (amountUsd <= 0) return { outcome: "refuse", label, errors: [refusal(check, "amountUsd", "到账金额应大于0")] };
-    const project = projects.find(check, { name: projectName ?? null, uscc: uscc ?? null, companyName: companyName ?? null }, (candidate) => arrivalRefusal(candidate) === null);
+    const project = projects.find(
+      check,
+      { name: projectName ?? null, uscc: uscc ?? null, companyName: companyName ?? null },
+      (candidate) => arrivalRefusal(candidate) === null,
+    );
     if ("message" in project) return { outcome: "refuse", label, errors: [project] };
     const refused = arrivalRefusal(project);
     if (refused) return { outcome: "refuse", label: project.name, errors: [refusal(check, "projectName", refused)] };
@@ -152,8 +171,18 @@ export function arrivalPlanner(projects: ProjectIndex): RowPlanner {
       label: project.name,
       write: (writer) => {
         const values = { arrivedOn, amountUsd, reference };
-        const { id } = writer.tx.insert(t.fdiArrivals).values({ projectId: project.id, ...values, createdBy: writer.actor.id }).returning({ id: t.fdiArrivals.id }).get();
-        writeAudit(writer.tx, { entityType: "fdi_arrival", entityId: id, action: "create", userId: writer.actor.id, changes: diffRecords(null, { projectId: project.id, ...values }) });
+        const { id } = writer.tx
+          .insert(t.fdiArrivals)
+          .values({ projectId: project.id, ...values, createdBy: writer.actor.id })
+          .returning({ id: t.fdiArrivals.id })
+          .get();
+        writeAudit(writer.tx, {
+          entityType: "fdi_arrival",
+          entityId: id,
+          action: "create",
+          userId: writer.actor.id,
+          changes: diffRecords(null, { projectId: project.id, ...values }),
+        });
         writer.record({ entityType: "fdi_arrival", entityId: id, action: "create", versionAfter: 1 });
       },
     };

@@ -66,7 +66,6 @@ export interface PlanCounts {
   refuse: number;
 }
 
-
 /** What a kind's planner gets for each row. */
 export interface RowContext {
   check: RowCheck;
@@ -108,9 +107,10 @@ export function planRows(
       const check = new RowCheck(kind, mapping, row);
       const result = planRow({ check, rowNumber: row.rowNumber, mode });
       const errors = [...check.errors, ...(result.errors ?? [])];
-      planned = errors.length > 0
-        ? { rowNumber: row.rowNumber, outcome: "refuse", label: result.label, errors, note: result.note, duplicate: result.duplicate }
-        : { ...result, rowNumber: row.rowNumber, errors: [] };
+      planned =
+        errors.length > 0
+          ? { rowNumber: row.rowNumber, outcome: "refuse", label: result.label, errors, note: result.note, duplicate: result.duplicate }
+          : { ...result, rowNumber: row.rowNumber, errors: [] };
     }
     counts[planned.outcome]++;
     onRow(planned);

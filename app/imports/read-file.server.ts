@@ -78,7 +78,9 @@ export async function readSpreadsheet(bytes: Buffer, kind: ImportKind): Promise<
     });
   }
   if (!best) {
-    throw fileProblem(`在文件前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${kind === "companies" ? "企业名称" : kind === "arrivals" ? "到账日期" : "项目名称"}”），请确认导入类型与文件一致`);
+    throw fileProblem(
+      `在文件前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${kind === "companies" ? "企业名称" : kind === "arrivals" ? "到账日期" : "项目名称"}”），请确认导入类型与文件一致`,
+    );
   }
   const { sheet, headerIndex } = best as { sheet: RawSheet; headerIndex: number };
   const headerRow = sheet.rows[headerIndex];

@@ -192,7 +192,18 @@ describe("parseDate", () => {
   const bounds = { label: "活动日期", notAfterToday: true };
 
   it("reads the written forms offices use", () => {
-    for (const text of ["2026-03-05", "2026/3/5", "2026.3.5", "2026/03/05", "2026-3-5", "2026年3月5日", "2026年03月05日", "2026年3月5号", "2026年3月5", "20260305"]) {
+    for (const text of [
+      "2026-03-05",
+      "2026/3/5",
+      "2026.3.5",
+      "2026/03/05",
+      "2026-3-5",
+      "2026年3月5日",
+      "2026年03月05日",
+      "2026年3月5号",
+      "2026年3月5",
+      "20260305",
+    ]) {
       expect(parseDate(text, bounds), text).toEqual({ value: "2026-03-05" });
     }
   });

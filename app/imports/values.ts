@@ -95,7 +95,10 @@ export function parseDate(value: CellValue, rule: DateRule): Parsed<string | nul
   } else if (typeof value === "number") {
     date = compactDate(value) ?? excelSerialToDate(value);
   } else {
-    const text = toHalfWidth(cellText(value)).replace(/\s*([年月日号])\s*/g, "$1").replace(/\s+/g, " ").trim();
+    const text = toHalfWidth(cellText(value))
+      .replace(/\s*([年月日号])\s*/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim();
     if (text === "") return { value: null };
     if (/^\d{5}(\.\d+)?$/.test(text)) {
       date = excelSerialToDate(Number(text));
@@ -304,4 +307,3 @@ export function parseChoice<Code extends string>(
   }
   return { error: `无法识别${what}“${cellText(value)}”，可填：${choices.map((choice) => choice.label).join("、")}` };
 }
-

@@ -23,7 +23,11 @@ export function decodeXmlText(text: string): string {
   if (!text.includes("&") && !text.includes("_x")) return text;
   return text
     .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) =>
-      entity.startsWith("#x") ? String.fromCodePoint(parseInt(entity.slice(2), 16)) : entity.startsWith("#") ? String.fromCodePoint(Number(entity.slice(1))) : ENTITIES[entity],
+      entity.startsWith("#x")
+        ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+        : entity.startsWith("#")
+          ? String.fromCodePoint(Number(entity.slice(1)))
+          : ENTITIES[entity],
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -41,7 +41,11 @@ describe("daysBetween", () => {
   });
 
   it("is the inverse of addDays", () => {
-    for (const [date, days] of [["2024-02-10", 25], ["2026-12-20", 15], ["2026-06-30", -200]] as const) {
+    for (const [date, days] of [
+      ["2024-02-10", 25],
+      ["2026-12-20", 15],
+      ["2026-06-30", -200],
+    ] as const) {
       expect(daysBetween(date, addDays(date, days))).toBe(days);
     }
   });

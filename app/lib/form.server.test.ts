@@ -25,7 +25,10 @@ const PART = '--ABC\r\nContent-Disposition: form-data; name="name"\r\n\r\n樱野
 describe("readFormData", () => {
   it("reads a urlencoded form and a multipart form", async () => {
     const urlencoded = await readFormData(post("name=%E6%A8%B1%E9%87%8E&intent=activity", "application/x-www-form-urlencoded;charset=UTF-8"));
-    expect([...urlencoded.entries()]).toEqual([["name", "樱野"], ["intent", "activity"]]);
+    expect([...urlencoded.entries()]).toEqual([
+      ["name", "樱野"],
+      ["intent", "activity"],
+    ]);
     const multipart = await readFormData(post(PART, "multipart/form-data; boundary=ABC"));
     expect(multipart.get("name")).toBe("樱野精密");
     const body = new FormData();

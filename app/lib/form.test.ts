@@ -67,8 +67,15 @@ describe("a date field", () => {
   it("keeps 线索日期, 活动日期 and 到账日期 to today at the latest", () => {
     const lead = (enteredOn: string) =>
       messageOf(newProjectSchema, {
-        name: "测试项目", companyName: "测试企业", projectType: "new", ownerId: "1", unitId: "1", priority: "normal",
-        totalInvestmentUsd: "10", contractedFdiUsd: "5", enteredOn,
+        name: "测试项目",
+        companyName: "测试企业",
+        projectType: "new",
+        ownerId: "1",
+        unitId: "1",
+        priority: "normal",
+        totalInvestmentUsd: "10",
+        contractedFdiUsd: "5",
+        enteredOn,
       });
     expect(lead("2026-06-30")).toBeNull();
     expect(lead("2026-07-01")).toBe("线索日期不能晚于今天");

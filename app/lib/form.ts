@@ -17,7 +17,11 @@ z.config({
       case "invalid_type":
         return issue.input === undefined ? "请填写此项" : "内容无效";
       case "too_big":
-        return issue.origin === "string" ? `不能超过${issue.maximum}个字` : issue.origin === "array" ? `最多选择${issue.maximum}项` : `不能大于${issue.maximum}`;
+        return issue.origin === "string"
+          ? `不能超过${issue.maximum}个字`
+          : issue.origin === "array"
+            ? `最多选择${issue.maximum}项`
+            : `不能大于${issue.maximum}`;
       case "too_small":
         if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "请填写此项" : `不能少于${issue.minimum}个字`;
         return issue.origin === "array" ? `至少选择${issue.minimum}项` : `不能小于${issue.minimum}`;
@@ -51,10 +55,7 @@ export function optionalText(max = 500, label = "内容") {
 
 /** Required text: cleaned and trimmed; a name of only invisible characters is blank. */
 export function requiredText(message: string, max = 200, label = "内容") {
-  return z.preprocess(
-    typedText,
-    z.string({ error: message }).trim().min(1, message).max(max, `${label}不能超过${max}个字`),
-  );
+  return z.preprocess(typedText, z.string({ error: message }).trim().min(1, message).max(max, `${label}不能超过${max}个字`));
 }
 
 /** A page posting an `intent` the action does not know (an old page, a hand-made post). */
@@ -67,10 +68,7 @@ export const SUBMISSION_TOKEN_FIELD = "submissionToken";
 export const VERSION_MESSAGE = "页面数据已过期，请刷新后重试";
 
 /** A checkbox: "on"/"true"/true → true; absent → false. */
-export const checkbox = z.preprocess(
-  (value) => value === true || value === "on" || value === "true" || value === "1",
-  z.boolean(),
-);
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true" || value === "1", z.boolean());
 
 function wanText(label: string) {
   return z.preprocess(
@@ -100,14 +98,17 @@ export function requiredWanAmount(label: string) {
 export function optionalCount(label: string, max = 10_000_000) {
   return z.preprocess(
     (value) => (value == null ? "" : String(value)),
-    z.string().trim().transform((text, ctx) => {
-      if (text === "") return null;
-      if (!/^\d+$/.test(text) || Number(text) > max) {
-        ctx.addIssue({ code: "custom", message: `${label}应为不超过${max}的整数` });
-        return z.NEVER;
-      }
-      return Number(text);
-    }),
+    z
+      .string()
+      .trim()
+      .transform((text, ctx) => {
+        if (text === "") return null;
+        if (!/^\d+$/.test(text) || Number(text) > max) {
+          ctx.addIssue({ code: "custom", message: `${label}应为不超过${max}的整数` });
+          return z.NEVER;
+        }
+        return Number(text);
+      }),
   );
 }
 
@@ -115,14 +116,17 @@ export function optionalCount(label: string, max = 10_000_000) {
 export function optionalDecimal(label: string) {
   return z.preprocess(
     (value) => (value == null ? "" : String(value)),
-    z.string().trim().transform((text, ctx) => {
-      if (text === "") return null;
-      if (!/^\d{1,7}(\.\d{1,2})?$/.test(text)) {
-        ctx.addIssue({ code: "custom", message: `${label}应为不超过两位小数的非负数` });
-        return z.NEVER;
-      }
-      return Number(text);
-    }),
+    z
+      .string()
+      .trim()
+      .transform((text, ctx) => {
+        if (text === "") return null;
+        if (!/^\d{1,7}(\.\d{1,2})?$/.test(text)) {
+          ctx.addIssue({ code: "custom", message: `${label}应为不超过两位小数的非负数` });
+          return z.NEVER;
+        }
+        return Number(text);
+      }),
   );
 }
 
@@ -130,22 +134,22 @@ export function optionalDecimal(label: string) {
 export function optionalId(label: string) {
   return z.preprocess(
     (value) => (value == null ? "" : String(value)),
-    z.string().trim().transform((text, ctx) => {
-      if (text === "") return null;
-      if (!/^\d+$/.test(text)) {
-        ctx.addIssue({ code: "custom", message: `${label}无效` });
-        return z.NEVER;
-      }
-      return Number(text);
-    }),
+    z
+      .string()
+      .trim()
+      .transform((text, ctx) => {
+        if (text === "") return null;
+        if (!/^\d+$/.test(text)) {
+          ctx.addIssue({ code: "custom", message: `${label}无效` });
+          return z.NEVER;
+        }
+        return Number(text);
+      }),
   );
 }
 
 export function requiredId(message: string) {
-  return z.preprocess(
-    (value) => (value == null ? "" : String(value)),
-    z.string().trim().regex(/^\d+$/, message).transform(Number),
-  );
+  return z.preprocess((value) => (value == null ? "" : String(value)), z.string().trim().regex(/^\d+$/, message).transform(Number));
 }
 
 /** The bounds every date field keeps (DESIGN.md §9), checked once the text is a real date. */
@@ -164,12 +168,7 @@ function withinDateRange(label: string, rule: Omit<DateRule, "label">) {
 export function requiredDate(label: string, rule: Omit<DateRule, "label"> = {}) {
   return z.preprocess(
     (value) => (value == null ? "" : String(value)),
-    z
-      .string()
-      .trim()
-      .min(1, `请选择${label}`)
-      .refine(isValidDate, `${label}格式应为 YYYY-MM-DD`)
-      .superRefine(withinDateRange(label, rule)),
+    z.string().trim().min(1, `请选择${label}`).refine(isValidDate, `${label}格式应为 YYYY-MM-DD`).superRefine(withinDateRange(label, rule)),
   );
 }
 
@@ -187,7 +186,4 @@ export function optionalDate(label: string, rule: Omit<DateRule, "label"> = {}) 
 }
 
 /** The `version` an edit form carries for optimistic concurrency. */
-export const versionField = z.preprocess(
-  (value) => Number(value),
-  z.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).positive(VERSION_MESSAGE),
-);
+export const versionField = z.preprocess((value) => Number(value), z.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).positive(VERSION_MESSAGE));

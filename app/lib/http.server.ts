@@ -83,16 +83,10 @@ export async function act<T>(body: () => T | Promise<T>, formData?: FormData) {
     return await body();
   } catch (error) {
     if (error instanceof InvalidError) {
-      return json<ActionFailure>(
-        { ok: false, fieldErrors: error.fieldErrors, formError: error.message, values: echoValues(formData) },
-        { status: 400 },
-      );
+      return json<ActionFailure>({ ok: false, fieldErrors: error.fieldErrors, formError: error.message, values: echoValues(formData) }, { status: 400 });
     }
     if (error instanceof ConflictError) {
-      return json<ActionFailure>(
-        { ok: false, fieldErrors: {}, formError: error.message, values: echoValues(formData) },
-        { status: 409 },
-      );
+      return json<ActionFailure>({ ok: false, fieldErrors: {}, formError: error.message, values: echoValues(formData) }, { status: 409 });
     }
     const failure = storageFailure(error);
     if (failure) {

@@ -51,7 +51,9 @@ export function submitOnce(submission: Submission, create: () => string): string
       const location = create();
       const now = Date.now();
       tx.insert(t.formSubmissions).values({ token, userId, location, at: now }).run();
-      tx.delete(t.formSubmissions).where(lt(t.formSubmissions.at, now - KEEP_MS)).run();
+      tx.delete(t.formSubmissions)
+        .where(lt(t.formSubmissions.at, now - KEEP_MS))
+        .run();
       return location;
     },
     { behavior: "immediate" },

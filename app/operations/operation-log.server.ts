@@ -108,7 +108,10 @@ function operationQuery(filters: OperationFilters) {
 
 export function listOperations(actor: Actor, filters: OperationFilters, page: number): Page<OperationRow> {
   assertCan(actor, "admin:system");
-  const rows = operationQuery(filters).limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE).all();
+  const rows = operationQuery(filters)
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
   const total = db()
     .select({ n: sql<number>`count(*)` })
     .from(sql`(select 1 from ${t.operationLog} where ${operationWhere(filters) ?? sql`1`} limit ${COUNT_CAP + 1})`)

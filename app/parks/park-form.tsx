@@ -38,13 +38,38 @@ export function ParkForm({
       <FormErrorBanner form={form} />
       <div className="form-grid">
         <TextField form={form} name="name" label="名称" required />
-        <SelectField form={form} name="kind" label="类型" required placeholder="请选择" options={PARK_KINDS.map((kind) => ({ value: kind, label: PARK_KIND_LABELS[kind] }))} />
-        <SelectField form={form} name="parentId" label="上级载体" placeholder="（无）" options={parents.map((park) => ({ value: park.id, label: park.name }))} />
+        <SelectField
+          form={form}
+          name="kind"
+          label="类型"
+          required
+          placeholder="请选择"
+          options={PARK_KINDS.map((kind) => ({ value: kind, label: PARK_KIND_LABELS[kind] }))}
+        />
+        <SelectField
+          form={form}
+          name="parentId"
+          label="上级载体"
+          placeholder="（无）"
+          options={parents.map((park) => ({ value: park.id, label: park.name }))}
+        />
         <TextField form={form} name="availableLandMu" label="可用土地（亩）" inputMode="decimal" />
         <TextField form={form} name="standardFactorySqm" label="标准厂房（㎡）" inputMode="numeric" />
         <TextField form={form} name="customFactorySqm" label="定制厂房（㎡）" inputMode="numeric" />
-        <CheckboxGroup form={form} name="focusCountries" label="重点国别" options={REGIONS.filter(([code]) => code !== "CN").map(([value, label]) => ({ value, label }))} checked={focusCountries} />
-        <CheckboxGroup form={form} name="focusChainIds" label="重点产业链" options={chains.map((chain) => ({ value: chain.id, label: `${chain.systemName} · ${chain.name}` }))} checked={focusChainIds} />
+        <CheckboxGroup
+          form={form}
+          name="focusCountries"
+          label="重点国别"
+          options={REGIONS.filter(([code]) => code !== "CN").map(([value, label]) => ({ value, label }))}
+          checked={focusCountries}
+        />
+        <CheckboxGroup
+          form={form}
+          name="focusChainIds"
+          label="重点产业链"
+          options={chains.map((chain) => ({ value: chain.id, label: `${chain.systemName} · ${chain.name}` }))}
+          checked={focusChainIds}
+        />
         <TextAreaField form={form} name="description" label="简介" />
       </div>
       <div className="form-actions">

@@ -7,14 +7,12 @@
 import { and, asc, eq, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
-import { db, t, type Db } from "../db.server";
+import { db, t, type Tx } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { parkServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
 import { projectScope, visibleProjects } from "../projects/scope.server";
 import type { Stage, Status } from "../projects/stages";
 import type { ParkInput } from "./park.schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The 储备 today (pursuedNow: live, 进行中 or 暂缓), of the projects the actor may read. */
 function pursued(actor: Actor): SQL {
@@ -27,14 +25,16 @@ function pursued(actor: Actor): SQL {
  */
 function parkTreeIds(parkId: number): number[] {
   return db()
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       with recursive tree(id) as (
         select ${parkId}
         union
         select p.id from ${t.parks} p join tree on p.parent_id = tree.id where p.deleted_at is null
       )
       select id from tree
-    `)
+    `,
+    )
     .map((row) => row.id);
 }
 
@@ -65,12 +65,14 @@ export function listParks(actor: Actor) {
   // one grouped pass over the projects placed in a park: pursued ones per park
   const direct = new Map(
     db()
-      .all<{ parkId: number; projects: number }>(sql`
+      .all<{ parkId: number; projects: number }>(
+        sql`
         select ${parkServed} as parkId, count(*) as projects
         from ${PROJECTS_BY_PARK}
         where ${parkServed} is not null and ${pursued(actor)}
         group by ${parkServed}
-      `)
+      `,
+      )
       .map((row) => [row.parkId, row.projects]),
   );
   const names = new Map(parks.map((park) => [park.id, park.name]));
@@ -90,7 +92,11 @@ export function listParks(actor: Actor) {
 }
 
 function findPark(id: number) {
-  const park = db().select().from(t.parks).where(and(eq(t.parks.id, id), isNull(t.parks.deletedAt))).get();
+  const park = db()
+    .select()
+    .from(t.parks)
+    .where(and(eq(t.parks.id, id), isNull(t.parks.deletedAt)))
+    .get();
   if (!park) throw new NotFoundError();
   return park;
 }
@@ -186,7 +192,11 @@ export function getPark(actor: Actor, id: number) {
     .orderBy(asc(t.chainNodes.path))
     .all();
   const parent = park.parentId
-    ? (db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(and(eq(t.parks.id, park.parentId), isNull(t.parks.deletedAt))).get() ?? null)
+    ? (db()
+        .select({ id: t.parks.id, name: t.parks.name })
+        .from(t.parks)
+        .where(and(eq(t.parks.id, park.parentId), isNull(t.parks.deletedAt)))
+        .get() ?? null)
     : null;
   const children = db()
     .select({ id: t.parks.id, name: t.parks.name })
@@ -201,11 +211,13 @@ export function getPark(actor: Actor, id: number) {
 export function listParkPipelineProjectIds(actor: Actor, id: number): { parkName: string; ids: number[] } {
   const park = findPark(id);
   const ids = db()
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       select ${t.projects.id} as id from ${PROJECTS_BY_PARK}
       where ${parkServed} in ${parkTreeIds(id)} and ${pursued(actor)}
       order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
-    `)
+    `,
+    )
     .map((row) => row.id);
   return { parkName: park.name, ids };
 }
@@ -287,7 +299,11 @@ export function createPark({ actor, data }: { actor: Actor; data: ParkInput }): 
 export function updatePark({ actor, id, data, version }: { actor: Actor; id: number; data: ParkInput; version: number }): void {
   requireAdmin(actor);
   db().transaction((tx) => {
-    const before = tx.select().from(t.parks).where(and(eq(t.parks.id, id), isNull(t.parks.deletedAt))).get();
+    const before = tx
+      .select()
+      .from(t.parks)
+      .where(and(eq(t.parks.id, id), isNull(t.parks.deletedAt)))
+      .get();
     if (!before) throw new NotFoundError();
     checkPark(tx, data, id);
     const chainsBefore = tx.select({ nodeId: t.parkFocusChains.nodeId }).from(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, id)).all();
@@ -315,7 +331,12 @@ export function updatePark({ actor, id, data, version }: { actor: Actor; id: num
 /** The stored park for its edit form, with its focus chains. */
 export function getParkForEdit(id: number) {
   const park = findPark(id);
-  const focusChainIds = db().select({ nodeId: t.parkFocusChains.nodeId }).from(t.parkFocusChains).where(eq(t.parkFocusChains.parkId, id)).all().map((row) => row.nodeId);
+  const focusChainIds = db()
+    .select({ nodeId: t.parkFocusChains.nodeId })
+    .from(t.parkFocusChains)
+    .where(eq(t.parkFocusChains.parkId, id))
+    .all()
+    .map((row) => row.nodeId);
   return { ...park, focusChainIds };
 }
 

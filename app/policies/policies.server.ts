@@ -98,7 +98,11 @@ export function listIssuers(): string[] {
 }
 
 function findPolicy(id: number) {
-  const policy = db().select().from(t.policies).where(and(eq(t.policies.id, id), isNull(t.policies.deletedAt))).get();
+  const policy = db()
+    .select()
+    .from(t.policies)
+    .where(and(eq(t.policies.id, id), isNull(t.policies.deletedAt)))
+    .get();
   if (!policy) throw new NotFoundError();
   return policy;
 }
@@ -124,17 +128,34 @@ export function getPolicy(actor: Actor, id: number) {
       .orderBy(desc(t.projects.updatedAt))
       .limit(RELIANT_LIMIT)
       .all();
-    const projectCount = db().select({ n: sql<number>`count(*)` }).from(t.projectPolicyBases).innerJoin(t.projects, eq(t.projects.id, t.projectPolicyBases.projectId)).where(basedOn).get()!.n;
+    const projectCount = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(t.projectPolicyBases)
+      .innerJoin(t.projects, eq(t.projects.id, t.projectPolicyBases.projectId))
+      .where(basedOn)
+      .get()!.n;
     const promised = and(eq(t.commitments.clauseId, clauseId), isNull(t.commitments.deletedAt), visibleProjects(actor)) as SQL;
     const commitments = db()
-      .select({ id: t.commitments.id, item: t.commitments.item, status: t.commitments.status, amountCny: t.commitments.amountCny, projectId: t.projects.id, projectName: t.projects.name })
+      .select({
+        id: t.commitments.id,
+        item: t.commitments.item,
+        status: t.commitments.status,
+        amountCny: t.commitments.amountCny,
+        projectId: t.projects.id,
+        projectName: t.projects.name,
+      })
       .from(t.commitments)
       .innerJoin(t.projects, eq(t.projects.id, t.commitments.projectId))
       .where(promised)
       .orderBy(asc(t.commitments.dueOn))
       .limit(RELIANT_LIMIT)
       .all();
-    const commitmentCount = db().select({ n: sql<number>`count(*)` }).from(t.commitments).innerJoin(t.projects, eq(t.projects.id, t.commitments.projectId)).where(promised).get()!.n;
+    const commitmentCount = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(t.commitments)
+      .innerJoin(t.projects, eq(t.projects.id, t.commitments.projectId))
+      .where(promised)
+      .get()!.n;
     return { projects, projectCount, commitments, commitmentCount };
   };
   return {
@@ -182,7 +203,13 @@ export function addClause({ actor, policyId, data }: { actor: Actor; policyId: n
       .values({ policyId, ...data, sortOrder: last.sortOrder + 1 })
       .returning({ id: t.policyClauses.id })
       .get();
-    writeAudit(tx, { entityType: "policy", entityId: policyId, action: "update", userId: actor.id, changes: { clauseAdded: [null, `${data.number} ${data.text.slice(0, 40)}`] } });
+    writeAudit(tx, {
+      entityType: "policy",
+      entityId: policyId,
+      action: "update",
+      userId: actor.id,
+      changes: { clauseAdded: [null, `${data.number} ${data.text.slice(0, 40)}`] },
+    });
     return id;
   });
 }
@@ -197,7 +224,19 @@ function findClause(policyId: number, clauseId: number) {
   return clause;
 }
 
-export function updateClause({ actor, policyId, clauseId, data, version }: { actor: Actor; policyId: number; clauseId: number; data: ClauseInput; version: number }): void {
+export function updateClause({
+  actor,
+  policyId,
+  clauseId,
+  data,
+  version,
+}: {
+  actor: Actor;
+  policyId: number;
+  clauseId: number;
+  data: ClauseInput;
+  version: number;
+}): void {
   requireAdmin(actor);
   const before = findClause(policyId, clauseId);
   db().transaction((tx) => {
@@ -220,7 +259,13 @@ export function removeClause({ actor, policyId, clauseId }: { actor: Actor; poli
   const clause = findClause(policyId, clauseId);
   db().transaction((tx) => {
     tx.update(t.policyClauses).set({ deletedAt: Date.now() }).where(eq(t.policyClauses.id, clauseId)).run();
-    writeAudit(tx, { entityType: "policy", entityId: policyId, action: "update", userId: actor.id, changes: { clauseRemoved: [`${clause.number} ${clause.text.slice(0, 40)}`, null] } });
+    writeAudit(tx, {
+      entityType: "policy",
+      entityId: policyId,
+      action: "update",
+      userId: actor.id,
+      changes: { clauseRemoved: [`${clause.number} ${clause.text.slice(0, 40)}`, null] },
+    });
   });
 }
 
@@ -242,11 +287,11 @@ const clauseChoicesStatement = preparedOnce(() =>
         isNull(t.policies.deletedAt),
         sql`not ((${t.policies.effectiveTo} is not null and ${t.policies.effectiveTo} < ${sql.placeholder("day")}) or (${
           t.policies.repealedOn
-        } is not null and ${t.policies.repealedOn} <= ${sql.placeholder("day")}))`
-      )
+        } is not null and ${t.policies.repealedOn} <= ${sql.placeholder("day")}))`,
+      ),
     )
     .orderBy(asc(t.policies.id), asc(t.policyClauses.sortOrder), asc(t.policyClauses.id))
-    .prepare()
+    .prepare(),
 );
 
 /** Clauses a new basis or commitment may rest on: of live policies not 失效 today, as "《标题》第X条（奖励类型）". */
@@ -303,7 +348,13 @@ export function addPolicyBasis({ actor, projectId, data }: { actor: Actor; proje
       .values({ projectId, clauseId: data.clauseId, note: data.note, createdBy: actor.id })
       .returning({ id: t.projectPolicyBases.id })
       .get();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "update", userId: actor.id, changes: { policyBasis: [null, `《${clause.title}》${clause.number}`] } });
+    writeAudit(tx, {
+      entityType: "project",
+      entityId: projectId,
+      action: "update",
+      userId: actor.id,
+      changes: { policyBasis: [null, `《${clause.title}》${clause.number}`] },
+    });
     return id;
   });
 }
@@ -320,7 +371,13 @@ export function removePolicyBasis({ actor, projectId, basisId }: { actor: Actor;
       .get();
     if (!basis) throw new NotFoundError();
     tx.update(t.projectPolicyBases).set({ deletedAt: Date.now() }).where(eq(t.projectPolicyBases.id, basisId)).run();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "update", userId: actor.id, changes: { policyBasis: [`《${basis.title}》${basis.number}`, null] } });
+    writeAudit(tx, {
+      entityType: "project",
+      entityId: projectId,
+      action: "update",
+      userId: actor.id,
+      changes: { policyBasis: [`《${basis.title}》${basis.number}`, null] },
+    });
   });
 }
 

@@ -16,7 +16,14 @@ export function PolicyForm({ defaults, feedback, version }: { defaults: Defaults
         <TextField form={form} name="title" label="标题" required />
         <TextField form={form} name="docNumber" label="文号" placeholder="如 浙政办发〔2023〕22号" />
         <TextField form={form} name="issuer" label="发文机关" />
-        <SelectField form={form} name="level" label="层级" required placeholder="请选择" options={POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] }))} />
+        <SelectField
+          form={form}
+          name="level"
+          label="层级"
+          required
+          placeholder="请选择"
+          options={POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] }))}
+        />
         <TextField form={form} name="issuedOn" label="发文日期" type="date" />
         <TextField form={form} name="effectiveFrom" label="生效日期" type="date" />
         <TextField form={form} name="effectiveTo" label="失效日期" type="date" hint="过了失效日期，政策自动显示为失效" />

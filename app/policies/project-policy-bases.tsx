@@ -96,20 +96,27 @@ export function ProjectPolicyBases({
       )}
       {canEdit ? (
         <details open={open || Boolean(form.formError)}>
-        <summary>添加政策条款</summary>
-        <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <FormErrorBanner form={form} />
-          <div className="form-grid">
-            <SelectField form={form} name="clauseId" label="政策条款" required placeholder="请选择" options={clauseChoices.map((choice) => ({ value: choice.id, label: choice.label }))} />
-            <TextField form={form} name="note" label="说明" />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="secondary">
-              添加政策依据
-            </button>
-          </div>
-        </Form>
+          <summary>添加政策条款</summary>
+          <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+            <input type="hidden" name="intent" value="add" />
+            <FormErrorBanner form={form} />
+            <div className="form-grid">
+              <SelectField
+                form={form}
+                name="clauseId"
+                label="政策条款"
+                required
+                placeholder="请选择"
+                options={clauseChoices.map((choice) => ({ value: choice.id, label: choice.label }))}
+              />
+              <TextField form={form} name="note" label="说明" />
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="secondary">
+                添加政策依据
+              </button>
+            </div>
+          </Form>
         </details>
       ) : null}
     </section>

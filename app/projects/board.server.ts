@@ -95,16 +95,17 @@ function withMoveRights(actor: Actor, rows: ProjectListRow[]): BoardCard[] {
   );
   const anyProject = can(actor.role, "update:project:any");
   const ownProjects = can(actor.role, "update:project:own");
-  const memberships = anyProject || !ownProjects
-    ? new Set<number>()
-    : new Set(
-        db()
-          .select({ projectId: t.projectMembers.projectId })
-          .from(t.projectMembers)
-          .where(and(eq(t.projectMembers.userId, actor.id), inArray(t.projectMembers.projectId, ids)))
-          .all()
-          .map((row) => row.projectId),
-      );
+  const memberships =
+    anyProject || !ownProjects
+      ? new Set<number>()
+      : new Set(
+          db()
+            .select({ projectId: t.projectMembers.projectId })
+            .from(t.projectMembers)
+            .where(and(eq(t.projectMembers.userId, actor.id), inArray(t.projectMembers.projectId, ids)))
+            .all()
+            .map((row) => row.projectId),
+        );
   return rows.map((row) => {
     const fact = facts.get(row.id)!;
     const canMove = canEditProject(actor, { ownerId: fact.ownerId, memberIds: memberships.has(row.id) ? [actor.id] : [] });

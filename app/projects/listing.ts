@@ -27,7 +27,11 @@ export function projectFiltersFrom(params: URLSearchParams) {
     status: enumParam(params, "status", STATUSES),
     unitId: intParam(params, "unit"),
     ownerId: intParam(params, "owner"),
-    country: enumParam(params, "country", REGIONS.map(([code]) => code)),
+    country: enumParam(
+      params,
+      "country",
+      REGIONS.map(([code]) => code),
+    ),
     channelId: intParam(params, "channel"),
     parkId: intParam(params, "park"),
     projectType: enumParam(params, "type", PROJECT_TYPES),

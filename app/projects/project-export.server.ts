@@ -41,7 +41,9 @@ function fetchRows(ids: number[]) {
       nextFollowUpItem: t.projects.nextFollowUpItem,
       lastActivityOn: t.projects.lastActivityOn,
       description: t.projects.description,
-      enteredOn: sql<string | null>`(select occurred_on from ${t.stageChanges} s where s.project_id = ${t.projects.id} and s.from_stage is null order by s.id limit 1)`,
+      enteredOn: sql<
+        string | null
+      >`(select occurred_on from ${t.stageChanges} s where s.project_id = ${t.projects.id} and s.from_stage is null order by s.id limit 1)`,
       stageOn: sql<string | null>`(select occurred_on from ${t.stageChanges} s where s.project_id = ${t.projects.id} order by s.id desc limit 1)`,
     })
     .from(t.projects)
@@ -94,11 +96,13 @@ function describe(filters: Omit<ProjectFilters, "page">): string[] {
   if (filters.stage) parts.push(`阶段：${STAGE_LABELS[filters.stage]}`);
   if (filters.status) parts.push(`项目状态：${STATUS_LABELS[filters.status]}`);
   if (filters.unitId) parts.push(`负责单位：${nameOf(t.units, filters.unitId)}`);
-  if (filters.ownerId) parts.push(`负责人：${db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, filters.ownerId)).get()?.name ?? ""}`);
+  if (filters.ownerId)
+    parts.push(`负责人：${db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, filters.ownerId)).get()?.name ?? ""}`);
   if (filters.country) parts.push(`国别/地区：${regionLabel(filters.country)}`);
   if (filters.channelId) parts.push(`线索来源：${nameOf(t.channels, filters.channelId)}`);
   if (filters.parkId) parts.push(`落地载体：${nameOf(t.parks, filters.parkId)}`);
-  if (filters.chainNodeId) parts.push(`产业链：${db().select({ name: t.chainNodes.name }).from(t.chainNodes).where(eq(t.chainNodes.id, filters.chainNodeId)).get()?.name ?? ""}`);
+  if (filters.chainNodeId)
+    parts.push(`产业链：${db().select({ name: t.chainNodes.name }).from(t.chainNodes).where(eq(t.chainNodes.id, filters.chainNodeId)).get()?.name ?? ""}`);
   if (filters.projectType) parts.push(`项目类型：${PROJECT_TYPE_LABELS[filters.projectType]}`);
   if (filters.signing) parts.push(`签约甄别：${filters.signing === "pending" ? "待甄别" : "已甄别"}`);
   return parts;
@@ -114,7 +118,12 @@ export function exportProjects(actor: Actor, filters: Omit<ProjectFilters, "page
     .orderBy(...projectOrder(filters.sort))
     .all()
     .map((row) => row.id);
-  return { title: filters.figure && describeFigureFilter(filters.figure) ? "招商项目（统计明细）" : "招商项目", filters: describe(filters), columns: COLUMNS, chunks: chunksOf(ids, fetchRows) };
+  return {
+    title: filters.figure && describeFigureFilter(filters.figure) ? "招商项目（统计明细）" : "招商项目",
+    filters: describe(filters),
+    columns: COLUMNS,
+    chunks: chunksOf(ids, fetchRows),
+  };
 }
 
 /** 导出Excel of a fixed set of projects (a park's pipeline, say), with the project list's columns. */

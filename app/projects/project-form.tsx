@@ -93,8 +93,21 @@ export function ProjectForm({
             </option>
           ))}
         </datalist>
-        <SelectField form={form} name="projectType" label="项目类型" required options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} placeholder="请选择" />
-        <SelectField form={form} name="channelId" label="线索来源" options={choices.channels.map((channel) => ({ value: channel.id, label: channel.name }))} placeholder="（未填）" />
+        <SelectField
+          form={form}
+          name="projectType"
+          label="项目类型"
+          required
+          options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))}
+          placeholder="请选择"
+        />
+        <SelectField
+          form={form}
+          name="channelId"
+          label="线索来源"
+          options={choices.channels.map((channel) => ({ value: channel.id, label: channel.name }))}
+          placeholder="（未填）"
+        />
         {fixedOwner ? (
           <>
             <FixedField name="ownerId" label="负责人" value={fixedOwner.ownerId} text={`${fixedOwner.ownerName}（${fixedOwner.unitName}）`} />
@@ -102,12 +115,37 @@ export function ProjectForm({
           </>
         ) : (
           <>
-            <SelectField form={form} name="ownerId" label="负责人" required options={choices.owners.map((owner) => ({ value: owner.id, label: `${owner.displayName}（${owner.unitName}）` }))} placeholder="请选择" />
-            <SelectField form={form} name="unitId" label="负责单位" required options={choices.units.map((unit) => ({ value: unit.id, label: unit.name }))} placeholder="请选择" />
+            <SelectField
+              form={form}
+              name="ownerId"
+              label="负责人"
+              required
+              options={choices.owners.map((owner) => ({ value: owner.id, label: `${owner.displayName}（${owner.unitName}）` }))}
+              placeholder="请选择"
+            />
+            <SelectField
+              form={form}
+              name="unitId"
+              label="负责单位"
+              required
+              options={choices.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+              placeholder="请选择"
+            />
           </>
         )}
-        <SelectField form={form} name="parkId" label="落地载体" options={choices.parks.map((park) => ({ value: park.id, label: park.name }))} placeholder="（未定）" />
-        <SelectField form={form} name="priority" label="优先级" options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))} />
+        <SelectField
+          form={form}
+          name="parkId"
+          label="落地载体"
+          options={choices.parks.map((park) => ({ value: park.id, label: park.name }))}
+          placeholder="（未定）"
+        />
+        <SelectField
+          form={form}
+          name="priority"
+          label="优先级"
+          options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))}
+        />
         <TextField form={form} name="totalInvestmentUsd" label="总投资（万美元）" required inputMode="decimal" />
         <TextField form={form} name="contractedFdiUsd" label="合同外资（万美元）" required inputMode="decimal" hint="增资、利润再投资填本次增量" />
         <TextField form={form} name="fixedAssetInvestmentCny" label="固定资产投资（万元）" inputMode="decimal" />

@@ -40,7 +40,17 @@ export function ProjectPartPage({ project, title, children }: { project: { id: n
  * 添加活动记录: the visit, and the next one planned with it (下次跟进日期 and 下一步 become the project's
  * 下次跟进). Carries a one-time token so a second submit adds nothing.
  */
-export function ActivityForm({ projectId, today, feedback, submissionToken }: { projectId: number; today: string; feedback: FormFeedback | null; submissionToken: string }) {
+export function ActivityForm({
+  projectId,
+  today,
+  feedback,
+  submissionToken,
+}: {
+  projectId: number;
+  today: string;
+  feedback: FormFeedback | null;
+  submissionToken: string;
+}) {
   const form = useValidatedForm(newActivitySchema, { type: "", occurredOn: today }, feedback);
   return (
     <Form method="post" action={projectPartPath(projectId, "activities")} onSubmit={form.onSubmit} noValidate>
@@ -48,7 +58,14 @@ export function ActivityForm({ projectId, today, feedback, submissionToken }: { 
       <input type="hidden" name={SUBMISSION_TOKEN_FIELD} value={feedback?.values?.[SUBMISSION_TOKEN_FIELD] ?? submissionToken} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <SelectField form={form} name="type" label="活动类型" required placeholder="请选择" options={ACTIVITY_TYPES.map((type) => ({ value: type, label: ACTIVITY_TYPE_LABELS[type] }))} />
+        <SelectField
+          form={form}
+          name="type"
+          label="活动类型"
+          required
+          placeholder="请选择"
+          options={ACTIVITY_TYPES.map((type) => ({ value: type, label: ACTIVITY_TYPE_LABELS[type] }))}
+        />
         <TextField form={form} name="occurredOn" label="活动日期" type="date" required max={today} />
         <TextField form={form} name="participants" label="参与人员" />
         <TextField form={form} name="place" label="地点" />
@@ -77,7 +94,17 @@ export interface CorrectableActivity {
 }
 
 /** 更正活动记录 (its author, within 7 days). */
-export function ActivityCorrectionForm({ projectId, activity, today, feedback }: { projectId: number; activity: CorrectableActivity; today: string; feedback: FormFeedback | null }) {
+export function ActivityCorrectionForm({
+  projectId,
+  activity,
+  today,
+  feedback,
+}: {
+  projectId: number;
+  activity: CorrectableActivity;
+  today: string;
+  feedback: FormFeedback | null;
+}) {
   const form = useValidatedForm(
     activityCorrectionSchema,
     {
@@ -96,7 +123,13 @@ export function ActivityCorrectionForm({ projectId, activity, today, feedback }:
       <input type="hidden" name="version" value={activity.version} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <SelectField form={form} name="type" label="活动类型" required options={ACTIVITY_TYPES.map((type) => ({ value: type, label: ACTIVITY_TYPE_LABELS[type] }))} />
+        <SelectField
+          form={form}
+          name="type"
+          label="活动类型"
+          required
+          options={ACTIVITY_TYPES.map((type) => ({ value: type, label: ACTIVITY_TYPE_LABELS[type] }))}
+        />
         <TextField form={form} name="occurredOn" label="活动日期" type="date" required max={today} />
         <TextField form={form} name="participants" label="参与人员" />
         <TextField form={form} name="place" label="地点" />
@@ -162,7 +195,14 @@ export function StatusForm({ projectId, version, today, feedback }: { projectId:
       <input type="hidden" name="version" value={version} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <SelectField form={form} name="status" label="项目状态" required placeholder="请选择" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <SelectField
+          form={form}
+          name="status"
+          label="项目状态"
+          required
+          placeholder="请选择"
+          options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <TextField form={form} name="occurredOn" label="发生日期" type="date" required max={today} hint="不早于上一次状态变更的日期" />
         <TextField form={form} name="reason" label="原因" hint="流失、放弃时必填" />
         <TextField form={form} name="lostTo" label="流失去向" hint="流失时必填：项目落户的竞争地区" />
@@ -177,7 +217,19 @@ export function StatusForm({ projectId, version, today, feedback }: { projectId:
 }
 
 /** 修改线索日期, offered until the first stage change. */
-export function LeadDateForm({ projectId, enteredOn, version, today, feedback }: { projectId: number; enteredOn: string; version: number; today: string; feedback: FormFeedback | null }) {
+export function LeadDateForm({
+  projectId,
+  enteredOn,
+  version,
+  today,
+  feedback,
+}: {
+  projectId: number;
+  enteredOn: string;
+  version: number;
+  today: string;
+  feedback: FormFeedback | null;
+}) {
   const form = useValidatedForm(leadDateSchema, { enteredOn, version }, feedback);
   return (
     <Form method="post" action={projectPartPath(projectId, "lead-date")} onSubmit={form.onSubmit} noValidate>

@@ -8,15 +8,24 @@ import type { Tx } from "../audit/audit.server";
 import { db, t } from "../db.server";
 
 /** The entry of a new project in both logs: 线索 and 进行中 on its 线索日期. */
-export function recordProjectEntry(tx: Tx, { projectId, enteredOn, userId, note = null }: { projectId: number; enteredOn: string; userId: number; note?: string | null }): void {
+export function recordProjectEntry(
+  tx: Tx,
+  { projectId, enteredOn, userId, note = null }: { projectId: number; enteredOn: string; userId: number; note?: string | null },
+): void {
   tx.insert(t.stageChanges).values({ projectId, fromStage: null, toStage: "lead", occurredOn: enteredOn, userId, note }).run();
   tx.insert(t.statusChanges).values({ projectId, fromStatus: null, toStatus: "active", occurredOn: enteredOn, userId }).run();
 }
 
 /** Moves the entry rows of both logs to a corrected 线索日期. */
 export function moveProjectEntry(tx: Tx, projectId: number, enteredOn: string): void {
-  tx.update(t.stageChanges).set({ occurredOn: enteredOn }).where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage))).run();
-  tx.update(t.statusChanges).set({ occurredOn: enteredOn }).where(and(eq(t.statusChanges.projectId, projectId), isNull(t.statusChanges.fromStatus))).run();
+  tx.update(t.stageChanges)
+    .set({ occurredOn: enteredOn })
+    .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
+    .run();
+  tx.update(t.statusChanges)
+    .set({ occurredOn: enteredOn })
+    .where(and(eq(t.statusChanges.projectId, projectId), isNull(t.statusChanges.fromStatus)))
+    .run();
 }
 
 /**

@@ -21,16 +21,7 @@ import { recordOperation } from "../operations/operation-log.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { listStatusHistory, moveProjectEntry, recordProjectEntry, stageLogDates, statusLogDates } from "./project-log.server";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
-import {
-  checkStageChange,
-  leadDateProblem,
-  STAGES,
-  STALE_AFTER_DAYS,
-  statusChangeProblems,
-  type ProjectType,
-  type Stage,
-  type Status,
-} from "./stages";
+import { checkStageChange, leadDateProblem, STAGES, STALE_AFTER_DAYS, statusChangeProblems, type ProjectType, type Stage, type Status } from "./stages";
 
 // ── listing ───────────────────────────────────────────────────────────────
 
@@ -180,7 +171,12 @@ export function countProjects(where: SQL, filters: Omit<ProjectFilters, "page">)
 /** The rows of the given projects, in the order of `ids`. */
 export function projectRowsOf(ids: readonly number[]): ProjectListRow[] {
   if (ids.length === 0) return [];
-  const byId = new Map(selectProjectRows().where(inArray(t.projects.id, [...ids])).all().map((row) => [row.id, row]));
+  const byId = new Map(
+    selectProjectRows()
+      .where(inArray(t.projects.id, [...ids]))
+      .all()
+      .map((row) => [row.id, row]),
+  );
   return ids.map((id) => byId.get(id)!);
 }
 
@@ -203,7 +199,11 @@ export function listProjects(actor: Actor, filters: ProjectFilters): Page<Projec
 // ── reading one ───────────────────────────────────────────────────────────
 
 function findVisibleProject(actor: Actor, id: number) {
-  const project = db().select().from(t.projects).where(and(eq(t.projects.id, id), visibleProjects(actor))).get();
+  const project = db()
+    .select()
+    .from(t.projects)
+    .where(and(eq(t.projects.id, id), visibleProjects(actor)))
+    .get();
   if (!project) throw new NotFoundError();
   return project;
 }
@@ -335,7 +335,12 @@ const activeUnitsStatement = preparedOnce(() =>
   db().select({ id: t.units.id, name: t.units.name }).from(t.units).where(eq(t.units.active, true)).orderBy(asc(t.units.sortOrder), asc(t.units.id)).prepare(),
 );
 const activeChannelsStatement = preparedOnce(() =>
-  db().select({ id: t.channels.id, name: t.channels.name }).from(t.channels).where(eq(t.channels.active, true)).orderBy(asc(t.channels.sortOrder), asc(t.channels.id)).prepare(),
+  db()
+    .select({ id: t.channels.id, name: t.channels.name })
+    .from(t.channels)
+    .where(eq(t.channels.active, true))
+    .orderBy(asc(t.channels.sortOrder), asc(t.channels.id))
+    .prepare(),
 );
 const parksStatement = preparedOnce(() =>
   db().select({ id: t.parks.id, name: t.parks.name }).from(t.parks).where(isNull(t.parks.deletedAt)).orderBy(asc(t.parks.sortOrder), asc(t.parks.id)).prepare(),
@@ -367,7 +372,11 @@ function checkOwnerAndUnit(actor: Actor, ownerId: number, unitId: number): void 
   if (!can(actor.role, "update:project:any") && unitId !== actor.unitId) {
     throw new InvalidError({ unitId: "只能选择本单位为负责单位" });
   }
-  const unit = db().select({ id: t.units.id }).from(t.units).where(and(eq(t.units.id, unitId), eq(t.units.active, true))).get();
+  const unit = db()
+    .select({ id: t.units.id })
+    .from(t.units)
+    .where(and(eq(t.units.id, unitId), eq(t.units.active, true)))
+    .get();
   if (!unit) throw new InvalidError({ unitId: "负责单位无效" });
 }
 
@@ -375,7 +384,14 @@ function checkReferences(data: ProjectInput): void {
   if (data.channelId && !db().select({ id: t.channels.id }).from(t.channels).where(eq(t.channels.id, data.channelId)).get()) {
     throw new InvalidError({ channelId: "线索来源无效" });
   }
-  if (data.parkId && !db().select({ id: t.parks.id }).from(t.parks).where(and(eq(t.parks.id, data.parkId), isNull(t.parks.deletedAt))).get()) {
+  if (
+    data.parkId &&
+    !db()
+      .select({ id: t.parks.id })
+      .from(t.parks)
+      .where(and(eq(t.parks.id, data.parkId), isNull(t.parks.deletedAt)))
+      .get()
+  ) {
     throw new InvalidError({ parkId: "落地载体无效" });
   }
 }
@@ -499,7 +515,16 @@ export function changeLeadDate({ actor, projectId, enteredOn, version }: { actor
   if (enteredOn === log.enteredOn) return;
   db().transaction((tx) => {
     // a transition recorded since the check bumped the version: the update below refuses it
-    updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values: {}, before: project, userId: actor.id, changes: { enteredOn: [log.enteredOn, enteredOn] } });
+    updateVersioned(tx, {
+      table: t.projects,
+      entityType: "project",
+      id: projectId,
+      version,
+      values: {},
+      before: project,
+      userId: actor.id,
+      changes: { enteredOn: [log.enteredOn, enteredOn] },
+    });
     moveProjectEntry(tx, projectId, enteredOn);
     refreshLastActivity(tx, projectId);
   });
@@ -583,7 +608,14 @@ export function verifySigning({ actor, projectId, version }: { actor: Actor; pro
       entityType: "project",
       id: projectId,
       version,
-      values: { signingVerifiedAt: verifiedAt, signingVerifiedOn: today(), signingVerifiedBy: actor.id, signingReturnedAt: null, signingReturnedBy: null, signingReturnReason: null },
+      values: {
+        signingVerifiedAt: verifiedAt,
+        signingVerifiedOn: today(),
+        signingVerifiedBy: actor.id,
+        signingReturnedAt: null,
+        signingReturnedBy: null,
+        signingReturnReason: null,
+      },
       userId: actor.id,
       before: project,
       action: "verify",
@@ -593,7 +625,13 @@ export function verifySigning({ actor, projectId, version }: { actor: Actor; pro
         ...(project.signingReturnedAt ? { signingReturnReason: [project.signingReturnReason, null] } : {}),
       },
     });
-    recordOperation({ kind: "verify", summary: `甄别通过：${project.name}（签约日期 ${project.signedOn}）`, userId: actor.id, entityType: "project", entityId: projectId });
+    recordOperation({
+      kind: "verify",
+      summary: `甄别通过：${project.name}（签约日期 ${project.signedOn}）`,
+      userId: actor.id,
+      entityType: "project",
+      entityId: projectId,
+    });
   });
 }
 
@@ -636,7 +674,11 @@ export function deleteProject({ actor, projectId, version }: { actor: Actor; pro
 
 export function addProjectMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }): void {
   findEditableProject(actor, projectId);
-  const user = db().select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, userId), eq(t.users.active, true))).get();
+  const user = db()
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(and(eq(t.users.id, userId), eq(t.users.active, true)))
+    .get();
   if (!user) throw new InvalidError({ userId: "用户不存在" });
   db().transaction((tx) => {
     const inserted = tx.insert(t.projectMembers).values({ projectId, userId }).onConflictDoNothing().run();
@@ -719,7 +761,15 @@ export function refreshLastActivity(tx: Tx, projectId: number): void {
  * 添加活动记录. A filled 下次跟进日期 or 下一步 becomes the project's 下次跟进日期 / 下次跟进事项 in the
  * same transaction, versioned and audited on the project.
  */
-export function addActivity({ actor, projectId, data }: { actor: Actor; projectId: number; data: ActivityInput & Partial<Pick<NewActivityInput, "nextFollowUpOn">> }): number {
+export function addActivity({
+  actor,
+  projectId,
+  data,
+}: {
+  actor: Actor;
+  projectId: number;
+  data: ActivityInput & Partial<Pick<NewActivityInput, "nextFollowUpOn">>;
+}): number {
   const project = findEditableProject(actor, projectId);
   if (data.occurredOn > today()) throw new InvalidError({ occurredOn: "活动日期不能晚于今天" });
   const { nextFollowUpOn = null, ...fields } = data;
@@ -738,7 +788,15 @@ export function addActivity({ actor, projectId, data }: { actor: Actor; projectI
     // read again inside the transaction: the form never showed these fields, so no stale save to refuse
     const current = tx.select().from(t.projects).where(eq(t.projects.id, projectId)).get()!;
     if (Object.keys(diffRecords(current, followUp)).length > 0) {
-      updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version: current.version, values: followUp, before: current, userId: actor.id });
+      updateVersioned(tx, {
+        table: t.projects,
+        entityType: "project",
+        id: projectId,
+        version: current.version,
+        values: followUp,
+        before: current,
+        userId: actor.id,
+      });
     } else {
       tx.update(t.projects).set({ updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
     }
@@ -751,7 +809,17 @@ export function addActivity({ actor, projectId, data }: { actor: Actor; projectI
  * 更正活动记录: its author, within 7 days of recording it, on a project they may still edit.
  * Versioned and audited; 最近活动 follows a changed date.
  */
-export function correctActivity({ actor, projectId, activityId, data }: { actor: Actor; projectId: number; activityId: number; data: ActivityCorrectionInput }): void {
+export function correctActivity({
+  actor,
+  projectId,
+  activityId,
+  data,
+}: {
+  actor: Actor;
+  projectId: number;
+  activityId: number;
+  data: ActivityCorrectionInput;
+}): void {
   findEditableProject(actor, projectId);
   const before = db()
     .select()
@@ -781,7 +849,8 @@ export function getActivity(actor: Actor, projectId: number, activityId: number)
     .where(and(eq(t.activities.id, activityId), eq(t.activities.projectId, projectId), isNull(t.activities.deletedAt)))
     .get();
   if (!row) throw new NotFoundError();
-  const canCorrect = project.canEdit && activityCorrectionProblem({ authorId: row.createdBy, createdAt: row.createdAt, actorId: actor.id, now: Date.now() }) === null;
+  const canCorrect =
+    project.canEdit && activityCorrectionProblem({ authorId: row.createdBy, createdAt: row.createdAt, actorId: actor.id, now: Date.now() }) === null;
   return { project, activity: { ...row, canCorrect } };
 }
 
@@ -794,11 +863,7 @@ export function listCompanyActivities(actor: Actor, companyId: number, limit = 1
     .leftJoin(t.projects, eq(t.projects.id, t.activities.projectId))
     .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
     .where(
-      and(
-        eq(t.activities.companyId, companyId),
-        isNull(t.activities.deletedAt),
-        or(isNull(t.activities.projectId), and(isNull(t.projects.deletedAt), scope)),
-      ),
+      and(eq(t.activities.companyId, companyId), isNull(t.activities.deletedAt), or(isNull(t.activities.projectId), and(isNull(t.projects.deletedAt), scope))),
     )
     .orderBy(desc(t.activities.occurredOn), desc(t.activities.id))
     .limit(limit)
@@ -826,10 +891,7 @@ export function getWorkbench(actor: Actor) {
       .limit(WORKBENCH_ROWS + 1)
       .all();
   const overdue = section(and(mine, open, lt(t.projects.nextFollowUpOn, day)), asc(t.projects.nextFollowUpOn));
-  const dueSoon = section(
-    and(mine, open, sql`${t.projects.nextFollowUpOn} between ${day} and ${addDays(day, 7)}`),
-    asc(t.projects.nextFollowUpOn),
-  );
+  const dueSoon = section(and(mine, open, sql`${t.projects.nextFollowUpOn} between ${day} and ${addDays(day, 7)}`), asc(t.projects.nextFollowUpOn));
   const stale = section(
     and(mine, eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS))),
     asc(t.projects.lastActivityOn),
@@ -842,7 +904,7 @@ export function getWorkbench(actor: Actor) {
   const pendingVerification = can(actor.role, "verify:signing")
     ? section(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)), asc(t.projects.signedOn))
     : [];
-  const shown = <T,>(rows: T[]) => rows.slice(0, WORKBENCH_ROWS);
+  const shown = <T>(rows: T[]) => rows.slice(0, WORKBENCH_ROWS);
   return {
     today: day,
     overdue: shown(overdue),

@@ -56,7 +56,8 @@ export function SigningVerification({
           </>
         ) : state === "returned" ? (
           <>
-            <strong>甄别退回</strong>（{project.returnedByName ?? ""}，{project.signingReturnedAt ? formatDateTime(project.signingReturnedAt) : ""}）。退回原因：
+            <strong>甄别退回</strong>（{project.returnedByName ?? ""}，{project.signingReturnedAt ? formatDateTime(project.signingReturnedAt) : ""}
+            ）。退回原因：
             {project.signingReturnReason}。补正后可再次甄别；通过前不计入任何统计。
           </>
         ) : (
@@ -78,7 +79,13 @@ export function SigningVerification({
       ) : null}
       {canVerify && state !== "verified" ? (
         <div className="verification-actions">
-          <ConfirmButton action={action} fields={{ intent: "verify", version: project.version }} label="甄别通过" question={VERIFICATION_QUESTIONS.verify} className="primary" />
+          <ConfirmButton
+            action={action}
+            fields={{ intent: "verify", version: project.version }}
+            label="甄别通过"
+            question={VERIFICATION_QUESTIONS.verify}
+            className="primary"
+          />
           <Form
             method="get"
             action={action}

@@ -57,7 +57,9 @@ describe("checkStageChange: refusals", () => {
     if (!outcome.ok) expect(outcome.message).toBe("发生日期不能早于上一次阶段变更的发生日期（2026-03-10）");
     expect(checkStageChange(request({ from: "contacted", to: "negotiating", occurredOn: "2026-03-10", lastChangedOn: "2026-03-10" })).ok).toBe(true);
     // going back is a transition too: its date is no earlier than the one before
-    expect(checkStageChange(request({ from: "negotiating", to: "contacted", note: "重新接洽", occurredOn: "2026-03-01", lastChangedOn: "2026-03-10" }))).toMatchObject({
+    expect(
+      checkStageChange(request({ from: "negotiating", to: "contacted", note: "重新接洽", occurredOn: "2026-03-01", lastChangedOn: "2026-03-10" })),
+    ).toMatchObject({
       ok: false,
       field: "occurredOn",
     });
@@ -77,9 +79,7 @@ describe("checkStageChange: refusals", () => {
 
 describe("checkStageChange: allowed moves", () => {
   it("allows going backwards with a note, without skipped stages or a signing date", () => {
-    const outcome = checkStageChange(
-      request({ from: "registered", to: "negotiating", note: "外方董事会否决，重新洽谈", signedOn: "2026-03-01" }),
-    );
+    const outcome = checkStageChange(request({ from: "registered", to: "negotiating", note: "外方董事会否决，重新洽谈", signedOn: "2026-03-01" }));
     expect(outcome).toEqual({ ok: true, direction: "backward", skipped: [], setsSignedOn: null });
   });
 
@@ -103,16 +103,12 @@ describe("checkStageChange: allowed moves", () => {
   });
 
   it("does not set the signing date again on a second pass through 签约", () => {
-    const outcome = checkStageChange(
-      request({ from: "negotiating", to: "signed", occurredOn: "2026-06-01", signedOn: "2026-03-01" }),
-    );
+    const outcome = checkStageChange(request({ from: "negotiating", to: "signed", occurredOn: "2026-06-01", signedOn: "2026-03-01" }));
     expect(outcome).toMatchObject({ ok: true, direction: "forward", setsSignedOn: null });
   });
 
   it("does not set the signing date when moving on after 签约", () => {
-    const outcome = checkStageChange(
-      request({ from: "signed", to: "registered", occurredOn: "2026-06-01", signedOn: "2026-03-01" }),
-    );
+    const outcome = checkStageChange(request({ from: "signed", to: "registered", occurredOn: "2026-06-01", signedOn: "2026-03-01" }));
     expect(outcome).toEqual({ ok: true, direction: "forward", skipped: [], setsSignedOn: null });
   });
 
@@ -159,10 +155,7 @@ describe("statusChangeProblems", () => {
   it("needs a reason and 流失去向 for 流失", () => {
     const problems = statusChangeProblems(request({ to: "lost", reason: null, lostTo: null }));
     expect(Object.keys(problems).sort()).toEqual(["lostTo", "reason"]);
-    expect(Object.keys(statusChangeProblems(request({ to: "lost", reason: "  ", lostTo: "  " }))).sort()).toEqual([
-      "lostTo",
-      "reason",
-    ]);
+    expect(Object.keys(statusChangeProblems(request({ to: "lost", reason: "  ", lostTo: "  " }))).sort()).toEqual(["lostTo", "reason"]);
     expect(statusChangeProblems(request({ to: "lost", reason: "土地指标不足", lostTo: null }))).toHaveProperty("lostTo");
     expect(statusChangeProblems(request({ to: "lost", reason: null, lostTo: "昆山" }))).toHaveProperty("reason");
     expect(statusChangeProblems(request({ to: "lost", reason: "土地指标不足", lostTo: "昆山" }))).toEqual({});
@@ -180,8 +173,12 @@ describe("statusChangeProblems", () => {
   });
 
   it("keeps the status log chronological, not before the lead nor after today", () => {
-    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2026-07-01" }))).toEqual({ occurredOn: "发生日期不能晚于今天" });
-    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2025-12-31" }))).toEqual({ occurredOn: "发生日期不能早于线索登记日期（2026-01-01）" });
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2026-07-01" }))).toEqual({
+      occurredOn: "发生日期不能晚于今天",
+    });
+    expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, occurredOn: "2025-12-31" }))).toEqual({
+      occurredOn: "发生日期不能早于线索登记日期（2026-01-01）",
+    });
     expect(statusChangeProblems(request({ to: "on_hold", reason: null, lostTo: null, lastChangedOn: "2026-06-02" }))).toEqual({
       occurredOn: "发生日期不能早于上一次状态变更的发生日期（2026-06-02）",
     });

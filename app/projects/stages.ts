@@ -145,11 +145,11 @@ export function statusChangeProblems({ from, to, reason, lostTo, occurredOn, ent
 }
 
 /** What a project shows about its signing: none, 待甄别, 甄别退回 or 已甄别. */
-export function signingState(project: { signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }):
-  | "none"
-  | "pending"
-  | "returned"
-  | "verified" {
+export function signingState(project: {
+  signedOn: string | null;
+  signingVerifiedAt: number | null;
+  signingReturnedAt?: number | null;
+}): "none" | "pending" | "returned" | "verified" {
   if (!project.signedOn) return "none";
   if (project.signingVerifiedAt) return "verified";
   return project.signingReturnedAt ? "returned" : "pending";

@@ -79,8 +79,14 @@ const STYLES = {
       run: { font: TITLE_FONT, size: TITLE_SIZE, color: "000000" },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 560 } },
     },
-    heading1: { run: { font: HEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 0 } },
-    heading2: { run: { font: SUBHEADING_FONT, size: BODY_SIZE, color: "000000" }, paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 1 } },
+    heading1: {
+      run: { font: HEADING_FONT, size: BODY_SIZE, color: "000000" },
+      paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 0 },
+    },
+    heading2: {
+      run: { font: SUBHEADING_FONT, size: BODY_SIZE, color: "000000" },
+      paragraph: { ...BODY_PARAGRAPH, keepNext: true, keepLines: true, widowControl: true, outlineLevel: 1 },
+    },
   },
   paragraphStyles: [
     { id: BODY_STYLE, name: "公文正文", basedOn: "Normal", quickFormat: true, paragraph: { ...BODY_PARAGRAPH, widowControl: true } },
@@ -92,7 +98,6 @@ const STYLES = {
     { id: NOTE_STYLE, name: "表注", basedOn: "Normal", run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 60, after: 0 } } },
   ],
 };
-
 
 /**
  * Width of text in ems: a Chinese character (or full-width sign) one em, a digit 0.56, , and . 0.3,
@@ -169,7 +174,9 @@ function tableXml(data: ReportTable, style: string, size: number, width: number)
     `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${data.headers.map((header, i) => cell(header, i, "center", true)).join("")}</w:tr>`,
   ];
   for (const row of data.rows) {
-    parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${row.map((value, i) => cell(value.text, i, data.numeric.includes(i) ? "right" : null, false)).join("")}</w:tr>`);
+    parts.push(
+      `<w:tr><w:trPr><w:cantSplit/></w:trPr>${row.map((value, i) => cell(value.text, i, data.numeric.includes(i) ? "right" : null, false)).join("")}</w:tr>`,
+    );
   }
   parts.push("</w:tbl>");
   return parts.join("");
@@ -208,7 +215,10 @@ function blocks(list: ReportBlock[], tableStyle: string, tableSize: number, widt
         return [new Paragraph({ style: NOTE_STYLE, text: xmlSafeText(block.text) }), new Paragraph({ style: tableStyle })];
       case "table":
         tables.xml.push(tableXml(block.table, tableStyle, tableSize, width));
-        return [new Paragraph({ style: tableStyle, text: tableMarker(tables, tables.xml.length - 1) }), ...(block.table.note ? [] : [new Paragraph({ style: tableStyle })])];
+        return [
+          new Paragraph({ style: tableStyle, text: tableMarker(tables, tables.xml.length - 1) }),
+          ...(block.table.note ? [] : [new Paragraph({ style: tableStyle })]),
+        ];
     }
   });
 }
@@ -234,14 +244,26 @@ function signatureParagraphs(lines: string[]): Paragraph[] {
     new Paragraph({ style: PLAIN_STYLE, keepNext: true }),
     ...lines.map(
       (line, i) =>
-        new Paragraph({ style: PLAIN_STYLE, text: xmlSafeText(line), alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_SIZE * 10 }, ...(i < lines.length - 1 ? { keepNext: true } : {}), keepLines: true }),
+        new Paragraph({
+          style: PLAIN_STYLE,
+          text: xmlSafeText(line),
+          alignment: AlignmentType.RIGHT,
+          indent: { right: 4 * BODY_SIZE * 10 },
+          ...(i < lines.length - 1 ? { keepNext: true } : {}),
+          keepLines: true,
+        }),
     ),
   ];
 }
 
 /** — 3 — centred at the foot of every page */
 const footer = new Footer({
-  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("宋体"), size: PAGE_NUMBER_SIZE })] })],
+  children: [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("宋体"), size: PAGE_NUMBER_SIZE })],
+    }),
+  ],
 });
 
 export async function renderReportDocx(report: ReportForExport): Promise<Buffer> {
@@ -276,7 +298,10 @@ export async function renderReportDocx(report: ReportForExport): Promise<Buffer>
             {
               properties: landscape,
               footers: { default: footer },
-              children: [new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.appendix.title) }), ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables)],
+              children: [
+                new Paragraph({ heading: HeadingLevel.TITLE, text: xmlSafeText(doc.appendix.title) }),
+                ...blocks(doc.appendix.blocks, APPENDIX_STYLE, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH, tables),
+              ],
             },
           ]
         : []),
@@ -284,6 +309,9 @@ export async function renderReportDocx(report: ReportForExport): Promise<Buffer>
   });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
   const xml = await zip.file("word/document.xml")!.async("string");
-  zip.file("word/document.xml", xml.replace(tableMarkerParagraph(tables), (_, index: string) => tables.xml[Number(index)]!));
+  zip.file(
+    "word/document.xml",
+    xml.replace(tableMarkerParagraph(tables), (_, index: string) => tables.xml[Number(index)]!),
+  );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

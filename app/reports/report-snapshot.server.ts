@@ -11,7 +11,17 @@ import { regionLabel } from "../companies/regions";
 import { db, t } from "../db.server";
 import { getIndicators, getMonthlyTrend, getRates, getTargets } from "../figures/figures.server";
 import { getFunnel } from "../figures/funnel.server";
-import { BIG_PROJECT_USD, completionRate, INDICATOR_LABELS, isMoneyIndicator, samePeriodLastYear, TARGET_INDICATORS, timeProgress, yearOnYear, yearToDate } from "../figures/indicators";
+import {
+  BIG_PROJECT_USD,
+  completionRate,
+  INDICATOR_LABELS,
+  isMoneyIndicator,
+  samePeriodLastYear,
+  TARGET_INDICATORS,
+  timeProgress,
+  yearOnYear,
+  yearToDate,
+} from "../figures/indicators";
 import {
   arrivalsIn,
   commitmentFulfilledIn,
@@ -31,7 +41,8 @@ import type { AppendixLine, ChainLine, CommitmentLine, CountryLine, ParkLine, Pr
 
 function projectLines(where: SQL, date: SQL, order: SQL = sql`${t.projects.totalInvestmentUsd} desc`): ProjectLine[] {
   return db()
-    .all<Omit<ProjectLine, "countryLabel" | "stageLabel"> & { country: string; stage: Stage }>(sql`
+    .all<Omit<ProjectLine, "countryLabel" | "stageLabel"> & { country: string; stage: Stage }>(
+      sql`
       select ${t.projects.id} as id, ${t.projects.name} as name, ${t.companies.name} as companyName, ${t.companies.country} as country,
              ${t.projects.totalInvestmentUsd} as totalInvestmentUsd, ${t.projects.contractedFdiUsd} as contractedFdiUsd,
              ${t.projects.stage} as stage, ${date} as date, ${t.users.displayName} as ownerName
@@ -40,7 +51,8 @@ function projectLines(where: SQL, date: SQL, order: SQL = sql`${t.projects.total
       join ${t.users} on ${t.users.id} = ${t.projects.ownerId}
       where ${where}
       order by ${order}, ${t.projects.id}
-    `)
+    `,
+    )
     .map(({ country, stage, ...row }) => ({ ...row, countryLabel: regionLabel(country), stageLabel: STAGE_LABELS[stage] }));
 }
 
@@ -209,13 +221,15 @@ function parkLines(negotiatingProjects: readonly SnapshotProject[], signings: re
 /** Commitments matching `where`, with what was paid on them by `date` and their status as it stood then. */
 function commitmentLines(where: SQL, date: string): CommitmentLine[] {
   return db()
-    .all<Omit<CommitmentLine, "statusLabel"> & { status: CommitmentStatus }>(sql`
+    .all<Omit<CommitmentLine, "statusLabel"> & { status: CommitmentStatus }>(
+      sql`
       select c.id, ${t.projects.name} as projectName, c.item, c.amount_cny as amountCny, c.due_on as dueOn, c.status,
              ${paidBy(date)} as paidCny
       from ${t.commitments} c join ${t.projects} on ${t.projects.id} = c.project_id
       where ${where}
       order by c.due_on, c.id
-    `)
+    `,
+    )
     .map(({ status, ...row }) => ({
       ...row,
       // open at the date: still payable then, whatever became of it since
@@ -247,7 +261,8 @@ function commitmentSummary(period: Period) {
 function appendixLines(date: string, negotiating: readonly SnapshotProject[]): AppendixLine[] {
   const rowOf = new Map(negotiating.map((project) => [project.id, project.row]));
   return db()
-    .all<{ id: number; name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(sql`
+    .all<{ id: number; name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(
+      sql`
       select ${t.projects.id} as id, ${t.projects.name} as name, ${t.projects.totalInvestmentUsd} as total, ${t.projects.contractedFdiUsd} as contracted,
              ${t.companies.country} as country, ${t.users.displayName} as owner,
              (select a.summary from ${t.activities} a where a.project_id = ${t.projects.id} and a.deleted_at is null and a.occurred_on <= ${date}
@@ -257,7 +272,8 @@ function appendixLines(date: string, negotiating: readonly SnapshotProject[]): A
       join ${t.users} on ${t.users.id} = ${t.projects.ownerId}
       where ${t.projects.id} in (select value from json_each(${JSON.stringify([...rowOf.keys()])}))
       order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
-    `)
+    `,
+    )
     .map((row) => {
       const stage = STAGE_LABELS[rowOf.get(row.id) as Stage];
       return {

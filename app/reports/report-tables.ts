@@ -39,7 +39,10 @@ export const LIST_LIMIT = 50;
  * that leaves rows out, the note saying so (DESIGN.md §4). `total` is how many the list has — more
  * than `rows` holds for a snapshot stored before lists were kept whole (cut at 50 when generated).
  */
-export function listed<T>(rows: readonly T[], { total = rows.length, limit = LIST_LIMIT }: { total?: number; limit?: number | null } = {}): { rows: T[]; note: string | null } {
+export function listed<T>(
+  rows: readonly T[],
+  { total = rows.length, limit = LIST_LIMIT }: { total?: number; limit?: number | null } = {},
+): { rows: T[]; note: string | null } {
   const shown = limit == null ? rows.slice() : rows.slice(0, limit);
   const all = Math.max(total, rows.length);
   return { rows: shown, note: all > shown.length ? `共 ${all} 项，列出前 ${shown.length} 项` : null };
@@ -53,7 +56,8 @@ export interface TableOptions {
 const text = (value: string | null | undefined): Cell => ({ text: value ?? "" });
 const wan = (base: number | null | undefined): Cell =>
   base == null ? { text: "—", number: null, format: "wan" } : { text: formatWan(base), number: wanNumber(base), format: "wan" };
-const count = (value: number | null | undefined): Cell => (value == null ? { text: "—", number: null, format: "count" } : { text: String(value), number: value, format: "count" });
+const count = (value: number | null | undefined): Cell =>
+  value == null ? { text: "—", number: null, format: "count" } : { text: String(value), number: value, format: "count" };
 const percent = (value: number | null | undefined): Cell => ({ text: formatPercent(value), number: value ?? null, format: "percent" });
 const date = (value: string | null | undefined): Cell => ({ text: value ?? "—", date: value ?? null, format: "date" });
 
@@ -66,7 +70,15 @@ function projectTable(sheet: string, title: string, projects: ProjectLine[], lim
     title,
     headers: ["项目名称", "投资方", "国别/地区", "总投资（万美元）", "合同外资（万美元）", "日期", "负责人"],
     numeric: [3, 4],
-    rows: list.rows.map((p) => [text(p.name), text(p.companyName), text(p.countryLabel), wan(p.totalInvestmentUsd), wan(p.contractedFdiUsd), date(p.date), text(p.ownerName)]),
+    rows: list.rows.map((p) => [
+      text(p.name),
+      text(p.companyName),
+      text(p.countryLabel),
+      wan(p.totalInvestmentUsd),
+      wan(p.contractedFdiUsd),
+      date(p.date),
+      text(p.ownerName),
+    ]),
     note: list.note,
   };
 }
@@ -122,7 +134,13 @@ export function reportTables(s: ReportSnapshot, { all = false }: TableOptions = 
       numeric: [1, 2, 3],
       rows: s.rates.map((rate) => {
         const { basis, money } = RATE_BASIS[rate.label] ?? { basis: "", money: false };
-        return [text(rate.label), money ? wan(rate.numerator) : count(rate.numerator), money ? wan(rate.denominator) : count(rate.denominator), percent(rate.rate), text(basis)];
+        return [
+          text(rate.label),
+          money ? wan(rate.numerator) : count(rate.numerator),
+          money ? wan(rate.denominator) : count(rate.denominator),
+          percent(rate.rate),
+          text(basis),
+        ];
       }),
       note: null,
     } satisfies ReportTable,
@@ -152,7 +170,14 @@ export function reportTables(s: ReportSnapshot, { all = false }: TableOptions = 
       title: "产业链招商",
       headers: ["产业链", "在谈项目", "本月签约", "本年签约", "已有项目的缺链环节", "尚无项目的缺链环节"],
       numeric: [1, 2, 3, 4],
-      rows: s.chains.map((c) => [text(c.name), count(c.projects), count(c.signingsMonth), count(c.signingsYear), count(c.gapsAddressed), text(c.gapsOpen.join("、") || "—")]),
+      rows: s.chains.map((c) => [
+        text(c.name),
+        count(c.projects),
+        count(c.signingsMonth),
+        count(c.signingsYear),
+        count(c.gapsAddressed),
+        text(c.gapsOpen.join("、") || "—"),
+      ]),
       note: s.notes?.negotiating ?? null,
     } satisfies ReportTable,
     countries: {
@@ -189,7 +214,15 @@ export function reportTables(s: ReportSnapshot, { all = false }: TableOptions = 
       title: "附表 在谈项目明细表",
       headers: ["序号", "项目名称", "总投资（万美元）", "合同外资（万美元）", "外方国别和地区", "项目进展情况", "负责人"],
       numeric: [0, 2, 3],
-      rows: appendix.rows.map((a, i) => [count(i + 1), text(a.name), wan(a.totalInvestmentUsd), wan(a.contractedFdiUsd), text(a.countryLabel), text(a.progress), text(a.ownerName)]),
+      rows: appendix.rows.map((a, i) => [
+        count(i + 1),
+        text(a.name),
+        wan(a.totalInvestmentUsd),
+        wan(a.contractedFdiUsd),
+        text(a.countryLabel),
+        text(a.progress),
+        text(a.ownerName),
+      ]),
       note: appendix.note,
     } satisfies ReportTable,
   };

@@ -53,7 +53,8 @@ function yearOnYearWords(line: IndicatorLine): string {
 }
 
 /** ，完成年度目标的30.0% — only when the year has a target. */
-const completionWords = (line: IndicatorLine) => (line.target != null && line.target > 0 && line.completion != null ? `，完成年度目标的${formatPercent(line.completion)}` : "");
+const completionWords = (line: IndicatorLine) =>
+  line.target != null && line.target > 0 && line.completion != null ? `，完成年度目标的${formatPercent(line.completion)}` : "";
 
 /**
  * The opening paragraph: the month's headline figures in words, from the snapshot's indicator lines
@@ -72,7 +73,9 @@ export function openingParagraph(s: ReportSnapshot): string {
       const big = line("big_projects");
       const fortune500 = line("fortune500_projects");
       const among = [big ? `超亿美元项目${big.yearToDate}个` : null, fortune500 ? `世界500强项目${fortune500.yearToDate}个` : null].filter(Boolean);
-      clauses.push(`全市新签约外资项目${signed.yearToDate}个，${yearOnYearWords(signed)}${completionWords(signed)}${among.length ? `，其中${among.join("、")}` : ""}`);
+      clauses.push(
+        `全市新签约外资项目${signed.yearToDate}个，${yearOnYearWords(signed)}${completionWords(signed)}${among.length ? `，其中${among.join("、")}` : ""}`,
+      );
     }
   }
   for (const [indicator, name] of [
@@ -122,7 +125,24 @@ export const appendixTable = (s: ReportSnapshot): ReportTable => reportTables(s)
 
 /** The sheets of the Excel export, in order: one per table. */
 export function reportSheets(t: ReportTables): ReportTable[] {
-  return [t.indicators, t.rates, t.signed, t.started, t.producing, t.big, t.fortune500, t.pipeline, t.changes, t.chains, t.countries, t.parks, t.commitments, t.dueNextMonth, t.overdue, t.appendix];
+  return [
+    t.indicators,
+    t.rates,
+    t.signed,
+    t.started,
+    t.producing,
+    t.big,
+    t.fortune500,
+    t.pipeline,
+    t.changes,
+    t.chains,
+    t.countries,
+    t.parks,
+    t.commitments,
+    t.dueNextMonth,
+    t.overdue,
+    t.appendix,
+  ];
 }
 
 export type ReportBlock =
@@ -153,7 +173,9 @@ const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
 
 /** A table, then its note when it is cut short; the paragraph 无 for an empty list. */
 const tableOrNone = (table: ReportTable): ReportBlock[] =>
-  table.rows.length ? [{ kind: "table", table }, ...(table.note ? [{ kind: "note", text: `${table.note}。` } as const] : [])] : [{ kind: "paragraph", text: NONE_TEXT }];
+  table.rows.length
+    ? [{ kind: "table", table }, ...(table.note ? [{ kind: "note", text: `${table.note}。` } as const] : [])]
+    : [{ kind: "paragraph", text: NONE_TEXT }];
 
 /** Numbered sub-sections （一）（二）…, each a sub-heading followed by its blocks. */
 function subsections(parts: Array<[title: string, blocks: ReportBlock[]]>): ReportBlock[] {
@@ -161,7 +183,9 @@ function subsections(parts: Array<[title: string, blocks: ReportBlock[]]>): Repo
 }
 
 /** The whole report in reading order. */
-export function reportDocument(report: Pick<ReportForExport, "snapshot" | "problems" | "nextMonthPlan" | "addressedTo" | "issuedBy" | "issuedOn">): ReportDocument {
+export function reportDocument(
+  report: Pick<ReportForExport, "snapshot" | "problems" | "nextMonthPlan" | "addressedTo" | "issuedBy" | "issuedOn">,
+): ReportDocument {
   const s = report.snapshot;
   const t = reportTables(s);
   const sentences = reportSentences(s);

@@ -11,7 +11,9 @@ function Table({ table, caption = false }: { table: ReportTable; caption?: boole
   const cards = table.headers.length > 3;
   const titleColumn = table.headers[0] === "序号" ? 1 : 0;
   const cellClass = (i: number) =>
-    [table.numeric.includes(i) ? "num" : "", cards && i < titleColumn ? "card-hide" : "", cards && i === titleColumn && i > 0 ? "card-title" : ""].filter(Boolean).join(" ") || undefined;
+    [table.numeric.includes(i) ? "num" : "", cards && i < titleColumn ? "card-hide" : "", cards && i === titleColumn && i > 0 ? "card-title" : ""]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <table className={cards ? "data report-table cards" : "data report-table"} aria-label={table.title}>
       {caption ? <caption>{table.title}</caption> : null}

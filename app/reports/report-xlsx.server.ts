@@ -56,7 +56,12 @@ function bannerRow(sheet: ExcelJS.Worksheet, text: string, columns: number, widt
   return row;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, data: ReportTable, title: string, { lead = [], landscape = false }: { lead?: string[]; landscape?: boolean } = {}): void {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  data: ReportTable,
+  title: string,
+  { lead = [], landscape = false }: { lead?: string[]; landscape?: boolean } = {},
+): void {
   const sheet = workbook.addWorksheet(data.sheet);
   const columns = data.headers.length;
   const widths = data.headers.map((header, i) => {

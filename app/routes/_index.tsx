@@ -87,7 +87,9 @@ export default function Workbench() {
         <ProjectTable rows={data.dueSoon} columns={["company", "stage", "owner", "followUp"]} empty="未来7天没有待跟进事项" />
       </section>
       <section className="card" aria-labelledby="stale-title">
-        <h2 id="stale-title">久未跟进（{STALE_AFTER_DAYS}天无活动，{count(data.stale, data.more.stale)}）</h2>
+        <h2 id="stale-title">
+          久未跟进（{STALE_AFTER_DAYS}天无活动，{count(data.stale, data.more.stale)}）
+        </h2>
         <ProjectTable rows={data.stale} columns={["company", "stage", "owner", "lastActivity"]} empty="没有久未跟进的项目" />
       </section>
       <section className="card" aria-labelledby="mine-title">

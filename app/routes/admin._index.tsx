@@ -64,7 +64,8 @@ function BackupStatus({
       <h2 id="backup-title">备份</h2>
       {backup ? (
         <p>
-          最近一次备份：<strong>{formatDateTime(Date.parse(backup.at))}</strong>（{backup.name}，数据库 {(backup.databaseBytes / 1024 / 1024).toFixed(1)} MB，附件 {backup.filesCount} 个，完整性检查：
+          最近一次备份：<strong>{formatDateTime(Date.parse(backup.at))}</strong>（{backup.name}，数据库 {(backup.databaseBytes / 1024 / 1024).toFixed(1)}{" "}
+          MB，附件 {backup.filesCount} 个，完整性检查：
           {backup.integrity === "ok" ? "通过" : backup.integrity}）
         </p>
       ) : (
@@ -102,7 +103,12 @@ export default function Admin() {
         ) : (
           <table className="data">
             <thead>
-              <tr><th>项目名称</th><th>投资方企业</th><th>删除时间</th><th /></tr>
+              <tr>
+                <th>项目名称</th>
+                <th>投资方企业</th>
+                <th>删除时间</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {projects.map((project) => (
@@ -110,7 +116,9 @@ export default function Admin() {
                   <td>{project.name}</td>
                   <td>{project.companyName}</td>
                   <td>{project.deletedAt ? formatDateTime(project.deletedAt) : ""}</td>
-                  <td><RestoreButton entityType="project" id={project.id} version={project.version} label={project.name} /></td>
+                  <td>
+                    <RestoreButton entityType="project" id={project.id} version={project.version} label={project.name} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -122,7 +130,12 @@ export default function Admin() {
         ) : (
           <table className="data">
             <thead>
-              <tr><th>企业名称</th><th>国别/地区</th><th>删除时间</th><th /></tr>
+              <tr>
+                <th>企业名称</th>
+                <th>国别/地区</th>
+                <th>删除时间</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {companies.map((company) => (
@@ -130,7 +143,9 @@ export default function Admin() {
                   <td>{company.name}</td>
                   <td>{regionLabel(company.country)}</td>
                   <td>{company.deletedAt ? formatDateTime(company.deletedAt) : ""}</td>
-                  <td><RestoreButton entityType="company" id={company.id} version={company.version} label={company.name} /></td>
+                  <td>
+                    <RestoreButton entityType="company" id={company.id} version={company.version} label={company.name} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -30,7 +30,12 @@ export default function OperationLog() {
       <p className="muted">登录、用户与权限变更、导入、导出、备份与恢复、甄别。各条记录自身的修改见其页面的变更记录。</p>
       <Form method="get" className="filters">
         <FilterSelect name="user" label="用户" options={users.map((user) => ({ value: user.id, label: user.label }))} value={filters.userId} />
-        <FilterSelect name="kind" label="类别" options={OPERATION_KIND_CODES.map((kind) => ({ value: kind, label: operationKindLabel(kind) }))} value={filters.kind} />
+        <FilterSelect
+          name="kind"
+          label="类别"
+          options={OPERATION_KIND_CODES.map((kind) => ({ value: kind, label: operationKindLabel(kind) }))}
+          value={filters.kind}
+        />
         <div className="field">
           <label htmlFor="filter-from">起始日期</label>
           <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
@@ -61,7 +66,7 @@ export default function OperationLog() {
             <tr key={row.id}>
               <td>{formatDateTime(row.at)}</td>
               <td data-label="类别">{operationKindLabel(row.kind)}</td>
-              <td data-label="用户">{row.displayName ? `${row.displayName}（${row.username}）` : row.username ?? "系统"}</td>
+              <td data-label="用户">{row.displayName ? `${row.displayName}（${row.username}）` : (row.username ?? "系统")}</td>
               <td data-label="内容">{row.summary}</td>
               <td data-label="地址">{row.address ?? ""}</td>
             </tr>

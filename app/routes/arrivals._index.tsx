@@ -78,7 +78,13 @@ export default function Arrivals() {
         ) : null}
         {filters.pageSize && filters.pageSize !== 20 ? <input type="hidden" name="size" value={filters.pageSize} /> : null}
         <FilterSelect name="year" label="年份" value={filters.year} emptyLabel={null} options={years.map((year) => ({ value: year, label: `${year}年` }))} />
-        <FilterSelect name="month" label="月份" value={filters.month} emptyLabel="全年" options={MONTHS.map((month) => ({ value: month, label: `${month}月` }))} />
+        <FilterSelect
+          name="month"
+          label="月份"
+          value={filters.month}
+          emptyLabel="全年"
+          options={MONTHS.map((month) => ({ value: month, label: `${month}月` }))}
+        />
         <FilterSelect name="unit" label="负责单位" value={filters.unitId} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
         <button type="submit" className="primary">
           查询
@@ -97,7 +103,9 @@ export default function Arrivals() {
           </div>
           {comparison.label !== "全年" ? (
             <div>
-              <dt>{filters.year}年{comparison.label}</dt>
+              <dt>
+                {filters.year}年{comparison.label}
+              </dt>
               <dd>{formatAmount(comparison.currentUsd, "美元")}</dd>
             </div>
           ) : null}
@@ -174,7 +182,13 @@ export default function Arrivals() {
                   <SortHeader name="arrivedOn" label="到账日期" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.arrivedOn} />
                   <th>项目</th>
                   <th>外方国别</th>
-                  <SortHeader name="amount" label="到账金额（万美元）" sort={filters.sort ?? DEFAULT_ARRIVAL_SORT} firstDir={ARRIVAL_SORT_COLUMNS.amount} className="num" />
+                  <SortHeader
+                    name="amount"
+                    label="到账金额（万美元）"
+                    sort={filters.sort ?? DEFAULT_ARRIVAL_SORT}
+                    firstDir={ARRIVAL_SORT_COLUMNS.amount}
+                    className="num"
+                  />
                   <th>凭证说明</th>
                   <th>登记人</th>
                 </tr>
@@ -187,7 +201,9 @@ export default function Arrivals() {
                       <a href={`/projects/${row.projectId}`}>{row.projectName}</a>
                     </td>
                     <td data-label="外方国别">{regionLabel(row.country)}</td>
-                    <td data-label="到账金额（万美元）" className="num">{formatWan(row.amountUsd)}</td>
+                    <td data-label="到账金额（万美元）" className="num">
+                      {formatWan(row.amountUsd)}
+                    </td>
                     <td data-label="凭证说明">{row.reference ?? ""}</td>
                     <td data-label="登记人">{row.createdByName ?? ""}</td>
                   </tr>

@@ -50,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function NodeForm({ node, parentChoices, feedback }: { node: Data["node"]; parentChoices: Data["parentChoices"]; feedback: FormFeedback | null }) {
-  const form = useValidatedForm(nodeSchema, { name: node.name, gapStatus: node.gapStatus ?? "", parentId: node.parentId ?? "", version: node.version }, feedback);
+  const form = useValidatedForm(
+    nodeSchema,
+    { name: node.name, gapStatus: node.gapStatus ?? "", parentId: node.parentId ?? "", version: node.version },
+    feedback,
+  );
   return (
     <Form method="post" onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="intent" value="node" />
@@ -59,10 +63,22 @@ function NodeForm({ node, parentChoices, feedback }: { node: Data["node"]; paren
       <div className="form-grid">
         <TextField form={form} name="name" label="节点名称" required />
         {node.level === "link" ? (
-          <SelectField form={form} name="gapStatus" label="链环状态" placeholder="未评估" options={GAP_STATUSES.map((status) => ({ value: status, label: GAP_STATUS_LABELS[status] }))} />
+          <SelectField
+            form={form}
+            name="gapStatus"
+            label="链环状态"
+            placeholder="未评估"
+            options={GAP_STATUSES.map((status) => ({ value: status, label: GAP_STATUS_LABELS[status] }))}
+          />
         ) : null}
         {node.level !== "group" ? (
-          <SelectField form={form} name="parentId" label="上级节点" placeholder="（顶层）" options={parentChoices.map((choice) => ({ value: choice.id, label: choice.label }))} />
+          <SelectField
+            form={form}
+            name="parentId"
+            label="上级节点"
+            placeholder="（顶层）"
+            options={parentChoices.map((choice) => ({ value: choice.id, label: choice.label }))}
+          />
         ) : null}
       </div>
       <div className="form-actions">
@@ -116,7 +132,8 @@ export default function ChainNodePage() {
             ))}
           </p>
           <h1>
-            {node.name} <span className="muted">{NODE_LEVEL_LABELS[node.level]}</span> <GapBadge status={node.gapStatus} /> <RetiredBadge retired={node.retired} />
+            {node.name} <span className="muted">{NODE_LEVEL_LABELS[node.level]}</span> <GapBadge status={node.gapStatus} />{" "}
+            <RetiredBadge retired={node.retired} />
           </h1>
         </div>
         <Link to={`/projects?chain=${node.id}`} className="button secondary">
@@ -124,7 +141,9 @@ export default function ChainNodePage() {
         </Link>
       </div>
       {feedback && !feedback.ok && (feedback.values?.intent === "retire" || feedback.values?.intent === "restore") ? (
-        <p className="form-error" role="alert">{feedback.formError}</p>
+        <p className="form-error" role="alert">
+          {feedback.formError}
+        </p>
       ) : null}
 
       {node.level === "chain" ? (
@@ -161,7 +180,10 @@ export default function ChainNodePage() {
             </div>
             <div>
               <dt>重点招商对象清单</dt>
-              <dd>{targets.length}{moreTargets ? "+" : ""} 家（见下表）</dd>
+              <dd>
+                {targets.length}
+                {moreTargets ? "+" : ""} 家（见下表）
+              </dd>
             </div>
           </dl>
         </section>
@@ -198,7 +220,9 @@ export default function ChainNodePage() {
       <section className="card" aria-labelledby="pipeline-title">
         <h2 id="pipeline-title">项目储备（按阶段）</h2>
         <StagePipelineTable label="项目储备（按阶段）" rows={pipeline} listOf={(row) => `/projects?chain=${node.id}&at=${today}&row=${row}`} />
-        <p className="muted">截至 {today} 进行中和暂缓的项目，含关联到下级环节的项目，每个项目计一次；已签约尚未甄别的项目计入「签约（待甄别）」，不计入「签约」及以后各行。</p>
+        <p className="muted">
+          截至 {today} 进行中和暂缓的项目，含关联到下级环节的项目，每个项目计一次；已签约尚未甄别的项目计入「签约（待甄别）」，不计入「签约」及以后各行。
+        </p>
       </section>
 
       {node.level === "chain" ? (

@@ -61,10 +61,29 @@ function NewNodeForm({ systemId, nodes, feedback }: { systemId: number; nodes: r
       <input type="hidden" name="systemId" value={systemId} />
       <FormErrorBanner form={form} />
       <div className="form-grid">
-        <SelectField form={form} name="parentId" label="上级节点" placeholder="（顶层）" options={flatten(nodes).map((node) => ({ value: node.id, label: node.label }))} />
-        <SelectField form={form} name="level" label="节点层级" required placeholder="请选择" options={NODE_LEVELS.map((level) => ({ value: level, label: NODE_LEVEL_LABELS[level] }))} />
+        <SelectField
+          form={form}
+          name="parentId"
+          label="上级节点"
+          placeholder="（顶层）"
+          options={flatten(nodes).map((node) => ({ value: node.id, label: node.label }))}
+        />
+        <SelectField
+          form={form}
+          name="level"
+          label="节点层级"
+          required
+          placeholder="请选择"
+          options={NODE_LEVELS.map((level) => ({ value: level, label: NODE_LEVEL_LABELS[level] }))}
+        />
         <TextField form={form} name="name" label="节点名称" required />
-        <SelectField form={form} name="gapStatus" label="链环状态" placeholder="（非环节不填）" options={GAP_STATUSES.map((status) => ({ value: status, label: GAP_STATUS_LABELS[status] }))} />
+        <SelectField
+          form={form}
+          name="gapStatus"
+          label="链环状态"
+          placeholder="（非环节不填）"
+          options={GAP_STATUSES.map((status) => ({ value: status, label: GAP_STATUS_LABELS[status] }))}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary">

@@ -28,7 +28,8 @@ export default function ChainGaps() {
         </div>
       </div>
       <p>
-        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无储备项目</strong>（排在最前）。储备项目：进行中、暂缓的项目。 <ExportLink to="/chains/gaps/export" />
+        空白和薄弱环节共 {gaps.length} 个，其中 <strong>{uncovered} 个尚无储备项目</strong>（排在最前）。储备项目：进行中、暂缓的项目。{" "}
+        <ExportLink to="/chains/gaps/export" />
       </p>
       {gaps.length === 0 ? (
         <p className="muted">没有空白或薄弱环节</p>
@@ -66,9 +67,7 @@ export default function ChainGaps() {
                       </span>
                     </div>
                   ))}
-                  {gap.projects > gap.projectList.length ? (
-                    <Link to={`/projects?chain=${gap.id}`}>查看全部 {gap.projects} 个</Link>
-                  ) : null}
+                  {gap.projects > gap.projectList.length ? <Link to={`/projects?chain=${gap.id}`}>查看全部 {gap.projects} 个</Link> : null}
                 </td>
               </tr>
             ))}

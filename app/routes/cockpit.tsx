@@ -88,8 +88,23 @@ function CountLink({ count, to }: { count: number; to: string | null }) {
 }
 
 export default function Cockpit() {
-  const { period, quick, kpis, rates, funnel, funnelSvg, funnelPhoneSvg, snapshot, breakdown, trend, trendSvg, trendPhoneSvg, bigSignings, unitTargets, overdue } =
-    useLoaderData<typeof loader>();
+  const {
+    period,
+    quick,
+    kpis,
+    rates,
+    funnel,
+    funnelSvg,
+    funnelPhoneSvg,
+    snapshot,
+    breakdown,
+    trend,
+    trendSvg,
+    trendPhoneSvg,
+    bigSignings,
+    unitTargets,
+    overdue,
+  } = useLoaderData<typeof loader>();
   const by = breakdown.by;
   const byLabel = BREAKDOWN_LABELS[by];
   /** the drill-down of a figure narrowed to one value of the breakdown (none for 未填) */
@@ -123,7 +138,11 @@ export default function Cockpit() {
         </button>
         <span className="quick-periods">
           {quick.map((q) => (
-            <Link key={q.label} to={`/cockpit?${periodQuery(q.period)}&by=${breakdown.by}`} aria-current={q.period.from === period.from && q.period.to === period.to ? "true" : undefined}>
+            <Link
+              key={q.label}
+              to={`/cockpit?${periodQuery(q.period)}&by=${breakdown.by}`}
+              aria-current={q.period.from === period.from && q.period.to === period.to ? "true" : undefined}
+            >
               {q.label}
             </Link>
           ))}
@@ -164,7 +183,8 @@ export default function Cockpit() {
                 <div>
                   <dt>同比</dt>
                   <dd>
-                    {card.yearOnYear === null ? "—" : `${card.yearOnYear >= 0 ? "增长" : "下降"} ${formatPercent(Math.abs(card.yearOnYear))}`}（去年同期 {formatValue(card, card.previous)}）
+                    {card.yearOnYear === null ? "—" : `${card.yearOnYear >= 0 ? "增长" : "下降"} ${formatPercent(Math.abs(card.yearOnYear))}`}（去年同期{" "}
+                    {formatValue(card, card.previous)}）
                   </dd>
                 </div>
               </dl>
@@ -205,9 +225,7 @@ export default function Cockpit() {
             {funnel.map((row) => (
               <tr key={row.stage}>
                 <th scope="row">{STAGE_LABELS[row.stage as Stage]}</th>
-                <td className="num">
-                  {row.projects > 0 ? <Link to={listOf({ cohort: period, reached: row.stage as Stage })}>{row.projects}</Link> : "0"}
-                </td>
+                <td className="num">{row.projects > 0 ? <Link to={listOf({ cohort: period, reached: row.stage as Stage })}>{row.projects}</Link> : "0"}</td>
                 <td className="num">{formatWan(row.totalInvestmentUsd)}</td>
                 <td className="num">{formatPercent(row.conversion)}</td>
               </tr>
@@ -222,7 +240,8 @@ export default function Cockpit() {
         <p className="muted caption">签约按签约日期计入，甄别通过后计数；期末尚未甄别的签约列入 签约（待甄别）。</p>
         <StagePipelineTable label="项目储备" rows={snapshot.lines} listOf={snapshotList} />
         <p>
-          其中在谈项目（接洽、洽谈）<CountLink count={snapshot.negotiating.projects} to={snapshotList("negotiating_all")} /> 个，总投资{" "}
+          其中在谈项目（接洽、洽谈）
+          <CountLink count={snapshot.negotiating.projects} to={snapshotList("negotiating_all")} /> 个，总投资{" "}
           {formatAmount(snapshot.negotiating.totalInvestmentUsd, "美元")}。
         </p>
       </section>
@@ -238,7 +257,9 @@ export default function Cockpit() {
         </nav>
         {by === "chain" ? <p className="muted caption">服务多条产业链的项目在每条链中各计一次；未关联产业链的项目不在此列。</p> : null}
 
-        <h3 id="breakdown-signed-title">新签约与实到外资（{period.from} 至 {period.to}）</h3>
+        <h3 id="breakdown-signed-title">
+          新签约与实到外资（{period.from} 至 {period.to}）
+        </h3>
         <p className="muted caption">新签约按签约日期统计已甄别项目；实到外资按到账日期统计。</p>
         {breakdown.signings.total === 0 ? (
           <p className="muted">统计期内没有签约或到账</p>
@@ -261,9 +282,15 @@ export default function Cockpit() {
                     <td className="num" data-label="新签约项目数">
                       <CountLink count={row.projects} to={breakdownList({ signed: period }, row.key)} />
                     </td>
-                    <td className="num" data-label="合同外资（万美元）">{formatWan(row.contractedFdiUsd)}</td>
-                    <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td>
-                    <td className="num" data-label="实到外资（万美元）">{formatWan(row.actualFdiUsd)}</td>
+                    <td className="num" data-label="合同外资（万美元）">
+                      {formatWan(row.contractedFdiUsd)}
+                    </td>
+                    <td className="num" data-label="总投资（万美元）">
+                      {formatWan(row.totalInvestmentUsd)}
+                    </td>
+                    <td className="num" data-label="实到外资（万美元）">
+                      {formatWan(row.actualFdiUsd)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -403,8 +430,12 @@ export default function Cockpit() {
                     {project.isFortune500 ? <span className="badge"> 世界500强</span> : null}
                   </td>
                   <td data-label="国别/地区">{regionLabel(project.country)}</td>
-                  <td data-label="总投资（万美元）" className="num">{formatWan(project.totalInvestmentUsd)}</td>
-                  <td data-label="合同外资（万美元）" className="num">{formatWan(project.contractedFdiUsd)}</td>
+                  <td data-label="总投资（万美元）" className="num">
+                    {formatWan(project.totalInvestmentUsd)}
+                  </td>
+                  <td data-label="合同外资（万美元）" className="num">
+                    {formatWan(project.contractedFdiUsd)}
+                  </td>
                   <td data-label="签约日期">{project.signedOn}</td>
                   <td data-label="当前阶段">{STAGE_LABELS[project.stage as Stage]}</td>
                 </tr>

@@ -46,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = confirmationQuery(request, ["commit", "conditionsMet", "cancel"] as const);
   return load(() => {
     const commitment = getCommitment(user, id);
-    const allowed = asked && (asked.intent === "commit" ? commitment.can.commit : asked.intent === "conditionsMet" ? commitment.can.meetConditions : commitment.can.cancel);
+    const allowed =
+      asked && (asked.intent === "commit" ? commitment.can.commit : asked.intent === "conditionsMet" ? commitment.can.meetConditions : commitment.can.cancel);
     const confirmation: Confirmation | null =
       asked && allowed
         ? {
@@ -144,7 +145,9 @@ function CancelForm({ version, feedback }: { version: number; feedback: FormFeed
 }
 
 function StepButton({ commitmentId, intent, version, label }: { commitmentId: number; intent: "commit" | "conditionsMet"; version: number; label: string }) {
-  return <ConfirmButton action={`/commitments/${commitmentId}`} fields={{ intent, version }} label={label} question={STEP_QUESTIONS[intent]} className="primary" />;
+  return (
+    <ConfirmButton action={`/commitments/${commitmentId}`} fields={{ intent, version }} label={label} question={STEP_QUESTIONS[intent]} className="primary" />
+  );
 }
 
 export default function CommitmentDetail() {
@@ -179,7 +182,9 @@ export default function CommitmentDetail() {
         {commitment.can.commit || commitment.can.meetConditions ? (
           <div className="form-actions" style={{ marginTop: 0 }}>
             {commitment.can.commit ? <StepButton commitmentId={commitment.id} intent="commit" version={commitment.version} label="承诺" /> : null}
-            {commitment.can.meetConditions ? <StepButton commitmentId={commitment.id} intent="conditionsMet" version={commitment.version} label="条件已达成" /> : null}
+            {commitment.can.meetConditions ? (
+              <StepButton commitmentId={commitment.id} intent="conditionsMet" version={commitment.version} label="条件已达成" />
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -289,7 +294,12 @@ export default function CommitmentDetail() {
                       <td>{payout.createdByName ?? "—"}</td>
                       <td>{formatDateTime(payout.createdAt)}</td>
                       <td>
-                        <CompactAttachments entityType="payout" entityId={payout.id} attachments={payoutEvidence.byRecord[payout.id] ?? []} canAttach={payoutEvidence.canAttach} />
+                        <CompactAttachments
+                          entityType="payout"
+                          entityId={payout.id}
+                          attachments={payoutEvidence.byRecord[payout.id] ?? []}
+                          canAttach={payoutEvidence.canAttach}
+                        />
                       </td>
                     </tr>
                   ))}

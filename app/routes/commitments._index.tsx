@@ -3,7 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
-import { COMMITMENT_SORT_COLUMNS, COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, commitmentFiltersFrom, DUE_WINDOW_LABELS, DUE_WINDOWS } from "../commitments/commitment-rules";
+import {
+  COMMITMENT_SORT_COLUMNS,
+  COMMITMENT_STATUS_LABELS,
+  COMMITMENT_STATUSES,
+  commitmentFiltersFrom,
+  DUE_WINDOW_LABELS,
+  DUE_WINDOWS,
+} from "../commitments/commitment-rules";
 import {
   findProjectName,
   listCommitmentFilterChoices,
@@ -109,7 +116,9 @@ export default function Commitments() {
                     <td data-label="承诺事项">
                       <a href={`/commitments/${row.id}`}>{row.item}</a>
                     </td>
-                    <td data-label="未兑现（万元）" className="num">{formatWan(row.outstandingCny)}</td>
+                    <td data-label="未兑现（万元）" className="num">
+                      {formatWan(row.outstandingCny)}
+                    </td>
                     <td data-label="约定兑现日期">{row.dueOn}</td>
                     <td data-label="逾期">
                       <span className="badge danger">逾期 {-row.daysUntilDue} 天</span>
@@ -141,7 +150,12 @@ export default function Commitments() {
           ]}
           value={params.get("status")}
         />
-        <FilterSelect name="window" label="到期" options={DUE_WINDOWS.map((window) => ({ value: window, label: DUE_WINDOW_LABELS[window] }))} value={params.get("window")} />
+        <FilterSelect
+          name="window"
+          label="到期"
+          options={DUE_WINDOWS.map((window) => ({ value: window, label: DUE_WINDOW_LABELS[window] }))}
+          value={params.get("window")}
+        />
         <FilterSelect
           name="policy"
           label="政策"
@@ -198,8 +212,12 @@ export default function Commitments() {
                   <td data-label="承诺事项">
                     <a href={`/commitments/${row.id}`}>{row.item}</a>
                   </td>
-                  <td data-label="承诺金额（万元）" className="num">{formatWan(row.amountCny)}</td>
-                  <td data-label="已兑现（万元）" className="num">{formatWan(row.paidCny)}</td>
+                  <td data-label="承诺金额（万元）" className="num">
+                    {formatWan(row.amountCny)}
+                  </td>
+                  <td data-label="已兑现（万元）" className="num">
+                    {formatWan(row.paidCny)}
+                  </td>
                   <td data-label="约定兑现日期">{row.dueOn}</td>
                   <td data-label="状态">
                     <CommitmentStatusBadge status={row.status} />

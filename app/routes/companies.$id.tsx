@@ -59,7 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }, formData);
 }
 
-function ContactForm({ defaults, feedback, hidden, submitLabel }: { defaults: Record<string, string | number | null>; feedback?: FormFeedback | null; hidden: Record<string, string | number>; submitLabel: string }) {
+function ContactForm({
+  defaults,
+  feedback,
+  hidden,
+  submitLabel,
+}: {
+  defaults: Record<string, string | number | null>;
+  feedback?: FormFeedback | null;
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+}) {
   const form = useValidatedForm(contactSchema, defaults, feedback);
   return (
     <Form method="post" onSubmit={form.onSubmit} noValidate>
@@ -107,11 +117,26 @@ export default function CompanyDetail() {
       </div>
       <section className="card" aria-label="企业信息">
         <dl className="facts">
-          <div><dt>外文名称</dt><dd>{company.foreignName ?? "—"}</dd></div>
-          <div><dt>统一社会信用代码</dt><dd>{company.uscc ?? "—"}</dd></div>
-          <div><dt>国别/地区</dt><dd>{regionLabel(company.country)}</dd></div>
-          <div><dt>所在城市</dt><dd>{company.city ?? "—"}</dd></div>
-          <div><dt>所属行业</dt><dd>{company.industry ?? "—"}</dd></div>
+          <div>
+            <dt>外文名称</dt>
+            <dd>{company.foreignName ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>统一社会信用代码</dt>
+            <dd>{company.uscc ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>国别/地区</dt>
+            <dd>{regionLabel(company.country)}</dd>
+          </div>
+          <div>
+            <dt>所在城市</dt>
+            <dd>{company.city ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>所属行业</dt>
+            <dd>{company.industry ?? "—"}</dd>
+          </div>
           <div>
             <dt>标签</dt>
             <dd>
@@ -133,14 +158,26 @@ export default function CompanyDetail() {
             ) : (
               <table className="data">
                 <thead>
-                  <tr><th>项目名称</th><th>阶段</th><th>项目状态</th><th className="num">总投资（万美元）</th><th>负责人</th></tr>
+                  <tr>
+                    <th>项目名称</th>
+                    <th>阶段</th>
+                    <th>项目状态</th>
+                    <th className="num">总投资（万美元）</th>
+                    <th>负责人</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {projects.map((project) => (
                     <tr key={project.id}>
-                      <td><Link to={`/projects/${project.id}`}>{project.name}</Link></td>
-                      <td><StageBadge stage={project.stage as Stage} signedOn={null} signingVerifiedAt={null} /></td>
-                      <td><StatusBadge status={project.status as Status} /></td>
+                      <td>
+                        <Link to={`/projects/${project.id}`}>{project.name}</Link>
+                      </td>
+                      <td>
+                        <StageBadge stage={project.stage as Stage} signedOn={null} signingVerifiedAt={null} />
+                      </td>
+                      <td>
+                        <StatusBadge status={project.status as Status} />
+                      </td>
                       <td className="num">{formatWan(project.totalInvestmentUsd)}</td>
                       <td>{project.ownerName}</td>
                     </tr>
@@ -161,7 +198,10 @@ export default function CompanyDetail() {
                       {activity.occurredOn} · {ACTIVITY_TYPE_LABELS[activity.type]}
                       {activity.place ? ` · ${activity.place}` : ""} · {activity.createdByName ?? ""}
                       {activity.projectId ? (
-                        <> · <Link to={`/projects/${activity.projectId}`}>{activity.projectName}</Link></>
+                        <>
+                          {" "}
+                          · <Link to={`/projects/${activity.projectId}`}>{activity.projectName}</Link>
+                        </>
                       ) : null}
                     </div>
                     <div>{activity.summary}</div>

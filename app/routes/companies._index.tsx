@@ -35,9 +35,7 @@ export default function Companies() {
         </Link>
       </div>
       <Form method="get" className="filters card" role="search">
-        {KEPT_PARAMS.map((name) =>
-          params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null,
-        )}
+        {KEPT_PARAMS.map((name) => (params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null))}
         <div className="field">
           <label htmlFor="q">搜索企业</label>
           <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="中文名称或外文名称" />
@@ -99,7 +97,9 @@ export default function Companies() {
               <td>
                 <a href={`/companies/${row.id}`}>{row.name}</a>
               </td>
-              <td data-label="外文名称" className="card-sub">{row.foreignName ?? ""}</td>
+              <td data-label="外文名称" className="card-sub">
+                {row.foreignName ?? ""}
+              </td>
               <td data-label="国别/地区">{regionLabel(row.country)}</td>
               <td data-label="所在城市">{row.city ?? ""}</td>
               <td data-label="所属行业">{row.industry ?? ""}</td>

@@ -36,7 +36,8 @@ export default function UndoImport() {
       </div>
       <section className="card">
         <p>
-          {formatDateTime(batch.createdAt)} {batch.userName} 导入的{IMPORT_KIND_LABELS[batch.kind as ImportKind] ?? batch.kind}文件「{batch.fileName}」：新增 {batch.createdCount} 条，更新 {batch.updatedCount} 条。
+          {formatDateTime(batch.createdAt)} {batch.userName} 导入的{IMPORT_KIND_LABELS[batch.kind as ImportKind] ?? batch.kind}文件「{batch.fileName}」：新增{" "}
+          {batch.createdCount} 条，更新 {batch.updatedCount} 条。
         </p>
         {batch.undoneAt ? (
           <p className="notice">该次导入已于 {formatDateTime(batch.undoneAt)} 撤销。</p>

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/session.server";
 import { columnFieldsFrom, importChoiceSchema, importStepSchema } from "../imports/import.schema";
@@ -95,7 +89,8 @@ export default function Imports() {
       </div>
       {doneBatch ? (
         <p className="notice" role="status">
-          导入完成：「{doneBatch.fileName}」新增 {doneBatch.createdCount} 条，更新 {doneBatch.updatedCount} 条，跳过 {doneBatch.skippedCount} 条，拒绝 {doneBatch.refusedCount} 条。
+          导入完成：「{doneBatch.fileName}」新增 {doneBatch.createdCount} 条，更新 {doneBatch.updatedCount} 条，跳过 {doneBatch.skippedCount} 条，拒绝{" "}
+          {doneBatch.refusedCount} 条。
         </p>
       ) : null}
       <section className="card" aria-labelledby="upload-title">
@@ -123,7 +118,13 @@ export default function Imports() {
           </div>
           <div className="field">
             <label htmlFor="import-file">文件</label>
-            <input id="import-file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" required />
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              required
+            />
           </div>
           <ModeField id="upload-mode" value={preview?.mode ?? "skip"} />
           <button type="submit" className="primary" disabled={busy}>
@@ -181,13 +182,7 @@ export default function Imports() {
                   <td data-label="更新">{batch.updatedCount}</td>
                   <td data-label="跳过">{batch.skippedCount}</td>
                   <td data-label="拒绝">{batch.refusedCount}</td>
-                  <td data-label="状态">
-                    {batch.undoneAt ? (
-                      <span className="badge">已撤销</span>
-                    ) : (
-                      <Link to={`/imports/${batch.id}/undo`}>撤销导入</Link>
-                    )}
-                  </td>
+                  <td data-label="状态">{batch.undoneAt ? <span className="badge">已撤销</span> : <Link to={`/imports/${batch.id}/undo`}>撤销导入</Link>}</td>
                 </tr>
               ))}
             </tbody>
@@ -257,7 +252,7 @@ function PreviewSection({
           </span>
         </div>
       )}
-      {confirmError ?? failure?.formError ? (
+      {(confirmError ?? failure?.formError) ? (
         <p className="form-error" role="alert">
           {confirmError ?? failure?.formError}
         </p>
@@ -270,7 +265,10 @@ function PreviewSection({
             <a href={`/imports/errors?${errorParams}`} download className="button secondary">
               下载错误行（.xlsx）
             </a>{" "}
-            <span className="muted">修改后可再次导入{preview.counts.refuse > preview.refused.length ? `；下方列出前 ${preview.refused.length} 行，共 ${preview.counts.refuse} 行` : ""}</span>
+            <span className="muted">
+              修改后可再次导入
+              {preview.counts.refuse > preview.refused.length ? `；下方列出前 ${preview.refused.length} 行，共 ${preview.counts.refuse} 行` : ""}
+            </span>
           </p>
           <table className="data cards" aria-label="被拒绝的行">
             <thead>

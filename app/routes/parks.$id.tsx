@@ -58,8 +58,14 @@ export default function ParkPage() {
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">概况</h2>
         <dl className="facts">
-          <div><dt>类型</dt><dd>{PARK_KIND_LABELS[park.kind]}</dd></div>
-          <div><dt>上级载体</dt><dd>{parent ? <Link to={`/parks/${parent.id}`}>{parent.name}</Link> : "—"}</dd></div>
+          <div>
+            <dt>类型</dt>
+            <dd>{PARK_KIND_LABELS[park.kind]}</dd>
+          </div>
+          <div>
+            <dt>上级载体</dt>
+            <dd>{parent ? <Link to={`/parks/${parent.id}`}>{parent.name}</Link> : "—"}</dd>
+          </div>
           {children.length > 0 ? (
             <div>
               <dt>下级载体</dt>
@@ -68,16 +74,28 @@ export default function ParkPage() {
               </dd>
             </div>
           ) : null}
-          <div><dt>重点国别</dt><dd>{focusNames || "—"}</dd></div>
+          <div>
+            <dt>重点国别</dt>
+            <dd>{focusNames || "—"}</dd>
+          </div>
           <div>
             <dt>重点产业链</dt>
             <dd>
               <LinkList items={focusChains} to={(id) => `/chains/${id}`} />
             </dd>
           </div>
-          <div><dt>可用土地（亩）</dt><dd>{area(park.availableLandMu)}</dd></div>
-          <div><dt>标准厂房（㎡）</dt><dd>{area(park.standardFactorySqm)}</dd></div>
-          <div><dt>定制厂房（㎡）</dt><dd>{area(park.customFactorySqm)}</dd></div>
+          <div>
+            <dt>可用土地（亩）</dt>
+            <dd>{area(park.availableLandMu)}</dd>
+          </div>
+          <div>
+            <dt>标准厂房（㎡）</dt>
+            <dd>{area(park.standardFactorySqm)}</dd>
+          </div>
+          <div>
+            <dt>定制厂房（㎡）</dt>
+            <dd>{area(park.customFactorySqm)}</dd>
+          </div>
         </dl>
         {park.description ? <p>{park.description}</p> : null}
       </section>
@@ -171,7 +189,9 @@ export default function ParkPage() {
                   <td>
                     <a href={`/projects/${project.id}`}>{project.name}</a>
                   </td>
-                  <td data-label="投资方企业" className="card-sub">{project.companyName}</td>
+                  <td data-label="投资方企业" className="card-sub">
+                    {project.companyName}
+                  </td>
                   <td data-label="国别/地区">{regionLabel(project.country)}</td>
                   {children.length > 0 ? <td data-label="落地载体">{project.parkName}</td> : null}
                   <td data-label="阶段" className="card-inline">
@@ -180,7 +200,9 @@ export default function ParkPage() {
                   <td data-label="项目状态" className="card-inline">
                     <StatusBadge status={project.status} />
                   </td>
-                  <td data-label="总投资（万美元）" className="num">{formatWan(project.totalInvestmentUsd)}</td>
+                  <td data-label="总投资（万美元）" className="num">
+                    {formatWan(project.totalInvestmentUsd)}
+                  </td>
                 </tr>
               ))}
             </tbody>

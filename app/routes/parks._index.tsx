@@ -50,10 +50,18 @@ export default function Parks() {
               <td data-label="类型">{PARK_KIND_LABELS[park.kind]}</td>
               <td data-label="上级载体">{park.parentName ?? "—"}</td>
               <td data-label="重点国别">{park.focusCountries.map(regionLabel).join("、") || "—"}</td>
-              <td data-label="可用土地（亩）" className="num">{area(park.availableLandMu)}</td>
-              <td data-label="标准厂房（㎡）" className="num">{area(park.standardFactorySqm)}</td>
-              <td data-label="定制厂房（㎡）" className="num">{area(park.customFactorySqm)}</td>
-              <td data-label="储备项目" className="num">{park.projects}</td>
+              <td data-label="可用土地（亩）" className="num">
+                {area(park.availableLandMu)}
+              </td>
+              <td data-label="标准厂房（㎡）" className="num">
+                {area(park.standardFactorySqm)}
+              </td>
+              <td data-label="定制厂房（㎡）" className="num">
+                {area(park.customFactorySqm)}
+              </td>
+              <td data-label="储备项目" className="num">
+                {park.projects}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -33,7 +33,9 @@ export default function ChangePassword() {
     return (
       <div className="card narrow">
         <h1>修改密码</h1>
-        <p className="success" role="status">密码已修改。您在其他设备上的登录已退出。</p>
+        <p className="success" role="status">
+          密码已修改。您在其他设备上的登录已退出。
+        </p>
         <p>
           <Link to="/" className="button">
             返回工作台
@@ -49,7 +51,14 @@ export default function ChangePassword() {
       <Form method="post" onSubmit={form.onSubmit} noValidate className="stack">
         <input type="hidden" name="username" value={username} />
         <FormErrorBanner form={form} />
-        <TextField form={form} name="currentPassword" label={mustChangePassword ? "一次性密码" : "当前密码"} type="password" autoComplete="current-password" required />
+        <TextField
+          form={form}
+          name="currentPassword"
+          label={mustChangePassword ? "一次性密码" : "当前密码"}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <TextField
           form={form}
           name="newPassword"

@@ -23,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** What relies on a clause about to be deleted (kept as it is), e.g. 3 个项目以其为政策依据，1 项承诺依据该条款。 */
 function reliance(projectCount: number, commitmentCount: number): string {
-  const parts = [projectCount > 0 ? `${projectCount} 个项目以其为政策依据` : null, commitmentCount > 0 ? `${commitmentCount} 项承诺依据该条款` : null].filter(Boolean);
+  const parts = [projectCount > 0 ? `${projectCount} 个项目以其为政策依据` : null, commitmentCount > 0 ? `${commitmentCount} 项承诺依据该条款` : null].filter(
+    Boolean,
+  );
   return parts.length > 0 ? `${parts.join("，")}，均保留不变。` : "";
 }
 
@@ -62,7 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "updateClause" || intent === "removeClause") {
       const { clauseId } = parseForm(z.object({ clauseId: requiredId("条款无效") }), formData);
       if (intent === "removeClause") removeClause({ actor: user, policyId, clauseId });
-      else updateClause({ actor: user, policyId, clauseId, data: parseForm(clauseSchema, formData), version: parseForm(z.object({ version: versionField }), formData).version });
+      else
+        updateClause({
+          actor: user,
+          policyId,
+          clauseId,
+          data: parseForm(clauseSchema, formData),
+          version: parseForm(z.object({ version: versionField }), formData).version,
+        });
     }
     return json({ ok: true as const, intent });
   }, formData);
@@ -73,7 +82,15 @@ type Clause = ReturnType<typeof useLoaderData<typeof loader>>["clauses"][number]
 function ClauseForm({ clause, feedback }: { clause?: Clause; feedback: FormFeedback | null }) {
   const form = useValidatedForm(
     clauseSchema,
-    clause ? { number: clause.number, text: clause.text, incentiveType: clause.incentiveType ?? "", formula: clause.formula ?? "", capCny: wanInputValue(clause.capCny) } : {},
+    clause
+      ? {
+          number: clause.number,
+          text: clause.text,
+          incentiveType: clause.incentiveType ?? "",
+          formula: clause.formula ?? "",
+          capCny: wanInputValue(clause.capCny),
+        }
+      : {},
     feedback,
   );
   return (
@@ -88,7 +105,13 @@ function ClauseForm({ clause, feedback }: { clause?: Clause; feedback: FormFeedb
       <FormErrorBanner form={form} />
       <div className="form-grid">
         <TextField form={form} name="number" label="条款编号" required placeholder="如 第五条" />
-        <SelectField form={form} name="incentiveType" label="奖励类型" placeholder="（无）" options={INCENTIVE_TYPES.map((type) => ({ value: type, label: type }))} />
+        <SelectField
+          form={form}
+          name="incentiveType"
+          label="奖励类型"
+          placeholder="（无）"
+          options={INCENTIVE_TYPES.map((type) => ({ value: type, label: type }))}
+        />
         <TextField form={form} name="capCny" label="上限（万元）" inputMode="decimal" />
         <TextField form={form} name="formula" label="计算方式" />
         <TextAreaField form={form} name="text" label="条款内容" required />
@@ -106,7 +129,9 @@ export default function PolicyPage() {
   const { policy, clauses, audit, canAdmin, confirmation } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
   const failed = (intent: string, clauseId?: number) =>
-    feedback && !feedback.ok && feedback.values?.intent === intent && (clauseId === undefined || feedback.values?.clauseId === String(clauseId)) ? feedback : null;
+    feedback && !feedback.ok && feedback.values?.intent === intent && (clauseId === undefined || feedback.values?.clauseId === String(clauseId))
+      ? feedback
+      : null;
   if (confirmation) {
     return (
       <>
@@ -138,15 +163,45 @@ export default function PolicyPage() {
       <section className="card" aria-labelledby="policy-title">
         <h2 id="policy-title">政策信息</h2>
         <dl className="facts">
-          <div><dt>文号</dt><dd>{policy.docNumber ?? "—"}</dd></div>
-          <div><dt>发文机关</dt><dd>{policy.issuer ?? "—"}</dd></div>
-          <div><dt>层级</dt><dd>{POLICY_LEVEL_LABELS[policy.level]}</dd></div>
-          <div><dt>发文日期</dt><dd>{policy.issuedOn ?? "—"}</dd></div>
-          <div><dt>有效期</dt><dd>{policy.effectiveFrom ?? "—"} 至 {policy.effectiveTo ?? "长期"}</dd></div>
-          {policy.repealedOn ? <div><dt>废止日期</dt><dd>{policy.repealedOn}</dd></div> : null}
+          <div>
+            <dt>文号</dt>
+            <dd>{policy.docNumber ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>发文机关</dt>
+            <dd>{policy.issuer ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>层级</dt>
+            <dd>{POLICY_LEVEL_LABELS[policy.level]}</dd>
+          </div>
+          <div>
+            <dt>发文日期</dt>
+            <dd>{policy.issuedOn ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>有效期</dt>
+            <dd>
+              {policy.effectiveFrom ?? "—"} 至 {policy.effectiveTo ?? "长期"}
+            </dd>
+          </div>
+          {policy.repealedOn ? (
+            <div>
+              <dt>废止日期</dt>
+              <dd>{policy.repealedOn}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>链接</dt>
-            <dd>{policy.url ? <a href={policy.url} rel="noreferrer noopener" target="_blank">{policy.url}</a> : "—"}</dd>
+            <dd>
+              {policy.url ? (
+                <a href={policy.url} rel="noreferrer noopener" target="_blank">
+                  {policy.url}
+                </a>
+              ) : (
+                "—"
+              )}
+            </dd>
           </div>
         </dl>
         {policy.summary ? <p>{policy.summary}</p> : null}
@@ -173,7 +228,11 @@ export default function PolicyPage() {
                 <ul>
                   {clause.projects.map((project) => (
                     <li key={project.id}>
-                      <Link to={`/projects/${project.id}`}>{project.name}</Link> <span className="muted">{STAGE_LABELS[project.stage]}{project.note ? ` · ${project.note}` : ""}</span>
+                      <Link to={`/projects/${project.id}`}>{project.name}</Link>{" "}
+                      <span className="muted">
+                        {STAGE_LABELS[project.stage]}
+                        {project.note ? ` · ${project.note}` : ""}
+                      </span>
                     </li>
                   ))}
                 </ul>

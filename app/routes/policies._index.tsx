@@ -57,13 +57,28 @@ export default function Policies() {
           <label htmlFor="filter-q">标题或文号</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        <FilterSelect name="level" label="层级" value={params.get("level")} options={POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] }))} />
+        <FilterSelect
+          name="level"
+          label="层级"
+          value={params.get("level")}
+          options={POLICY_LEVELS.map((level) => ({ value: level, label: POLICY_LEVEL_LABELS[level] }))}
+        />
         <FilterSelect name="issuer" label="发文机关" value={params.get("issuer")} options={issuers.map((issuer) => ({ value: issuer, label: issuer }))} />
-        <FilterSelect name="status" label="状态" value={params.get("status")} options={[
-          { value: "valid", label: "有效" },
-          { value: "expired", label: "失效" },
-        ]} />
-        <FilterSelect name="incentive" label="奖励类型" value={params.get("incentive")} options={INCENTIVE_TYPES.map((type) => ({ value: type, label: type }))} />
+        <FilterSelect
+          name="status"
+          label="状态"
+          value={params.get("status")}
+          options={[
+            { value: "valid", label: "有效" },
+            { value: "expired", label: "失效" },
+          ]}
+        />
+        <FilterSelect
+          name="incentive"
+          label="奖励类型"
+          value={params.get("incentive")}
+          options={INCENTIVE_TYPES.map((type) => ({ value: type, label: type }))}
+        />
         <button type="submit" className="primary">
           查询
         </button>
@@ -99,7 +114,9 @@ export default function Policies() {
                   {policy.effectiveFrom ?? "—"} 至 {policy.effectiveTo ?? "长期"}
                 </td>
                 <td data-label="状态">{policy.expired ? <span className="badge danger">失效</span> : <span className="badge verified">有效</span>}</td>
-                <td data-label="条款数" className="num">{policy.clauses}</td>
+                <td data-label="条款数" className="num">
+                  {policy.clauses}
+                </td>
               </tr>
             ))}
           </tbody>

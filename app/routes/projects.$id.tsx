@@ -77,19 +77,29 @@ interface LoggedChange {
  * date, the one recorded later comes first.
  */
 function stageTimeline<S extends LoggedChange, T extends LoggedChange>(stages: S[], statuses: T[]) {
-  const entries = [
-    ...stages.map((change) => ({ kind: "stage" as const, change })),
-    ...statuses.map((change) => ({ kind: "status" as const, change })),
-  ];
+  const entries = [...stages.map((change) => ({ kind: "stage" as const, change })), ...statuses.map((change) => ({ kind: "status" as const, change }))];
   return entries.sort(
-    (a, b) =>
-      b.change.occurredOn.localeCompare(a.change.occurredOn) || b.change.recordedAt - a.change.recordedAt || b.change.id - a.change.id,
+    (a, b) => b.change.occurredOn.localeCompare(a.change.occurredOn) || b.change.recordedAt - a.change.recordedAt || b.change.id - a.change.id,
   );
 }
 
 export default function ProjectDetail() {
-  const { project, audit, memberCandidates, chainLinks, chainChoices, policyBases, commitments, clauseChoices, canPropose, funding, today, canVerify, canDelete, submissionToken } =
-    useLoaderData<typeof loader>();
+  const {
+    project,
+    audit,
+    memberCandidates,
+    chainLinks,
+    chainChoices,
+    policyBases,
+    commitments,
+    clauseChoices,
+    canPropose,
+    funding,
+    today,
+    canVerify,
+    canDelete,
+    submissionToken,
+  } = useLoaderData<typeof loader>();
   const { attachments, canAttach, arrivalEvidence } = useLoaderData<typeof loader>();
   // a part saved comes back here with a new version or one more row: its form starts empty again
   const key = `${project.version}-${project.activities.length}`;
@@ -102,7 +112,13 @@ export default function ProjectDetail() {
           </p>
           <h1>{project.name}</h1>
           <p style={{ margin: 0 }}>
-            <StageBadge stage={project.stage} signedOn={project.signedOn} signingVerifiedAt={project.signingVerifiedAt} signingReturnedAt={project.signingReturnedAt} /> <StatusBadge status={project.status} />
+            <StageBadge
+              stage={project.stage}
+              signedOn={project.signedOn}
+              signingVerifiedAt={project.signingVerifiedAt}
+              signingReturnedAt={project.signingReturnedAt}
+            />{" "}
+            <StatusBadge status={project.status} />
             {project.statusReason ? <span className="muted"> 原因：{project.statusReason}</span> : null}
             {project.lostTo ? <span className="muted"> 流失去向：{project.lostTo}</span> : null}
           </p>
@@ -136,25 +152,88 @@ export default function ProjectDetail() {
 
       <section className="card" aria-label="项目信息">
         <dl className="facts">
-          <div><dt>投资方企业</dt><dd><Link to={`/companies/${project.companyId}`}>{project.companyName}</Link>{project.companyForeignName ? `（${project.companyForeignName}）` : ""}</dd></div>
-          <div><dt>国别/地区</dt><dd>{regionLabel(project.country)}{project.isFortune500 ? " · 世界500强" : ""}</dd></div>
-          <div><dt>项目类型</dt><dd>{PROJECT_TYPE_LABELS[project.projectType]}</dd></div>
-          <div><dt>线索来源</dt><dd>{project.channelName ?? "—"}</dd></div>
-          <div><dt>负责人</dt><dd>{project.ownerName}</dd></div>
-          <div><dt>负责单位</dt><dd>{project.unitName}</dd></div>
-          <div><dt>落地载体</dt><dd>{project.parkName ?? "—"}</dd></div>
-          <div><dt>优先级</dt><dd>{PRIORITY_LABELS[project.priority]}</dd></div>
-          <div><dt>总投资</dt><dd>{formatAmount(project.totalInvestmentUsd, "美元")}</dd></div>
-          <div><dt>合同外资</dt><dd>{formatAmount(project.contractedFdiUsd, "美元")}</dd></div>
-          <div><dt>固定资产投资</dt><dd>{formatAmount(project.fixedAssetInvestmentCny, "元")}</dd></div>
-          <div><dt>用地（亩）</dt><dd>{project.landMu ?? "—"}</dd></div>
-          <div><dt>预计就业人数</dt><dd>{project.expectedJobs ?? "—"}</dd></div>
-          <div><dt>预计年税收</dt><dd>{formatAmount(project.expectedAnnualTaxCny, "元")}</dd></div>
-          <div><dt>下次跟进日期</dt><dd>{project.nextFollowUpOn ?? "—"}</dd></div>
-          <div><dt>下次跟进事项</dt><dd>{project.nextFollowUpItem ?? "—"}</dd></div>
-          <div><dt>最近活动</dt><dd>{project.activities.length > 0 ? project.lastActivityOn : "暂无活动"}</dd></div>
-          <div><dt>线索日期</dt><dd>{project.enteredOn}</dd></div>
-          <div><dt>更新时间</dt><dd>{formatDateTime(project.updatedAt)}</dd></div>
+          <div>
+            <dt>投资方企业</dt>
+            <dd>
+              <Link to={`/companies/${project.companyId}`}>{project.companyName}</Link>
+              {project.companyForeignName ? `（${project.companyForeignName}）` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>国别/地区</dt>
+            <dd>
+              {regionLabel(project.country)}
+              {project.isFortune500 ? " · 世界500强" : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>项目类型</dt>
+            <dd>{PROJECT_TYPE_LABELS[project.projectType]}</dd>
+          </div>
+          <div>
+            <dt>线索来源</dt>
+            <dd>{project.channelName ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>负责人</dt>
+            <dd>{project.ownerName}</dd>
+          </div>
+          <div>
+            <dt>负责单位</dt>
+            <dd>{project.unitName}</dd>
+          </div>
+          <div>
+            <dt>落地载体</dt>
+            <dd>{project.parkName ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>优先级</dt>
+            <dd>{PRIORITY_LABELS[project.priority]}</dd>
+          </div>
+          <div>
+            <dt>总投资</dt>
+            <dd>{formatAmount(project.totalInvestmentUsd, "美元")}</dd>
+          </div>
+          <div>
+            <dt>合同外资</dt>
+            <dd>{formatAmount(project.contractedFdiUsd, "美元")}</dd>
+          </div>
+          <div>
+            <dt>固定资产投资</dt>
+            <dd>{formatAmount(project.fixedAssetInvestmentCny, "元")}</dd>
+          </div>
+          <div>
+            <dt>用地（亩）</dt>
+            <dd>{project.landMu ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>预计就业人数</dt>
+            <dd>{project.expectedJobs ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>预计年税收</dt>
+            <dd>{formatAmount(project.expectedAnnualTaxCny, "元")}</dd>
+          </div>
+          <div>
+            <dt>下次跟进日期</dt>
+            <dd>{project.nextFollowUpOn ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>下次跟进事项</dt>
+            <dd>{project.nextFollowUpItem ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>最近活动</dt>
+            <dd>{project.activities.length > 0 ? project.lastActivityOn : "暂无活动"}</dd>
+          </div>
+          <div>
+            <dt>线索日期</dt>
+            <dd>{project.enteredOn}</dd>
+          </div>
+          <div>
+            <dt>更新时间</dt>
+            <dd>{formatDateTime(project.updatedAt)}</dd>
+          </div>
         </dl>
         {project.description ? <p style={{ whiteSpace: "pre-wrap" }}>{project.description}</p> : null}
       </section>
@@ -199,7 +278,14 @@ export default function ProjectDetail() {
             today={today}
             feedback={null}
           />
-          <ProjectPolicyBases key={`bases-${key}-${policyBases.length}`} projectId={project.id} bases={policyBases} clauseChoices={clauseChoices} canEdit={project.canEdit} feedback={null} />
+          <ProjectPolicyBases
+            key={`bases-${key}-${policyBases.length}`}
+            projectId={project.id}
+            bases={policyBases}
+            clauseChoices={clauseChoices}
+            canEdit={project.canEdit}
+            feedback={null}
+          />
           <ProjectCommitments
             key={`commitments-${key}-${commitments.length}`}
             projectId={project.id}
@@ -225,7 +311,14 @@ export default function ProjectDetail() {
                 {project.canChangeLeadDate ? (
                   <details>
                     <summary>修改线索日期</summary>
-                    <LeadDateForm key={`lead-${key}`} projectId={project.id} enteredOn={project.enteredOn} version={project.version} today={today} feedback={null} />
+                    <LeadDateForm
+                      key={`lead-${key}`}
+                      projectId={project.id}
+                      enteredOn={project.enteredOn}
+                      version={project.version}
+                      today={today}
+                      feedback={null}
+                    />
                   </details>
                 ) : null}
               </>
@@ -259,8 +352,22 @@ export default function ProjectDetail() {
               )}
             </ul>
           </section>
-          <ProjectChainLinks key={`chain-${key}-${chainLinks.length}`} projectId={project.id} links={chainLinks} choices={chainChoices} canEdit={project.canEdit} feedback={null} />
-          <ProjectMembers key={`members-${key}-${project.members.length}`} projectId={project.id} members={project.members} candidates={memberCandidates} canEdit={project.canEdit} feedback={null} />
+          <ProjectChainLinks
+            key={`chain-${key}-${chainLinks.length}`}
+            projectId={project.id}
+            links={chainLinks}
+            choices={chainChoices}
+            canEdit={project.canEdit}
+            feedback={null}
+          />
+          <ProjectMembers
+            key={`members-${key}-${project.members.length}`}
+            projectId={project.id}
+            members={project.members}
+            candidates={memberCandidates}
+            canEdit={project.canEdit}
+            feedback={null}
+          />
           <AttachmentList entityType="project" entityId={project.id} attachments={attachments} canAttach={canAttach} />
           <section className="card">
             <h2>变更记录</h2>

@@ -62,7 +62,14 @@ export default function Arrivals() {
       {confirmation ? (
         <ConfirmPage confirmation={confirmation} />
       ) : (
-        <ProjectArrivals projectId={project.id} funding={funding} canRecord={funding.canRecord} canRecordReason={funding.canRecordReason} feedback={feedback} open />
+        <ProjectArrivals
+          projectId={project.id}
+          funding={funding}
+          canRecord={funding.canRecord}
+          canRecordReason={funding.canRecordReason}
+          feedback={feedback}
+          open
+        />
       )}
     </ProjectPartPage>
   );

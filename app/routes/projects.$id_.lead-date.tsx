@@ -43,7 +43,7 @@ export default function LeadDate() {
           <LeadDateForm projectId={project.id} enteredOn={project.enteredOn} version={project.version} today={today} feedback={feedback} />
         ) : (
           <>
-            {feedback?.fieldErrors?.enteredOn ?? feedback?.formError ? (
+            {(feedback?.fieldErrors?.enteredOn ?? feedback?.formError) ? (
               <p className="form-error" role="alert">
                 {feedback?.fieldErrors?.enteredOn ?? feedback?.formError}
               </p>

@@ -42,7 +42,14 @@ export default function StageChange() {
       <section className="card">
         <p>当前阶段：{STAGE_LABELS[project.stage]}</p>
         {project.canEdit ? (
-          <StageForm projectId={project.id} stage={project.stage} version={project.version} today={today} feedback={feedback} returnTo={feedback?.values?.returnTo} />
+          <StageForm
+            projectId={project.id}
+            stage={project.stage}
+            version={project.version}
+            today={today}
+            feedback={feedback}
+            returnTo={feedback?.values?.returnTo}
+          />
         ) : (
           <p className="muted">只有项目负责人、成员和领导可以变更阶段。</p>
         )}

@@ -30,9 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       asked && canVerify && project.signedOn && !project.signingVerifiedAt
         ? {
             question: VERIFICATION_QUESTIONS[asked.intent],
-            detail: asked.intent === "return" ? `「${project.name}」（签约日期 ${project.signedOn}）退回原因：${asked.reason ?? ""}` : `「${project.name}」（签约日期 ${project.signedOn}）`,
+            detail:
+              asked.intent === "return"
+                ? `「${project.name}」（签约日期 ${project.signedOn}）退回原因：${asked.reason ?? ""}`
+                : `「${project.name}」（签约日期 ${project.signedOn}）`,
             action: `/projects/${id}/verification`,
-            fields: { intent: asked.intent, version: asked.version ?? String(project.version), ...(asked.intent === "return" ? { reason: asked.reason ?? "" } : {}) },
+            fields: {
+              intent: asked.intent,
+              version: asked.version ?? String(project.version),
+              ...(asked.intent === "return" ? { reason: asked.reason ?? "" } : {}),
+            },
             label: asked.intent === "verify" ? "甄别通过" : "退回",
             back: `/projects/${id}`,
             tone: asked.intent === "verify" ? "primary" : "danger",
@@ -63,7 +70,11 @@ export default function Verification() {
         <Link to={`/projects/${project.id}`}>← 返回项目</Link>
       </p>
       <h1>签约甄别：{project.name}</h1>
-      {confirmation ? <ConfirmPage confirmation={confirmation} /> : <SigningVerification project={project} evidence={evidence} canVerify={canVerify} feedback={feedback ?? null} />}
+      {confirmation ? (
+        <ConfirmPage confirmation={confirmation} />
+      ) : (
+        <SigningVerification project={project} evidence={evidence} canVerify={canVerify} feedback={feedback ?? null} />
+      )}
     </>
   );
 }

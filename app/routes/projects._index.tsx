@@ -22,7 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { owners, units, channels, parks } = listProjectFilterChoices();
   const chainNodes = listChainFilterChoices();
   const figure = describeFigureFilter(filters.figure);
-  return json({ ...page, sort: filters.sort, owners, units, channels, parks, chainNodes, figure, signingsDrillDown: Boolean(filters.figure.signed), canCreate: can(user.role, "create:project") });
+  return json({
+    ...page,
+    sort: filters.sort,
+    owners,
+    units,
+    channels,
+    parks,
+    chainNodes,
+    figure,
+    signingsDrillDown: Boolean(filters.figure.signed),
+    canCreate: can(user.role, "create:project"),
+  });
 }
 
 const LIST_COLUMNS: ProjectColumn[] = ["company", "country", "stage", "status", "investment", "owner", "unit", "followUp"];

@@ -73,7 +73,9 @@ export default function ProjectBoard() {
   return (
     <>
       <ProjectsHead current="board" canCreate={data.canCreate} figure={data.figure} choices={data} />
-      <p className="muted">每列按总投资从大到小显示前 {data.cardsPerColumn} 个项目。拖动卡片到另一列，或展开卡片上的「变更阶段」，填写发生日期和说明后变更阶段。</p>
+      <p className="muted">
+        每列按总投资从大到小显示前 {data.cardsPerColumn} 个项目。拖动卡片到另一列，或展开卡片上的「变更阶段」，填写发生日期和说明后变更阶段。
+      </p>
       <div className="board">
         {data.columns.map((column) => (
           <section
@@ -116,7 +118,12 @@ export default function ProjectBoard() {
                     <strong>{formatWan(card.totalInvestmentUsd)}</strong> 万美元
                   </div>
                   <div className="board-card-badges">
-                    <StageBadge stage={card.stage} signedOn={card.signedOn} signingVerifiedAt={card.signingVerifiedAt} signingReturnedAt={card.signingReturnedAt} />
+                    <StageBadge
+                      stage={card.stage}
+                      signedOn={card.signedOn}
+                      signingVerifiedAt={card.signingVerifiedAt}
+                      signingReturnedAt={card.signingReturnedAt}
+                    />
                     {card.status !== "active" ? <StatusBadge status={card.status} /> : null}
                   </div>
                   <dl className="board-card-facts">

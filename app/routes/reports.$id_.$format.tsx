@@ -19,7 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!format) throw new Response("Not found", { status: 404 });
   const report = await load(() => getReport(user, idParam(params.id)));
   const body = await FORMATS[format].render(report);
-  recordOperation({ kind: "export", summary: `下载月度报告 ${report.month} 第${report.edition}版（${format === "docx" ? "Word" : "Excel"}）`, userId: user.id, username: user.username, entityType: "report", entityId: report.id });
+  recordOperation({
+    kind: "export",
+    summary: `下载月度报告 ${report.month} 第${report.edition}版（${format === "docx" ? "Word" : "Excel"}）`,
+    userId: user.id,
+    username: user.username,
+    entityType: "report",
+    entityId: report.id,
+  });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": FORMATS[format].type,

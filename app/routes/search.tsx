@@ -12,7 +12,9 @@ export const meta: MetaFunction = () => [{ title: "搜索 · 招商引资管理�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const q = withoutControlCharacters(new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const q = withoutControlCharacters(new URL(request.url).searchParams.get("q") ?? "")
+    .trim()
+    .slice(0, 100);
   return json({ q, results: searchEverything({ actor: user, q }) });
 }
 

@@ -49,7 +49,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }, formData);
 }
 
-
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function TargetsForm({ year, unitId, sheet, feedback }: { year: number; unitId: number | null; sheet: Data["sheet"]; feedback: FormFeedback | null }) {
@@ -69,7 +68,13 @@ function TargetsForm({ year, unitId, sheet, feedback }: { year: number; unitId: 
       <FormErrorBanner form={form} />
       <div className="form-grid">
         {sheet.map((row) => (
-          <TextField key={row.indicator} form={form} name={row.indicator} label={INDICATOR_LABELS[row.indicator]} inputMode={isMoneyIndicator(row.indicator) ? "decimal" : "numeric"} />
+          <TextField
+            key={row.indicator}
+            form={form}
+            name={row.indicator}
+            label={INDICATOR_LABELS[row.indicator]}
+            inputMode={isMoneyIndicator(row.indicator) ? "decimal" : "numeric"}
+          />
         ))}
       </div>
       <p className="muted">金额以万美元填写；留空表示不设该项目标。</p>
@@ -132,15 +137,25 @@ export default function Targets() {
               {progress.cards.map((card) => (
                 <tr key={card.indicator}>
                   <th scope="row">{indicatorName(card.indicator)}</th>
-                  <td className="num" data-label="年度目标">{formatIndicatorValue(card.indicator, card.target)}</td>
-                  <td className="num" data-label="累计完成">{formatIndicatorValue(card.indicator, card.yearToDate)}</td>
+                  <td className="num" data-label="年度目标">
+                    {formatIndicatorValue(card.indicator, card.target)}
+                  </td>
+                  <td className="num" data-label="累计完成">
+                    {formatIndicatorValue(card.indicator, card.yearToDate)}
+                  </td>
                   <td className="num" data-label="完成率">
                     {formatPercent(card.completion)}
                     {isBehindSchedule(card) ? <span className="badge pending"> 落后于时序</span> : null}
                   </td>
-                  <td className="num" data-label="时序进度">{formatPercent(card.timeProgress)}</td>
-                  <td className="num" data-label="去年同期">{formatIndicatorValue(card.indicator, card.previous)}</td>
-                  <td className="num" data-label="同比">{formatPercent(card.yearOnYear)}</td>
+                  <td className="num" data-label="时序进度">
+                    {formatPercent(card.timeProgress)}
+                  </td>
+                  <td className="num" data-label="去年同期">
+                    {formatIndicatorValue(card.indicator, card.previous)}
+                  </td>
+                  <td className="num" data-label="同比">
+                    {formatPercent(card.yearOnYear)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -165,7 +180,13 @@ export default function Targets() {
             设置{year}年{unitName}目标
           </h2>
           {saved ? <p role="status">目标已保存</p> : null}
-          <TargetsForm key={`${year}-${unitId}-${sheet.map((row) => row.version).join(".")}`} year={year} unitId={unitId} sheet={sheet} feedback={feedback?.ok ? null : (feedback ?? null)} />
+          <TargetsForm
+            key={`${year}-${unitId}-${sheet.map((row) => row.version).join(".")}`}
+            year={year}
+            unitId={unitId}
+            sheet={sheet}
+            feedback={feedback?.ok ? null : (feedback ?? null)}
+          />
         </section>
       ) : null}
     </>

@@ -102,12 +102,33 @@ interface FieldProps {
   required?: boolean;
 }
 
-function FieldShell({ id, label, error, hint, required, children, className }: { id: string; label: string; error?: string; hint?: ReactNode; required?: boolean; children: ReactNode; className?: string }) {
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`field${error ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {children}
       {hint ? <p className="field-hint">{hint}</p> : null}
@@ -120,7 +141,23 @@ function FieldShell({ id, label, error, hint, required, children, className }: {
   );
 }
 
-export function TextField({ form, name, label, hint, required, type = "text", ...rest }: FieldProps & { type?: string; placeholder?: string; inputMode?: "decimal" | "numeric" | "text"; list?: string; max?: string; autoComplete?: string; onInput?: (event: FormEvent<HTMLInputElement>) => void }) {
+export function TextField({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  type = "text",
+  ...rest
+}: FieldProps & {
+  type?: string;
+  placeholder?: string;
+  inputMode?: "decimal" | "numeric" | "text";
+  list?: string;
+  max?: string;
+  autoComplete?: string;
+  onInput?: (event: FormEvent<HTMLInputElement>) => void;
+}) {
   const id = useId();
   const error = form.errorOf(name);
   const value = form.defaultOf(name);
@@ -207,7 +244,19 @@ export function FormErrorBanner({ form }: { form: ValidatedForm }) {
 }
 
 /** A group of checkboxes posting the checked values under one name (e.g. 重点国别). */
-export function CheckboxGroup({ form, name, label, options, checked }: { form: ValidatedForm; name: string; label: string; options: readonly Option[]; checked: readonly (string | number)[] }) {
+export function CheckboxGroup({
+  form,
+  name,
+  label,
+  options,
+  checked,
+}: {
+  form: ValidatedForm;
+  name: string;
+  label: string;
+  options: readonly Option[];
+  checked: readonly (string | number)[];
+}) {
   const error = form.errorOf(name);
   const chosen = new Set(checked.map(String));
   return (

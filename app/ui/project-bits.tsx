@@ -6,7 +6,17 @@ import { PROJECT_SORT_COLUMNS } from "../projects/listing";
 import { useClientLinks } from "./client-links";
 import { SortChoices, SortHeader, type SortChoice } from "./sort-header";
 
-export function StageBadge({ stage, signedOn, signingVerifiedAt, signingReturnedAt }: { stage: Stage; signedOn: string | null; signingVerifiedAt: number | null; signingReturnedAt?: number | null }) {
+export function StageBadge({
+  stage,
+  signedOn,
+  signingVerifiedAt,
+  signingReturnedAt,
+}: {
+  stage: Stage;
+  signedOn: string | null;
+  signingVerifiedAt: number | null;
+  signingReturnedAt?: number | null;
+}) {
   const state = signingState({ signedOn, signingVerifiedAt, signingReturnedAt });
   return (
     <span className="stage">
@@ -43,18 +53,7 @@ export interface ProjectRow {
 }
 
 export type ProjectColumn =
-  | "company"
-  | "country"
-  | "stage"
-  | "status"
-  | "investment"
-  | "contractedFdi"
-  | "owner"
-  | "unit"
-  | "followUp"
-  | "lastActivity"
-  | "signedOn"
-  | "returnReason";
+  "company" | "country" | "stage" | "status" | "investment" | "contractedFdi" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn" | "returnReason";
 type Column = ProjectColumn;
 
 type SortKey = keyof typeof PROJECT_SORT_COLUMNS;
@@ -80,7 +79,11 @@ export function ProjectTable({
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   const has = (column: Column) => columns.includes(column);
   const head = (key: SortKey, text: string, className?: string) =>
-    sort ? <SortHeader name={key} label={text} sort={sort} firstDir={PROJECT_SORT_COLUMNS[key]} className={className} /> : <th className={className}>{text}</th>;
+    sort ? (
+      <SortHeader name={key} label={text} sort={sort} firstDir={PROJECT_SORT_COLUMNS[key]} className={className} />
+    ) : (
+      <th className={className}>{text}</th>
+    );
   // the phone's sort links: the sortable columns shown, and the default order
   const sortChoices: SortChoice[] = (
     [
@@ -123,8 +126,16 @@ export function ProjectTable({
               <td>
                 <a href={`/projects/${row.id}`}>{row.name}</a>
               </td>
-              {has("company") ? <td data-label="投资方企业" className="card-sub">{row.companyName}</td> : null}
-              {has("country") ? <td data-label="国别/地区" className="card-hide">{regionLabel(row.country)}</td> : null}
+              {has("company") ? (
+                <td data-label="投资方企业" className="card-sub">
+                  {row.companyName}
+                </td>
+              ) : null}
+              {has("country") ? (
+                <td data-label="国别/地区" className="card-hide">
+                  {regionLabel(row.country)}
+                </td>
+              ) : null}
               {has("stage") ? (
                 <td data-label="阶段" className="card-inline">
                   <StageBadge stage={row.stage} signedOn={row.signedOn} signingVerifiedAt={row.signingVerifiedAt} signingReturnedAt={row.signingReturnedAt} />
@@ -135,10 +146,22 @@ export function ProjectTable({
                   <StatusBadge status={row.status} />
                 </td>
               ) : null}
-              {has("investment") ? <td className="num" data-label="总投资（万美元）">{formatWan(row.totalInvestmentUsd)}</td> : null}
-              {has("contractedFdi") ? <td className="num" data-label="合同外资（万美元）">{row.contractedFdiUsd === undefined ? "—" : formatWan(row.contractedFdiUsd)}</td> : null}
+              {has("investment") ? (
+                <td className="num" data-label="总投资（万美元）">
+                  {formatWan(row.totalInvestmentUsd)}
+                </td>
+              ) : null}
+              {has("contractedFdi") ? (
+                <td className="num" data-label="合同外资（万美元）">
+                  {row.contractedFdiUsd === undefined ? "—" : formatWan(row.contractedFdiUsd)}
+                </td>
+              ) : null}
               {has("owner") ? <td data-label="负责人">{row.ownerName}</td> : null}
-              {has("unit") ? <td data-label="负责单位" className="card-hide">{row.unitName}</td> : null}
+              {has("unit") ? (
+                <td data-label="负责单位" className="card-hide">
+                  {row.unitName}
+                </td>
+              ) : null}
               {has("signedOn") ? <td data-label="签约日期">{row.signedOn ?? "—"}</td> : null}
               {has("followUp") ? (
                 <td data-label="下次跟进">
@@ -146,7 +169,11 @@ export function ProjectTable({
                   {row.nextFollowUpItem ? <div className="muted">{row.nextFollowUpItem}</div> : null}
                 </td>
               ) : null}
-              {has("lastActivity") ? <td data-label="最近活动" className="card-hide">{row.lastActivityOn}</td> : null}
+              {has("lastActivity") ? (
+                <td data-label="最近活动" className="card-hide">
+                  {row.lastActivityOn}
+                </td>
+              ) : null}
               {has("returnReason") ? <td data-label="退回原因">{row.signingReturnReason ?? ""}</td> : null}
             </tr>
           ))}

@@ -25,15 +25,48 @@ export function ProjectFilterForm({ choices, clearTo }: { choices: ProjectFilter
         <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="项目名称、投资方企业名称" />
       </div>
       <FilterSelect name="stage" label="阶段" options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))} value={params.get("stage")} />
-      <FilterSelect name="status" label="项目状态" options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} value={params.get("status")} />
+      <FilterSelect
+        name="status"
+        label="项目状态"
+        options={STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+        value={params.get("status")}
+      />
       <FilterSelect name="unit" label="负责单位" options={choices.units.map((unit) => ({ value: unit.id, label: unit.name }))} value={params.get("unit")} />
-      <FilterSelect name="owner" label="负责人" options={choices.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))} value={params.get("owner")} />
+      <FilterSelect
+        name="owner"
+        label="负责人"
+        options={choices.owners.map((owner) => ({ value: owner.id, label: owner.displayName }))}
+        value={params.get("owner")}
+      />
       <FilterSelect name="country" label="国别/地区" options={REGIONS.map(([code, label]) => ({ value: code, label }))} value={params.get("country")} />
-      <FilterSelect name="channel" label="线索来源" options={choices.channels.map((channel) => ({ value: channel.id, label: channel.name }))} value={params.get("channel")} />
+      <FilterSelect
+        name="channel"
+        label="线索来源"
+        options={choices.channels.map((channel) => ({ value: channel.id, label: channel.name }))}
+        value={params.get("channel")}
+      />
       <FilterSelect name="park" label="落地载体" options={choices.parks.map((park) => ({ value: park.id, label: park.name }))} value={params.get("park")} />
-      <FilterSelect name="chain" label="产业链" options={choices.chainNodes.map((node) => ({ value: node.id, label: node.label }))} value={params.get("chain")} />
-      <FilterSelect name="type" label="项目类型" options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))} value={params.get("type")} />
-      <FilterSelect name="signing" label="签约甄别" options={[{ value: "pending", label: "待甄别" }, { value: "verified", label: "已甄别" }]} value={params.get("signing")} />
+      <FilterSelect
+        name="chain"
+        label="产业链"
+        options={choices.chainNodes.map((node) => ({ value: node.id, label: node.label }))}
+        value={params.get("chain")}
+      />
+      <FilterSelect
+        name="type"
+        label="项目类型"
+        options={PROJECT_TYPES.map((type) => ({ value: type, label: PROJECT_TYPE_LABELS[type] }))}
+        value={params.get("type")}
+      />
+      <FilterSelect
+        name="signing"
+        label="签约甄别"
+        options={[
+          { value: "pending", label: "待甄别" },
+          { value: "verified", label: "已甄别" },
+        ]}
+        value={params.get("signing")}
+      />
       <button type="submit" className="primary">
         查询
       </button>

@@ -26,7 +26,17 @@ export function ProjectViewSwitch({ current }: { current: "list" | "board" }) {
  * The top of both views of 招商项目: heading, 列表 | 看板, 新建项目, the drill-down's 统计口径 and the
  * filters.
  */
-export function ProjectsHead({ current, canCreate, figure, choices }: { current: "list" | "board"; canCreate: boolean; figure: string | null; choices: ProjectFilterChoices }) {
+export function ProjectsHead({
+  current,
+  canCreate,
+  figure,
+  choices,
+}: {
+  current: "list" | "board";
+  canCreate: boolean;
+  figure: string | null;
+  choices: ProjectFilterChoices;
+}) {
   const base = current === "list" ? "/projects" : "/projects/board";
   return (
     <>

@@ -66,7 +66,12 @@ function resetPeak(pid: number): void {
 }
 
 interface Http {
-  request(method: string, pathname: string, headers: Record<string, string>, body?: Buffer | string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>;
+  request(
+    method: string,
+    pathname: string,
+    headers: Record<string, string>,
+    body?: Buffer | string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>;
 }
 
 function multipart(fields: Record<string, string>, file: { name: string; field: string; bytes: Buffer }) {
@@ -131,13 +136,23 @@ export async function benchImports({
     // a fresh server: its peak through preview and confirm is the import's
     const started = performance.now();
     const upload = multipart({ intent: "upload", kind: "companies", mode: "skip" }, { name: "企业台账.xlsx", field: "file", bytes });
-    const preview = await http.request("POST", "/imports", { cookie: staff, origin, "content-type": upload.contentType, "content-length": String(upload.body.length) }, upload.body);
+    const preview = await http.request(
+      "POST",
+      "/imports",
+      { cookie: staff, origin, "content-type": upload.contentType, "content-length": String(upload.body.length) },
+      upload.body,
+    );
     const previewMs = performance.now() - started;
     if (preview.status !== 200) throw new Error(`preview answered ${preview.status}`);
     const token = tokenFrom(preview.body.toString("utf8"));
     const confirm = new URLSearchParams({ intent: "confirm", token, fileName: "企业台账.xlsx", kind: "companies", mode: "skip" }).toString();
     const importStarted = performance.now();
-    const done = await http.request("POST", "/imports", { cookie: staff, origin, "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(confirm)) }, confirm);
+    const done = await http.request(
+      "POST",
+      "/imports",
+      { cookie: staff, origin, "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(confirm)) },
+      confirm,
+    );
     const importMs = performance.now() - importStarted;
     if (done.status !== 302) throw new Error(`import answered ${done.status}: ${done.body.toString("utf8").slice(0, 300)}`);
     const totalMs = performance.now() - started;
@@ -145,7 +160,12 @@ export async function benchImports({
 
     const batchId = /done=(\d+)/.exec(String(done.headers.location))?.[1];
     const undoStarted = performance.now();
-    const undo = await http.request("POST", `/imports/${batchId}/undo`, { cookie: staff, origin, "content-type": "application/x-www-form-urlencoded", "content-length": "0" }, "");
+    const undo = await http.request(
+      "POST",
+      `/imports/${batchId}/undo`,
+      { cookie: staff, origin, "content-type": "application/x-www-form-urlencoded", "content-length": "0" },
+      "",
+    );
     const undoMs = performance.now() - undoStarted;
     if (undo.status !== 302) throw new Error(`undo answered ${undo.status}`);
 
@@ -159,7 +179,6 @@ export async function benchImports({
     await workbook.xlsx.load(exported.body as unknown as ArrayBuffer);
     const exportedRows = workbook.worksheets[0].rowCount - 3;
     const exportPeakMb = peakMbOf(server.pid!);
-
 
     return {
       rows,

@@ -87,7 +87,10 @@ function postForm(pathname: string, form: Record<string, string>, cookie?: strin
 
 async function signIn(username: string): Promise<string> {
   const answer = await postForm("/login", { username, password: "demo1234", redirectTo: "/" });
-  const cookie = ([] as string[]).concat(answer.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("fdi_session="));
+  const cookie = ([] as string[])
+    .concat(answer.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("fdi_session="));
   if (answer.status !== 302 || !cookie) throw new Error(`以 ${username} 登录失败（HTTP ${answer.status}）`);
   return cookie;
 }
@@ -139,7 +142,11 @@ async function runWriter(writer: Writer, cookie: string, label: string, stats: {
     const projectId = writer.projectIds[n % writer.projectIds.length];
     let answer: Answer;
     try {
-      answer = await postForm(`/projects/${projectId}/activities?_data=${encodeURIComponent("routes/projects.$id_.activities")}`, { type: "call", occurredOn, summary: marker }, cookie);
+      answer = await postForm(
+        `/projects/${projectId}/activities?_data=${encodeURIComponent("routes/projects.$id_.activities")}`,
+        { type: "call", occurredOn, summary: marker },
+        cookie,
+      );
     } catch {
       return acknowledged; // the server was killed
     }
@@ -171,7 +178,11 @@ function integrityOf(databasePath: string): string {
 /** A demo database set up by the real `npm run setup`, in `dir`. */
 function setUpDatabase(dir: string): string {
   const file = path.join(dir, "setup", "fdi-crm.db");
-  const setup = spawnSync(process.execPath, ["--import", "tsx", "seeds/setup.ts"], { cwd: root, env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+  const setup = spawnSync(process.execPath, ["--import", "tsx", "seeds/setup.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: file },
+    encoding: "utf8",
+  });
   if (setup.status !== 0) throw new Error(`初始化数据库失败：${setup.stderr}`);
   return file;
 }
@@ -321,16 +332,20 @@ async function main(): Promise<void> {
     const widths = [6, 12, 12, 12, 10, 8, 16];
     const row = (cells: Array<string | number>, integrity: string) => cells.map((cell, i) => pad(cell, widths[i], i === 0)).join("") + `  ${integrity}`;
     console.log(row(["轮次", "强杀时刻", "本轮确认", "累计确认", "找到", "丢失", "未确认已写入"], "完整性"));
-    for (const r of results) console.log(row([r.round, `${r.killedAfterMs} ms`, r.acknowledged, r.total, r.found, r.lost, r.unacknowledgedStored], r.integrity));
+    for (const r of results)
+      console.log(row([r.round, `${r.killedAfterMs} ms`, r.acknowledged, r.total, r.found, r.lost, r.unacknowledgedStored], r.integrity));
     const last = results[results.length - 1];
     const refused = results.reduce((sum, r) => sum + r.refused, 0);
     const failed = results.some((r) => r.lost > 0 || r.integrity !== "ok") || !last || last.total === 0;
-    console.log(`\n合计：确认写入 ${last?.total ?? 0} 条，找到 ${last?.found ?? 0} 条，丢失 ${last?.lost ?? 0} 条；完整性 ${results.every((r) => r.integrity === "ok") ? "ok" : "未通过"}${refused ? `；另有 ${refused} 次写入被拒绝（非 200）` : ""}`);
+    console.log(
+      `\n合计：确认写入 ${last?.total ?? 0} 条，找到 ${last?.found ?? 0} 条，丢失 ${last?.lost ?? 0} 条；完整性 ${results.every((r) => r.integrity === "ok") ? "ok" : "未通过"}${refused ? `；另有 ${refused} 次写入被拒绝（非 200）` : ""}`,
+    );
     console.log("（“未确认已写入”是强杀时已提交、尚未来得及应答的写入，不算丢失。）");
 
     const [normal, full] = timings;
     console.log(`\n同步模式写入代价（${normal.writes} 次单行写事务 / 模式，WAL，${path.dirname(syncCopy)}）：`);
-    for (const t of timings) console.log(`  synchronous = ${t.mode.padEnd(6)} 平均 ${t.meanMs.toFixed(3)} ms/次，p50 ${t.p50Ms.toFixed(3)} ms，p95 ${t.p95Ms.toFixed(3)} ms`);
+    for (const t of timings)
+      console.log(`  synchronous = ${t.mode.padEnd(6)} 平均 ${t.meanMs.toFixed(3)} ms/次，p50 ${t.p50Ms.toFixed(3)} ms，p95 ${t.p95Ms.toFixed(3)} ms`);
     console.log(`  FULL / NORMAL = ${(full.meanMs / normal.meanMs).toFixed(1)} 倍（FULL 每次提交都把 WAL 同步到磁盘，断电也不丢已确认的写入）`);
 
     if (failed) {

@@ -66,7 +66,9 @@ function pickScenarios(): Scenario[] {
     "select project_id as id from activities where project_id is not null group by project_id order by count(*) desc limit 1",
   );
   const company = one<{ id: number }>(`select company_id as id from projects where id = ${busiest.id}`);
-  const sample = one<{ name: string }>("select name from companies where length(name) >= 8 order by id limit 1 offset (select count(*) / 2 from companies where length(name) >= 8)");
+  const sample = one<{ name: string }>(
+    "select name from companies where length(name) >= 8 order by id limit 1 offset (select count(*) / 2 from companies where length(name) >= 8)",
+  );
   const chars = [...sample.name];
   const term3 = chars.slice(2, 5).join("");
   const term2 = chars.slice(2, 4).join("");
@@ -92,7 +94,10 @@ function pickScenarios(): Scenario[] {
       user: "leader",
       latencyOnly: true,
       p95: 150,
-      writeFirst: { path: `/projects/${busiest.id}/activities`, form: { type: "call", occurredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), summary: "基准测试：电话跟进" } },
+      writeFirst: {
+        path: `/projects/${busiest.id}/activities`,
+        form: { type: "call", occurredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), summary: "基准测试：电话跟进" },
+      },
     },
     { name: "产业链体系（树）", path: "/chains", user: "leader", p95: 50 },
     { name: `产业链页（#${chain.id}，项目最多）`, path: `/chains/${chain.id}`, user: "leader", p95: 50 },
@@ -113,12 +118,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 function requestWithBody(method: string, pathname: string, headers: Record<string, string>, body?: Buffer | string, onPort = port) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     // a connection per request: long uploads and streamed downloads never meet a socket the server has closed
-    const req = http.request({ host: "127.0.0.1", port: onPort, method, path: pathname, headers: { host: `127.0.0.1:${onPort}`, ...headers }, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => parts.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: onPort, method, path: pathname, headers: { host: `127.0.0.1:${onPort}`, ...headers }, agent: false },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => parts.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     if (body) req.write(body);
     req.end();
@@ -145,11 +153,17 @@ function request(method: string, pathname: string, headers: Record<string, strin
 
 async function signIn(username: string, onPort = port): Promise<string> {
   const body = new URLSearchParams({ username, password: "demo1234", redirectTo: "/" }).toString();
-  const response = await requestWithBody("POST", "/login", {
-    "content-type": "application/x-www-form-urlencoded",
-    "content-length": String(Buffer.byteLength(body)),
-    origin: `http://127.0.0.1:${onPort}`,
-  }, body, onPort);
+  const response = await requestWithBody(
+    "POST",
+    "/login",
+    {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(body)),
+      origin: `http://127.0.0.1:${onPort}`,
+    },
+    body,
+    onPort,
+  );
   const cookie = (response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("fdi_session="));
   if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${username} failed (${response.status})`);
   return cookie;
@@ -251,13 +265,32 @@ async function main() {
       peakMbOf: (pid) => memoryOf(pid).peakMb,
     });
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    console.log(`\n数据导入（${imports.rows.toLocaleString("en-US")} 行企业台账，${imports.fileMb.toFixed(1)} MB）：预览 ${s(imports.previewMs)}，确认导入 ${s(imports.importMs)}，合计 ${s(imports.totalMs)} ${imports.met.importTime ? "✓" : "✗"}（目标 ≤30 s）`);
+    console.log(
+      `\n数据导入（${imports.rows.toLocaleString("en-US")} 行企业台账，${imports.fileMb.toFixed(1)} MB）：预览 ${s(imports.previewMs)}，确认导入 ${s(imports.importMs)}，合计 ${s(imports.totalMs)} ${imports.met.importTime ? "✓" : "✗"}（目标 ≤30 s）`,
+    );
     console.log(`导入服务器峰值内存 ${imports.peakMb.toFixed(0)} MB ${imports.met.importMemory ? "✓" : "✗"}（目标 <500 MB）；撤销导入 ${s(imports.undoMs)}`);
-    console.log(`导出Excel 企业库 ${imports.exportedRows.toLocaleString("en-US")} 行（${imports.exportMb.toFixed(1)} MB）：${s(imports.exportMs)} ${imports.met.exportTime ? "✓" : "✗"}（目标 ≤10 s），服务器峰值内存 ${imports.exportPeakMb.toFixed(0)} MB`);
+    console.log(
+      `导出Excel 企业库 ${imports.exportedRows.toLocaleString("en-US")} 行（${imports.exportMb.toFixed(1)} MB）：${s(imports.exportMs)} ${imports.met.exportTime ? "✓" : "✗"}（目标 ≤10 s），服务器峰值内存 ${imports.exportPeakMb.toFixed(0)} MB`,
+    );
   }
   const latest = path.join(outputDir, "latest.json");
   const previous = fs.existsSync(latest) ? JSON.parse(fs.readFileSync(latest, "utf8")) : {};
-  fs.writeFileSync(latest, JSON.stringify({ ...previous, at: new Date().toISOString(), database: dbFile, seconds, node: process.version, ...(results.length ? results[0] : {}), ...(imports ? { imports } : {}) }, null, 2));
+  fs.writeFileSync(
+    latest,
+    JSON.stringify(
+      {
+        ...previous,
+        at: new Date().toISOString(),
+        database: dbFile,
+        seconds,
+        node: process.version,
+        ...(results.length ? results[0] : {}),
+        ...(imports ? { imports } : {}),
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 async function benchScreens() {
@@ -291,10 +324,27 @@ async function benchScreens() {
       if (row.p95 !== undefined && row.latency.p95 > row.p95) misses.push(`p95 ${row.latency.p95.toFixed(1)} > ${row.p95} ms`);
       if (row.minRatio !== undefined && ratio < row.minRatio) misses.push(`吞吐 ${(ratio * 100).toFixed(0)}% < ${row.minRatio * 100}%`);
       if (row.errors > 0) misses.push(`${row.errors} 个非200响应`);
-      const target = [row.p95 !== undefined ? `p95≤${row.p95}ms` : "", row.minRatio !== undefined ? `≥${row.minRatio * 100}%基准` : ""].filter(Boolean).join(" ");
-      return { name: row.name, path: row.path, user: row.user, requests: row.latency.count, p50: row.latency.p50, p95: row.latency.p95, p99: row.latency.p99, rps: row.rps, ratio, target, met: misses.length === 0, misses };
+      const target = [row.p95 !== undefined ? `p95≤${row.p95}ms` : "", row.minRatio !== undefined ? `≥${row.minRatio * 100}%基准` : ""]
+        .filter(Boolean)
+        .join(" ");
+      return {
+        name: row.name,
+        path: row.path,
+        user: row.user,
+        requests: row.latency.count,
+        p50: row.latency.p50,
+        p95: row.latency.p95,
+        p99: row.latency.p99,
+        rps: row.rps,
+        ratio,
+        target,
+        met: misses.length === 0,
+        misses,
+      };
     });
-    console.log(`\n数据库 ${path.relative(root, dbFile)} · 每项 ${seconds}s 单连接测延迟 + ${seconds}s 10并发测吞吐 · Node ${process.version} · ${(await import("node:os")).cpus().length} 核\n`);
+    console.log(
+      `\n数据库 ${path.relative(root, dbFile)} · 每项 ${seconds}s 单连接测延迟 + ${seconds}s 10并发测吞吐 · Node ${process.version} · ${(await import("node:os")).cpus().length} 核\n`,
+    );
     console.log(`${"场景".padEnd(28)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"对基准".padStart(8)}  目标`);
     for (const r of results) {
       const mark = r.target ? (r.met ? "✓" : `✗ ${r.misses.join("；")}`) : r.misses.length ? `✗ ${r.misses.join("；")}` : "";

@@ -38,7 +38,8 @@ test("staff open 实到外资 from the cockpit: the year's months with 累计, y
   await body.nth(withData).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/arrivals\\?year=${year}&month=${withData + 1}$`));
   const list = page.getByRole("table", { name: "到账记录" });
-  for (const header of ["到账日期", "项目", "外方国别", "到账金额（万美元）", "凭证说明", "登记人"]) await expect(list.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
+  for (const header of ["到账日期", "项目", "外方国别", "到账金额（万美元）", "凭证说明", "登记人"])
+    await expect(list.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   const rows = list.locator("tbody tr");
   expect(await rows.count()).toBeGreaterThan(0);
   for (const date of await rows.locator("td:first-child").allInnerTexts()) expect(date.startsWith(month)).toBe(true);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERNAME_OF, login, logout } from "./support";
 
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+);
 
 test("an officer attaches the signed agreement; the leader sees it beside 甄别通过 and downloads it", async ({ page }) => {
   await login(page, "leader");

@@ -33,7 +33,10 @@ test("an officer links a project to a 空白 link as 补链 and the gap view sho
   await expect(section.getByRole("listitem").filter({ hasText: "芯片设计" })).toContainText("补链");
 
   await page.goto("/chains/gaps");
-  const covered = page.getByRole("table", { name: "空白和薄弱环节" }).getByRole("row").filter({ has: page.getByRole("link", { name: "芯片设计", exact: true }) });
+  const covered = page
+    .getByRole("table", { name: "空白和薄弱环节" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "芯片设计", exact: true }) });
   await expect(covered).not.toContainText("无项目");
   await expect(covered.getByRole("link", { name: projectName })).toBeVisible();
   await expect(covered).toContainText("补链");

@@ -8,7 +8,10 @@ test("a leader follows the funnel's 洽谈 number to the list of exactly those p
   await expect(page.getByRole("img", { name: /近12个月/ }).locator("svg")).toBeVisible();
 
   const funnel = page.getByRole("table", { name: "招商漏斗" });
-  const negotiating = funnel.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "洽谈" }) }).getByRole("link");
+  const negotiating = funnel
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "洽谈" }) })
+    .getByRole("link");
   const count = Number(await negotiating.innerText());
   expect(count).toBeGreaterThan(0);
   await negotiating.click();

@@ -166,7 +166,9 @@ test("on a phone the list's sorts sit above the cards and change the order", asy
   const sorts = page.getByRole("navigation", { name: "排序" });
   await expect(sorts).toBeVisible();
   const amounts = async () =>
-    (await page.getByRole("table", { name: "项目列表" }).locator('td[data-label="总投资（万美元）"]').allTextContents()).map((text) => Number(text.replace(/,/g, "")));
+    (await page.getByRole("table", { name: "项目列表" }).locator('td[data-label="总投资（万美元）"]').allTextContents()).map((text) =>
+      Number(text.replace(/,/g, "")),
+    );
 
   await sorts.getByRole("link", { name: "总投资" }).click();
   await expect(page).toHaveURL(/sort=investment&dir=desc/);

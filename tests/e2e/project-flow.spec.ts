@@ -14,7 +14,10 @@ async function openStageForm(page: Page): Promise<void> {
 
 async function signedCount(page: Page): Promise<number> {
   await page.goto("/cockpit");
-  const row = page.getByRole("table", { name: "招商漏斗" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "签约" }) });
+  const row = page
+    .getByRole("table", { name: "招商漏斗" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "签约" }) });
   return Number(await row.getByRole("cell").first().innerText());
 }
 

@@ -12,7 +12,10 @@ function daysAgo(days: number): string {
 /** The form folded under a <details> summary on the project page. */
 async function detailsForm(page: Page, summary: RegExp) {
   await openDetails(page, summary);
-  return page.locator("details").filter({ has: page.locator("summary").filter({ hasText: summary }) }).first();
+  return page
+    .locator("details")
+    .filter({ has: page.locator("summary").filter({ hasText: summary }) })
+    .first();
 }
 
 test("a back-dated status change shows in the 阶段记录 timeline among the stage changes, by its 发生日期", async ({ page }) => {

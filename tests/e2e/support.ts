@@ -32,7 +32,10 @@ export const DEMO_USERNAME_OF: Record<string, string> = {
 
 /** Opens a form folded in a <details> by its summary's text; one already open stays open. */
 export async function openDetails(page: Page, summary: string | RegExp) {
-  const details = page.locator("details").filter({ has: page.locator("summary").filter({ hasText: summary }) }).first();
+  const details = page
+    .locator("details")
+    .filter({ has: page.locator("summary").filter({ hasText: summary }) })
+    .first();
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
     await details.locator("summary").first().click();
   }

@@ -41,7 +41,12 @@ test("登录 and the 招商员's day: 工作台, 新建企业, 新建项目, 添
   await shot(page, "login");
   // the icon the tab shows and the robots.txt that keeps crawlers out, served from public/
   await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveAttribute("href", "/favicon.svg");
-  for (const [file, type] of [["/favicon.svg", "image/svg+xml"], ["/favicon.ico", "image/"], ["/apple-touch-icon.png", "image/png"], ["/icon-512.png", "image/png"]]) {
+  for (const [file, type] of [
+    ["/favicon.svg", "image/svg+xml"],
+    ["/favicon.ico", "image/"],
+    ["/apple-touch-icon.png", "image/png"],
+    ["/icon-512.png", "image/png"],
+  ]) {
     const response = await page.request.get(file!);
     expect(response.status(), file).toBe(200);
     expect(response.headers()["content-type"], file).toContain(type);
@@ -132,7 +137,11 @@ test("领导: 领导驾驶舱 (储备, 漏斗, 分类统计, 单位目标) and �
 
   // 甄别: a signing waiting for it, with its evidence beside 甄别通过 and 退回 (not pressed here)
   await page.goto("/");
-  const link = page.getByRole("region", { name: /待甄别签约/ }).getByRole("table").getByRole("link").first();
+  const link = page
+    .getByRole("region", { name: /待甄别签约/ })
+    .getByRole("table")
+    .getByRole("link")
+    .first();
   const name = (await link.innerText()).trim();
   await link.click();
   await expect(h1(page, name)).toBeVisible();

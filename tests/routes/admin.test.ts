@@ -37,7 +37,11 @@ let admin: Actor;
 let colleague: Actor & { username: string };
 
 const userRow = (id: number) => db().select().from(t.users).where(eq(t.users.id, id)).get()!;
-const count = (table: SQLiteTable) => db().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+const count = (table: SQLiteTable) =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 const snapshot = () => ({
   users: db().select().from(t.users).all(),
   units: db().select().from(t.units).all(),
@@ -104,14 +108,29 @@ describe("administrator-only pages and actions", () => {
 
   it("every action answers 403 to officers, leaders and staff, and writes nothing", async () => {
     // a form each action would take from the administrator: a new user, unit or channel named here
-    const form = { intent: "create", username: "intruder", displayName: "越权", role: "admin", unitId: String(unit), name: "越权新增", kind: "other", sortOrder: "" };
+    const form = {
+      intent: "create",
+      username: "intruder",
+      displayName: "越权",
+      role: "admin",
+      unitId: String(unit),
+      name: "越权新增",
+      kind: "other",
+      sortOrder: "",
+    };
     const before = snapshot();
     const wrong: string[] = [];
     for (const entry of ADMIN_ACTIONS) {
       const params = entry.params?.() ?? {};
       const path = entry.path.replace(":id", params.id ?? "");
       for (const actor of [officer, leader, staff]) {
-        const response = await submitAs(actor, entry.action, path, { ...form, intent: entry.name === "admin.users.$id" ? "edit" : form.intent, id: String(colleague.id), version: "1" }, params);
+        const response = await submitAs(
+          actor,
+          entry.action,
+          path,
+          { ...form, intent: entry.name === "admin.users.$id" ? "edit" : form.intent, id: String(colleague.id), version: "1" },
+          params,
+        );
         if (response.status !== 403) wrong.push(`${entry.name} as ${actor.role}: ${response.status}`);
       }
     }
@@ -121,10 +140,17 @@ describe("administrator-only pages and actions", () => {
 });
 
 describe("用户 (/admin/users)", () => {
-  const create = (fields: Record<string, string>) => submitAs(admin, newUser.action, "/admin/users/new", { username: "newcomer", displayName: "新同事", role: "officer", unitId: String(unit), ...fields });
+  const create = (fields: Record<string, string>) =>
+    submitAs(admin, newUser.action, "/admin/users/new", { username: "newcomer", displayName: "新同事", role: "officer", unitId: String(unit), ...fields });
   const edit = (id: number, fields: Record<string, string> = {}) => {
     const row = userRow(id);
-    return submitAs(admin, userPage.action, `/admin/users/${id}`, { intent: "edit", displayName: row.displayName, role: row.role, unitId: String(row.unitId), version: String(row.version), ...fields }, { id: String(id) });
+    return submitAs(
+      admin,
+      userPage.action,
+      `/admin/users/${id}`,
+      { intent: "edit", displayName: row.displayName, role: row.role, unitId: String(row.unitId), version: String(row.version), ...fields },
+      { id: String(id) },
+    );
   };
 
   it("the user page answers 404 for an unknown or malformed id", async () => {
@@ -164,7 +190,13 @@ describe("用户 (/admin/users)", () => {
     expect(stale.formError).toBe(STALE);
     expect(stale.values.displayName).toBe("新名字");
     expect(userRow(colleague.id)).toEqual(before);
-    const unknown = await submitAs(admin, userPage.action, `/admin/users/${UNKNOWN}`, { intent: "edit", displayName: "x", role: "officer", unitId: String(unit), version: "1" }, { id: String(UNKNOWN) });
+    const unknown = await submitAs(
+      admin,
+      userPage.action,
+      `/admin/users/${UNKNOWN}`,
+      { intent: "edit", displayName: "x", role: "officer", unitId: String(unit), version: "1" },
+      { id: String(UNKNOWN) },
+    );
     expect(unknown.status).toBe(404);
     expect((await refusal(await edit(colleague.id, { unitId: String(UNKNOWN) }), 400)).fieldErrors).toEqual({ unitId: "请选择一个在用的单位" });
     expect(userRow(colleague.id)).toEqual(before);
@@ -172,7 +204,13 @@ describe("用户 (/admin/users)", () => {
 
   it("400 for stopping oneself or demoting the last administrator; 400 for an unknown intent", async () => {
     const before = userRow(admin.id);
-    const self = await submitAs(admin, userPage.action, `/admin/users/${admin.id}`, { intent: "deactivate", version: String(before.version) }, { id: String(admin.id) });
+    const self = await submitAs(
+      admin,
+      userPage.action,
+      `/admin/users/${admin.id}`,
+      { intent: "deactivate", version: String(before.version) },
+      { id: String(admin.id) },
+    );
     expect((await refusal(self, 400)).formError).toBe("不能停用自己的账号");
     const demoted = await refusal(await edit(admin.id, { role: "staff" }), 400);
     expect(demoted.fieldErrors).toEqual({ role: "这是最后一个在用的系统管理员，不能改为其他角色" });
@@ -185,7 +223,13 @@ describe("用户 (/admin/users)", () => {
     const victim = makeUser("staff", unit);
     await loadAs(victim, users.loader, "/admin/users"); // makes a session for them (answered 403)
     expect(db().select().from(t.sessions).where(eq(t.sessions.userId, victim.id)).all().length).toBeGreaterThan(0);
-    const response = await submitAs(admin, userPage.action, `/admin/users/${victim.id}`, { intent: "deactivate", version: String(userRow(victim.id).version) }, { id: String(victim.id) });
+    const response = await submitAs(
+      admin,
+      userPage.action,
+      `/admin/users/${victim.id}`,
+      { intent: "deactivate", version: String(userRow(victim.id).version) },
+      { id: String(victim.id) },
+    );
     expect(response.status).toBe(200);
     expect(userRow(victim.id).active).toBe(false);
     expect(db().select().from(t.sessions).where(eq(t.sessions.userId, victim.id)).all()).toEqual([]);
@@ -211,9 +255,27 @@ describe("单位 (/admin/units)", () => {
 
   it("409 for a stale rename, 404 for an unknown unit, 400 for stopping a unit with active users", async () => {
     const before = unitRow(unit);
-    const stale = await submitAs(admin, units.action, "/admin/units", { intent: "edit", id: String(unit), version: String(before.version + 1), name: "改名中心", kind: "center", sortOrder: "" });
+    const stale = await submitAs(admin, units.action, "/admin/units", {
+      intent: "edit",
+      id: String(unit),
+      version: String(before.version + 1),
+      name: "改名中心",
+      kind: "center",
+      sortOrder: "",
+    });
     expect((await refusal(stale, 409)).formError).toBe(STALE);
-    expect((await submitAs(admin, units.action, "/admin/units", { intent: "edit", id: String(UNKNOWN), version: "1", name: "无此单位", kind: "center", sortOrder: "" })).status).toBe(404);
+    expect(
+      (
+        await submitAs(admin, units.action, "/admin/units", {
+          intent: "edit",
+          id: String(UNKNOWN),
+          version: "1",
+          name: "无此单位",
+          kind: "center",
+          sortOrder: "",
+        })
+      ).status,
+    ).toBe(404);
     const inUse = await submitAs(admin, units.action, "/admin/units", { intent: "deactivate", id: String(unit), version: String(before.version) });
     expect((await refusal(inUse, 400)).formError).toMatch(/^还有 \d+ 个在用的用户属于该单位/);
     expect(unitRow(unit)).toEqual(before);
@@ -225,7 +287,8 @@ describe("回收站 (恢复 on /admin)", () => {
     const owner = makeUser("officer", unit);
     const project = makeProject(owner, { companyId: makeCompany(owner) });
     deleteProject({ actor: leader, projectId: project, version: projectRow(project).version });
-    const restore = (id: number, version: number) => submitAs(admin, adminIndex.action, "/admin", { entityType: "project", id: String(id), version: String(version) });
+    const restore = (id: number, version: number) =>
+      submitAs(admin, adminIndex.action, "/admin", { entityType: "project", id: String(id), version: String(version) });
     expect((await restore(UNKNOWN, 1)).status).toBe(404);
     const deleted = projectRow(project);
     expect((await refusal(await restore(project, deleted.version + 1), 409)).formError).toBe(STALE);

@@ -33,8 +33,14 @@ let arrivalOnZ: number;
 const params = (id: number) => ({ id: String(id) });
 const arrivalRow = (id: number) => db().select().from(t.fdiArrivals).where(eq(t.fdiArrivals.id, id)).get()!;
 const counts = () => ({
-  arrivals: db().select({ n: sql<number>`count(*)` }).from(t.fdiArrivals).get()!.n,
-  audit: db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n,
+  arrivals: db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.fdiArrivals)
+    .get()!.n,
+  audit: db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n,
 });
 
 /** A refused POST writes no arrival and no audit row, and leaves both arrivals as they were. */
@@ -48,9 +54,21 @@ async function unchanged(post: () => Promise<Response>): Promise<Response> {
 }
 
 const record = (actor: Actor, projectId: number, fields: Record<string, string> = {}) =>
-  submitAs(actor, arrivalsAction, `/projects/${projectId}/arrivals`, { intent: "record", arrivedOn: "2026-06-01", amountUsd: "50", reference: "", ...fields }, params(projectId));
+  submitAs(
+    actor,
+    arrivalsAction,
+    `/projects/${projectId}/arrivals`,
+    { intent: "record", arrivedOn: "2026-06-01", amountUsd: "50", reference: "", ...fields },
+    params(projectId),
+  );
 const remove = (actor: Actor, projectId: number, arrivalId: number, version = arrivalRow(arrivalId).version) =>
-  submitAs(actor, arrivalsAction, `/projects/${projectId}/arrivals`, { intent: "delete", arrivalId: String(arrivalId), version: String(version) }, params(projectId));
+  submitAs(
+    actor,
+    arrivalsAction,
+    `/projects/${projectId}/arrivals`,
+    { intent: "delete", arrivalId: String(arrivalId), version: String(version) },
+    params(projectId),
+  );
 
 beforeAll(() => {
   const center = makeUnit();
@@ -82,8 +100,12 @@ describe("a project's 实到外资 page", () => {
   });
 
   it("offers 删除 only for an arrival of this project (no confirmation for another project's arrival)", async () => {
-    const own = (await (await loadAs(staff, arrivalsLoader, `/projects/${S}/arrivals?intent=delete&arrivalId=${arrivalOnS}&version=1`, params(S))).json()) as { confirmation: unknown };
-    const foreign = (await (await loadAs(staff, arrivalsLoader, `/projects/${S}/arrivals?intent=delete&arrivalId=${arrivalOnZ}&version=1`, params(S))).json()) as { confirmation: unknown };
+    const own = (await (await loadAs(staff, arrivalsLoader, `/projects/${S}/arrivals?intent=delete&arrivalId=${arrivalOnS}&version=1`, params(S))).json()) as {
+      confirmation: unknown;
+    };
+    const foreign = (await (
+      await loadAs(staff, arrivalsLoader, `/projects/${S}/arrivals?intent=delete&arrivalId=${arrivalOnZ}&version=1`, params(S))
+    ).json()) as { confirmation: unknown };
     expect(own.confirmation).not.toBeNull();
     expect(foreign.confirmation).toBeNull();
   });
@@ -138,7 +160,13 @@ describe("删除到账", () => {
   });
 
   it("404 for an unknown arrival; 403 to a leader; 409 for a stale version", async () => {
-    expect((await unchanged(() => submitAs(staff, arrivalsAction, `/projects/${S}/arrivals`, { intent: "delete", arrivalId: String(UNKNOWN), version: "1" }, params(S)))).status).toBe(404);
+    expect(
+      (
+        await unchanged(() =>
+          submitAs(staff, arrivalsAction, `/projects/${S}/arrivals`, { intent: "delete", arrivalId: String(UNKNOWN), version: "1" }, params(S)),
+        )
+      ).status,
+    ).toBe(404);
     expect((await unchanged(() => remove(leader, S, arrivalOnS))).status).toBe(403);
     expect((await refusal(await unchanged(() => remove(staff, S, arrivalOnS, arrivalRow(arrivalOnS).version + 1)), 409)).formError).toBe(STALE);
   });

@@ -37,9 +37,18 @@ let onR: number;
 const params = (id: number) => ({ id: String(id) });
 const row = (id: number) => db().select().from(t.commitments).where(eq(t.commitments.id, id)).get()!;
 const counts = () => ({
-  commitments: db().select({ n: sql<number>`count(*)` }).from(t.commitments).get()!.n,
-  payouts: db().select({ n: sql<number>`count(*)` }).from(t.payouts).get()!.n,
-  audit: db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n,
+  commitments: db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.commitments)
+    .get()!.n,
+  payouts: db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.payouts)
+    .get()!.n,
+  audit: db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n,
 });
 
 /** A refused POST changes no commitment, payout or audit row; `id`'s row stays exactly as it was. */
@@ -52,11 +61,26 @@ async function unchanged(id: number, post: () => Promise<Response>): Promise<Res
 }
 
 function makeClause(fields: Partial<typeof t.policies.$inferInsert> = {}): number {
-  const policyId = db().insert(t.policies).values({ title: "示例政策", level: "county", ...fields }).returning({ id: t.policies.id }).get().id;
-  return db().insert(t.policyClauses).values({ policyId, number: "第1条", text: "示例条款", incentiveType: "增资奖励" }).returning({ id: t.policyClauses.id }).get().id;
+  const policyId = db()
+    .insert(t.policies)
+    .values({ title: "示例政策", level: "county", ...fields })
+    .returning({ id: t.policies.id })
+    .get().id;
+  return db()
+    .insert(t.policyClauses)
+    .values({ policyId, number: "第1条", text: "示例条款", incentiveType: "增资奖励" })
+    .returning({ id: t.policyClauses.id })
+    .get().id;
 }
 
-const proposal = (changes: Record<string, string> = {}) => ({ clauseId: String(clause), item: "增资奖励", amountCny: "100", condition: "", dueOn: "2026-12-31", ...changes });
+const proposal = (changes: Record<string, string> = {}) => ({
+  clauseId: String(clause),
+  item: "增资奖励",
+  amountCny: "100",
+  condition: "",
+  dueOn: "2026-12-31",
+  ...changes,
+});
 const step = (actor: Actor, id: number, intent: string, fields: Record<string, string> = {}) =>
   submitAs(actor, commitmentAction, `/commitments/${id}`, { intent, version: String(row(id).version), ...fields }, params(id));
 
@@ -113,7 +137,9 @@ describe("the steps (承诺, 条件已达成, 取消, 登记兑现)", () => {
     expect((await refusal(await unchanged(onP, () => step(staff, onP, "approve")), 400)).fieldErrors).toEqual({ intent: "操作无效，请刷新页面后重试" });
     expect((await refusal(await unchanged(onP, () => step(staff, onP, "cancel", { reason: "  " })), 400)).fieldErrors).toEqual({ reason: "请填写取消原因" });
     expect((await refusal(await unchanged(onP, () => step(staff, onP, "conditionsMet")), 400)).formError).toBe("只有已承诺的事项可以标记条件已达成");
-    expect((await refusal(await unchanged(onP, () => step(staff, onP, "payout", { amountCny: "10", paidOn: "2026-06-01" })), 400)).formError).toBe("只有已承诺或条件已达成的承诺可以登记兑现");
+    expect((await refusal(await unchanged(onP, () => step(staff, onP, "payout", { amountCny: "10", paidOn: "2026-06-01" })), 400)).formError).toBe(
+      "只有已承诺或条件已达成的承诺可以登记兑现",
+    );
   });
 
   it("409 for a stale version; the current one commits (200, 已承诺)", async () => {
@@ -127,7 +153,9 @@ describe("the steps (承诺, 条件已达成, 取消, 登记兑现)", () => {
 
   it("登记兑现: 400 at the field for a malformed amount, a future date or more than is owed; 409 stale", async () => {
     const payout = (fields: Record<string, string>) => step(leader, onP, "payout", { amountCny: "10", paidOn: "2026-06-01", reference: "", ...fields });
-    expect((await refusal(await unchanged(onP, () => payout({ amountCny: "1,0" })), 400)).fieldErrors).toEqual({ amountCny: "兑现金额应为不超过两位小数的非负数" });
+    expect((await refusal(await unchanged(onP, () => payout({ amountCny: "1,0" })), 400)).fieldErrors).toEqual({
+      amountCny: "兑现金额应为不超过两位小数的非负数",
+    });
     expect((await refusal(await unchanged(onP, () => payout({ amountCny: "0" })), 400)).fieldErrors).toEqual({ amountCny: "兑现金额应大于0" });
     expect((await refusal(await unchanged(onP, () => payout({ paidOn: "2026-07-01" })), 400)).fieldErrors).toEqual({ paidOn: "兑现日期不能晚于今天" });
     expect((await refusal(await unchanged(onP, () => payout({ amountCny: "100.01" })), 400)).fieldErrors.amountCny).toMatch(/^超出未兑现金额/);
@@ -170,6 +198,10 @@ describe("提出承诺 (/projects/:id/commitments)", () => {
     const before = counts().commitments;
     expect(locationOf(await propose(officer, P, { item: "人才用房补助" }))).toBe(`/projects/${P}#commitments`);
     expect(counts().commitments).toBe(before + 1);
-    expect(db().select().from(t.commitments).where(eq(t.commitments.item, "人才用房补助")).get()).toMatchObject({ projectId: P, status: "proposed", proposedBy: officer.id });
+    expect(db().select().from(t.commitments).where(eq(t.commitments.item, "人才用房补助")).get()).toMatchObject({
+      projectId: P,
+      status: "proposed",
+      proposedBy: officer.id,
+    });
   });
 });

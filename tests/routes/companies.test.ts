@@ -38,17 +38,40 @@ let otherContact: number;
 const params = (id: number) => ({ id: String(id) });
 const companyRow = (id: number) => db().select().from(t.companies).where(eq(t.companies.id, id)).get()!;
 const contactRow = (id: number) => db().select().from(t.contacts).where(eq(t.contacts.id, id)).get()!;
-const auditCount = () => db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n;
-const companyCount = () => db().select({ n: sql<number>`count(*)` }).from(t.companies).get()!.n;
+const auditCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n;
+const companyCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.companies)
+    .get()!.n;
 
 function companyForm(id: number, changes: Record<string, string> = {}): Record<string, string> {
   const row = companyRow(id);
-  return { name: row.name, foreignName: row.foreignName ?? "", uscc: row.uscc ?? "", country: row.country, city: "", industry: "", description: "", version: String(row.version), ...changes };
+  return {
+    name: row.name,
+    foreignName: row.foreignName ?? "",
+    uscc: row.uscc ?? "",
+    country: row.country,
+    city: "",
+    industry: "",
+    description: "",
+    version: String(row.version),
+    ...changes,
+  };
 }
 
 /** A refused POST writes nothing: the company, its contacts, the company count and the audit log are as they were. */
 async function unchanged(id: number, post: () => Promise<Response>): Promise<Response> {
-  const before = { row: companyRow(id), contacts: db().select().from(t.contacts).where(eq(t.contacts.companyId, id)).all(), companies: companyCount(), audit: auditCount() };
+  const before = {
+    row: companyRow(id),
+    contacts: db().select().from(t.contacts).where(eq(t.contacts.companyId, id)).all(),
+    companies: companyCount(),
+    audit: auditCount(),
+  };
   const response = await post();
   expect(companyRow(id)).toEqual(before.row);
   expect(db().select().from(t.contacts).where(eq(t.contacts.companyId, id)).all()).toEqual(before.contacts);
@@ -96,7 +119,8 @@ describe("the company page (/companies/:id)", () => {
 });
 
 describe("删除企业 (intent=delete on /companies/:id)", () => {
-  const del = (actor: Actor, id: number, version = String(companyRow(id).version)) => submitAs(actor, companyAction, `/companies/${id}`, { intent: "delete", version }, params(id));
+  const del = (actor: Actor, id: number, version = String(companyRow(id).version)) =>
+    submitAs(actor, companyAction, `/companies/${id}`, { intent: "delete", version }, params(id));
 
   it("is forbidden (403) to officers and staff, and deletes nothing", async () => {
     for (const actor of [officer, staff]) expect((await unchanged(free, () => del(actor, free))).status).toBe(403);
@@ -116,7 +140,9 @@ describe("删除企业 (intent=delete on /companies/:id)", () => {
 
 describe("联系人 (intent=addContact / editContact, and 移除)", () => {
   it("400 at the field for a contact without a name or with a bad phone or email", async () => {
-    const response = await unchanged(free, () => submitAs(officer, companyAction, `/companies/${free}`, { intent: "addContact", name: "", phone: "电话", email: "a@b" }, params(free)));
+    const response = await unchanged(free, () =>
+      submitAs(officer, companyAction, `/companies/${free}`, { intent: "addContact", name: "", phone: "电话", email: "a@b" }, params(free)),
+    );
     expect((await refusal(response, 400)).fieldErrors).toEqual({ name: "请输入联系人姓名", phone: "电话格式不正确", email: "邮箱格式不正确" });
   });
 
@@ -127,16 +153,27 @@ describe("联系人 (intent=addContact / editContact, and 移除)", () => {
 
   it("404 for a contact of another company and for a deleted company; 409 for a stale contact version", async () => {
     const form = (id: number, version: number) => ({ intent: "editContact", contactId: String(id), version: String(version), name: "改名" });
-    expect((await unchanged(free, () => submitAs(officer, companyAction, `/companies/${free}`, form(otherContact, contactRow(otherContact).version), params(free)))).status).toBe(404);
+    expect(
+      (await unchanged(free, () => submitAs(officer, companyAction, `/companies/${free}`, form(otherContact, contactRow(otherContact).version), params(free))))
+        .status,
+    ).toBe(404);
     expect(contactRow(otherContact).name).toBe("Müller");
     expect((await submitAs(officer, companyAction, `/companies/${gone}`, { intent: "addContact", name: "张三" }, params(gone))).status).toBe(404);
-    const stale = await unchanged(free, () => submitAs(officer, companyAction, `/companies/${free}`, form(contact, contactRow(contact).version + 1), params(free)));
+    const stale = await unchanged(free, () =>
+      submitAs(officer, companyAction, `/companies/${free}`, form(contact, contactRow(contact).version + 1), params(free)),
+    );
     expect((await refusal(stale, 409)).formError).toBe(STALE);
   });
 
   it("移除: 404 through another company's address, 409 stale, 302 when current", async () => {
     const remove = (companyId: number, contactId: number, version: number) =>
-      submitAs(staff, removeContactAction, `/companies/${companyId}/contacts/${contactId}/remove`, { version: String(version) }, { id: String(companyId), contactId: String(contactId) });
+      submitAs(
+        staff,
+        removeContactAction,
+        `/companies/${companyId}/contacts/${contactId}/remove`,
+        { version: String(version) },
+        { id: String(companyId), contactId: String(contactId) },
+      );
     expect((await unchanged(busy, () => remove(free, otherContact, contactRow(otherContact).version))).status).toBe(404);
     expect((await refusal(await unchanged(free, () => remove(free, contact, contactRow(contact).version + 1)), 409)).formError).toBe(STALE);
     expect(locationOf(await remove(free, contact, contactRow(contact).version))).toBe(`/companies/${free}`);
@@ -146,7 +183,9 @@ describe("联系人 (intent=addContact / editContact, and 移除)", () => {
 
 describe("编辑企业 (/companies/:id/edit)", () => {
   it("400 at the fields: no name, an unknown country, a malformed USCC; the input is echoed", async () => {
-    const response = await unchanged(free, () => submitAs(officer, editAction, `/companies/${free}/edit`, companyForm(free, { name: " ", country: "XX", uscc: "123" }), params(free)));
+    const response = await unchanged(free, () =>
+      submitAs(officer, editAction, `/companies/${free}/edit`, companyForm(free, { name: " ", country: "XX", uscc: "123" }), params(free)),
+    );
     const body = await refusal(response, 400);
     expect(body.fieldErrors).toEqual({ name: "请输入企业名称", country: "请选择国别/地区", uscc: "统一社会信用代码应为18位" });
     expect(body.values).toMatchObject({ country: "XX", uscc: "123" });
@@ -166,7 +205,9 @@ describe("编辑企业 (/companies/:id/edit)", () => {
 
   it("saves for any role at the current version and leads to the company", async () => {
     const version = companyRow(free).version;
-    expect(locationOf(await submitAs(officer2, editAction, `/companies/${free}/edit`, companyForm(free, { city: "名古屋" }), params(free)))).toBe(`/companies/${free}`);
+    expect(locationOf(await submitAs(officer2, editAction, `/companies/${free}/edit`, companyForm(free, { city: "名古屋" }), params(free)))).toBe(
+      `/companies/${free}`,
+    );
     expect(companyRow(free)).toMatchObject({ city: "名古屋", version: version + 1 });
   });
 });

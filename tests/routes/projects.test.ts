@@ -54,7 +54,11 @@ let S: number;
 const UNKNOWN = 987_654;
 
 const params = (id: number) => ({ id: String(id) });
-const auditCount = () => db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n;
+const auditCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n;
 const activitiesOf = (projectId: number) => db().select().from(t.activities).where(eq(t.activities.projectId, projectId)).all();
 const stageLogOf = (projectId: number) => db().select().from(t.stageChanges).where(eq(t.stageChanges.projectId, projectId)).all();
 
@@ -76,9 +80,30 @@ function projectForm(id: number, changes: Record<string, string> = {}): Record<s
   };
 }
 
-const stageForm = (id: number, changes: Record<string, string> = {}) => ({ toStage: "contacted", occurredOn: "2026-02-01", note: "", version: String(projectRow(id).version), ...changes });
-const statusForm = (id: number, changes: Record<string, string> = {}) => ({ status: "on_hold", occurredOn: "2026-03-01", reason: "企业内部调整", lostTo: "", version: String(projectRow(id).version), ...changes });
-const activityForm = (changes: Record<string, string> = {}) => ({ type: "visit", occurredOn: "2026-06-01", participants: "", place: "东京", summary: "拜访企业总部", nextStep: "", ...changes });
+const stageForm = (id: number, changes: Record<string, string> = {}) => ({
+  toStage: "contacted",
+  occurredOn: "2026-02-01",
+  note: "",
+  version: String(projectRow(id).version),
+  ...changes,
+});
+const statusForm = (id: number, changes: Record<string, string> = {}) => ({
+  status: "on_hold",
+  occurredOn: "2026-03-01",
+  reason: "企业内部调整",
+  lostTo: "",
+  version: String(projectRow(id).version),
+  ...changes,
+});
+const activityForm = (changes: Record<string, string> = {}) => ({
+  type: "visit",
+  occurredOn: "2026-06-01",
+  participants: "",
+  place: "东京",
+  summary: "拜访企业总部",
+  nextStep: "",
+  ...changes,
+});
 
 /**
  * Runs a refused POST and checks nothing was written: the project's row (its version included), its
@@ -177,8 +202,15 @@ describe("新建项目 (/projects/new)", () => {
   });
 
   it("refuses invalid input with 400 and the Chinese message at each field, keeping the input", async () => {
-    const body = await refusal(await submitAs(officer, newProjectAction, "/projects/new", newForm({ name: "  ", enteredOn: "2026-07-01", totalInvestmentUsd: "1,2,3" })), 400);
-    expect(body.fieldErrors).toMatchObject({ name: "请输入项目名称", enteredOn: "线索日期不能晚于今天", totalInvestmentUsd: "总投资（万美元）应为不超过两位小数的非负数" });
+    const body = await refusal(
+      await submitAs(officer, newProjectAction, "/projects/new", newForm({ name: "  ", enteredOn: "2026-07-01", totalInvestmentUsd: "1,2,3" })),
+      400,
+    );
+    expect(body.fieldErrors).toMatchObject({
+      name: "请输入项目名称",
+      enteredOn: "线索日期不能晚于今天",
+      totalInvestmentUsd: "总投资（万美元）应为不超过两位小数的非负数",
+    });
     expect(body.values).toMatchObject({ enteredOn: "2026-07-01", totalInvestmentUsd: "1,2,3" });
     expect(countNamed("新建路由项目")).toBe(0);
   });
@@ -202,20 +234,34 @@ describe("编辑项目 (/projects/:id/edit)", () => {
   });
 
   it("a save outside the scope is 404 and changes nothing", async () => {
-    const response = await refusedWithoutWriting(R, () => submitAs(officer, editAction, `/projects/${R}/edit`, projectForm(R, { name: "越权修改" }), params(R)));
+    const response = await refusedWithoutWriting(R, () =>
+      submitAs(officer, editAction, `/projects/${R}/edit`, projectForm(R, { name: "越权修改" }), params(R)),
+    );
     expect(response.status).toBe(404);
-    const deleted = await refusedWithoutWriting(D, () => submitAs(leader, editAction, `/projects/${D}/edit`, projectForm(D, { name: "改已删除的" }), params(D)));
+    const deleted = await refusedWithoutWriting(D, () =>
+      submitAs(leader, editAction, `/projects/${D}/edit`, projectForm(D, { name: "改已删除的" }), params(D)),
+    );
     expect(deleted.status).toBe(404);
   });
 
   it("a save by staff, or by a same-unit officer who is neither owner nor member, is 403 and changes nothing", async () => {
-    expect((await refusedWithoutWriting(P, () => submitAs(staff, editAction, `/projects/${P}/edit`, projectForm(P, { name: "员工改名" }), params(P)))).status).toBe(403);
-    expect((await refusedWithoutWriting(Q, () => submitAs(officer, editAction, `/projects/${Q}/edit`, projectForm(Q, { name: "同事改名" }), params(Q)))).status).toBe(403);
+    expect(
+      (await refusedWithoutWriting(P, () => submitAs(staff, editAction, `/projects/${P}/edit`, projectForm(P, { name: "员工改名" }), params(P)))).status,
+    ).toBe(403);
+    expect(
+      (await refusedWithoutWriting(Q, () => submitAs(officer, editAction, `/projects/${Q}/edit`, projectForm(Q, { name: "同事改名" }), params(Q)))).status,
+    ).toBe(403);
   });
 
   it("invalid input is 400 with the Chinese messages at the fields and the input echoed", async () => {
     const response = await refusedWithoutWriting(P, () =>
-      submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { name: "", projectType: "joint", contractedFdiUsd: "5000", totalInvestmentUsd: "1000" }), params(P)),
+      submitAs(
+        officer,
+        editAction,
+        `/projects/${P}/edit`,
+        projectForm(P, { name: "", projectType: "joint", contractedFdiUsd: "5000", totalInvestmentUsd: "1000" }),
+        params(P),
+      ),
     );
     const body = await refusal(response, 400);
     expect(body.fieldErrors).toMatchObject({ name: "请输入项目名称", projectType: "请选择项目类型" });
@@ -224,18 +270,24 @@ describe("编辑项目 (/projects/:id/edit)", () => {
   });
 
   it("合同外资 above 总投资 is 400 at 合同外资", async () => {
-    const response = await refusedWithoutWriting(P, () => submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { contractedFdiUsd: "5000", totalInvestmentUsd: "1000" }), params(P)));
+    const response = await refusedWithoutWriting(P, () =>
+      submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { contractedFdiUsd: "5000", totalInvestmentUsd: "1000" }), params(P)),
+    );
     expect((await refusal(response, 400)).fieldErrors).toEqual({ contractedFdiUsd: "合同外资不能大于总投资" });
   });
 
   it("a member from another unit may edit but not move the project to their unit: 400 at 负责单位", async () => {
-    const response = await refusedWithoutWriting(M, () => submitAs(officer, editAction, `/projects/${M}/edit`, projectForm(M, { unitId: String(center) }), params(M)));
+    const response = await refusedWithoutWriting(M, () =>
+      submitAs(officer, editAction, `/projects/${M}/edit`, projectForm(M, { unitId: String(center) }), params(M)),
+    );
     expect((await refusal(response, 400)).fieldErrors).toEqual({ unitId: "只有本单位招商员或领导可以变更负责单位" });
   });
 
   it("a stale version is 409 with 该记录已被他人修改 and the user's input kept", async () => {
     const stale = String(projectRow(P).version - 1 || 99);
-    const response = await refusedWithoutWriting(P, () => submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { name: "我的新名称", version: stale }), params(P)));
+    const response = await refusedWithoutWriting(P, () =>
+      submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { name: "我的新名称", version: stale }), params(P)),
+    );
     const body = await refusal(response, 409);
     expect(body.formError).toBe(STALE);
     expect(body.values).toMatchObject({ name: "我的新名称", version: stale });
@@ -243,7 +295,9 @@ describe("编辑项目 (/projects/:id/edit)", () => {
 
   it("a missing or malformed version is 400, never a save over whatever is there", async () => {
     for (const version of ["", "abc", "0"]) {
-      const response = await refusedWithoutWriting(P, () => submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { name: "无版本", version }), params(P)));
+      const response = await refusedWithoutWriting(P, () =>
+        submitAs(officer, editAction, `/projects/${P}/edit`, projectForm(P, { name: "无版本", version }), params(P)),
+      );
       expect((await refusal(response, 400)).fieldErrors.version).toBe("页面数据已过期，请刷新后重试");
     }
   });
@@ -279,7 +333,9 @@ describe("阶段变更 (/projects/:id/stage)", () => {
   });
 
   it("409 for a stale version", async () => {
-    const response = await refusedWithoutWriting(P, () => submitAs(officer, stageAction, `/projects/${P}/stage`, stageForm(P, { version: String(projectRow(P).version + 1) }), params(P)));
+    const response = await refusedWithoutWriting(P, () =>
+      submitAs(officer, stageAction, `/projects/${P}/stage`, stageForm(P, { version: String(projectRow(P).version + 1) }), params(P)),
+    );
     expect((await refusal(response, 409)).formError).toBe(STALE);
   });
 
@@ -291,7 +347,9 @@ describe("阶段变更 (/projects/:id/stage)", () => {
   });
 
   it("going back needs a note: 400 at 说明", async () => {
-    const response = await refusedWithoutWriting(P, () => submitAs(officer, stageAction, `/projects/${P}/stage`, stageForm(P, { toStage: "lead", occurredOn: "2026-02-02" }), params(P)));
+    const response = await refusedWithoutWriting(P, () =>
+      submitAs(officer, stageAction, `/projects/${P}/stage`, stageForm(P, { toStage: "lead", occurredOn: "2026-02-02" }), params(P)),
+    );
     expect((await refusal(response, 400)).fieldErrors).toEqual({ note: "退回到之前的阶段需要填写说明" });
   });
 });
@@ -304,15 +362,21 @@ describe("项目状态 (/projects/:id/status)", () => {
   });
 
   it("400: 流失 without its reason and 流失去向, an unknown status", async () => {
-    const lost = await refusedWithoutWriting(P, () => submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { status: "lost", reason: "", lostTo: "" }), params(P)));
+    const lost = await refusedWithoutWriting(P, () =>
+      submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { status: "lost", reason: "", lostTo: "" }), params(P)),
+    );
     expect((await refusal(lost, 400)).fieldErrors).toEqual({ reason: "流失需要填写原因", lostTo: "流失需要填写流失去向（落户的竞争地区）" });
-    const unknown = await refusedWithoutWriting(P, () => submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { status: "paused" }), params(P)));
+    const unknown = await refusedWithoutWriting(P, () =>
+      submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { status: "paused" }), params(P)),
+    );
     expect((await refusal(unknown, 400)).fieldErrors).toMatchObject({ status: "请选择项目状态" });
   });
 
   it("409 for a stale version; the current version saves", async () => {
     const version = projectRow(P).version;
-    const stale = await refusedWithoutWriting(P, () => submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { version: String(version - 1) }), params(P)));
+    const stale = await refusedWithoutWriting(P, () =>
+      submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P, { version: String(version - 1) }), params(P)),
+    );
     expect((await refusal(stale, 409)).formError).toBe(STALE);
     const saved = await submitAs(officer, statusAction, `/projects/${P}/status`, statusForm(P), params(P));
     expect(locationOf(saved)).toBe(`/projects/${P}#stages`);
@@ -322,10 +386,16 @@ describe("项目状态 (/projects/:id/status)", () => {
 
 describe("添加活动记录 (/projects/:id/activities)", () => {
   it("404 outside the scope and for a deleted project; 403 to staff and to a same-unit officer who may not edit", async () => {
-    expect((await refusedWithoutWriting(R, () => submitAs(officer, activitiesAction, `/projects/${R}/activities`, activityForm(), params(R)))).status).toBe(404);
-    expect((await refusedWithoutWriting(D, () => submitAs(officer, activitiesAction, `/projects/${D}/activities`, activityForm(), params(D)))).status).toBe(404);
+    expect((await refusedWithoutWriting(R, () => submitAs(officer, activitiesAction, `/projects/${R}/activities`, activityForm(), params(R)))).status).toBe(
+      404,
+    );
+    expect((await refusedWithoutWriting(D, () => submitAs(officer, activitiesAction, `/projects/${D}/activities`, activityForm(), params(D)))).status).toBe(
+      404,
+    );
     expect((await refusedWithoutWriting(P, () => submitAs(staff, activitiesAction, `/projects/${P}/activities`, activityForm(), params(P)))).status).toBe(403);
-    expect((await refusedWithoutWriting(Q, () => submitAs(officer, activitiesAction, `/projects/${Q}/activities`, activityForm(), params(Q)))).status).toBe(403);
+    expect((await refusedWithoutWriting(Q, () => submitAs(officer, activitiesAction, `/projects/${Q}/activities`, activityForm(), params(Q)))).status).toBe(
+      403,
+    );
   });
 
   it("400 at the field: no 纪要, no type, a date in the future, 下次跟进 before the activity", async () => {
@@ -333,7 +403,9 @@ describe("添加活动记录 (/projects/:id/activities)", () => {
       submitAs(officer, activitiesAction, `/projects/${P}/activities`, activityForm({ summary: " ", type: "", occurredOn: "2026-07-02" }), params(P)),
     );
     expect((await refusal(response, 400)).fieldErrors).toMatchObject({ summary: "请填写纪要", type: "请选择活动类型", occurredOn: "活动日期不能晚于今天" });
-    const followUp = await refusedWithoutWriting(P, () => submitAs(officer, activitiesAction, `/projects/${P}/activities`, activityForm({ nextFollowUpOn: "2026-05-01" }), params(P)));
+    const followUp = await refusedWithoutWriting(P, () =>
+      submitAs(officer, activitiesAction, `/projects/${P}/activities`, activityForm({ nextFollowUpOn: "2026-05-01" }), params(P)),
+    );
     expect((await refusal(followUp, 400)).fieldErrors).toEqual({ nextFollowUpOn: "下次跟进日期不能早于活动日期" });
   });
 
@@ -357,8 +429,13 @@ describe("签约甄别 (/projects/:id/verification)", () => {
   });
 
   it("answers 404 for a deleted or unknown project", async () => {
-    expect((await submitAs(leader, verificationAction, `/projects/${D}/verification`, { intent: "verify", version: String(projectRow(D).version) }, params(D))).status).toBe(404);
-    expect((await submitAs(leader, verificationAction, `/projects/${UNKNOWN}/verification`, { intent: "verify", version: "1" }, params(UNKNOWN))).status).toBe(404);
+    expect(
+      (await submitAs(leader, verificationAction, `/projects/${D}/verification`, { intent: "verify", version: String(projectRow(D).version) }, params(D)))
+        .status,
+    ).toBe(404);
+    expect((await submitAs(leader, verificationAction, `/projects/${UNKNOWN}/verification`, { intent: "verify", version: "1" }, params(UNKNOWN))).status).toBe(
+      404,
+    );
   });
 
   it("400: a project not yet signed, 退回 without its reason, an unknown intent", async () => {
@@ -409,8 +486,12 @@ describe("the project's other parts: 成员, 产业链, 政策依据, 删除", (
     const X = makeProject(officer, { companyId });
     const version = () => String(projectRow(X).version);
     expect((await submitAs(officer2, deleteAction, `/projects/${X}/delete`, { version: version() }, params(X))).status).toBe(404);
-    expect((await refusedWithoutWriting(X, () => submitAs(officer, deleteAction, `/projects/${X}/delete`, { version: version() }, params(X)))).status).toBe(403);
-    const stale = await refusedWithoutWriting(X, () => submitAs(leader, deleteAction, `/projects/${X}/delete`, { version: String(projectRow(X).version + 1) }, params(X)));
+    expect((await refusedWithoutWriting(X, () => submitAs(officer, deleteAction, `/projects/${X}/delete`, { version: version() }, params(X)))).status).toBe(
+      403,
+    );
+    const stale = await refusedWithoutWriting(X, () =>
+      submitAs(leader, deleteAction, `/projects/${X}/delete`, { version: String(projectRow(X).version + 1) }, params(X)),
+    );
     expect((await refusal(stale, 409)).formError).toBe(STALE);
     expect(locationOf(await submitAs(leader, deleteAction, `/projects/${X}/delete`, { version: version() }, params(X)))).toBe("/projects");
     expect(projectRow(X).deletedAt).not.toBeNull();
@@ -423,7 +504,10 @@ describe("the scope follows membership", () => {
     const N = makeProject(officer2, { companyId });
     addProjectMember({ actor: officer2, projectId: N, userId: officer.id });
     expect((await loadAs(officer, projectLoader, `/projects/${N}`, params(N))).status).toBe(200);
-    db().delete(t.projectMembers).where(and(eq(t.projectMembers.projectId, N), eq(t.projectMembers.userId, officer.id))).run();
+    db()
+      .delete(t.projectMembers)
+      .where(and(eq(t.projectMembers.projectId, N), eq(t.projectMembers.userId, officer.id)))
+      .run();
     expect((await loadAs(officer, projectLoader, `/projects/${N}`, params(N))).status).toBe(404);
     expect((await submitAs(officer, activitiesAction, `/projects/${N}/activities`, activityForm(), params(N))).status).toBe(404);
   });

@@ -32,13 +32,29 @@ let may: number;
 
 const params = (id: number) => ({ id: String(id) });
 const reportRow = (id: number) => db().select().from(t.reports).where(eq(t.reports.id, id)).get()!;
-const reportCount = () => db().select({ n: sql<number>`count(*)` }).from(t.reports).get()!.n;
+const reportCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.reports)
+    .get()!.n;
 const targetRows = () => db().select().from(t.targets).orderBy(t.targets.id).all();
-const auditCount = () => db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n;
+const auditCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n;
 
 const narrative = (id: number, changes: Record<string, string> = {}) => {
   const row = reportRow(id);
-  return { addressedTo: "市委、市政府", issuedBy: "平湖市投资促进中心", issuedOn: "2026-06-05", problems: "项目落地偏慢", nextMonthPlan: "赴日招商", version: String(row.version), ...changes };
+  return {
+    addressedTo: "市委、市政府",
+    issuedBy: "平湖市投资促进中心",
+    issuedOn: "2026-06-05",
+    problems: "项目落地偏慢",
+    nextMonthPlan: "赴日招商",
+    version: String(row.version),
+    ...changes,
+  };
 };
 
 beforeAll(() => {
@@ -109,7 +125,12 @@ describe("月度报告", () => {
 
   it("生成报告 by a leader makes a new edition and leads to it", async () => {
     const response = await submitAs(leader, reportsAction, "/reports", { month: "2026-05" });
-    const second = db().select().from(t.reports).where(eq(t.reports.month, "2026-05")).all().find((row) => row.edition === 2)!;
+    const second = db()
+      .select()
+      .from(t.reports)
+      .where(eq(t.reports.month, "2026-05"))
+      .all()
+      .find((row) => row.edition === 2)!;
     expect(locationOf(response)).toBe(`/reports/${second.id}`);
   });
 
@@ -117,7 +138,10 @@ describe("月度报告", () => {
     const before = reportRow(may);
     const invalid = await refusal(await submitAs(staff, reportAction, `/reports/${may}`, narrative(may, { issuedOn: "6月5日" }), params(may)), 400);
     expect(invalid.fieldErrors).toEqual({ issuedOn: "落款日期格式应为 YYYY-MM-DD" });
-    const stale = await refusal(await submitAs(staff, reportAction, `/reports/${may}`, narrative(may, { problems: "我写的问题", version: String(before.version + 1) }), params(may)), 409);
+    const stale = await refusal(
+      await submitAs(staff, reportAction, `/reports/${may}`, narrative(may, { problems: "我写的问题", version: String(before.version + 1) }), params(may)),
+      409,
+    );
     expect(stale.formError).toBe(STALE);
     expect(stale.values.problems).toBe("我写的问题");
     expect(reportRow(may)).toEqual(before);
@@ -180,7 +204,12 @@ describe("年度目标 (/targets)", () => {
     expect(stale.formError).toBe(STALE);
     expect(stale.values.signed_projects).toBe("20");
     expect(targetRows()).toEqual(saved);
-    const current = await submitAs(admin, targetsAction, "/targets", targetsForm({ signed_projects: "20", version_signed_projects: "1", version_actual_fdi_usd: "1" }));
+    const current = await submitAs(
+      admin,
+      targetsAction,
+      "/targets",
+      targetsForm({ signed_projects: "20", version_signed_projects: "1", version_actual_fdi_usd: "1" }),
+    );
     expect(current.status).toBe(200);
     expect(targetRows().find((row) => row.indicator === "signed_projects")).toMatchObject({ value: 20, version: 2 });
   });

@@ -46,7 +46,11 @@ function samplePath(file: string): { path: string; params: Record<string, string
   return { path: `/${segments.join("/")}`, params };
 }
 
-const auditCount = () => db().select({ n: sql<number>`count(*)` }).from(t.auditLog).get()!.n;
+const auditCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.auditLog)
+    .get()!.n;
 
 const loginFor = (target: string) => `/login?${new URLSearchParams({ redirectTo: target })}`;
 
@@ -58,7 +62,10 @@ interface RouteModule {
 const modules: { file: string; module: RouteModule }[] = [];
 
 beforeAll(async () => {
-  for (const file of fs.readdirSync(ROUTES_DIR).filter((name) => name.endsWith(".tsx")).sort()) {
+  for (const file of fs
+    .readdirSync(ROUTES_DIR)
+    .filter((name) => name.endsWith(".tsx"))
+    .sort()) {
     modules.push({ file, module: (await import(path.join(ROUTES_DIR, file))) as RouteModule });
   }
 }, 60_000);
@@ -110,7 +117,10 @@ describe("with a session that no longer holds", () => {
   });
 
   const withCookie = (cookie: string, target: string, form?: Record<string, string>) =>
-    new Request(`http://localhost${target}`, form ? { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(form) } : { headers: { Cookie: cookie } });
+    new Request(
+      `http://localhost${target}`,
+      form ? { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(form) } : { headers: { Cookie: cookie } },
+    );
 
   it("a valid session passes (the control for the cases below)", async () => {
     expect((await loadAs(officer, projectsLoader, "/projects")).status).toBe(200);
@@ -145,7 +155,17 @@ describe("with a session that no longer holds", () => {
       const page = await answer(async () => projectsLoader(routeArgs(withCookie(cookie, "/projects"))));
       expect(locationOf(page)).toMatch(/^\/login\?/);
       const posted = await answer(async () =>
-        stageAction(routeArgs(withCookie(cookie, `/projects/${own}/stage`, { toStage: "contacted", occurredOn: "2026-02-01", note: "", version: String(projectRow(own).version) }), { id: String(own) })),
+        stageAction(
+          routeArgs(
+            withCookie(cookie, `/projects/${own}/stage`, {
+              toStage: "contacted",
+              occurredOn: "2026-02-01",
+              note: "",
+              version: String(projectRow(own).version),
+            }),
+            { id: String(own) },
+          ),
+        ),
       );
       expect(locationOf(posted)).toMatch(/^\/login\?/);
       expect(projectRow(own).stage).toBe("lead");
@@ -158,7 +178,13 @@ describe("with a session that no longer holds", () => {
     const newcomer = makeUser("officer", officer.unitId);
     db().update(t.users).set({ mustChangePassword: true }).where(eq(t.users.id, newcomer.id)).run();
     expect(locationOf(await loadAs(newcomer, projectsLoader, "/projects"))).toBe("/password");
-    const posted = await submitAs(newcomer, stageAction, `/projects/${project}/stage`, { toStage: "contacted", occurredOn: "2026-02-01", note: "", version: "1" }, { id: String(project) });
+    const posted = await submitAs(
+      newcomer,
+      stageAction,
+      `/projects/${project}/stage`,
+      { toStage: "contacted", occurredOn: "2026-02-01", note: "", version: "1" },
+      { id: String(project) },
+    );
     expect(locationOf(posted)).toBe("/password");
     expect(projectRow(project).stage).toBe("lead");
     expect((await loadAs(newcomer, passwordLoader, "/password")).status).toBe(200);

@@ -32,10 +32,7 @@ export function makeCompany(actor: Actor, fields: Partial<Record<string, string 
   return createCompany({ actor, data, confirmDuplicate: true });
 }
 
-export function makeProject(
-  actor: Actor,
-  fields: Partial<Record<string, string | number>> & { companyId: number },
-): number {
+export function makeProject(actor: Actor, fields: Partial<Record<string, string | number>> & { companyId: number }): number {
   const company = db().select({ name: t.companies.name }).from(t.companies).where(eq(t.companies.id, fields.companyId)).get()!;
   const data = newProjectSchema.parse({
     name: `测试项目${next()}`,

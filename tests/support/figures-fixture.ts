@@ -33,7 +33,10 @@ function verify(leader: Actor, id: number, on?: string) {
   else run();
 }
 function arrival(projectId: number, arrivedOn: string, wan: number, deleted = false) {
-  db().insert(t.fdiArrivals).values({ projectId, arrivedOn, amountUsd: wan * WAN, deletedAt: deleted ? Date.now() : null }).run();
+  db()
+    .insert(t.fdiArrivals)
+    .values({ projectId, arrivedOn, amountUsd: wan * WAN, deletedAt: deleted ? Date.now() : null })
+    .run();
 }
 
 type User = Actor & { username: string };
@@ -81,7 +84,15 @@ export function buildFiguresFixture(): FiguresFixture {
   P.P5 = project(leader, company, "100", "100", "2026-01-02");
   move(leader, P.P5, "signed", "2026-01-20");
   verify(leader, P.P5);
-  changeProjectStatus({ actor: leader, projectId: P.P5, status: "lost", occurredOn: "2026-03-15", reason: "落户外地", lostTo: "昆山", version: projectRow(P.P5).version });
+  changeProjectStatus({
+    actor: leader,
+    projectId: P.P5,
+    status: "lost",
+    occurredOn: "2026-03-15",
+    reason: "落户外地",
+    lostTo: "昆山",
+    version: projectRow(P.P5).version,
+  });
 
   P.P6 = project(leader, company, "700", "700", "2026-01-03");
   move(leader, P.P6, "signed", "2026-02-01");

@@ -26,8 +26,24 @@ function project(overrides: Partial<ProjectLine> & Pick<ProjectLine, "id" | "nam
 
 /** A fresh copy each call, so a test may change it. */
 export function reportSnapshotFixture(): ReportSnapshot {
-  const fortune500 = project({ id: 1, name: "精密轴承扩产项目", companyName: "日本精工株式会社", totalInvestmentUsd: 12_000 * WAN, contractedFdiUsd: 8_000 * WAN, date: "2026-03-10", ownerName: "李四" });
-  const signed = project({ id: 2, name: "新能源汽车零部件增资项目", companyName: "德国博泽集团", countryLabel: "德国", totalInvestmentUsd: 500 * WAN, contractedFdiUsd: 300 * WAN, date: "2026-06-15" });
+  const fortune500 = project({
+    id: 1,
+    name: "精密轴承扩产项目",
+    companyName: "日本精工株式会社",
+    totalInvestmentUsd: 12_000 * WAN,
+    contractedFdiUsd: 8_000 * WAN,
+    date: "2026-03-10",
+    ownerName: "李四",
+  });
+  const signed = project({
+    id: 2,
+    name: "新能源汽车零部件增资项目",
+    companyName: "德国博泽集团",
+    countryLabel: "德国",
+    totalInvestmentUsd: 500 * WAN,
+    contractedFdiUsd: 300 * WAN,
+    date: "2026-06-15",
+  });
   return {
     month: "2026-06",
     monthLabel: "2026年6月",
@@ -35,15 +51,75 @@ export function reportSnapshotFixture(): ReportSnapshot {
     period: { from: "2026-06-01", to: "2026-06-30" },
     indicators: [
       // 1 this month, 3 this year of 10 → 30.0%; 同比 +200.0%
-      { indicator: "signed_projects", label: "新签约项目数", money: false, month: 1, yearToDate: 3, target: 10, completion: 0.3, timeProgress: 0.5, yearOnYear: 2 },
+      {
+        indicator: "signed_projects",
+        label: "新签约项目数",
+        money: false,
+        month: 1,
+        yearToDate: 3,
+        target: 10,
+        completion: 0.3,
+        timeProgress: 0.5,
+        yearOnYear: 2,
+      },
       // 300.00 / 8,400.00 / 28,000.00 万美元 → 30.0%; no 同比
-      { indicator: "contracted_fdi_usd", label: "合同外资（万美元）", money: true, month: 300 * WAN, yearToDate: 8_400 * WAN, target: 28_000 * WAN, completion: 0.3, timeProgress: 0.5, yearOnYear: null },
+      {
+        indicator: "contracted_fdi_usd",
+        label: "合同外资（万美元）",
+        money: true,
+        month: 300 * WAN,
+        yearToDate: 8_400 * WAN,
+        target: 28_000 * WAN,
+        completion: 0.3,
+        timeProgress: 0.5,
+        yearOnYear: null,
+      },
       // no target: 年度目标 and 完成率 —
-      { indicator: "total_investment_usd", label: "总投资（万美元）", money: true, month: 500 * WAN, yearToDate: 12_600 * WAN, target: null, completion: null, timeProgress: 0.5, yearOnYear: -0.125 },
+      {
+        indicator: "total_investment_usd",
+        label: "总投资（万美元）",
+        money: true,
+        month: 500 * WAN,
+        yearToDate: 12_600 * WAN,
+        target: null,
+        completion: null,
+        timeProgress: 0.5,
+        yearOnYear: -0.125,
+      },
       // nothing arrived yet: 0.00 of 5,000.00 → 0.0%
-      { indicator: "actual_fdi_usd", label: "实到外资（万美元）", money: true, month: 0, yearToDate: 0, target: 5_000 * WAN, completion: 0, timeProgress: 0.5, yearOnYear: null },
-      { indicator: "big_projects", label: "超亿美元项目数", money: false, month: 0, yearToDate: 1, target: 2, completion: 0.5, timeProgress: 0.5, yearOnYear: null },
-      { indicator: "fortune500_projects", label: "世界500强项目数", money: false, month: 0, yearToDate: 1, target: 1, completion: 1, timeProgress: 0.5, yearOnYear: 0 },
+      {
+        indicator: "actual_fdi_usd",
+        label: "实到外资（万美元）",
+        money: true,
+        month: 0,
+        yearToDate: 0,
+        target: 5_000 * WAN,
+        completion: 0,
+        timeProgress: 0.5,
+        yearOnYear: null,
+      },
+      {
+        indicator: "big_projects",
+        label: "超亿美元项目数",
+        money: false,
+        month: 0,
+        yearToDate: 1,
+        target: 2,
+        completion: 0.5,
+        timeProgress: 0.5,
+        yearOnYear: null,
+      },
+      {
+        indicator: "fortune500_projects",
+        label: "世界500强项目数",
+        money: false,
+        month: 0,
+        yearToDate: 1,
+        target: 1,
+        completion: 1,
+        timeProgress: 0.5,
+        yearOnYear: 0,
+      },
     ],
     rates: [
       { label: "开工率", numerator: 1, denominator: 2, rate: 0.5 },
@@ -51,7 +127,19 @@ export function reportSnapshotFixture(): ReportSnapshot {
       { label: "资金到位率", numerator: 0, denominator: 0, rate: null },
     ],
     keyProjects: {
-      signed: [signed, project({ id: 3, name: "高端数控机床项目", companyName: "新加坡星辉控股", countryLabel: "新加坡", totalInvestmentUsd: 23_456_700, contractedFdiUsd: null, date: "2026-06-28", ownerName: "王五" })],
+      signed: [
+        signed,
+        project({
+          id: 3,
+          name: "高端数控机床项目",
+          companyName: "新加坡星辉控股",
+          countryLabel: "新加坡",
+          totalInvestmentUsd: 23_456_700,
+          contractedFdiUsd: null,
+          date: "2026-06-28",
+          ownerName: "王五",
+        }),
+      ],
       started: [{ ...fortune500, stageLabel: "开工", date: "2026-06-01" }],
       producing: [],
       big: [fortune500],
@@ -92,11 +180,30 @@ export function reportSnapshotFixture(): ReportSnapshot {
       madeCny: 350 * WAN, // 350.00 万元
       fulfilledCount: 1,
       fulfilledCny: 120 * WAN,
-      dueNextMonth: [{ id: 21, projectName: "精密轴承扩产项目", item: "设备投资补助", amountCny: 200 * WAN, paidCny: 50 * WAN, dueOn: "2026-07-15", statusLabel: "部分兑现" }],
-      overdue: [{ id: 22, projectName: "新能源汽车零部件增资项目", item: "人才奖励", amountCny: 30.5 * WAN, paidCny: 0, dueOn: "2026-05-31", statusLabel: "逾期" }],
+      dueNextMonth: [
+        {
+          id: 21,
+          projectName: "精密轴承扩产项目",
+          item: "设备投资补助",
+          amountCny: 200 * WAN,
+          paidCny: 50 * WAN,
+          dueOn: "2026-07-15",
+          statusLabel: "部分兑现",
+        },
+      ],
+      overdue: [
+        { id: 22, projectName: "新能源汽车零部件增资项目", item: "人才奖励", amountCny: 30.5 * WAN, paidCny: 0, dueOn: "2026-05-31", statusLabel: "逾期" },
+      ],
     },
     appendix: [
-      { name: "生物医药研发中心项目", totalInvestmentUsd: 1_234.5 * WAN, contractedFdiUsd: 1_000 * WAN, countryLabel: "美国", progress: "洽谈：已完成第二轮商务谈判", ownerName: "张三" },
+      {
+        name: "生物医药研发中心项目",
+        totalInvestmentUsd: 1_234.5 * WAN,
+        contractedFdiUsd: 1_000 * WAN,
+        countryLabel: "美国",
+        progress: "洽谈：已完成第二轮商务谈判",
+        ownerName: "张三",
+      },
       { name: "半导体封装测试项目", totalInvestmentUsd: 5_000 * WAN, contractedFdiUsd: null, countryLabel: "中国台湾", progress: "洽谈", ownerName: "李四" },
       { name: "智能仓储物流项目", totalInvestmentUsd: 100, contractedFdiUsd: 0, countryLabel: "新加坡", progress: "洽谈：客商来访考察", ownerName: "王五" },
     ],

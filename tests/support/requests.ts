@@ -35,15 +35,15 @@ export type RouteFunction = (args: ReturnType<typeof routeArgs>) => unknown;
 
 /** A request with no session cookie at all. */
 export function anonymous(path: string, form?: Record<string, string>): Request {
-  return form
-    ? new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form) })
-    : new Request(`http://localhost${path}`);
+  return form ? new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form) }) : new Request(`http://localhost${path}`);
 }
 
 /** A route's answer as a Response: plain data (a loader returning null, say) is a 200 with that data as JSON. */
 async function asResponse(run: () => unknown): Promise<Response> {
   const answered: unknown = await answer(async () => run());
-  return answered instanceof Response ? answered : new Response(JSON.stringify(answered ?? null), { status: 200, headers: { "Content-Type": "application/json" } });
+  return answered instanceof Response
+    ? answered
+    : new Response(JSON.stringify(answered ?? null), { status: 200, headers: { "Content-Type": "application/json" } });
 }
 
 /** GET `path` through `loader` as `actor` (null: signed out), the answer returned or thrown. */
