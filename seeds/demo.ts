@@ -35,13 +35,27 @@ import {
 import { hashPassword } from "../app/auth/password.server";
 import { companyNameColumns } from "../app/companies/company-name";
 import { projectSearchTextOf, searchTextOf } from "../app/companies/name-folding";
-import { usccCheckCharacter } from "../app/companies/uscc";
+import type { ActivityType, Role } from "../app/domain/codes";
 import { addDays, daysBetween, today as businessToday } from "../app/lib/dates";
 import { SIGNED_INDEX, STAGE_LABELS, STAGES, stageIndex, type ProjectType, type Stage, type Status } from "../app/projects/stages";
-
-type ActivityType = (typeof activities.$inferInsert)["type"];
+import { contactEmail, contactPhone } from "./shared/contacts";
+import { instantOn, wan } from "./shared/convert";
+import { Random } from "./shared/random";
+import {
+  abroadPlace,
+  closingActivity,
+  firstActivityType,
+  FORWARD_NOTES,
+  NEXT_STEP_BY_STAGE,
+  PAPERWORK_BY_STAGE,
+  PAUSED_FOLLOW_UP,
+} from "./shared/reference-maps";
+import { pinghuUscc } from "./shared/uscc";
 
 export const DEMO_PASSWORD = "demo1234";
+
+/** the seed of the demo's random choices: changing it changes every generated date and figure */
+const DEMO_SEED = 0x5eed_2023;
 
 // ── the demo world: every name below is made up ──────────────────────────
 
@@ -50,7 +64,7 @@ export type UserKey = "admin" | "leader" | "officer" | "officer2" | "officer3" |
 export interface DemoUser {
   key: UserKey;
   displayName: string;
-  role: "officer" | "leader" | "staff" | "admin";
+  role: Role;
   unit: string;
 }
 
@@ -1223,51 +1237,10 @@ export const DEMO_CHAIN_COMPANIES: ReadonlyArray<[string, string, string, "chain
   ["brightwater", "4q8l", "光电通信", "target"],
 ];
 
-// ── deterministic randomness ──────────────────────────────────────────────
-
-/** mulberry32: a small seeded PRNG, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-  /** integer in [min, max] */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-}
-
 // ── dates ─────────────────────────────────────────────────────────────────
-
-/** Epoch ms of a business date at an hour of the day in Asia/Shanghai (UTC+8). */
-function instantOn(date: string, hour: number, minute = 0): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return Date.UTC(y, m - 1, d, hour - 8, minute);
-}
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
-const wan = (amount: number) => Math.round(amount) * 10_000;
 
 // ── planning: the demo world before it is written ─────────────────────────
 
@@ -1283,77 +1256,8 @@ const LEAD_AGE: Record<Stage, [number, number]> = {
 };
 const MAX_LEAD_AGE = 540;
 
-const FORWARD_NOTES: Partial<Record<Stage, string>> = {
-  signed: "签订投资协议",
-  registered: "完成外资企业设立登记",
-  construction: "项目开工建设",
-  production: "项目竣工投产",
-};
-
-const NEXT_STEP_BY_STAGE: Record<Stage, string> = {
-  lead: "电话联系企业，确认投资意向",
-  contacted: "邀请企业来平湖实地考察",
-  negotiating: "细化用地方案，推进投资协议谈判",
-  signed: "协助办理外资企业设立登记",
-  registered: "推进施工许可，争取尽早开工",
-  construction: "跟踪设备进场，协调竣工验收",
-  production: "跟踪投产达效，了解增资意向",
-};
-
-const PAPERWORK_BY_STAGE: Partial<Record<Stage, string>> = {
-  signed: "外资企业设立登记",
-  registered: "项目备案、环评和施工许可",
-  construction: "竣工验收和消防验收",
-  production: "用工招聘和人才公寓",
-};
-
-const FIRST_ACTIVITY_BY_CHANNEL: Record<string, ActivityType> = {
-  驻点招商: "visit",
-  以商招商: "visit",
-  中介招商: "call",
-  基金招商: "video",
-  产业链精准推介: "promotion",
-  "展会/进博会": "promotion",
-  云招商: "video",
-  外出招商: "outbound_trip",
-  上级推送: "call",
-  企业自荐: "inbound_visit",
-  其他: "call",
-};
-
-const REGION_LABELS: Record<string, string> = {
-  JP: "日本",
-  DE: "德国",
-  KR: "韩国",
-  HK: "中国香港",
-  TW: "中国台湾",
-  US: "美国",
-  FR: "法国",
-  IT: "意大利",
-  NL: "荷兰",
-  CH: "瑞士",
-  GB: "英国",
-};
-
-const PHONE_PREFIXES: Record<string, string> = {
-  JP: "+81-6",
-  DE: "+49-711",
-  KR: "+82-2",
-  HK: "+852",
-  TW: "+886-2",
-  FR: "+33-4",
-  IT: "+39-055",
-  NL: "+31-10",
-  CH: "+41-44",
-  GB: "+44-161",
-};
-
 /** display name of the demo leader, who joins signing ceremonies and trips abroad */
 const LEADER_NAME = DEMO_USERS.find((user) => user.key === "leader")!.displayName;
-
-const USCC_CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-/** 91 = enterprise registered with market regulation; 330482 = 平湖市 */
-const PINGHU_USCC_PREFIX = "91330482";
 
 interface PlannedTransition {
   from: Stage | null;
@@ -1403,11 +1307,6 @@ interface PlannedProject {
 
 function shortName(companyName: string): string {
   return companyName.replace(/（平湖）|股份有限公司|有限公司|股份公司|株式会社|公司$/g, "");
-}
-
-function abroadPlace(company: DemoCompany): string {
-  if (company.country === "HK") return "中国香港";
-  return `${REGION_LABELS[company.country] ?? company.country}${company.hq}`;
 }
 
 type LogEntry = { stage: Stage; note: string | null };
@@ -1567,21 +1466,6 @@ const TYPES_BY_PHASE: Record<"early" | "negotiating" | "after", ActivityType[]> 
   after: ["visit", "call", "other", "visit", "video", "inbound_visit"],
 };
 
-function closingActivity(spec: DemoProject): { summary: string; nextStep: string | null } | null {
-  switch (spec.status ?? "active") {
-    case "on_hold":
-      return { summary: `企业表示项目暂缓：${spec.reason}。`, nextStep: "保持联系，定期了解企业计划" };
-    case "dormant":
-      return { summary: `多次联系未有实质进展（${spec.reason}），项目转入休眠。`, nextStep: "每季度回访一次" };
-    case "lost":
-      return { summary: `获悉企业最终选择落户${spec.lostTo}，项目流失。原因：${spec.reason}。`, nextStep: "总结流失原因，与企业保持联络" };
-    case "abandoned":
-      return { summary: `经研究决定放弃该项目：${spec.reason}。`, nextStep: null };
-    default:
-      return null;
-  }
-}
-
 function planProject(spec: DemoProject, company: DemoCompany, ownerName: string, today: string, rng: Random): PlannedProject {
   const status = spec.status ?? "active";
   const log = stageLog(spec, rng);
@@ -1623,7 +1507,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
   // activities: the first contact on the lead date, the signing ceremony, the latest one `quiet` days ago
   const ctx: ActivityContext = {
     short: shortName(company.name),
-    abroad: abroadPlace(company),
+    abroad: abroadPlace(company.country, company.hq),
     park: spec.park ?? "平湖",
     owner: ownerName,
     contact: company.contacts[0]?.[0] ?? null,
@@ -1631,7 +1515,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     contractedWan,
   };
   const fixed = new Map<string, ActivityType | "latest">();
-  fixed.set(leadOn, FIRST_ACTIVITY_BY_CHANNEL[spec.channel] ?? "call");
+  fixed.set(leadOn, firstActivityType(spec.channel));
   const latestOn = addDays(today, -quiet);
   if (!fixed.has(latestOn)) fixed.set(latestOn, "latest");
   if (signedOn) fixed.set(signedOn, "signing_ceremony");
@@ -1648,7 +1532,7 @@ function planProject(spec: DemoProject, company: DemoCompany, ownerName: string,
     for (const t of transitions) if (t.on <= date) stage = t.to;
     return stage;
   };
-  const closing = closingActivity(spec);
+  const closing = closingActivity(status, spec.reason ?? null, spec.lostTo ?? null);
   const usedSummaries = new Set<string>();
   let previousType: ActivityType | null = null;
   const plannedActivities = dates.map((on, i): PlannedActivity => {
@@ -1737,45 +1621,18 @@ function statusLog(spec: DemoProject, transitions: PlannedTransition[], closedOn
   return changes;
 }
 
-function demoUscc(rng: Random, taken: Set<string>): string {
-  for (;;) {
-    let first17 = PINGHU_USCC_PREFIX;
-    while (first17.length < 17) first17 += rng.pick([...USCC_CODE_SET]);
-    const code = first17 + usccCheckCharacter(first17);
-    if (!taken.has(code)) {
-      taken.add(code);
-      return code;
-    }
-  }
-}
-
-function contactEmail(name: string, domain: string, index: number): string {
-  const ascii = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-  const parts = ascii.split(/\s+/).filter((p) => /^[a-z-]+$/.test(p));
-  const local = parts.length >= 2 ? `${parts[0][0]}.${parts[parts.length - 1]}` : `contact${index + 1}`;
-  return `${local}@${domain}.example`;
-}
-
-function contactPhone(country: string, rng: Random): string {
-  const digits = (n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join("");
-  if (country === "US") return `+1-617-555-01${digits(2)}`;
-  // subscriber numbers starting with 0 are not assigned: these numbers cannot reach anyone
-  return `${PHONE_PREFIXES[country] ?? "+86-573"}-0${digits(3)}-${digits(4)}`;
-}
-
 // ── writing ───────────────────────────────────────────────────────────────
 
 function followUp(plan: PlannedProject, slot: number, today: string, rng: Random): { on: string | null; item: string | null } {
   const { spec } = plan;
   const item = NEXT_STEP_BY_STAGE[spec.stage];
-  switch (spec.status ?? "active") {
+  const status = spec.status ?? "active";
+  switch (status) {
     case "on_hold":
-      return { on: addDays(today, rng.int(30, 90)), item: "了解企业投资计划是否重启" };
-    case "dormant":
-      return { on: addDays(today, rng.int(60, 120)), item: "季度回访，了解企业最新动向" };
+    case "dormant": {
+      const { days, item: paused } = PAUSED_FOLLOW_UP[status];
+      return { on: addDays(today, rng.int(...days)), item: paused };
+    }
     case "lost":
     case "abandoned":
       return { on: null, item: null };
@@ -1804,7 +1661,7 @@ function idsByName(rows: Array<{ id: number; name: string }>): Map<string, numbe
 }
 
 function writeDemo(tx: Tx, today: string, passwordHash: string): void {
-  const rng = new Random(0x5eed_2023);
+  const rng = new Random(DEMO_SEED);
 
   const unitRows = tx.select({ id: units.id, name: units.name }).from(units).orderBy(units.sortOrder, units.id).all();
   if (unitRows.length === 0) throw new Error("演示数据需要先写入参考数据（单位）/ seed reference data first");
@@ -1866,7 +1723,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
         name: company.name,
         foreignName: company.foreignName,
         ...companyNameColumns(company.name, company.foreignName),
-        uscc: company.existing ? demoUscc(rng, usccTaken) : null,
+        uscc: company.existing ? pinghuUscc(rng, usccTaken) : null,
         country: company.country,
         city: company.existing ? "平湖" : company.hq,
         industry: company.industry,
@@ -1889,7 +1746,7 @@ function writeDemo(tx: Tx, today: string, passwordHash: string): void {
           name,
           title,
           language,
-          phone: rng.chance(0.7) ? contactPhone(company.country, rng) : null,
+          phone: rng.chance(0.7) ? contactPhone(rng, company.country) : null,
           email: contactEmail(name, company.domain, i),
           createdAt,
           updatedAt: createdAt,

@@ -1,5 +1,5 @@
 /**
- * The scale data set generator (seeds/large.ts), run small: deterministic, counts proportional to
+ * The scale data set generator (seeds/large/generate.ts), run small: deterministic, counts proportional to
  * the scale, a stage log the projects agree with, nothing dated after `today`, and a search index
  * that matches a LIKE scan. It writes its own files, never the app's DATABASE_PATH.
  */
@@ -13,7 +13,7 @@ import { verifyPassword } from "../app/auth/password.server";
 import { searchTerms } from "../app/companies/name-folding";
 import { isValidUscc } from "../app/companies/uscc";
 import { SIGNED_INDEX, STAGES } from "../app/projects/stages";
-import { generateLargeDataSet, NOMINAL_COUNTS, type LargeDataSetOptions } from "../seeds/large";
+import { generateLargeDataSet, NOMINAL_COUNTS, type LargeDataSetOptions } from "../seeds/large/generate";
 
 const SCALE = 0.002;
 const TODAY = "2026-06-30";

@@ -4,7 +4,8 @@
  * with weights 3^i mod 31.
  */
 
-const CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** the 31 characters a USCC may use */
+export const USCC_CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export type UsccProblem = "length" | "characters" | "division" | "check";
@@ -22,14 +23,14 @@ export function normalizeUscc(input: string): string {
 
 export function usccCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CODE_SET.indexOf(first17[i]) * WEIGHTS[i];
-  return CODE_SET[(31 - (sum % 31)) % 31];
+  for (let i = 0; i < 17; i++) sum += USCC_CODE_SET.indexOf(first17[i]) * WEIGHTS[i];
+  return USCC_CODE_SET[(31 - (sum % 31)) % 31];
 }
 
 /** null when valid, otherwise what is wrong. Expects a normalized code. */
 export function usccProblem(code: string): UsccProblem | null {
   if (code.length !== 18) return "length";
-  for (const char of code) if (!CODE_SET.includes(char)) return "characters";
+  for (const char of code) if (!USCC_CODE_SET.includes(char)) return "characters";
   if (!/^\d{6}$/.test(code.slice(2, 8))) return "division";
   if (usccCheckCharacter(code.slice(0, 17)) !== code[17]) return "check";
   return null;
