@@ -14,8 +14,8 @@ const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u20
 const FULL_WIDTH_LATIN = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF06\uFF0D\uFF3F\uFF0F\uFF20\uFF0B]/g;
 
 /** Any character the cleaning below changes (most text has none and is only trimmed). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: text holding them is cleaned
 const NEEDS_CLEANING =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: text holding them is cleaned
   /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3000\uFEFF\uFF06\uFF0B\uFF0D-\uFF19\uFF20-\uFF3A\uFF3F\uFF41-\uFF5A\uFFFE\uFFFF]/;
 
 /**
