@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, logout } from "./support";
+import { login, logout, sessionOf, useSession } from "./support";
 
 const COMMON = ["工作台", "企业库", "招商项目", "产业链", "载体平台", "政策库", "政策兑现"];
 const NAV_BY_ROLE: Record<string, string[]> = {
@@ -32,18 +32,22 @@ test("wrong credentials get one generic message", async ({ page }) => {
   await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
 });
 
-test("an officer is refused the cockpit, and unknown pages are a Chinese 404 inside the layout", async ({ page }) => {
-  await login(page, "officer");
-  const cockpit = await page.goto("/cockpit");
-  expect(cockpit?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
-  const missing = await page.goto("/no-such-page");
-  expect(missing?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "返回工作台" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+test.describe("signed in as an officer", () => {
+  test.use({ storageState: sessionOf("officer") });
+
+  test("an officer is refused the cockpit, and unknown pages are a Chinese 404 inside the layout", async ({ page }) => {
+    const cockpit = await page.goto("/cockpit");
+    expect(cockpit?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "返回工作台" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+  });
 });
 
+// signs in through the form: logging out ends the session, which must not be a stored one
 test("the session cookie is HttpOnly and SameSite=Lax, and logout revokes it", async ({ page, context }) => {
   await login(page, "staff");
   const [cookie] = (await context.cookies()).filter((c) => c.name === "fdi_session");
@@ -78,7 +82,7 @@ test("pages carry the security headers and writes from another origin are refuse
   expect(huge.status()).toBe(413);
   expect(await huge.text()).toContain("上限 1 MB");
   // a signed-in page and its data are not kept either
-  await login(page, "officer");
+  await useSession(page, "officer");
   const desk = await page.goto("/projects");
   expect(desk!.headers()["cache-control"]).toBe("no-store");
   const data = await page.request.get("/projects?_data=routes%2Fprojects._index");

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { login, newProject } from "./support";
+import { newProject, sessionOf } from "./support";
 
 const suffix = Date.now().toString(36);
+test.use({ storageState: sessionOf("officer") });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("移除 a project member opens a confirmation page; 返回 keeps them, 移除 takes them off", async ({ page }) => {
-    await login(page, "officer");
     const project = `成员移除测试项目${suffix}`;
     const id = await newProject(page, { company: `成员移除测试企业${suffix}`, project });
 
@@ -43,7 +43,6 @@ test.describe("without JavaScript", () => {
 });
 
 test("an officer corrects their own activity within 7 days; the timeline shows the correction", async ({ page }) => {
-  await login(page, "officer");
   const project = `活动更正测试项目${suffix}`;
   const id = await newProject(page, { company: `活动更正测试企业${suffix}`, project });
   const original = "首次拜访，了解投资意向";

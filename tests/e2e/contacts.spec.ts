@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { sessionOf, test } from "./support";
 
 const suffix = Date.now().toString(36);
+test.use({ storageState: sessionOf("officer") });
 
 /** A fresh company with one contact, so the demo's contacts stay as they are. */
 async function companyWithContact(page: Page, company: string, contact: string) {
@@ -9,6 +10,7 @@ async function companyWithContact(page: Page, company: string, contact: string) 
   await page.getByLabel("企业名称").fill(company);
   await page.getByLabel("国别/地区").selectOption({ label: "日本" });
   await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
   const add = page.locator("details", { has: page.locator("summary", { hasText: "添加联系人" }) });
   await add.locator("summary").click();
@@ -19,7 +21,6 @@ async function companyWithContact(page: Page, company: string, contact: string) 
 }
 
 test("an officer removes a contact after the browser asks; 变更记录 keeps the removal", async ({ page }) => {
-  await login(page, "officer");
   const contact = `田中${suffix}`;
   await companyWithContact(page, `联系人移除测试${suffix}`, contact);
   await page.locator("summary", { hasText: contact }).click();
@@ -38,10 +39,8 @@ test("an officer removes a contact after the browser asks; 变更记录 keeps th
   await expect(page.getByRole("heading", { name: "变更记录" })).toBeVisible();
 });
 
-test("without JavaScript 移除 opens a confirmation page of its own", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
-  const page = await context.newPage();
-  await login(page, "officer");
+test("without JavaScript 移除 opens a confirmation page of its own", async ({ pageAs }) => {
+  const page = await pageAs("officer", { javaScriptEnabled: false });
   const company = `联系人无脚本测试${suffix}`;
   const contact = `铃木${suffix}`;
   await companyWithContact(page, company, contact);
@@ -53,6 +52,7 @@ test("without JavaScript 移除 opens a confirmation page of its own", async ({ 
   await expect(page.getByRole("heading", { name: `确定从「${company}」移除联系人「${contact} · 部长」？` })).toBeVisible();
   // 返回 leaves it in place
   await page.getByRole("link", { name: "返回" }).click();
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
   await expect(page.locator("summary", { hasText: contact })).toBeVisible();
 
   await page.locator("summary", { hasText: contact }).click();
@@ -60,5 +60,4 @@ test("without JavaScript 移除 opens a confirmation page of its own", async ({ 
   await page.getByRole("button", { name: "移除", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
   await expect(page.locator("summary", { hasText: contact })).toHaveCount(0);
-  await context.close();
 });

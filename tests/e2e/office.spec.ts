@@ -1,22 +1,28 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERNAME_OF, login, logout } from "./support";
+import { expect } from "@playwright/test";
+import { changeStageToSigning, logout, newProject, sessionOf, test } from "./support";
 
-test("the administrator creates a user, who signs in with the one-time password and must set their own", async ({ page }) => {
-  await login(page, "admin");
-  await page.getByRole("link", { name: "系统管理" }).click();
-  await page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "用户" }).click();
-  await expect(page.getByRole("heading", { name: "用户", level: 2 })).toBeVisible();
-  await page.getByRole("link", { name: "新建用户" }).click();
-  await expect(page.getByRole("heading", { name: "新建用户", level: 2 })).toBeVisible();
-  await page.getByLabel("用户名").fill("e2e-newcomer");
-  await page.getByLabel("姓名").fill("沈新人");
-  await page.getByLabel("角色").selectOption({ label: "招商员" });
-  await page.getByLabel("所属单位").selectOption({ label: "新埭镇" });
-  await page.getByRole("button", { name: "新建用户" }).click();
-  const password = (await page.locator(".one-time-password").innerText()).trim();
+const suffix = Date.now().toString(36);
+
+test("the administrator creates a user, who signs in with the one-time password and must set their own", async ({ page, pageAs }) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/");
+  await admin.getByRole("link", { name: "系统管理" }).click();
+  await expect(admin).toHaveURL(/\/admin$/);
+  await admin.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "用户" }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+  await expect(admin.getByRole("heading", { name: "用户", level: 2 })).toBeVisible();
+  await admin.getByRole("link", { name: "新建用户" }).click();
+  await expect(admin.getByRole("heading", { name: "新建用户", level: 2 })).toBeVisible();
+  await admin.getByLabel("用户名").fill("e2e-newcomer");
+  await admin.getByLabel("姓名").fill("沈新人");
+  await admin.getByLabel("角色").selectOption({ label: "招商员" });
+  await admin.getByLabel("所属单位").selectOption({ label: "新埭镇" });
+  await admin.getByRole("button", { name: "新建用户" }).click();
+  const password = (await admin.locator(".one-time-password").innerText()).trim();
   expect(password).toMatch(/^[A-Za-z2-9]{12}$/);
-  await logout(page);
 
+  // the newcomer, in a browser of their own, signs in through the form
+  await page.goto("/login");
   await page.getByLabel("用户名").fill("e2e-newcomer");
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
@@ -35,74 +41,76 @@ test("the administrator creates a user, who signs in with the one-time password 
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("密码已修改")).toBeVisible();
   await page.getByRole("link", { name: "返回工作台" }).click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "工作台", level: 1 })).toBeVisible();
   await logout(page);
 
   // the administrator deactivates the user: their sign-in stops working
-  await login(page, "admin");
-  await page.goto("/admin/users");
-  await page.getByRole("link", { name: "e2e-newcomer" }).click();
-  await expect(page.getByRole("heading", { name: "沈新人（e2e-newcomer）", level: 2 })).toBeVisible();
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "停用" }).click();
-  await expect(page.getByText("已停用，该用户的登录已全部退出")).toBeVisible();
-  await page.goto("/admin/log?kind=user");
-  await expect(page.getByRole("cell", { name: "停用用户 e2e-newcomer" })).toBeVisible();
-  await logout(page);
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "e2e-newcomer" }).click();
+  await expect(admin.getByRole("heading", { name: "沈新人（e2e-newcomer）", level: 2 })).toBeVisible();
+  admin.once("dialog", (dialog) => dialog.accept());
+  await admin.getByRole("button", { name: "停用" }).click();
+  await expect(admin.getByText("已停用，该用户的登录已全部退出")).toBeVisible();
+  await admin.goto("/admin/log?kind=user");
+  await expect(admin.getByRole("cell", { name: "停用用户 e2e-newcomer" })).toBeVisible();
   await page.getByLabel("用户名").fill("e2e-newcomer");
   await page.getByLabel("密码").fill("新埭镇的秋天2026");
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByText("用户名或密码错误")).toBeVisible();
 });
 
-test("a leader returns a signing with a reason; it shows on the owner's 工作台 and can be verified later", async ({ page }) => {
-  await login(page, "leader");
-  const pending = page.getByRole("region", { name: /待甄别签约/ });
-  const link = pending.getByRole("table").getByRole("link").first();
-  const name = (await link.innerText()).trim();
-  await link.click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-  const projectUrl = page.url();
-  const ownerName = (await page.locator("dt", { hasText: "负责人" }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
-  const box = page.getByRole("region", { name: "签约甄别" });
+test("a leader returns a signing with a reason; it shows on the owner's 工作台 and can be verified later", async ({ pageAs }) => {
+  // the officer's own signing, so the demo's signings awaiting 甄别 stay as they are
+  const owner = await pageAs("officer");
+  const name = `甄别退回测试项目${suffix}`;
+  await newProject(owner, { company: `甄别退回测试企业${suffix}`, project: name });
+  const projectUrl = owner.url();
+  await changeStageToSigning(owner);
+
+  const leader = await pageAs("leader");
+  await leader.goto("/");
+  const pending = leader.getByRole("region", { name: /待甄别签约/ });
+  await pending.getByRole("table").getByRole("link", { name, exact: true }).click();
+  await expect(leader).toHaveURL(projectUrl);
+  await expect(leader.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const box = leader.getByRole("region", { name: "签约甄别" });
   await expect(box.getByText("佐证材料")).toBeVisible();
   await box.getByLabel("退回原因").fill("缺少签约协议扫描件");
   // 退回 asks first
-  page.once("dialog", (dialog) => dialog.accept());
+  leader.once("dialog", (dialog) => dialog.accept());
   await box.getByRole("button", { name: "退回" }).click();
-  await expect(page.getByRole("region", { name: "签约甄别" }).getByText("退回原因：缺少签约协议扫描件")).toBeVisible();
-  await logout(page);
+  await expect(leader.getByRole("region", { name: "签约甄别" }).getByText("退回原因：缺少签约协议扫描件")).toBeVisible();
 
-  await page.getByLabel("用户名").fill(DEMO_USERNAME_OF[ownerName]!);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  const returned = page.getByRole("region", { name: /甄别退回的签约/ });
+  await owner.goto("/");
+  const returned = owner.getByRole("region", { name: /甄别退回的签约/ });
   await expect(returned.getByRole("row", { name: new RegExp(name) })).toContainText("缺少签约协议扫描件");
-  await logout(page);
 
-  await login(page, "leader");
-  await page.goto(projectUrl);
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("region", { name: "签约甄别" }).getByRole("button", { name: "甄别通过" }).click();
-  await expect(page.getByRole("region", { name: "签约甄别" }).getByText("已甄别")).toBeVisible();
+  await leader.goto(projectUrl);
+  leader.once("dialog", (dialog) => dialog.accept());
+  await leader.getByRole("region", { name: "签约甄别" }).getByRole("button", { name: "甄别通过" }).click();
+  await expect(leader.getByRole("region", { name: "签约甄别" }).getByText("已甄别")).toBeVisible();
 });
 
-test("单位 upkeep: add, rename, retire; a unit in use offers no 删除", async ({ page }) => {
-  // the page must hydrate: a script error would leave only the no-JavaScript forms working
-  const scriptErrors: string[] = [];
-  page.on("pageerror", (error) => scriptErrors.push(error.message));
-  await login(page, "admin");
-  await page.goto("/admin/units");
-  await expect(page.getByRole("heading", { name: "单位", level: 2 })).toBeVisible();
-  await expect(page.getByRole("button", { name: "删除 新埭镇" })).toHaveCount(0);
-  await page.getByLabel("名称", { exact: true }).fill("全塘镇（测试）");
-  await page.getByRole("button", { name: "新增", exact: true }).click();
-  await expect(page.getByRole("status")).toHaveText("已新增");
-  await page.getByRole("button", { name: "停用 全塘镇（测试）" }).click();
-  await expect(page.getByRole("status")).toHaveText("已停用");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "删除 全塘镇（测试）" }).click();
-  await expect(page.getByRole("status")).toHaveText("已删除");
-  await expect(page.getByRole("button", { name: "删除 全塘镇（测试）" })).toHaveCount(0);
-  expect(scriptErrors).toEqual([]);
+test.describe("signed in as the administrator", () => {
+  test.use({ storageState: sessionOf("admin") });
+
+  test("单位 upkeep: add, rename, retire; a unit in use offers no 删除", async ({ page }) => {
+    // the page must hydrate: a script error would leave only the no-JavaScript forms working
+    const scriptErrors: string[] = [];
+    page.on("pageerror", (error) => scriptErrors.push(error.message));
+    await page.goto("/admin/units");
+    await expect(page.getByRole("heading", { name: "单位", level: 2 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "删除 新埭镇" })).toHaveCount(0);
+    await page.getByLabel("名称", { exact: true }).fill("全塘镇（测试）");
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("已新增");
+    await page.getByRole("button", { name: "停用 全塘镇（测试）" }).click();
+    await expect(page.getByRole("status")).toHaveText("已停用");
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "删除 全塘镇（测试）" }).click();
+    await expect(page.getByRole("status")).toHaveText("已删除");
+    await expect(page.getByRole("button", { name: "删除 全塘镇（测试）" })).toHaveCount(0);
+    expect(scriptErrors).toEqual([]);
+  });
 });

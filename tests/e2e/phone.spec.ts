@@ -1,15 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { sessionOf, test } from "./support";
 
 // A phone (DESIGN.md §12): the pages a leader and an officer open between meetings
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+const PHONE = { viewport: { width: 390, height: 844 } };
+test.use({ ...PHONE, hasTouch: true, storageState: sessionOf("leader") });
 
-/** Signs in; on a phone 退出登录 sits in the folded menu, so the sign-in is done when 菜单 shows. */
-async function login(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+/** Opens 工作台; on a phone 退出登录 sits in the folded menu, so the page is there when 菜单 shows. */
+async function openWorkbench(page: Page) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await expect(page.locator("summary", { hasText: "菜单" })).toBeVisible();
 }
 
@@ -27,7 +26,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test("on a phone the header folds behind 菜单 and no page scrolls sideways", async ({ page }) => {
-  await login(page, "leader");
+  await openWorkbench(page);
   const menu = page.locator("summary", { hasText: "菜单" });
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(menu).toBeVisible();
@@ -41,6 +40,7 @@ test("on a phone the header folds behind 菜单 and no page scrolls sideways", a
   await expect(nav.getByRole("link", { name: "招商项目" })).toBeVisible();
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
   await nav.getByRole("link", { name: "招商项目" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
   await expect(page.getByRole("heading", { level: 1, name: "招商项目" })).toBeVisible();
   // the menu folds again once the page has changed
   await expect(nav).toBeHidden();
@@ -52,8 +52,10 @@ test("on a phone the header folds behind 菜单 and no page scrolls sideways", a
   const firstCard = list.locator("tbody tr").first();
   const card = await firstCard.boundingBox();
   expect(card!.width).toBeLessThanOrEqual(390);
+  const firstProject = (await firstCard.getByRole("link").first().innerText()).trim();
   await firstCard.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: firstProject })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
   await page.goto("/");
@@ -77,23 +79,22 @@ test("on a phone the header folds behind 菜单 and no page scrolls sideways", a
   await expect(page.getByRole("article", { name: "合同外资" }).locator(".kpi-value")).toHaveText(/^[\d,]+\.\d\d (亿|万)美元$/);
 });
 
-test("the menu opens by keyboard and without scripts", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: "zh-CN" });
-  const page = await context.newPage();
-  await login(page, "officer");
+test("the menu opens by keyboard and without scripts", async ({ pageAs }) => {
+  const page = await pageAs("officer", { ...PHONE, javaScriptEnabled: false });
+  await openWorkbench(page);
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(nav).toBeHidden();
   await page.locator("summary", { hasText: "菜单" }).focus();
   await page.keyboard.press("Enter");
   await expect(nav).toBeVisible();
   await nav.getByRole("link", { name: "企业库" }).click();
+  await expect(page).toHaveURL(/\/companies$/);
   await expect(page.getByRole("heading", { level: 1, name: "企业库" })).toBeVisible();
   await expectNoSidewaysScroll(page);
-  await context.close();
 });
 
 test("on a phone the targets, the board, search, the user list and a report fit the screen", async ({ page }) => {
-  await login(page, "leader");
+  await openWorkbench(page);
   // the header search takes the folded menu's whole width
   await page.locator("summary", { hasText: "菜单" }).click();
   const search = page.getByRole("searchbox", { name: "全站搜索" });
@@ -126,9 +127,8 @@ test("on a phone the targets, the board, search, the user list and a report fit 
   await expectNoSidewaysScroll(page);
 });
 
-test("on a phone the admin's user list and a staff report fit the screen, charts drawn for the phone", async ({ browser }) => {
-  const admin = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await login(admin, "admin");
+test("on a phone the admin's user list and a staff report fit the screen, charts drawn for the phone", async ({ pageAs }) => {
+  const admin = await pageAs("admin", PHONE);
   await admin.goto("/admin/users");
   await expect(admin.getByRole("link", { name: "leader" })).toBeVisible();
   await expectNoSidewaysScroll(admin);
@@ -136,10 +136,8 @@ test("on a phone the admin's user list and a staff report fit the screen, charts
   await expectNoSidewaysScroll(admin);
   await admin.goto("/admin/log");
   await expectNoSidewaysScroll(admin);
-  await admin.close();
 
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await login(page, "staff");
+  const page = await pageAs("staff", PHONE);
   await page.goto("/reports");
   const list = page.getByRole("table", { name: "已生成的报告" });
   if (await list.isVisible()) {
@@ -157,11 +155,9 @@ test("on a phone the admin's user list and a staff report fit the screen, charts
     expect(box.width).toBeGreaterThan(300);
     expect(box.width).toBeLessThanOrEqual(390);
   }
-  await page.close();
 });
 
 test("on a phone the list's sorts sit above the cards and change the order", async ({ page }) => {
-  await login(page, "leader");
   await page.goto("/projects");
   const sorts = page.getByRole("navigation", { name: "排序" });
   await expect(sorts).toBeVisible();

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { E2E_PORT as PORT } from "./support";
 
-/** E2E_PORT lets two runs share a machine; each gets its own server and database. */
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
 export default defineConfig({
@@ -23,7 +22,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // signs the demo users in once and stores their sessions (support.ts sessionOf)
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { browserName: "chromium" } },
+    { name: "chromium", testMatch: /\.spec\.ts$/, dependencies: ["setup"], use: { browserName: "chromium" } },
+  ],
   webServer: {
     command: "node --import tsx tests/e2e/serve.ts",
     cwd: "../..",

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { login, logout, openDetails } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { openDetails, sessionOf, test } from "./support";
 
 const suffix = Date.now().toString(36);
 const companyName = `端到端测试精工${suffix}`;
@@ -14,6 +14,7 @@ async function openStageForm(page: Page): Promise<void> {
 
 async function signedCount(page: Page): Promise<number> {
   await page.goto("/cockpit");
+  await expect(page.getByRole("heading", { level: 1, name: "领导驾驶舱" })).toBeVisible();
   const row = page
     .getByRole("table", { name: "招商漏斗" })
     .getByRole("row")
@@ -21,17 +22,19 @@ async function signedCount(page: Page): Promise<number> {
   return Number(await row.getByRole("cell").first().innerText());
 }
 
-test("officer logs a company and a project, pushes it to 签约; the leader verifies; the funnel counts it; officer2 gets 404", async ({ page }) => {
-  await login(page, "leader");
-  const signedBefore = await signedCount(page);
-  await logout(page);
+test("officer logs a company and a project, pushes it to 签约; the leader verifies; the funnel counts it; officer2 gets 404", async ({ pageAs }) => {
+  const leader = await pageAs("leader");
+  const signedBefore = await signedCount(leader);
 
-  await login(page, "officer");
+  const page = await pageAs("officer");
+  await page.goto("/");
 
   // a bad USCC is refused at the field and saves nothing
   await page.getByRole("link", { name: "企业库" }).click();
+  await expect(page).toHaveURL(/\/companies$/);
   await expect(page.getByRole("heading", { name: "企业库" })).toBeVisible();
   await page.getByRole("link", { name: "新建企业" }).click();
+  await expect(page).toHaveURL(/\/companies\/new$/);
   await expect(page.getByRole("heading", { name: "新建企业" })).toBeVisible();
   await page.getByLabel("企业名称").fill(companyName);
   await page.getByLabel("外文名称").fill(`E2E Seiko ${suffix} Co., Ltd.`);
@@ -50,10 +53,12 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
   await page.getByLabel("所在城市").fill("大阪");
   await page.getByLabel("世界500强").check();
   await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
   await expect(page.getByRole("heading", { name: companyName })).toBeVisible();
 
   // a project for it
   await page.getByRole("link", { name: "新建项目" }).click();
+  await expect(page).toHaveURL(/\/projects\/new\?companyId=\d+$/);
   await expect(page.getByRole("heading", { name: "新建项目" })).toBeVisible();
   await page.getByLabel("项目名称").fill(projectName);
   await expect(page.getByLabel("投资方企业")).toHaveValue(companyName);
@@ -62,6 +67,7 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
   await page.getByLabel("总投资（万美元）").fill("3500");
   await page.getByLabel("合同外资（万美元）").fill("2000.5");
   await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
   await expect(page.getByRole("heading", { name: projectName })).toBeVisible();
   await expect(page.getByText("3,500.00 万美元")).toBeVisible();
   const projectUrl = page.url();
@@ -93,53 +99,63 @@ test("officer logs a company and a project, pushes it to 签约; the leader veri
   await page.getByRole("button", { name: "变更阶段" }).click();
   await expect(page.getByLabel("签约甄别")).toContainText("待甄别");
   await expect(page.getByRole("button", { name: "甄别通过" })).toHaveCount(0);
-  await logout(page);
 
   // the leader verifies and the funnel counts it
-  await login(page, "leader");
-  await page.goto(projectUrl);
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "甄别通过" }).click();
-  await expect(page.getByLabel("签约甄别")).toContainText("已甄别");
-  expect(await signedCount(page)).toBe(signedBefore + 1);
-  await logout(page);
+  await leader.goto(projectUrl);
+  leader.once("dialog", (dialog) => dialog.accept());
+  await leader.getByRole("button", { name: "甄别通过" }).click();
+  await expect(leader.getByLabel("签约甄别")).toContainText("已甄别");
+  expect(await signedCount(leader)).toBe(signedBefore + 1);
 
   // another unit's officer cannot open it
-  await login(page, "officer2");
-  const response = await page.goto(projectUrl);
+  const other = await pageAs("officer2");
+  const response = await other.goto(projectUrl);
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await expect(other.getByRole("heading", { name: "页面不存在" })).toBeVisible();
 });
 
-test("going back a stage without 说明 shows the error at the field and changes nothing", async ({ page }) => {
-  await login(page, "officer");
-  await page.goto("/projects");
-  await page.getByRole("link", { name: "新建项目" }).click();
-  await expect(page.getByRole("heading", { name: "新建项目" })).toBeVisible();
-  const name = `退回测试${suffix}`;
-  await page.getByLabel("项目名称").fill(name);
-  await page.getByLabel("投资方企业").fill(companyName);
-  await page.getByLabel("项目类型").selectOption({ label: "增资" });
-  await page.getByLabel("总投资（万美元）").fill("100");
-  await page.getByLabel("合同外资（万美元）").fill("200");
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("合同外资不能大于总投资")).toBeVisible();
-  await page.getByLabel("合同外资（万美元）").fill("80");
-  await expect(page.getByText("合同外资不能大于总投资")).toHaveCount(0);
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
-  const projectUrl = page.url();
-  await openStageForm(page);
-  await page.getByLabel("目标阶段").selectOption({ label: "接洽" });
-  await page.getByRole("button", { name: "变更阶段" }).click();
-  await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 接洽");
-  await openStageForm(page);
-  await page.getByLabel("目标阶段").selectOption({ label: "线索" });
-  await page.getByRole("button", { name: "变更阶段" }).click();
-  // the stage change's own page shows the form with the message and the input kept
-  await expect(page).toHaveURL(/\/projects\/\d+\/stage$/);
-  await expect(page.getByText("退回到之前的阶段需要填写说明")).toBeVisible();
-  await expect(page.getByLabel("目标阶段")).toHaveValue("lead");
-  await page.goto(projectUrl);
-  await expect(page.getByLabel("阶段时间线").getByRole("listitem")).toHaveCount(2);
+test.describe("signed in as an officer", () => {
+  test.use({ storageState: sessionOf("officer") });
+
+  test("going back a stage without 说明 shows the error at the field and changes nothing", async ({ page }) => {
+    // a company of its own to name as 投资方企业
+    const company = `退回测试企业${suffix}`;
+    await page.goto("/companies/new");
+    await page.getByLabel("企业名称").fill(company);
+    await page.getByLabel("国别/地区").selectOption({ label: "日本" });
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page).toHaveURL(/\/companies\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+    await page.goto("/projects");
+    await page.getByRole("link", { name: "新建项目" }).click();
+    await expect(page).toHaveURL(/\/projects\/new$/);
+    await expect(page.getByRole("heading", { name: "新建项目" })).toBeVisible();
+    const name = `退回测试${suffix}`;
+    await page.getByLabel("项目名称").fill(name);
+    await page.getByLabel("投资方企业").fill(company);
+    await page.getByLabel("项目类型").selectOption({ label: "增资" });
+    await page.getByLabel("总投资（万美元）").fill("100");
+    await page.getByLabel("合同外资（万美元）").fill("200");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("合同外资不能大于总投资")).toBeVisible();
+    await page.getByLabel("合同外资（万美元）").fill("80");
+    await expect(page.getByText("合同外资不能大于总投资")).toHaveCount(0);
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page).toHaveURL(/\/projects\/\d+$/);
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    const projectUrl = page.url();
+    await openStageForm(page);
+    await page.getByLabel("目标阶段").selectOption({ label: "接洽" });
+    await page.getByRole("button", { name: "变更阶段" }).click();
+    await expect(page.getByLabel("阶段时间线")).toContainText("线索 → 接洽");
+    await openStageForm(page);
+    await page.getByLabel("目标阶段").selectOption({ label: "线索" });
+    await page.getByRole("button", { name: "变更阶段" }).click();
+    // the stage change's own page shows the form with the message and the input kept
+    await expect(page).toHaveURL(/\/projects\/\d+\/stage$/);
+    await expect(page.getByText("退回到之前的阶段需要填写说明")).toBeVisible();
+    await expect(page.getByLabel("目标阶段")).toHaveValue("lead");
+    await page.goto(projectUrl);
+    await expect(page.getByLabel("阶段时间线").getByRole("listitem")).toHaveCount(2);
+  });
 });

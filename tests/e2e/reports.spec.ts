@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { login, todayInShanghai } from "./support";
+import { sessionOf, todayInShanghai } from "./support";
+
+test.use({ storageState: sessionOf("staff") });
 
 function lastMonth(): string {
   const [y, m] = todayInShanghai().split("-").map(Number);
@@ -7,9 +9,10 @@ function lastMonth(): string {
 }
 
 test("staff generate last month's report, edit 存在问题, download Word and Excel, and open the print view", async ({ page }) => {
-  await login(page, "staff");
+  await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "月度报告" }).click();
-  await expect(page.getByRole("heading", { name: "月度报告" })).toBeVisible();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(page.getByRole("heading", { level: 1, name: "月度报告" })).toBeVisible();
   await expect(page.getByLabel("报告月份")).toHaveValue(lastMonth());
   // other specs (phone.spec.ts) may have generated reports already: count from what is there
   const generated = page.getByRole("table", { name: "已生成的报告" }).getByRole("row");
@@ -57,6 +60,7 @@ test("staff generate last month's report, edit 存在问题, download Word and E
   // regenerating makes a second edition; the list shows both
   await page.goto("/reports");
   await page.getByRole("button", { name: "生成报告" }).click();
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`第${edition + 1}版`);
   await page.goto("/reports");
   await expect(generated).toHaveCount(rowsBefore + 2);

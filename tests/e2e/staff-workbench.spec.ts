@@ -1,11 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { login, logout, todayInShanghai } from "./support";
+import { expect } from "@playwright/test";
+import { test, todayInShanghai } from "./support";
 
-test("staff find the month's report, this month's arrivals and the targets behind 时序进度 on 工作台", async ({ page }) => {
+test("staff find the month's report, this month's arrivals and the targets behind 时序进度 on 工作台", async ({ pageAs }) => {
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  await login(page, "staff");
+  const page = await pageAs("staff");
+  await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
 
   const reports = page.getByRole("region", { name: "月度报告" });
@@ -25,9 +26,11 @@ test("staff find the month's report, this month's arrivals and the targets behin
   // 实到外资 is in the main navigation
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "实到外资" }).click();
   await expect(page).toHaveURL(/\/arrivals$/);
-  await logout(page);
+  await expect(page.getByRole("heading", { level: 1, name: "实到外资" })).toBeVisible();
 
-  await login(page, "officer");
-  await expect(page.getByRole("region", { name: "本月到账" })).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "实到外资" })).toHaveCount(0);
+  const officer = await pageAs("officer");
+  await officer.goto("/");
+  await expect(officer.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
+  await expect(officer.getByRole("region", { name: "本月到账" })).toHaveCount(0);
+  await expect(officer.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "实到外资" })).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login, newProject, openDetails, todayInShanghai } from "./support";
+import { newProject, openDetails, sessionOf, todayInShanghai } from "./support";
 
 const suffix = Date.now().toString(36);
+test.use({ storageState: sessionOf("officer") });
 
 /** A business date `days` before today (Asia/Shanghai). */
 function daysAgo(days: number): string {
@@ -19,7 +20,6 @@ async function detailsForm(page: Page, summary: RegExp) {
 }
 
 test("a back-dated status change shows in the 阶段记录 timeline among the stage changes, by its 发生日期", async ({ page }) => {
-  await login(page, "officer");
   const name = `状态记录测试项目${suffix}`;
   await newProject(page, { company: `状态记录测试企业${suffix}`, project: name });
   const projectUrl = page.url();
@@ -69,7 +69,6 @@ test("a back-dated status change shows in the 阶段记录 timeline among the st
 });
 
 test("a status change dated before the previous one is refused at 发生日期, in Chinese, and changes nothing", async ({ page }) => {
-  await login(page, "officer");
   const name = `状态日期校验项目${suffix}`;
   await newProject(page, { company: `状态日期校验企业${suffix}`, project: name });
   const projectUrl = page.url();

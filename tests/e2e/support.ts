@@ -1,6 +1,49 @@
-import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
+
+/** E2E_PORT lets two runs share a machine; each gets its own server, database and stored sessions. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** The demo users the specs work as: auth.setup.ts signs each in once through the form and stores the session. */
+export const SESSION_USERS = ["officer", "officer2", "officer3", "leader", "staff", "admin"] as const;
+export type SessionUser = (typeof SESSION_USERS)[number];
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The stored session of a demo user, for `test.use({ storageState: sessionOf("leader") })`. A spec
+ * working with a stored session must not log out or change that user's password: either ends the
+ * session every later spec shares.
+ */
+export function sessionOf(username: SessionUser): string {
+  return path.join(here, `.output/sessions-${E2E_PORT}/${username}.json`);
+}
+
+/** Signs a page that started signed out in as a demo user, with that user's stored session. */
+export async function useSession(page: Page, username: SessionUser) {
+  const { cookies } = JSON.parse(fs.readFileSync(sessionOf(username), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await page.context().addCookies(cookies);
+}
+
+/**
+ * `pageAs(username)`: a page of its own browser context signed in with the user's stored session,
+ * for the second (third…) role of a test; closed when the test ends.
+ */
+export const test = base.extend<{ pageAs: (username: SessionUser, options?: BrowserContextOptions) => Promise<Page> }>({
+  pageAs: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (username, options = {}) => {
+      const context = await browser.newContext({ ...options, storageState: sessionOf(username) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
 
 export async function login(page: Page, username: string) {
   await page.goto("/login");
@@ -19,16 +62,6 @@ export async function logout(page: Page) {
 export function todayInShanghai(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }
-
-/** The demo officers' usernames by the names pages show (seeds/demo.ts). */
-export const DEMO_USERNAME_OF: Record<string, string> = {
-  李招商: "officer",
-  张招商: "officer2",
-  周招商: "officer3",
-  吴招商: "officer4",
-  徐招商: "officer5",
-  王局长: "leader",
-};
 
 /** Opens a form folded in a <details> by its summary's text; one already open stays open. */
 export async function openDetails(page: Page, summary: string | RegExp) {
@@ -65,4 +98,12 @@ export async function newProject(page: Page, { company, project }: { company: st
   await expect(page).toHaveURL(/\/projects\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
   return Number(new URL(page.url()).pathname.split("/")[2]);
+}
+
+/** Moves the project whose page is open to 签约 (any stage may jump there); the signing then awaits 甄别. */
+export async function changeStageToSigning(page: Page) {
+  await openDetails(page, /^阶段变更$/);
+  await page.getByLabel("目标阶段").selectOption({ label: "签约" });
+  await page.getByRole("button", { name: "变更阶段" }).click();
+  await expect(page.getByRole("region", { name: "签约甄别" })).toContainText("待甄别");
 }

@@ -1,12 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { login, logout, todayInShanghai } from "./support";
+import { expect } from "@playwright/test";
+import { test, todayInShanghai } from "./support";
 
-test("staff set a year's target and the progress table measures the figures against it; a leader reads it", async ({ page }) => {
+test("staff set a year's target and the progress table measures the figures against it; a leader reads it", async ({ pageAs }) => {
   const year = Number(todayInShanghai().slice(0, 4)) + 1;
-  await login(page, "staff");
+  const page = await pageAs("staff");
+  await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "领导驾驶舱" }).click();
+  await expect(page).toHaveURL(/\/cockpit$/);
   await page.getByRole("link", { name: "年度目标" }).click();
-  await expect(page.getByRole("heading", { name: "年度目标" })).toBeVisible();
+  await expect(page).toHaveURL(/\/targets/);
+  await expect(page.getByRole("heading", { level: 1, name: "年度目标" })).toBeVisible();
 
   await page.goto(`/targets?year=${year}`);
   const form = page.getByRole("region", { name: `设置${year}年全市目标` });
@@ -26,15 +29,13 @@ test("staff set a year's target and the progress table measures the figures agai
   const table = page.getByRole("table", { name: "目标完成情况" });
   const signedRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "新签约项目数" }) });
   await expect(signedRow.getByRole("cell").nth(0)).toHaveText("30");
-  await logout(page);
 
-  await login(page, "leader");
-  await page.goto("/targets");
-  await expect(page.getByRole("table", { name: "目标完成情况" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "保存目标" })).toHaveCount(0);
-  await logout(page);
+  const leader = await pageAs("leader");
+  await leader.goto("/targets");
+  await expect(leader.getByRole("table", { name: "目标完成情况" })).toBeVisible();
+  await expect(leader.getByRole("button", { name: "保存目标" })).toHaveCount(0);
 
-  await login(page, "officer");
-  const response = await page.goto("/targets");
+  const officer = await pageAs("officer");
+  const response = await officer.goto("/targets");
   expect(response?.status()).toBe(403);
 });
