@@ -25,6 +25,8 @@ vi.mock("@remix-run/react", () => {
     Form: passThrough("form"),
     useLoaderData: () => page.data,
     useActionData: () => undefined,
+    // the plain anchors' client-side navigation (app/ui/client-links.ts); never clicked here
+    useNavigate: () => () => undefined,
   };
 });
 

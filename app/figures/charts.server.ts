@@ -30,14 +30,46 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-    return chart.renderToSVGString();
+    return compact(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
 }
 
+/**
+ * A page sends each drawing twice (in the markup and in the loader data). Most of its bytes are the
+ * font family repeated on every label, here set once for the drawing's text, and ECharts' marks for
+ * its browser-side hydration, which these static drawings never use.
+ */
+function compact(svg: string): string {
+  return svg
+    .replaceAll(`font-family:${FONT};`, "")
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, "")
+    .replace(/^<svg[^>]*>/, (open) => `${open}<style>text{font-family:${FONT}}</style>`);
+}
+
+const MAX_DRAWINGS = 32;
+const drawings = new Map<string, string>();
+
+/**
+ * A drawing depends only on its figures: kept by them, so a cockpit computed afresh after a write
+ * that changed none of them draws nothing again.
+ */
+function drawnOnce(key: string, draw: () => string): string {
+  const kept = drawings.get(key);
+  if (kept !== undefined) return kept;
+  const svg = draw();
+  drawings.set(key, svg);
+  if (drawings.size > MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  return svg;
+}
+
 /** The funnel as horizontal bars, 线索 on top, each labelled with its count. */
 export function funnelChartSvg(rows: readonly FunnelRow[], layout: ChartLayout = "wide"): string {
+  return drawnOnce(`funnel:${layout}:${JSON.stringify(rows)}`, () => drawFunnel(rows, layout));
+}
+
+function drawFunnel(rows: readonly FunnelRow[], layout: ChartLayout): string {
   const ordered = [...rows].reverse();
   const phone = layout === "phone";
   return renderSvg(
@@ -87,6 +119,10 @@ function monthAxis(months: readonly TrendMonth[], layout: ChartLayout) {
 
 /** Twelve months: signings as bars (left axis), 合同外资 and 实到外资 in 万美元 as lines (right axis). */
 export function trendChartSvg(months: readonly TrendMonth[], layout: ChartLayout = "wide"): string {
+  return drawnOnce(`trend:${layout}:${JSON.stringify(months)}`, () => drawTrend(months, layout));
+}
+
+function drawTrend(months: readonly TrendMonth[], layout: ChartLayout): string {
   const wan = wanNumber;
   const phone = layout === "phone";
   const { labels, band } = monthAxis(months, layout);

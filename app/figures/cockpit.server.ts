@@ -13,10 +13,10 @@ import { funnelChartSvg, trendChartSvg } from "./charts.server";
 import { cachedFigures } from "./figure-cache.server";
 import type { Breakdown } from "./breakdowns";
 import { getBreakdown, getKpiCards, getMonthlyTrend, getRates, listBigSignings } from "./figures.server";
-import { getFunnel, getFunnelBreakdown } from "./funnel.server";
+import { getFunnelBreakdown, getFunnelWithBreakdown, type FunnelBreakdownRow } from "./funnel.server";
 import { yearToDate } from "./indicators";
 import { NEGOTIATING_ROWS } from "./measures.server";
-import { chainsServed, groupSnapshot, pipelineLines, snapshotProjectsAt, type PipelineLine, type SnapshotProject } from "./snapshot.server";
+import { pipelineLinesOf, snapshotCountsAt, type PipelineLine, type SnapshotCount } from "./snapshot.server";
 import { getUnitTargetProgress } from "./targets.server";
 
 /** A breakdown table shows at most this many values and says how many there are. */
@@ -37,8 +37,8 @@ export function getCockpit(period: Period, by: Breakdown) {
 }
 
 /** The 储备 snapshot's totals: every row, the whole snapshot and 在谈 (接洽 and 洽谈). */
-function snapshotSummary(at: string, projects: readonly SnapshotProject[]) {
-  const lines = pipelineLines(projects);
+function snapshotSummary(at: string, counts: readonly SnapshotCount[]) {
+  const lines = pipelineLinesOf(counts);
   const sum = (of: readonly PipelineLine[]) => ({
     projects: of.reduce((total, line) => total + line.projects, 0),
     totalInvestmentUsd: of.reduce((total, line) => total + line.totalInvestmentUsd, 0),
@@ -52,9 +52,11 @@ function snapshotSummary(at: string, projects: readonly SnapshotProject[]) {
 }
 
 function computeCockpit(period: Period, by: Breakdown) {
-  const funnel = getFunnel(period);
+  const { funnel, breakdown: funnelBreakdown } = getFunnelWithBreakdown(period, by);
   const trend = getMonthlyTrend(period.to.slice(0, 7));
-  const snapshot = snapshotProjectsAt(period.to);
+  // counted by the breakdown's values: without chains, where a project may count under several or
+  // none, each project is under one value, so the values add up to the snapshot
+  const snapshot = snapshotCountsAt(period.to, by);
   return {
     period,
     kpis: getKpiCards(period),
@@ -62,8 +64,8 @@ function computeCockpit(period: Period, by: Breakdown) {
     funnel,
     funnelSvg: funnelChartSvg(funnel),
     funnelPhoneSvg: funnelChartSvg(funnel, "phone"),
-    snapshot: snapshotSummary(period.to, snapshot),
-    breakdown: getBreakdowns(period, by, snapshot),
+    snapshot: snapshotSummary(period.to, by === "chain" ? snapshotCountsAt(period.to) : snapshot),
+    breakdown: getBreakdowns(period, by, { snapshot, funnel: funnelBreakdown }),
     trend,
     trendSvg: trendChartSvg(trend),
     trendPhoneSvg: trendChartSvg(trend, "phone"),
@@ -77,17 +79,23 @@ function computeCockpit(period: Period, by: Breakdown) {
  * period's new leads, and the 储备 snapshot at the period's end, each value named the same way
  * (未填 where the project has none) and each table cut to its first rows.
  */
-export function getBreakdowns(period: Period, by: Breakdown, snapshot: readonly SnapshotProject[] = snapshotProjectsAt(period.to)) {
+export function getBreakdowns(period: Period, by: Breakdown, read: { snapshot?: readonly SnapshotCount[]; funnel?: FunnelBreakdownRow[] } = {}) {
   const signings = getBreakdown(period, by);
-  const funnel = getFunnelBreakdown(period, by);
-  const groups = groupSnapshot(snapshot, by, by === "chain" ? chainsServed() : new Map());
+  const funnel = read.funnel ?? getFunnelBreakdown(period, by);
+  const snapshot = read.snapshot ?? snapshotCountsAt(period.to, by);
+  const groups = new Map<string | null, SnapshotCount[]>();
+  for (const count of snapshot) {
+    const group = groups.get(count.key);
+    if (group) group.push(count);
+    else groups.set(count.key, [count]);
+  }
   const label = breakdownLabeller(by, [...signings.map((row) => row.key), ...funnel.map((row) => row.key), ...groups.keys()]);
-  const snapshotRows = [...groups].map(([key, projects]) => ({
+  const snapshotRows = [...groups].map(([key, counts]) => ({
     key,
     label: label(key),
-    lines: pipelineLines(projects),
-    projects: projects.length,
-    totalInvestmentUsd: projects.reduce((total, project) => total + project.totalInvestmentUsd, 0),
+    lines: pipelineLinesOf(counts),
+    projects: counts.reduce((total, count) => total + count.projects, 0),
+    totalInvestmentUsd: counts.reduce((total, count) => total + count.totalInvestmentUsd, 0),
   }));
   snapshotRows.sort((a, b) => b.projects - a.projects || b.totalInvestmentUsd - a.totalInvestmentUsd || a.label.localeCompare(b.label, "zh"));
   return {

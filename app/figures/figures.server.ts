@@ -50,7 +50,13 @@ const NO_INDICATORS: IndicatorValues = {
 };
 
 /** The six target indicators for a period, per value of `groupBy` (a column of projects; 0 for none). */
-function indicatorsGrouped(period: Period, filter: FigureFilter, groupBy: SQL = sql`0`): Map<number, IndicatorValues> {
+function indicatorsGrouped(period: Period, filter: FigureFilter, groupBy?: SQL): Map<number, IndicatorValues> {
+  // arrivals are read without their projects unless grouped or narrowed by a project's column
+  const arrivalsFrom =
+    groupBy === undefined && filter.unitId === undefined
+      ? sql`${t.fdiArrivals} a`
+      : sql`${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id`;
+  groupBy ??= sql`0`;
   const signed = db().all<{ key: number; projects: number; contracted: number; total: number; big: number; fortune500: number }>(sql`
     select ${groupBy} as key, count(*) as projects,
            coalesce(sum(${t.projects.contractedFdiUsd}), 0) as contracted,
@@ -63,7 +69,7 @@ function indicatorsGrouped(period: Period, filter: FigureFilter, groupBy: SQL = 
   `);
   const arrived = db().all<{ key: number; usd: number }>(sql`
     select ${groupBy} as key, coalesce(sum(a.amount_usd), 0) as usd
-    from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
+    from ${arrivalsFrom}
     where ${arrivalsIn(period)} and ${projectFilter(filter)}
     group by 1
   `);
@@ -212,17 +218,18 @@ function groupedProjects(by: Breakdown, select: SQL, where: SQL, extraFrom: SQL 
     return db().all<{ key: number; name: string } & Record<string, number>>(sql`
       select chain.id as key, chain.name as name, ${select}
       from ${chainServed} served
-      join ${t.projects} on ${t.projects.id} = served.project_id
-      join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
+      join ${t.projects} on ${t.projects.id} = served.project_id ${extraFrom}
       join ${t.chainNodes} chain on chain.id = served.chain_id
       where ${where}
       group by chain.id
     `);
   }
   const { key, name } = breakdownColumns(by);
+  // only the country is read from the company
+  const companies = by === "country" ? sql`join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}` : sql``;
   return db().all<{ key: string | number | null; name: string | null } & Record<string, number>>(sql`
     select ${key} as key, max(${name}) as name, ${select}
-    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId} ${extraFrom}
+    from ${t.projects} ${companies} ${extraFrom}
     where ${where}
     group by ${key}
   `);
@@ -292,7 +299,7 @@ export function getMonthlyTrend(lastMonth: string, count = 12): TrendMonth[] {
       .all<{ month: string; usd: number }>(
         sql`
         select substr(a.arrived_on, 1, 7) as month, sum(a.amount_usd) as usd
-        from ${t.fdiArrivals} a join ${t.projects} on ${t.projects.id} = a.project_id
+        from ${t.fdiArrivals} a
         where ${arrivalsIn({ from, to })}
         group by 1
       `,

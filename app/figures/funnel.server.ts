@@ -8,41 +8,53 @@ import { breakdownColumns, chainServed, enteredIn, liveProject } from "./measure
 
 const stageRank = sql.raw(`case sc.to_stage ${STAGES.map((stage, i) => `when '${stage}' then ${i}`).join(" ")} end`);
 
-interface CohortRow {
+interface CohortGroup {
   key: string | number | null;
   name: string | null;
   furthest: number;
   verified: number;
+  projects: number;
   investment: number;
 }
 
 /**
- * The cohort of a period (live projects that entered as 线索 within it), each with the furthest stage
- * its log shows by the period's end, whether its signing is verified, its total investment and,
- * with a breakdown, the value it is grouped under (one row per chain it serves).
+ * The cohort of a period (live projects that entered as 线索 within it), counted in SQL by the furthest
+ * stage its log shows by the period's end and whether its signing is verified, with their total
+ * investment, and with a breakdown by the value they are grouped under (a project under each chain it
+ * serves).
  */
-function cohortRows(period: Period, by?: Breakdown): CohortRow[] {
+function cohortGroups(period: Period, by?: Breakdown): CohortGroup[] {
   const furthest = sql`(select max(${stageRank}) from ${t.stageChanges} sc where sc.project_id = ${t.projects.id} and sc.occurred_on <= ${period.to})`;
-  const columns = sql`${furthest} as furthest, ${t.projects.signingVerifiedAt} is not null as verified, ${t.projects.totalInvestmentUsd} as investment`;
+  const columns = sql`${furthest} as furthest, ${t.projects.signingVerifiedAt} is not null as verified,
+    count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as investment`;
   const where = sql`${liveProject} and ${enteredIn(period)}`;
   if (by === "chain") {
-    return db().all<CohortRow>(sql`
-      select chain.id as key, chain.name as name, ${columns}
+    return db().all<CohortGroup>(sql`
+      select chain.id as key, max(chain.name) as name, ${columns}
       from ${t.projects} join ${chainServed} served on served.project_id = ${t.projects.id} join ${t.chainNodes} chain on chain.id = served.chain_id
       where ${where}
+      group by chain.id, furthest, verified
     `);
   }
   const group = by ? breakdownColumns(by) : { key: sql`null`, name: sql`null` };
-  return db().all<CohortRow>(sql`
-    select ${group.key} as key, ${group.name} as name, ${columns}
-    from ${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
+  // only the country is read from the company
+  const from = by === "country" ? sql`${t.projects} join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}` : sql`${t.projects}`;
+  return db().all<CohortGroup>(sql`
+    select ${group.key} as key, max(${group.name}) as name, ${columns}
+    from ${from}
     where ${where}
+    group by ${group.key}, furthest, verified
   `);
 }
 
-function funnelOf(rows: readonly CohortRow[]): FunnelRow[] {
+function funnelOf(groups: readonly CohortGroup[]): FunnelRow[] {
   return computeFunnel(
-    rows.map((row) => ({ furthestStage: STAGES[row.furthest] as Stage, signingVerified: row.verified === 1, totalInvestmentUsd: row.investment })),
+    groups.map((group) => ({
+      furthestStage: STAGES[group.furthest] as Stage,
+      signingVerified: group.verified === 1,
+      totalInvestmentUsd: group.investment,
+      projects: group.projects,
+    })),
   );
 }
 
@@ -51,7 +63,7 @@ function funnelOf(rows: readonly CohortRow[]): FunnelRow[] {
  * its log shows by the period's end; stages from 签约 on only once verified. Deleted projects count nowhere.
  */
 export function getFunnel(period: Period): FunnelRow[] {
-  return funnelOf(cohortRows(period));
+  return funnelOf(cohortGroups(period));
 }
 
 export interface FunnelBreakdownRow {
@@ -62,8 +74,21 @@ export interface FunnelBreakdownRow {
 
 /** The cohort funnel of each value of a breakdown (a project serving two chains is in both), largest cohort first. */
 export function getFunnelBreakdown(period: Period, by: Breakdown): FunnelBreakdownRow[] {
-  const groups = new Map<string, { key: string | null; name: string | null; rows: CohortRow[] }>();
-  for (const row of cohortRows(period, by)) {
+  return funnelBreakdownOf(cohortGroups(period, by));
+}
+
+/**
+ * The cohort funnel and its breakdown by one dimension. Without chains each project has one value of
+ * the breakdown, so one read of the cohort gives both.
+ */
+export function getFunnelWithBreakdown(period: Period, by: Breakdown): { funnel: FunnelRow[]; breakdown: FunnelBreakdownRow[] } {
+  const cohort = cohortGroups(period, by);
+  return { funnel: by === "chain" ? getFunnel(period) : funnelOf(cohort), breakdown: funnelBreakdownOf(cohort) };
+}
+
+function funnelBreakdownOf(cohort: readonly CohortGroup[]): FunnelBreakdownRow[] {
+  const groups = new Map<string, { key: string | null; name: string | null; rows: CohortGroup[] }>();
+  for (const row of cohort) {
     const id = row.key === null ? "" : String(row.key);
     const group = groups.get(id) ?? { key: row.key === null ? null : String(row.key), name: row.name, rows: [] };
     group.rows.push(row);

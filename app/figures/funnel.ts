@@ -9,6 +9,8 @@ export interface CohortProject {
   furthestStage: Stage;
   signingVerified: boolean;
   totalInvestmentUsd: number;
+  /** how many projects alike the entry stands for (1 when absent), totalInvestmentUsd being their sum */
+  projects?: number;
 }
 
 export interface FunnelRow {
@@ -25,7 +27,7 @@ export function computeFunnel(cohort: readonly CohortProject[]): FunnelRow[] {
   for (const project of cohort) {
     const reached = stageIndex(countedStage(project.furthestStage, project.signingVerified));
     for (let i = 0; i <= reached; i++) {
-      projects[i] += 1;
+      projects[i] += project.projects ?? 1;
       investment[i] += project.totalInvestmentUsd;
     }
   }

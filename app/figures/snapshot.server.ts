@@ -1,10 +1,10 @@
 /**
- * The 储备 snapshot at a date (DESIGN.md §4) read once as one row per project, then counted by
- * snapshot row and broken down (by chain, country/region, park, unit, officer, channel) in memory:
- * the report's 储备, 在谈 by country, chain and park, and the cockpit's snapshot all come from one
- * read of pipelineAt.
+ * The 储备 snapshot at a date (DESIGN.md §4), on pipelineAt. The report, which lists projects, reads
+ * it once as one row per project and counts by snapshot row and breaks it down (by chain,
+ * country/region, park) in memory; the cockpit, which shows counts only, has them counted in SQL
+ * (snapshotCountsAt).
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, t } from "../db.server";
 import type { Breakdown } from "./breakdowns";
 import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineAt, NEGOTIATING_ROWS, type PipelineRow } from "./measures.server";
@@ -31,6 +31,54 @@ export function snapshotProjectsAt(date: string): SnapshotProject[] {
     select pl.*, ${t.companies.country} as country
     from ${pipelineAt(date, carry)} pl join ${t.companies} on ${t.companies.id} = pl.companyId
   `);
+}
+
+/** Projects and 总投资 of the snapshot in one row, under one value of a breakdown (null: 未填 or no breakdown). */
+export interface SnapshotCount {
+  key: string | null;
+  row: PipelineRow;
+  projects: number;
+  totalInvestmentUsd: number;
+}
+
+/**
+ * The 储备 snapshot at `date` counted in SQL, for screens that show counts and no project: projects and
+ * 总投资 per snapshot row, and with a breakdown per value of it too (a project serving two chains
+ * counts under each; 未填 is null; a project serving no chain is in no chain's count).
+ */
+export function snapshotCountsAt(date: string, by?: Breakdown): SnapshotCount[] {
+  const { carry, from, key } = snapshotGrouping(by);
+  return db()
+    .all<{ key: string | number | null; row: PipelineRow; projects: number; totalInvestmentUsd: number }>(
+      sql`
+      select ${key} as key, pl.row as row, count(*) as projects, coalesce(sum(pl.totalInvestmentUsd), 0) as totalInvestmentUsd
+      from ${pipelineAt(date, sql`, p.total_investment_usd as totalInvestmentUsd ${carry}`)} pl ${from}
+      group by 1, 2
+    `,
+    )
+    .map((count) => ({ ...count, key: count.key === null ? null : String(count.key) }));
+}
+
+/** What snapshotCountsAt carries from each project, joins and groups by for a breakdown. */
+function snapshotGrouping(by: Breakdown | undefined): { carry: SQL; from: SQL; key: SQL } {
+  switch (by) {
+    case undefined:
+      return { carry: sql``, from: sql``, key: sql`null` };
+    case "country":
+      return { carry: sql`, p.company_id as companyId`, from: sql`join ${t.companies} on ${t.companies.id} = pl.companyId`, key: sql`${t.companies.country}` };
+    case "chain":
+      return { carry: sql``, from: sql`join ${chainServed} served on served.project_id = pl.id`, key: sql`served.chain_id` };
+    case "unit":
+      return { carry: sql`, p.unit_id as breakdownKey`, from: sql``, key: sql`pl.breakdownKey` };
+    case "owner":
+      return { carry: sql`, p.owner_id as breakdownKey`, from: sql``, key: sql`pl.breakdownKey` };
+    case "channel":
+      return { carry: sql`, p.channel_id as breakdownKey`, from: sql``, key: sql`pl.breakdownKey` };
+    case "park":
+      return { carry: sql`, p.park_id as breakdownKey`, from: sql``, key: sql`pl.breakdownKey` };
+    case "projectType":
+      return { carry: sql`, p.project_type as breakdownKey`, from: sql``, key: sql`pl.breakdownKey` };
+  }
 }
 
 /** The chains each project serves (chain served: each pair once). */
@@ -60,6 +108,17 @@ export function pipelineLines(projects: readonly Pick<SnapshotProject, "row" | "
     const line = lines.get(project.row)!;
     line.projects += 1;
     line.totalInvestmentUsd += project.totalInvestmentUsd;
+  }
+  return [...lines.values()];
+}
+
+/** Count and total investment per snapshot row, every row present, in display order, from counts in SQL. */
+export function pipelineLinesOf(counts: readonly Pick<SnapshotCount, "row" | "projects" | "totalInvestmentUsd">[]): PipelineLine[] {
+  const lines = new Map(PIPELINE_ROWS.map((row) => [row, { row, label: PIPELINE_ROW_LABELS[row], projects: 0, totalInvestmentUsd: 0 }]));
+  for (const count of counts) {
+    const line = lines.get(count.row)!;
+    line.projects += count.projects;
+    line.totalInvestmentUsd += count.totalInvestmentUsd;
   }
   return [...lines.values()];
 }
