@@ -1,0 +1,1 @@
+CREATE INDEX `reports_list` ON `reports` (`month`,`edition`,`deleted_at`,`generated_at`,`generated_by`,`edited_at`);
