@@ -3,14 +3,13 @@
  * text that looks like a formula kept as text, the actor's scope, and the round trip — an exported
  * 企业/项目 file imported back with "update existing" changes nothing.
  */
-import { PassThrough } from "node:stream";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../app/auth/permissions";
 import { exportCompanies } from "../app/companies/companies.server";
 import { db, t } from "../app/db.server";
-import { writeListWorkbook, type ListExport } from "../app/exports/list-workbook.server";
+import { listWorkbookStream, type ListExport } from "../app/exports/list-workbook.server";
 import { confirmImport, previewImport, storeUpload } from "../app/imports/imports.server";
 import { exportProjects } from "../app/projects/project-export.server";
 import { makeCompany, makeProject, makeUnit, makeUser } from "./support/builders";
@@ -27,11 +26,9 @@ beforeAll(() => {
 });
 
 async function workbookOf<Row>(list: ListExport<Row>): Promise<{ bytes: Buffer; sheet: ExcelJS.Worksheet }> {
-  const output = new PassThrough();
+  // the stream an export's response carries (listWorkbookResponse)
   const parts: Buffer[] = [];
-  output.on("data", (part: Buffer) => parts.push(part));
-  await writeListWorkbook(list, output);
-  await new Promise((resolve) => output.end(resolve));
+  for await (const part of listWorkbookStream(list)) parts.push(part as Buffer);
   const bytes = Buffer.concat(parts);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -9,5 +9,8 @@ export const arrivalSchema = z.object({
 });
 export type ArrivalInput = z.infer<typeof arrivalSchema>;
 
+/** 更正 an arrival (its date, amount, reference) as the page read it. */
+export const arrivalCorrectionSchema = arrivalSchema.extend({ arrivalId: requiredId("到账记录无效"), version: versionField });
+
 /** 删除 an arrival as the page showed it (the confirmation page and the browser's dialog ask first). */
 export const arrivalDeletionSchema = z.object({ arrivalId: requiredId("到账记录无效"), version: versionField });

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { CompactAttachments, type AttachmentItem } from "../attachments/attachment-list";
 import { formatPercent } from "../figures/indicators";
-import { formatAmount, formatWan } from "../lib/money";
+import { formatAmount, formatWan, wanInputValue } from "../lib/money";
 import { ConfirmButton } from "../ui/confirm";
-import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
-import { arrivalSchema } from "./arrival.schema";
+import { FormErrorBanner, HiddenField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
+import { arrivalCorrectionSchema, arrivalSchema } from "./arrival.schema";
 
 /** What the project page shows of a project's funding (getProjectFunding's answer). */
 export interface ProjectFundingView {
@@ -17,11 +17,47 @@ export interface ProjectFundingView {
   today?: string;
 }
 
+type ArrivalView = ProjectFundingView["arrivals"][number];
+
+/** 更正 of one arrival (a mistaken date, amount or reference), opened with its errors when refused. */
+function ArrivalCorrection({ action, arrival, feedback, max }: { action: string; arrival: ArrivalView; feedback: FormFeedback | null; max?: string }) {
+  const form = useValidatedForm(
+    arrivalCorrectionSchema,
+    {
+      arrivalId: arrival.id,
+      version: arrival.version,
+      arrivedOn: arrival.arrivedOn,
+      amountUsd: wanInputValue(arrival.amountUsd),
+      reference: arrival.reference ?? "",
+    },
+    feedback,
+  );
+  return (
+    <details open={Boolean(feedback)}>
+      <summary aria-label={`更正 ${arrival.arrivedOn} 到账 ${formatAmount(arrival.amountUsd, "美元")}`}>更正</summary>
+      <Form method="post" action={action} onSubmit={form.onSubmit} noValidate>
+        <input type="hidden" name="intent" value="update" />
+        <HiddenField form={form} name="arrivalId" value={arrival.id} />
+        <HiddenField form={form} name="version" value={arrival.version} />
+        <FormErrorBanner form={form} />
+        <TextField form={form} name="arrivedOn" label="到账日期" type="date" required max={max} />
+        <TextField form={form} name="amountUsd" label="到账金额（万美元）" inputMode="decimal" required />
+        <TextField form={form} name="reference" label="凭证说明" />
+        <div className="form-actions">
+          <button type="submit" className="secondary">
+            保存更正
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
 /**
  * 实到外资 on a project page: 合同外资, 累计实到, 资金到位率 and the arrivals; for staff and
- * administrators (`canRecord`) 登记到账 and 删除, or — while the signing awaits 甄别 — the reason
+ * administrators (`canRecord`) 登记到账, 更正 and 删除, or — while the signing awaits 甄别 — the reason
  * (`canRecordReason`, by default the funding's own). `feedback` is the action's answer to
- * recordArrival (or deleteArrival, shown above the table).
+ * recordArrival (updateArrival: on its arrival's 更正; deleteArrival: above the table).
  */
 export function ProjectArrivals({
   projectId,
@@ -47,7 +83,8 @@ export function ProjectArrivals({
 }) {
   const reason = canRecordReason ?? null;
   const deleteFeedback = feedback && !feedback.ok && feedback.values?.intent === "delete" ? feedback : null;
-  const recordFeedback = deleteFeedback ? null : feedback;
+  const updateFeedback = feedback && !feedback.ok && feedback.values?.intent === "update" ? feedback : null;
+  const recordFeedback = deleteFeedback || updateFeedback ? null : feedback;
   const action = `/projects/${projectId}/arrivals`;
   const form = useValidatedForm(arrivalSchema, { arrivedOn: today ?? funding.today ?? "", amountUsd: "", reference: "" }, recordFeedback);
   return (
@@ -103,6 +140,12 @@ export function ProjectArrivals({
                 ) : null}
                 {canRecord ? (
                   <td>
+                    <ArrivalCorrection
+                      action={action}
+                      arrival={arrival}
+                      feedback={updateFeedback?.values?.arrivalId === String(arrival.id) ? updateFeedback : null}
+                      max={today ?? funding.today}
+                    />
                     <ConfirmButton
                       action={action}
                       fields={{ intent: "delete", arrivalId: arrival.id, version: arrival.version }}

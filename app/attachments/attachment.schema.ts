@@ -9,6 +9,9 @@ export const attachmentUploadSchema = z.object({
   category: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string()),
 });
 
+/** The address of 删除's confirmation page: the version the list showed (absent: the current one). */
+export const deleteAttachmentQuerySchema = z.object({ version: versionField.optional() });
+
 export const deleteAttachmentSchema = z.object({
   intent: z.literal("delete", { message: "未知的操作" }),
   version: versionField,

@@ -136,7 +136,7 @@ export function passwordProblem(password: string, username: string): string | nu
 /** 修改密码 (every user, from the header). */
 export const changePasswordSchema = z
   .object({
-    username: z.string(),
+    username: z.string({ error: "页面数据已过期，请刷新后重试" }),
     currentPassword: z.string({ error: "请输入当前密码" }).min(1, "请输入当前密码").max(MAX_PASSWORD_LENGTH, "密码过长"),
     newPassword: z.string({ error: "请输入新密码" }).max(MAX_PASSWORD_LENGTH * 2, "密码过长"),
     confirmPassword: z.string({ error: "请再输入一次新密码" }),

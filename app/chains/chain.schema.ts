@@ -15,6 +15,9 @@ export const chainLinkSchema = z.object({
 });
 export type ChainLinkInput = z.infer<typeof chainLinkSchema>;
 
+/** 取消关联 of a project and a chain node. */
+export const chainUnlinkSchema = z.object({ linkId: requiredId("关联无效") });
+
 /** A new node under a parent (or at the top of a system). */
 export const newNodeSchema = z.object({
   systemId: requiredId("产业链体系无效"),
@@ -33,6 +36,9 @@ export const nodeSchema = z.object({
   version: versionField,
 });
 export type NodeInput = z.infer<typeof nodeSchema>;
+
+/** 停用 / 恢复 a node as the page showed it. */
+export const nodeStepSchema = z.object({ version: versionField });
 
 /** The "十个一" items kept as text (labels in PROFILE_FIELDS). */
 export const profileSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, optionalText, requiredText } from "../lib/form";
+import { checkbox, optionalText, requiredId, requiredText, versionField } from "../lib/form";
 import { REGION_CODES } from "./regions";
 import { normalizeUscc, usccProblem, usccProblemMessages } from "./uscc";
 
@@ -32,6 +32,15 @@ export const companySchema = z.object({
 });
 export type CompanyInput = z.output<typeof companySchema>;
 
+/** 新建企业 posts the company and, after the duplicate warning, 仍然创建 (confirmDuplicate). */
+export const newCompanySchema = companySchema.extend({ confirmDuplicate: checkbox });
+
+/** 编辑企业: as 新建, with the version the page read. */
+export const companyEditSchema = newCompanySchema.extend({ version: versionField });
+
+/** 删除 a company as the page showed it. */
+export const companyDeletionSchema = z.object({ version: versionField });
+
 export const contactSchema = z.object({
   name: requiredText("请输入联系人姓名", 100, "姓名"),
   title: optionalText(100, "职务"),
@@ -55,3 +64,9 @@ export const contactSchema = z.object({
   note: optionalText(1000, "备注"),
 });
 export type ContactInput = z.output<typeof contactSchema>;
+
+/** 编辑 a contact as the page read it. */
+export const contactEditSchema = contactSchema.extend({ contactId: requiredId("联系人无效"), version: versionField });
+
+/** 删除 a contact (its own confirmation page) as the page read it. */
+export const contactRemovalSchema = z.object({ version: versionField });

@@ -10,7 +10,7 @@
  * 100,000-row list takes a few seconds and little memory (a general-purpose workbook writer builds
  * an object per cell and spends most of its time on styles the list does not vary).
  */
-import { Readable, type Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { formatDateTime } from "../lib/dates";
 import { exactWanNumber } from "../lib/money";
@@ -114,7 +114,7 @@ function columnWidth<Row>(column: ExportColumn<Row>): number {
 }
 
 /** The worksheet, produced as the reader asks for it: head, one chunk of rows at a time, tail. */
-async function* worksheetXml<Row>(list: ListExport<Row>, now: number, counted: { rows: number }): AsyncGenerator<string> {
+async function* worksheetXml<Row>(list: ListExport<Row>, now: number): AsyncGenerator<string> {
   const last = columnLetter(Math.max(1, list.columns.length));
   const conditions = list.filters.length > 0 ? list.filters.join("；") : "全部";
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -135,7 +135,6 @@ async function* worksheetXml<Row>(list: ListExport<Row>, now: number, counted: {
     }
     yield xml;
   }
-  counted.rows = rowNumber - HEADER_ROW;
   yield `</sheetData><autoFilter ref="A${HEADER_ROW}:${last}${Math.max(rowNumber, HEADER_ROW)}"/><mergeCells count="2"><mergeCell ref="A1:${last}1"/><mergeCell ref="A2:${last}2"/></mergeCells><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="${list.columns.length > 12 ? 8 : 9}" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
 }
 
@@ -157,10 +156,10 @@ export function exportFileName(title: string, now = Date.now()): string {
 }
 
 /** The workbook as a stream of bytes, written as rows come and as the reader takes them. */
-export function listWorkbookStream<Row>(list: ListExport<Row>, now = Date.now(), counted = { rows: 0 }): Readable {
+export function listWorkbookStream<Row>(list: ListExport<Row>, now = Date.now()): Readable {
   const lastColumn = columnLetter(Math.max(1, list.columns.length));
   const sheet = async function* () {
-    for await (const xml of worksheetXml(list, now, counted)) yield Buffer.from(xml, "utf8");
+    for await (const xml of worksheetXml(list, now)) yield Buffer.from(xml, "utf8");
   };
   return Readable.from(
     zipStream(
@@ -176,19 +175,6 @@ export function listWorkbookStream<Row>(list: ListExport<Row>, now = Date.now(),
       new Date(now),
     ),
   );
-}
-
-/** Writes the workbook into `output`; resolves with the number of rows once the file is complete. */
-export async function writeListWorkbook<Row>(list: ListExport<Row>, output: Writable, now = Date.now()): Promise<number> {
-  const counted = { rows: 0 };
-  const stream = listWorkbookStream(list, now, counted);
-  await new Promise<void>((resolve, reject) => {
-    stream.on("error", reject);
-    output.on("error", reject);
-    stream.on("end", resolve);
-    stream.pipe(output, { end: false });
-  });
-  return counted.rows;
 }
 
 /** The HTTP response of an export: the workbook streamed as it is written, entered in 操作日志. */

@@ -3,7 +3,6 @@ import {
   cellText,
   cleanText,
   excelSerialToDate,
-  isBlank,
   parseAmount,
   parseBoolean,
   parseChoice,
@@ -101,21 +100,7 @@ describe("cellText", () => {
     expect(cellText(null)).toBe("");
     expect(cellText("")).toBe("");
     expect(cellText("  Ａ１\u200B ")).toBe("A1");
-  });
-});
-
-describe("isBlank", () => {
-  it("is true for null, empty text and text that cleans to nothing", () => {
-    expect(isBlank(null)).toBe(true);
-    expect(isBlank("")).toBe(true);
-    expect(isBlank("   ")).toBe(true);
-    expect(isBlank("\u3000\u200B")).toBe(true);
-  });
-
-  it("is false for zero, false and text", () => {
-    expect(isBlank(0)).toBe(false);
-    expect(isBlank(false)).toBe(false);
-    expect(isBlank("x")).toBe(false);
+    expect(cellText("\u3000\u200B")).toBe("");
   });
 });
 

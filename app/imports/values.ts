@@ -28,10 +28,6 @@ export function cellText(value: CellValue): string {
   return cleanText(value);
 }
 
-export function isBlank(value: CellValue): boolean {
-  return cellText(value) === "";
-}
-
 // ── booleans ──────────────────────────────────────────────────────────────
 
 const TRUE_WORDS = new Set(["是", "√", "✓", "✔", "y", "yes", "true", "1", "有", "对"]);

@@ -1,7 +1,7 @@
 /** The 载体平台 form (administrators), shared by the browser and the server. */
 import { z } from "zod";
 import { REGION_CODES } from "../companies/regions";
-import { optionalCount, optionalDecimal, optionalId, optionalText, requiredText } from "../lib/form";
+import { optionalCount, optionalDecimal, optionalId, optionalText, requiredText, versionField } from "../lib/form";
 import { PARK_KINDS } from "./labels";
 
 /** Checkboxes post one value, several values or none. */
@@ -20,3 +20,6 @@ export const parkSchema = z.object({
   description: optionalText(1000, "简介"),
 });
 export type ParkInput = z.infer<typeof parkSchema>;
+
+/** 编辑载体: the form as the page read the park (`version`). */
+export const parkEditSchema = parkSchema.extend({ version: versionField });

@@ -1,6 +1,6 @@
 /** Forms of 政策库 and 政策依据, shared by the browser and the server. */
 import { z } from "zod";
-import { optionalDate, optionalText, requiredId, requiredText, wanAmount } from "../lib/form";
+import { optionalDate, optionalText, requiredId, requiredText, versionField, wanAmount } from "../lib/form";
 import { INCENTIVE_TYPES, POLICY_LEVELS } from "./labels";
 
 const optionalUrl = z.preprocess(
@@ -31,6 +31,9 @@ export const policySchema = z
   });
 export type PolicyInput = z.infer<typeof policySchema>;
 
+/** 编辑政策: the form as the page read the policy (`version`). */
+export const policyEditSchema = policySchema.extend({ version: versionField });
+
 export const clauseSchema = z.object({
   number: requiredText("请输入条款编号，如 第五条", 30, "条款编号"),
   text: requiredText("请输入条款内容", 4000, "条款内容"),
@@ -40,9 +43,18 @@ export const clauseSchema = z.object({
 });
 export type ClauseInput = z.infer<typeof clauseSchema>;
 
+/** 修改 a clause as the page read it. */
+export const clauseEditSchema = clauseSchema.extend({ clauseId: requiredId("条款无效"), version: versionField });
+
+/** 删除 a clause. */
+export const clauseRemovalSchema = z.object({ clauseId: requiredId("条款无效") });
+
 /** 添加政策依据 on a project. */
 export const policyBasisSchema = z.object({
   clauseId: requiredId("请选择政策条款"),
   note: optionalText(500, "说明"),
 });
 export type PolicyBasisInput = z.infer<typeof policyBasisSchema>;
+
+/** 移除 a 政策依据 of a project. */
+export const policyBasisRemovalSchema = z.object({ basisId: requiredId("政策依据无效") });

@@ -43,6 +43,9 @@ export const projectSchema = z
   });
 export type ProjectInput = z.output<typeof projectSchema>;
 
+/** 编辑项目: the form as the page read the project (`version`). */
+export const projectEditSchema = projectSchema.extend({ version: versionField });
+
 /** Creating also records the date the lead came in (线索日期, may be back-dated). */
 export const newProjectSchema = projectSchema.and(z.object({ enteredOn: requiredDate("线索日期", { notAfterToday: true }) }));
 export type NewProjectInput = z.output<typeof newProjectSchema>;

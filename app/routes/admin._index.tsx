@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { backupDirFromEnv, lastBackup } from "../admin/backups.server";
 import { listDeletedRecords, restoreRecord } from "../admin/recycle-bin.server";
 import { DeletedAttachments } from "../attachments/deleted-attachments";
 import { requirePermission } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
 import { formatDateTime } from "../lib/dates";
-import { requiredId, versionField } from "../lib/form";
+import { restoreSchema } from "../admin/recycle-bin.schema";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act } from "../lib/http.server";
 
@@ -24,8 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const backupOverdue = !backup || Date.now() - Date.parse(backup.at) > BACKUP_OVERDUE_MS;
   return json({ ...listDeletedRecords({ actor: user }), lastBackup: backup, backupOverdue, backupDir: backupDirFromEnv() });
 }
-
-const restoreSchema = z.object({ entityType: z.enum(["project", "company", "attachment"]), id: requiredId("记录无效"), version: versionField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin:system");

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { attachmentListKey, attachmentListKeyFrom, withAttachmentOutcome } from "../attachments/attachment-kinds";
-import { deleteAttachmentSchema } from "../attachments/attachment.schema";
+import { deleteAttachmentQuerySchema, deleteAttachmentSchema } from "../attachments/attachment.schema";
 import { attachmentProblemOf, deleteAttachment, getAttachmentToDelete } from "../attachments/attachments.server";
 import { requireUser, safeRedirect } from "../auth/session.server";
 import { parseForm, readFormData } from "../lib/form.server";
@@ -20,6 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
   const query = new URL(request.url).searchParams;
+  const asked = deleteAttachmentQuerySchema.safeParse(Object.fromEntries(query));
+  // a hand-made address: say so, rather than confirm a delete against a version nobody saw
+  if (!asked.success) throw new Response(asked.error.issues[0]!.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return load(() => {
     const attachment = getAttachmentToDelete(user, id);
     const back = safeRedirect(query.get("returnTo"), `/projects/${attachment.projectId}`);
@@ -29,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       action: `/attachments/${id}/delete`,
       fields: {
         intent: "delete",
-        version: query.get("version") ?? String(attachment.version),
+        version: String(asked.data.version ?? attachment.version),
         entityType: attachment.entityType,
         entityId: String(attachment.entityId),
         returnTo: back,

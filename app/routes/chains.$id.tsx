@@ -5,16 +5,16 @@ import { z } from "zod";
 import { can } from "../auth/permissions";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { GapBadge, RetiredBadge } from "../chains/chain-bits";
-import { nodeSchema, profileSchema } from "../chains/chain.schema";
+import { nodeSchema, nodeStepSchema, profileSchema } from "../chains/chain.schema";
 import { getChainNode, listParentChoices, setChainNodeRetired, updateChainNode, updateChainProfile } from "../chains/chains.server";
 import { GAP_STATUS_LABELS, GAP_STATUSES, NODE_LEVEL_LABELS, PROFILE_FIELDS } from "../chains/labels";
 import { regionLabel } from "../companies/regions";
-import { UNKNOWN_INTENT, versionField } from "../lib/form";
+import { UNKNOWN_INTENT } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { today } from "../lib/dates";
 import { idParam } from "../lib/params";
-import { LinkList } from "../ui/link-list";
+import { useClientLinks } from "../ui/client-links";
 import { StagePipelineTable } from "../ui/project-bits";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback, feedbackFor, type IntentFeedback } from "../ui/form";
 
@@ -25,7 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const canAdmin = can(user.role, "admin:system");
-    return json({ ...getChainNode(user, id), today: today(), parentChoices: canAdmin ? listParentChoices(id) : [], canAdmin });
+    const { node, chainLeaders, ...page } = getChainNode(user, id);
+    // what the page shows of the node and of each 链主企业 (named, linked)
+    const { createdAt, updatedAt, sortOrder, retiredAt, path, ...shown } = node;
+    return json({
+      ...page,
+      node: shown,
+      chainLeaders: chainLeaders.map(({ id, name }) => ({ id, name })),
+      today: today(),
+      parentChoices: canAdmin ? listParentChoices(id) : [],
+      canAdmin,
+    });
   });
 }
 
@@ -40,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "node") updateChainNode({ actor: user, nodeId, data: parseForm(nodeSchema, formData) });
     if (intent === "profile") updateChainProfile({ actor: user, nodeId, data: parseForm(profileSchema, formData) });
     if (intent === "retire" || intent === "restore") {
-      const { version } = parseForm(z.object({ version: versionField }), formData);
+      const { version } = parseForm(nodeStepSchema, formData);
       setChainNodeRetired({ actor: user, nodeId, retired: intent === "retire", version });
     }
     return json({ ok: true as const, intent });
@@ -117,6 +127,8 @@ export default function ChainNodePage() {
   const feedback = useActionData<typeof action>() as IntentFeedback;
   const { node, system, trail, children, pipeline, chainLeaders, targets, moreTargets, canAdmin, today } = data;
   const pipelineTotal = pipeline.reduce((sum, row) => sum + row.projects, 0);
+  // the 链主企业 and 招商对象 lists run to a hundred companies: plain anchors (decision 0008)
+  const followLink = useClientLinks();
   const formKey = `${node.version}`;
   return (
     <>
@@ -147,7 +159,8 @@ export default function ChainNodePage() {
       ) : null}
 
       {node.level === "chain" ? (
-        <section className="card" aria-labelledby="profile-title">
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts)
+        <section className="card" aria-labelledby="profile-title" onClick={followLink}>
           <h2 id="profile-title">“十个一”档案</h2>
           <dl className="facts">
             {PROFILE_FIELDS.slice(0, 2).map(([key, label]) => (
@@ -159,7 +172,14 @@ export default function ChainNodePage() {
             <div>
               <dt>链主企业</dt>
               <dd>
-                <LinkList items={chainLeaders} to={(id) => `/companies/${id}`} />
+                {chainLeaders.length === 0
+                  ? "—"
+                  : chainLeaders.map((company, i) => (
+                      <span key={company.id}>
+                        {i > 0 ? "、" : ""}
+                        <a href={`/companies/${company.id}`}>{company.name}</a>
+                      </span>
+                    ))}
               </dd>
             </div>
             {PROFILE_FIELDS.slice(2).map(([key, label]) => (
@@ -226,7 +246,8 @@ export default function ChainNodePage() {
       </section>
 
       {node.level === "chain" ? (
-        <section className="card" aria-labelledby="targets-title">
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts)
+        <section className="card" aria-labelledby="targets-title" onClick={followLink}>
           <h2 id="targets-title">重点招商对象清单</h2>
           {targets.length === 0 ? (
             <p className="muted">暂无招商对象</p>
@@ -243,7 +264,7 @@ export default function ChainNodePage() {
                 {targets.map((company) => (
                   <tr key={company.id}>
                     <td>
-                      <Link to={`/companies/${company.id}`}>{company.name}</Link>
+                      <a href={`/companies/${company.id}`}>{company.name}</a>
                     </td>
                     <td>{regionLabel(company.country)}</td>
                     <td>{company.isFortune500 ? "是" : ""}</td>

@@ -8,7 +8,7 @@ import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { addContact, deleteCompany, getCompany, listCompanyAudit, listCompanyProjects, updateContact } from "../companies/companies.server";
-import { contactSchema } from "../companies/company.schema";
+import { companyDeletionSchema, contactEditSchema, contactSchema } from "../companies/company.schema";
 import { ConfirmButton } from "../ui/confirm";
 import { regionLabel } from "../companies/regions";
 import { parseForm, readFormData } from "../lib/form.server";
@@ -16,7 +16,7 @@ import { act, load } from "../lib/http.server";
 import { formatWan } from "../lib/money";
 import { idParam } from "../lib/params";
 import { listCompanyActivities } from "../projects/projects.server";
-import { requiredId, UNKNOWN_INTENT, versionField } from "../lib/form";
+import { UNKNOWN_INTENT } from "../lib/form";
 import { FormErrorBanner, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
 import { StageBadge, StatusBadge } from "../ui/project-bits";
 import type { Stage, Status } from "../projects/stages";
@@ -50,11 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ ok: true, intent });
     }
     if (intent === "editContact") {
-      const { contactId, version } = parseForm(z.object({ contactId: requiredId("联系人无效"), version: versionField }), formData);
-      updateContact({ actor: user, companyId, contactId, data: parseForm(contactSchema, formData), version });
+      const { contactId, version, ...data } = parseForm(contactEditSchema, formData);
+      updateContact({ actor: user, companyId, contactId, data, version });
       return json({ ok: true, intent });
     }
-    deleteCompany({ actor: user, id: companyId, version: parseForm(z.object({ version: versionField }), formData).version });
+    deleteCompany({ actor: user, id: companyId, version: parseForm(companyDeletionSchema, formData).version });
     return redirect("/companies");
   }, formData);
 }

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
 import { getContact, removeContact } from "../companies/companies.server";
-import { versionField } from "../lib/form";
+import { contactRemovalSchema } from "../companies/company.schema";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
@@ -31,15 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const removalSchema = z.object({ version: versionField });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:company");
   const companyId = idParam(params.id);
   const contactId = idParam(params.contactId);
   const formData = await readFormData(request);
   return act(() => {
-    removeContact({ actor: user, companyId, contactId, version: parseForm(removalSchema, formData).version });
+    removeContact({ actor: user, companyId, contactId, version: parseForm(contactRemovalSchema, formData).version });
     return redirect(`/companies/${companyId}`);
   }, formData);
 }

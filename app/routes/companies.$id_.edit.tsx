@@ -1,13 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
 import { DuplicateCompanyWarning, getCompany, updateCompany } from "../companies/companies.server";
 import { CompanyForm } from "../companies/company-form";
 import { DuplicateNotice } from "../companies/duplicate-notice";
-import { companySchema } from "../companies/company.schema";
-import { versionField } from "../lib/form";
+import { companyEditSchema } from "../companies/company.schema";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, echoValues, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
@@ -25,10 +23,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const formData = await readFormData(request);
   return act(() => {
-    const data = parseForm(companySchema, formData);
-    const { version } = parseForm(z.object({ version: versionField }), formData);
+    const { version, confirmDuplicate, ...data } = parseForm(companyEditSchema, formData);
     try {
-      updateCompany({ actor: user, id, data, version, confirmDuplicate: formData.get("confirmDuplicate") === "on" });
+      updateCompany({ actor: user, id, data, version, confirmDuplicate });
     } catch (error) {
       if (!(error instanceof DuplicateCompanyWarning)) throw error;
       return json({ ok: false, duplicates: error.duplicates, fieldErrors: {}, formError: null, values: echoValues(formData) });

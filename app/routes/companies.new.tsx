@@ -5,7 +5,7 @@ import { requirePermission } from "../auth/session.server";
 import { createCompany, DuplicateCompanyWarning } from "../companies/companies.server";
 import { CompanyForm } from "../companies/company-form";
 import { DuplicateNotice } from "../companies/duplicate-notice";
-import { companySchema } from "../companies/company.schema";
+import { newCompanySchema } from "../companies/company.schema";
 import { SUBMISSION_TOKEN_FIELD } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, echoValues } from "../lib/http.server";
@@ -22,9 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:company");
   const formData = await readFormData(request);
   return act(() => {
-    const data = parseForm(companySchema, formData);
+    const { confirmDuplicate, ...data } = parseForm(newCompanySchema, formData);
     try {
-      const confirmDuplicate = formData.get("confirmDuplicate") === "on";
       // a second submit of this page leads to the company the first one created, not to a duplicate warning
       return redirect(submitOnce(submissionOf(formData, user.id), () => `/companies/${createCompany({ actor: user, data, confirmDuplicate })}`));
     } catch (error) {

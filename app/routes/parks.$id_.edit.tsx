@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
-import { versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { ParkForm } from "../parks/park-form";
-import { parkSchema } from "../parks/park.schema";
+import { parkEditSchema } from "../parks/park.schema";
 import { getParkForEdit, listFocusChainChoices, listParentChoices, updatePark } from "../parks/parks.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑载体 · 载体平台" }];
@@ -24,8 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const formData = await readFormData(request);
   return act(() => {
-    const { version } = parseForm(z.object({ version: versionField }), formData);
-    updatePark({ actor: user, id, data: parseForm(parkSchema, formData), version });
+    const { version, ...data } = parseForm(parkEditSchema, formData);
+    updatePark({ actor: user, id, data, version });
     return redirect(`/parks/${id}`);
   }, formData);
 }

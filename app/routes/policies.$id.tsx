@@ -7,14 +7,14 @@ import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { COMMITMENT_STATUS_LABELS } from "../commitments/commitment-rules";
 import { requirePermission, requireUser } from "../auth/session.server";
-import { requiredId, UNKNOWN_INTENT, versionField } from "../lib/form";
+import { UNKNOWN_INTENT } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { formatAmount, formatWan, wanInputValue } from "../lib/money";
 import { idParam } from "../lib/params";
 import { INCENTIVE_TYPES, POLICY_LEVEL_LABELS } from "../policies/labels";
 import { addClause, getPolicy, listPolicyAudit, removeClause, updateClause } from "../policies/policies.server";
-import { clauseSchema } from "../policies/policy.schema";
+import { clauseEditSchema, clauseRemovalSchema, clauseSchema } from "../policies/policy.schema";
 import { STAGE_LABELS } from "../projects/stages";
 import { ConfirmButton, ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm";
 import { FormErrorBanner, SelectField, TextAreaField, TextField, useValidatedForm, type FormFeedback } from "../ui/form";
@@ -61,17 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "addClause") addClause({ actor: user, policyId, data: parseForm(clauseSchema, formData) });
-    if (intent === "updateClause" || intent === "removeClause") {
-      const { clauseId } = parseForm(z.object({ clauseId: requiredId("条款无效") }), formData);
-      if (intent === "removeClause") removeClause({ actor: user, policyId, clauseId });
-      else
-        updateClause({
-          actor: user,
-          policyId,
-          clauseId,
-          data: parseForm(clauseSchema, formData),
-          version: parseForm(z.object({ version: versionField }), formData).version,
-        });
+    if (intent === "removeClause") removeClause({ actor: user, policyId, clauseId: parseForm(clauseRemovalSchema, formData).clauseId });
+    if (intent === "updateClause") {
+      const { clauseId, version, ...data } = parseForm(clauseEditSchema, formData);
+      updateClause({ actor: user, policyId, clauseId, data, version });
     }
     return json({ ok: true as const, intent });
   }, formData);

@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "../auth/session.server";
-import { versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { getPolicyForEdit, updatePolicy } from "../policies/policies.server";
 import { PolicyForm } from "../policies/policy-form";
-import { policySchema } from "../policies/policy.schema";
+import { policyEditSchema } from "../policies/policy.schema";
 
 export const meta: MetaFunction = () => [{ title: "编辑政策 · 政策库" }];
 
@@ -24,8 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const formData = await readFormData(request);
   return act(() => {
-    const { version } = parseForm(z.object({ version: versionField }), formData);
-    updatePolicy({ actor: user, id, data: parseForm(policySchema, formData), version });
+    const { version, ...data } = parseForm(policyEditSchema, formData);
+    updatePolicy({ actor: user, id, data, version });
     return redirect(`/policies/${id}`);
   }, formData);
 }

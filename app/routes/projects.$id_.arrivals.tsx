@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { arrivalDeletionSchema, arrivalSchema } from "../arrivals/arrival.schema";
-import { deleteArrival, getProjectFunding, recordArrival } from "../arrivals/arrivals.server";
+import { arrivalCorrectionSchema, arrivalDeletionSchema, arrivalSchema } from "../arrivals/arrival.schema";
+import { deleteArrival, getProjectFunding, recordArrival, updateArrival } from "../arrivals/arrivals.server";
 import { ProjectArrivals } from "../arrivals/project-arrivals";
 import { requireUser } from "../auth/session.server";
 import { UNKNOWN_INTENT } from "../lib/form";
@@ -17,7 +17,7 @@ import { ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `实到外资 · ${data?.project.name ?? "项目"}` }];
 
-const intentSchema = z.object({ intent: z.enum(["record", "delete"], { error: UNKNOWN_INTENT }) });
+const intentSchema = z.object({ intent: z.enum(["record", "update", "delete"], { error: UNKNOWN_INTENT }) });
 
 /** 实到外资 of a project on its own page; with `?intent=delete&arrivalId=…&version=…` the confirmation of 删除. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "record") recordArrival({ actor: user, projectId, data: parseForm(arrivalSchema, formData) });
-    else deleteArrival({ actor: user, projectId, ...parseForm(arrivalDeletionSchema, formData) });
+    if (intent === "update") {
+      const { arrivalId, version, ...data } = parseForm(arrivalCorrectionSchema, formData);
+      updateArrival({ actor: user, projectId, arrivalId, data, version });
+    }
+    if (intent === "delete") deleteArrival({ actor: user, projectId, ...parseForm(arrivalDeletionSchema, formData) });
     return redirect(`/projects/${projectId}#arrivals`);
   }, formData);
 }

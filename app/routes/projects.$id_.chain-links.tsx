@@ -3,11 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "../auth/session.server";
-import { chainLinkSchema } from "../chains/chain.schema";
+import { chainLinkSchema, chainUnlinkSchema } from "../chains/chain.schema";
 import { linkProjectToChainNode, listChainNodeChoices, listProjectChainLinks, unlinkProjectFromChainNode } from "../chains/chains.server";
 import { LINK_ROLE_LABELS } from "../chains/labels";
 import { ProjectChainLinks } from "../chains/project-chain-links";
-import { requiredId, UNKNOWN_INTENT } from "../lib/form";
+import { UNKNOWN_INTENT } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
@@ -18,7 +18,6 @@ import { ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `产业链环节 · ${data?.project.name ?? "项目"}` }];
 
 const intentSchema = z.object({ intent: z.enum(["link", "unlink"], { error: UNKNOWN_INTENT }) });
-const unlinkSchema = z.object({ linkId: requiredId("关联无效") });
 
 /** 产业链环节 of a project on its own page; with `?intent=unlink&linkId=…` the confirmation of 取消关联. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "link") linkProjectToChainNode({ actor: user, projectId, data: parseForm(chainLinkSchema, formData) });
-    else unlinkProjectFromChainNode({ actor: user, projectId, linkId: parseForm(unlinkSchema, formData).linkId });
+    else unlinkProjectFromChainNode({ actor: user, projectId, linkId: parseForm(chainUnlinkSchema, formData).linkId });
     return redirect(`/projects/${projectId}#chain-links`);
   }, formData);
 }

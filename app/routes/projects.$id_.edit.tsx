@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { canReassignProject } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
 import { ForbiddenError } from "../lib/errors";
-import { versionField } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { wanInputValue } from "../lib/money";
 import { idParam } from "../lib/params";
 import { ProjectForm } from "../projects/project-form";
-import { projectSchema } from "../projects/project.schema";
+import { projectEditSchema } from "../projects/project.schema";
 import { getProject, listProjectFormChoices, updateProject } from "../projects/projects.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑项目 · 招商引资管理系统" }];
@@ -33,8 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const formData = await readFormData(request);
   return act(() => {
-    const data = parseForm(projectSchema, formData);
-    const { version } = parseForm(z.object({ version: versionField }), formData);
+    const { version, ...data } = parseForm(projectEditSchema, formData);
     updateProject({ actor: user, id, data, version });
     return redirect(`/projects/${id}`);
   }, formData);

@@ -3,12 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "../auth/session.server";
-import { requiredId, UNKNOWN_INTENT } from "../lib/form";
+import { UNKNOWN_INTENT } from "../lib/form";
 import { parseForm, readFormData } from "../lib/form.server";
 import { act, load } from "../lib/http.server";
 import { idParam } from "../lib/params";
 import { addPolicyBasis, listPolicyClauseChoices, listProjectPolicyBases, removePolicyBasis } from "../policies/policies.server";
-import { policyBasisSchema } from "../policies/policy.schema";
+import { policyBasisRemovalSchema, policyBasisSchema } from "../policies/policy.schema";
 import { ProjectPolicyBases } from "../policies/project-policy-bases";
 import { failureOf, ProjectPartPage } from "../projects/project-forms";
 import { getProject } from "../projects/projects.server";
@@ -17,7 +17,6 @@ import { ConfirmPage, confirmationQuery, type Confirmation } from "../ui/confirm
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `政策依据 · ${data?.project.name ?? "项目"}` }];
 
 const intentSchema = z.object({ intent: z.enum(["add", "remove"], { error: UNKNOWN_INTENT }) });
-const removalSchema = z.object({ basisId: requiredId("政策依据无效") });
 
 /** 政策依据 of a project on its own page; with `?intent=remove&basisId=…` the confirmation of 移除. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return act(() => {
     const { intent } = parseForm(intentSchema, formData);
     if (intent === "add") addPolicyBasis({ actor: user, projectId, data: parseForm(policyBasisSchema, formData) });
-    else removePolicyBasis({ actor: user, projectId, basisId: parseForm(removalSchema, formData).basisId });
+    else removePolicyBasis({ actor: user, projectId, basisId: parseForm(policyBasisRemovalSchema, formData).basisId });
     return redirect(`/projects/${projectId}#policy-bases`);
   }, formData);
 }

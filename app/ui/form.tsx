@@ -24,15 +24,23 @@ export function feedbackFor(feedback: IntentFeedback, intent: string): FormFeedb
   return feedback.values?.intent === intent ? feedback : null;
 }
 
-export interface ValidatedForm {
+/**
+ * The names a form's fields may post: its schema's input keys (for a union such as 甄别's, every
+ * member's), so a misspelt field name fails the type check instead of posting nothing.
+ */
+export type FieldNameOf<S extends z.ZodType> = KeysOf<z.input<S>>;
+type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
+
+/** A form bound to its schema; `Name` is the schema's field names (FieldNameOf). */
+export interface ValidatedForm<Name extends string = string> {
   rhf: UseFormReturn<FieldValues>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  errorOf: (name: string) => string | undefined;
-  defaultOf: (name: string) => string | boolean | undefined;
+  errorOf: (name: Name) => string | undefined;
+  defaultOf: (name: Name) => string | boolean | undefined;
   formError: string | null;
 }
 
-type Defaults = Record<string, string | number | boolean | null | undefined>;
+type Defaults<Name extends string> = Partial<Record<Name, string | number | boolean | null | undefined>>;
 
 function asInputValue(value: unknown): string | boolean | undefined {
   if (value == null) return undefined;
@@ -44,10 +52,16 @@ function asInputValue(value: unknown): string | boolean | undefined {
  * Binds a form to its schema. `feedback` is the action's answer (errors and the echoed input).
  * With `confirm`, the browser asks that question before posting (a form of an irreversible action).
  */
-export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback?: FormFeedback | null, options: { confirm?: string } = {}): ValidatedForm {
+export function useValidatedForm<S extends z.ZodType>(
+  schema: S,
+  defaults: Defaults<FieldNameOf<S>>,
+  feedback?: FormFeedback | null,
+  options: { confirm?: string } = {},
+): ValidatedForm<FieldNameOf<S>> {
   const submit = useSubmit();
   const echoed = feedback?.values;
-  const defaultOf = (name: string) => asInputValue(echoed && name in echoed ? echoed[name] : defaults[name]);
+  const given: Partial<Record<string, string | number | boolean | null | undefined>> = defaults;
+  const defaultOf = (name: string) => asInputValue(echoed && name in echoed ? echoed[name] : given[name]);
   const initial: Record<string, string | boolean> = {};
   for (const key of new Set([...Object.keys(defaults), ...Object.keys(echoed ?? {})])) {
     const value = defaultOf(key);
@@ -94,9 +108,10 @@ export function useValidatedForm(schema: z.ZodType, defaults: Defaults, feedback
   return { rhf, onSubmit, errorOf, defaultOf, formError: feedback?.formError ?? null };
 }
 
-interface FieldProps {
-  form: ValidatedForm;
-  name: string;
+interface FieldProps<Name extends string> {
+  form: ValidatedForm<Name>;
+  /** one of the form's schema fields (checked against the schema by the type checker) */
+  name: NoInfer<Name>;
   label: string;
   hint?: ReactNode;
   required?: boolean;
@@ -141,7 +156,7 @@ function FieldShell({
   );
 }
 
-export function TextField({
+export function TextField<Name extends string>({
   form,
   name,
   label,
@@ -149,7 +164,7 @@ export function TextField({
   required,
   type = "text",
   ...rest
-}: FieldProps & {
+}: FieldProps<Name> & {
   type?: string;
   placeholder?: string;
   inputMode?: "decimal" | "numeric" | "text";
@@ -176,7 +191,7 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ form, name, label, hint, required, rows = 3 }: FieldProps & { rows?: number }) {
+export function TextAreaField<Name extends string>({ form, name, label, hint, required, rows = 3 }: FieldProps<Name> & { rows?: number }) {
   const id = useId();
   const error = form.errorOf(name);
   const value = form.defaultOf(name);
@@ -199,7 +214,15 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({ form, name, label, hint, required, options, placeholder }: FieldProps & { options: readonly Option[]; placeholder?: string }) {
+export function SelectField<Name extends string>({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  options,
+  placeholder,
+}: FieldProps<Name> & { options: readonly Option[]; placeholder?: string }) {
   const id = useId();
   const error = form.errorOf(name);
   const value = form.defaultOf(name);
@@ -223,7 +246,7 @@ export function SelectField({ form, name, label, hint, required, options, placeh
   );
 }
 
-export function CheckboxField({ form, name, label }: Omit<FieldProps, "required" | "hint">) {
+export function CheckboxField<Name extends string>({ form, name, label }: Omit<FieldProps<Name>, "required" | "hint">) {
   const id = useId();
   const value = form.defaultOf(name);
   return (
@@ -234,7 +257,16 @@ export function CheckboxField({ form, name, label }: Omit<FieldProps, "required"
   );
 }
 
-export function FormErrorBanner({ form }: { form: ValidatedForm }) {
+/**
+ * A field the form posts without showing (the record's id, the `version` the page read): its name is
+ * checked against the schema like any other. The value is the page's, not the echoed input, so a
+ * form answered 409 posts the version the reloaded page shows.
+ */
+export function HiddenField<Name extends string>({ name, value }: { form: ValidatedForm<Name>; name: NoInfer<Name>; value: string | number }) {
+  return <input type="hidden" name={name} value={String(value)} />;
+}
+
+export function FormErrorBanner({ form }: { form: Pick<ValidatedForm, "formError"> }) {
   if (!form.formError) return null;
   return (
     <p className="form-error" role="alert">
@@ -244,15 +276,15 @@ export function FormErrorBanner({ form }: { form: ValidatedForm }) {
 }
 
 /** A group of checkboxes posting the checked values under one name (e.g. 重点国别). */
-export function CheckboxGroup({
+export function CheckboxGroup<Name extends string>({
   form,
   name,
   label,
   options,
   checked,
 }: {
-  form: ValidatedForm;
-  name: string;
+  form: ValidatedForm<Name>;
+  name: NoInfer<Name>;
   label: string;
   options: readonly Option[];
   checked: readonly (string | number)[];

@@ -1,6 +1,6 @@
 /**
  * 实到外资 routes called as the browser calls them (real session cookie, form POST, migrated SQLite;
- * today is 2026-06-30): a project's arrivals (/projects/:id/arrivals: 登记到账 and 删除) and the
+ * today is 2026-06-30): a project's arrivals (/projects/:id/arrivals: 登记到账, 更正 and 删除) and the
  * 实到外资 list (/arrivals). 404 outside the scope, for an unknown project, or for an arrival of
  * another project; 403 to roles that do not record arrivals; 400 at the field; 409 stale.
  */
@@ -150,6 +150,80 @@ describe("登记到账", () => {
     expect(locationOf(await record(staff, S))).toBe(`/projects/${S}#arrivals`);
     expect(locationOf(await record(admin, Z, { amountUsd: "12.5" }))).toBe(`/projects/${Z}#arrivals`);
     expect(counts().arrivals).toBe(before + 2);
+  });
+});
+
+describe("更正到账", () => {
+  /** an arrival of S of its own, so that 删除's tests below find arrivalOnS as it was */
+  let mistaken: number;
+  beforeAll(() => {
+    mistaken = recordArrival({ actor: staff, projectId: S, data: arrivalSchema.parse({ arrivedOn: "2026-05-01", amountUsd: "30", reference: "误录" }) });
+  });
+
+  const correct = (actor: Actor, projectId: number, arrivalId: number, fields: Record<string, string> = {}) =>
+    submitAs(
+      actor,
+      arrivalsAction,
+      `/projects/${projectId}/arrivals`,
+      {
+        intent: "update",
+        arrivalId: String(arrivalId),
+        version: String(arrivalRow(arrivalId).version),
+        arrivedOn: "2026-05-02",
+        amountUsd: "35.5",
+        reference: "更正",
+        ...fields,
+      },
+      params(projectId),
+    );
+  /** a refused correction leaves the arrival (and every count) as it was */
+  async function untouched(post: () => Promise<Response>): Promise<Response> {
+    const before = arrivalRow(mistaken);
+    const response = await unchanged(post);
+    expect(arrivalRow(mistaken)).toEqual(before);
+    return response;
+  }
+
+  it("403 to officers and leaders; 404 for another project's arrival or one outside the scope", async () => {
+    for (const actor of [officer, leader]) expect((await untouched(() => correct(actor, S, mistaken))).status).toBe(403);
+    expect((await untouched(() => correct(staff, Z, mistaken))).status).toBe(404);
+    expect((await untouched(() => correct(officer, Z, arrivalOnZ))).status).toBe(404);
+  });
+
+  it("400 at the field in Chinese: a zero amount, a date before the signing, a page without the arrival or its version", async () => {
+    const cases: [Record<string, string>, Record<string, string>][] = [
+      [{ amountUsd: "0" }, { amountUsd: "到账金额（万美元）应大于0" }],
+      [{ arrivedOn: "2026-03-01" }, { arrivedOn: "到账日期不能早于签约日期" }],
+      [{ arrivalId: "" }, { arrivalId: "到账记录无效" }],
+      [{ version: "abc" }, { version: "页面数据已过期，请刷新后重试" }],
+    ];
+    for (const [changes, fieldErrors] of cases) {
+      const body = await refusal(await untouched(() => correct(staff, S, mistaken, changes)), 400);
+      expect(body.fieldErrors, JSON.stringify(changes)).toEqual(fieldErrors);
+      expect(body.values).toMatchObject({ intent: "update", ...changes });
+    }
+  });
+
+  it("409 for a version the page read before someone else's change", async () => {
+    const stale = String(arrivalRow(mistaken).version + 1);
+    expect((await refusal(await untouched(() => correct(staff, S, mistaken, { version: stale })), 409)).formError).toBe(STALE);
+  });
+
+  it("corrects date, amount and reference (302 back to the project), one version on, with its audit row", async () => {
+    const before = arrivalRow(mistaken);
+    const countsBefore = counts();
+    expect(locationOf(await correct(admin, S, mistaken))).toBe(`/projects/${S}#arrivals`);
+    const after = arrivalRow(mistaken);
+    expect(after).toMatchObject({ arrivedOn: "2026-05-02", amountUsd: 355_000, reference: "更正", version: before.version + 1, deletedAt: null });
+    expect(counts()).toEqual({ arrivals: countsBefore.arrivals, audit: countsBefore.audit + 1 });
+    const audit = db()
+      .select()
+      .from(t.auditLog)
+      .where(sql`${t.auditLog.entityType} = 'fdi_arrival' and ${t.auditLog.entityId} = ${mistaken}`)
+      .orderBy(sql`${t.auditLog.id} desc`)
+      .get()!;
+    expect(audit).toMatchObject({ action: "update", userId: admin.id });
+    expect(audit.changes).toMatchObject({ arrivedOn: ["2026-05-01", "2026-05-02"], amountUsd: [300_000, 355_000], reference: ["误录", "更正"] });
   });
 });
 
