@@ -1,21 +1,17 @@
 /**
  * 回收站: soft-deleted records, restored by an administrator. Nothing is hard-deleted by the UI.
  */
-import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { listDeletedAttachments, restoreAttachment } from "../attachments/attachments.server";
-import { can, type Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/audit.server";
+import { assertCan, type Actor } from "../auth/permissions";
 import { db, t } from "../db.server";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
+import { updateVersioned } from "../lib/versioned-update.server";
 
 export type RestorableType = "project" | "company" | "attachment";
 
-function requireAdmin(actor: Actor) {
-  if (!can(actor.role, "admin:system")) throw new ForbiddenError();
-}
-
 export function listDeletedRecords({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const projects = db()
     .select({ id: t.projects.id, name: t.projects.name, deletedAt: t.projects.deletedAt, companyName: t.companies.name, version: t.projects.version })
     .from(t.projects)
@@ -35,7 +31,7 @@ export function listDeletedRecords({ actor, limit = 100 }: { actor: Actor; limit
 }
 
 export function restoreRecord({ actor, entityType, id, version }: { actor: Actor; entityType: RestorableType; id: number; version: number }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   if (entityType === "attachment") return restoreAttachment({ actor, attachmentId: id, version });
   db().transaction((tx) => {
     if (entityType === "project") {
@@ -51,12 +47,7 @@ export function restoreRecord({ actor, entityType, id, version }: { actor: Actor
         .where(eq(t.companies.id, project.companyId))
         .get();
       if (company?.deletedAt) throw new InvalidError({}, `请先恢复其投资方企业「${company.name}」`);
-      const result = tx
-        .update(t.projects)
-        .set({ deletedAt: null, version: sql`${t.projects.version} + 1`, updatedAt: Date.now() })
-        .where(and(eq(t.projects.id, id), eq(t.projects.version, version)))
-        .run();
-      if (result.changes === 0) throw new ConflictError();
+      updateVersioned(tx, { table: t.projects, entityType: "project", id, version, values: {}, before: project, userId: actor.id, restore: true });
     } else {
       const company = tx
         .select()
@@ -72,13 +63,7 @@ export function restoreRecord({ actor, entityType, id, version }: { actor: Actor
           .get();
         if (taken) throw new InvalidError({}, `统一社会信用代码已被「${taken.name}」使用，无法恢复`);
       }
-      const result = tx
-        .update(t.companies)
-        .set({ deletedAt: null, version: sql`${t.companies.version} + 1`, updatedAt: Date.now() })
-        .where(and(eq(t.companies.id, id), eq(t.companies.version, version)))
-        .run();
-      if (result.changes === 0) throw new ConflictError();
+      updateVersioned(tx, { table: t.companies, entityType: "company", id, version, values: {}, before: company, userId: actor.id, restore: true });
     }
-    writeAudit(tx, { entityType, entityId: id, action: "restore", userId: actor.id });
   });
 }

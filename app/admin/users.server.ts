@@ -210,13 +210,19 @@ export async function changeOwnPassword({ actor, data, sessionId }: { actor: Act
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) throw new InvalidError({ currentPassword: "当前密码不正确" });
   const passwordHash = await hashPassword(data.newPassword);
   db().transaction((tx) => {
-    const result = tx
-      .update(t.users)
-      .set({ passwordHash, mustChangePassword: false, version: sql`${t.users.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.users.id, actor.id), eq(t.users.passwordHash, user.passwordHash)))
-      .run();
-    if (result.changes === 0) throw new InvalidError({ currentPassword: "密码刚被修改过，请重新输入当前密码" });
-    writeAudit(tx, { entityType: "user", entityId: actor.id, action: "update", userId: actor.id, changes: { password: ["（已隐藏）", "已修改"] } });
+    // hashing took a while outside the transaction: the row is read again, and its password must be the one checked
+    const current = userRecord(actor.id);
+    if (current.passwordHash !== user.passwordHash) throw new InvalidError({ currentPassword: "密码刚被修改过，请重新输入当前密码" });
+    updateVersioned(tx, {
+      table: t.users,
+      entityType: "user",
+      id: actor.id,
+      version: current.version,
+      values: { passwordHash, mustChangePassword: false },
+      before: current,
+      userId: actor.id,
+      changes: { password: ["（已隐藏）", "已修改"] },
+    });
     endSessionsOf(actor.id, { except: sessionId });
     recordOperation({ kind: "password", summary: `${user.username} 修改了自己的密码`, userId: actor.id, entityType: "user", entityId: actor.id });
   });

@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { can, type Actor } from "../auth/permissions";
+import { assertCan, can, type Actor } from "../auth/permissions";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { regionLabel } from "../companies/regions";
 import { chunksOf, type ListExport } from "../exports/list-workbook.server";
@@ -15,8 +15,9 @@ import { db, t } from "../db.server";
 import { yearOnYear } from "../figures/indicators";
 import { arrivalsIn } from "../figures/measures.server";
 import { today, type Period } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import { pageOf, pageWindow, type Page } from "../lib/paging";
+import { requireProjectAccess } from "../projects/project-access.server";
 import { projectScope, visibleProjects } from "../projects/scope.server";
 import type { ArrivalInput } from "./arrival.schema";
 import {
@@ -38,22 +39,6 @@ const a = t.fdiArrivals;
 
 // ── finding ───────────────────────────────────────────────────────────────
 
-/** The project's signing and 合同外资, if the actor may see it; NotFound otherwise (and when deleted). */
-function findVisibleProject(actor: Actor, projectId: number) {
-  const project = db()
-    .select({
-      id: t.projects.id,
-      signedOn: t.projects.signedOn,
-      signingVerifiedAt: t.projects.signingVerifiedAt,
-      contractedFdiUsd: t.projects.contractedFdiUsd,
-    })
-    .from(t.projects)
-    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
-    .get();
-  if (!project) throw new NotFoundError();
-  return project;
-}
-
 /** A live arrival on a project the actor may see (on `projectId` when given), with its project's signing. */
 function findVisibleArrival(actor: Actor, arrivalId: number, projectId?: number) {
   const row = db()
@@ -68,10 +53,6 @@ function findVisibleArrival(actor: Actor, arrivalId: number, projectId?: number)
     .get();
   if (!row) throw new NotFoundError();
   return row;
-}
-
-function requireRecorder(actor: Actor): void {
-  if (!can(actor.role, "record:arrival")) throw new ForbiddenError();
 }
 
 /** The checks an arrival's data must pass on its project, beyond the form's schema. */
@@ -91,8 +72,8 @@ const arrivalValues = (data: ArrivalInput) => ({ arrivedOn: data.arrivedOn, amou
  * signing date and today. Returns the arrival's id.
  */
 export function recordArrival({ actor, projectId, data }: { actor: Actor; projectId: number; data: ArrivalInput }): number {
-  const project = findVisibleProject(actor, projectId);
-  requireRecorder(actor);
+  const project = requireProjectAccess(actor, projectId, "read");
+  assertCan(actor, "record:arrival");
   checkArrival(project, data);
   const values = arrivalValues(data);
   return db().transaction((tx) => {
@@ -122,7 +103,7 @@ export function updateArrival({
   projectId?: number;
 }): void {
   const { arrival: before, ...project } = findVisibleArrival(actor, arrivalId, projectId);
-  requireRecorder(actor);
+  assertCan(actor, "record:arrival");
   checkArrival(project, data);
   const values = arrivalValues(data);
   db().transaction((tx) => {
@@ -147,19 +128,17 @@ export function deleteArrival({
   projectId?: number;
 }): void {
   const { arrival: before } = findVisibleArrival(actor, arrivalId, projectId);
-  requireRecorder(actor);
+  assertCan(actor, "record:arrival");
   db().transaction((tx) => {
-    const result = tx
-      .update(a)
-      .set({ deletedAt: Date.now(), version: sql`${a.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(a.id, arrivalId), eq(a.version, version ?? before.version), isNull(a.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, {
+    updateVersioned(tx, {
+      table: a,
       entityType: "fdi_arrival",
-      entityId: arrivalId,
-      action: "delete",
+      id: arrivalId,
+      version: version ?? before.version,
+      values: {},
+      before,
       userId: actor.id,
+      softDelete: true,
       changes: { projectId: [before.projectId, before.projectId], arrivedOn: [before.arrivedOn, null], amountUsd: [before.amountUsd, null] },
     });
   });
@@ -173,7 +152,7 @@ export function deleteArrival({
  * project cannot take one yet (its signing is not verified), or null.
  */
 export function getProjectFunding(actor: Actor, projectId: number) {
-  const project = findVisibleProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "read");
   const arrivals = db()
     .select({
       id: a.id,

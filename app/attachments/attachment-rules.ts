@@ -4,7 +4,6 @@
  * (commitments, payouts, arrivals). Whether the record is in the actor's scope is the query's business.
  */
 import { can, canEditProject, type Actor } from "../auth/permissions";
-import { canProposeCommitment } from "../commitments/commitment-rules";
 import type { AttachmentEntityType } from "./attachment-kinds";
 
 /** The project a record hangs on (the record itself for a project). */
@@ -18,8 +17,8 @@ export function mayAttach(actor: Actor, entityType: AttachmentEntityType, projec
     case "project":
       return can(actor.role, "attach:project") && canEditProject(actor, project);
     case "commitment":
-      // staff record the payouts of any commitment; officers only on the projects they may propose on
-      return can(actor.role, "attach:commitment") && (can(actor.role, "record:payout") || canProposeCommitment(actor, project));
+      // staff record the payouts of any commitment; officers only on the projects they may propose on (= may edit)
+      return can(actor.role, "attach:commitment") && (can(actor.role, "record:payout") || canEditProject(actor, project));
     case "payout":
       return can(actor.role, "attach:payout");
     case "fdi_arrival":

@@ -23,6 +23,7 @@ import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
 import { updateVersioned } from "../lib/versioned-update.server";
+import { projectMemberIds, requireProjectAccess } from "../projects/project-access.server";
 import { visibleProjects } from "../projects/scope.server";
 import {
   ATTACHMENT_ENTITY_LABELS,
@@ -53,12 +54,10 @@ function projectOfRecord(actor: Actor, entityType: AttachmentEntityType, entityI
   const columns = { projectId: t.projects.id, ownerId: t.projects.ownerId };
   const visible = visibleProjects(actor);
   switch (entityType) {
-    case "project":
-      return db()
-        .select(columns)
-        .from(t.projects)
-        .where(and(eq(t.projects.id, entityId), visible))
-        .get();
+    case "project": {
+      const project = requireProjectAccess(actor, entityId, "read");
+      return { projectId: project.id, ownerId: project.ownerId };
+    }
     case "commitment":
       return db()
         .select(columns)
@@ -89,13 +88,7 @@ function findReadableRecord(actor: Actor, entityType: string, entityId: number):
   if (!isAttachmentEntityType(entityType)) throw new NotFoundError();
   const project = projectOfRecord(actor, entityType, entityId);
   if (!project) throw new NotFoundError();
-  const memberIds = db()
-    .select({ userId: t.projectMembers.userId })
-    .from(t.projectMembers)
-    .where(eq(t.projectMembers.projectId, project.projectId))
-    .all()
-    .map((row) => row.userId);
-  return { ...project, memberIds };
+  return { ...project, memberIds: projectMemberIds(project.projectId) };
 }
 
 /** NotFound outside the actor's scope, Forbidden inside it when they may not attach. */
@@ -344,10 +337,10 @@ export function deleteAttachment({ actor, attachmentId, version }: { actor: Acto
       entityType: "attachment",
       id: attachmentId,
       version,
-      values: { deletedAt: Date.now(), deletedBy: actor.id },
+      values: { deletedBy: actor.id },
       before: row,
       userId: actor.id,
-      action: "delete",
+      softDelete: true,
       changes: { fileName: [row.fileName, null], category: [row.category, null] },
     });
   });
@@ -364,13 +357,17 @@ export function restoreAttachment({ actor, attachmentId, version }: { actor: Act
       .where(and(eq(at.id, attachmentId), isNotNull(at.deletedAt)))
       .get();
     if (!row) throw new NotFoundError();
-    const result = tx
-      .update(at)
-      .set({ deletedAt: null, deletedBy: null, version: sql`${at.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(at.id, attachmentId), eq(at.version, version), isNotNull(at.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "attachment", entityId: attachmentId, action: "restore", userId: actor.id, changes: { fileName: [null, row.fileName] } });
+    updateVersioned(tx, {
+      table: at,
+      entityType: "attachment",
+      id: attachmentId,
+      version,
+      values: { deletedBy: null },
+      before: row,
+      userId: actor.id,
+      restore: true,
+      changes: { fileName: [null, row.fileName] },
+    });
   });
 }
 

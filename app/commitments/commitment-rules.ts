@@ -70,13 +70,6 @@ export function mayTakeStep(actor: Pick<Actor, "role">, status: CommitmentStatus
   return can(actor.role, STEP_PERMISSIONS[step]) && canTakeStep(status, step);
 }
 
-/** Officers propose on projects they own or are a member of; leaders and admins on any they see. */
-export function canProposeCommitment(actor: Actor, project: { ownerId: number; memberIds: readonly number[] }): boolean {
-  if (can(actor.role, "propose:commitment:any")) return true;
-  if (!can(actor.role, "propose:commitment:own")) return false;
-  return project.ownerId === actor.id || project.memberIds.includes(actor.id);
-}
-
 // ── money ─────────────────────────────────────────────────────────────────
 
 /** Amounts in yuan: what was promised and what has been paid so far. */
@@ -186,6 +179,7 @@ export function commitmentFiltersFrom(params: URLSearchParams) {
     policyId: intParam(params, "policy"),
     unitId: intParam(params, "unit"),
     projectId: intParam(params, "project"),
+    mine: params.get("mine") === "1" || undefined,
     sort: sortFrom(params, COMMITMENT_SORT_COLUMNS, DEFAULT_COMMITMENT_SORT),
     ...pagingFrom(params),
   };

@@ -7,7 +7,7 @@ import { regionLabel } from "./regions";
 import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
-import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, pageOf, pageWindow, type Page } from "../lib/paging";
 import { visibleProjects } from "../projects/scope.server";
 import type { CompanyInput, ContactInput } from "./company.schema";
@@ -315,13 +315,7 @@ export function deleteCompany({ actor, id, version }: { actor: Actor; id: number
       .where(and(eq(t.projects.companyId, id), isNull(t.projects.deletedAt)))
       .get();
     if ((live?.n ?? 0) > 0) throw new InvalidError({}, "该企业下还有招商项目，不能删除");
-    const result = tx
-      .update(t.companies)
-      .set({ deletedAt: Date.now(), version: sql`${t.companies.version} + 1` })
-      .where(and(eq(t.companies.id, id), eq(t.companies.version, version), isNull(t.companies.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "company", entityId: id, action: "delete", userId: actor.id });
+    updateVersioned(tx, { table: t.companies, entityType: "company", id, version, values: {}, before: company, userId: actor.id, softDelete: true });
   });
 }
 

@@ -3,11 +3,12 @@
  * unit; the progress screen compares them with the figures (figures.server.ts).
  */
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
-import { assertCan, can, type Actor } from "../auth/permissions";
+import { assertCan, type Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { today, type Period } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError } from "../lib/errors";
+import { ConflictError, InvalidError } from "../lib/errors";
+import { updateVersioned } from "../lib/versioned-update.server";
 import { cachedFigures } from "./figure-cache.server";
 import { getKpiCards, getKpiCardsByUnit, getRates, type FigureFilter, type KpiCard } from "./figures.server";
 import { isBehindSchedule, TARGET_INDICATORS } from "./indicators";
@@ -32,7 +33,7 @@ export function getTargetSheet(year: number, unitId: number | null) {
  * removes it. Each indicator carries the version it was loaded at; any change since is refused.
  */
 export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput }): void {
-  if (!can(actor.role, "manage:targets")) throw new ForbiddenError();
+  assertCan(actor, "manage:targets");
   if (data.unitId !== null && !db().select({ id: t.units.id }).from(t.units).where(eq(t.units.id, data.unitId)).get()) {
     throw new InvalidError({ unitId: "单位无效" });
   }
@@ -63,11 +64,16 @@ export function saveTargets({ actor, data }: { actor: Actor; data: TargetsInput 
           changes: { [indicator]: [null, value], year: [null, data.year], unitId: [null, data.unitId] },
         });
       } else if (value !== row.value) {
-        tx.update(t.targets)
-          .set({ value, version: row.version + 1, updatedAt: Date.now() })
-          .where(eq(t.targets.id, row.id))
-          .run();
-        writeAudit(tx, { entityType: "target", entityId: row.id, action: "update", userId: actor.id, changes: { [indicator]: [row.value, value] } });
+        updateVersioned(tx, {
+          table: t.targets,
+          entityType: "target",
+          id: row.id,
+          version: row.version,
+          values: { value },
+          before: row,
+          userId: actor.id,
+          changes: { [indicator]: [row.value, value] },
+        });
       }
     }
   });

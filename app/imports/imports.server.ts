@@ -9,11 +9,12 @@ import path from "node:path";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { databasePathFromEnv } from "../../db/client";
 import { assertCan, can, type Actor } from "../auth/permissions";
-import { auditStamp, diffRecords, writeAudit, type Tx } from "../audit/audit.server";
+import { auditStamp, writeAudit } from "../audit/audit.server";
 import { withCompanySearchPaused } from "../companies/search-index.server";
-import { db, t } from "../db.server";
+import { db, t, type Tx } from "../db.server";
 import { InvalidError, NotFoundError } from "../lib/errors";
 import { preparedOnce } from "../lib/prepared.server";
+import { updateVersioned } from "../lib/versioned-update.server";
 import { recordOperation } from "../operations/operation-log.server";
 import { refreshLastActivity } from "../projects/projects.server";
 import { IMPORT_FIELDS, IMPORT_KIND_LABELS, matchHeaders, missingRequired, type ColumnMapping, type DuplicateMode, type ImportKind } from "./kinds";
@@ -399,6 +400,7 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
       .all<{ id: number }>(sql`select distinct project_id as id from ${t.activities} where project_id is not null and id in (${created("activity")})`)
       .map((row) => row.id);
     for (const type of Object.keys(TABLES) as RecordType[]) {
+      // set-based, not updateVersioned row by row: a 50,000-row batch is one statement per table
       tx.run(sql`update ${sql.raw(TABLE_NAMES[type])} set deleted_at = ${now}, version = version + 1 where id in (${created(type)})`);
     }
     tx.run(sql`
@@ -414,14 +416,19 @@ export function undoImport({ actor, batchId }: { actor: Actor; batchId: number }
       const type = record.entityType as RecordType;
       const table = TABLES[type];
       const before = record.before ?? {};
-      // unchanged since the import (checked above): the row holds the imported values
-      const imported = tx.select().from(table).where(eq(table.id, record.entityId)).get() as Record<string, unknown>;
-      tx.update(table)
-        .set({ ...before, version: sql`${table.version} + 1`, updatedAt: now })
-        .where(eq(table.id, record.entityId))
-        .run();
+      // unchanged since the import (checked above): the row holds the imported values, at the version read here
+      const imported = tx.select().from(table).where(eq(table.id, record.entityId)).get() as Record<string, unknown> & { version: number };
       // imported → restored, so the log reads "A → B"; derived keys (nameKey, searchText) stay out
-      writeAudit(tx, { entityType: type, entityId: record.entityId, action: "undo", userId: actor.id, changes: diffRecords(imported, before) });
+      updateVersioned(tx, {
+        table,
+        entityType: type,
+        id: record.entityId,
+        version: imported.version,
+        values: before,
+        before: imported,
+        userId: actor.id,
+        action: "undo",
+      });
     }
     for (const projectId of touchedProjects) refreshLastActivity(tx, projectId);
     tx.update(t.importBatches).set({ undoneAt: now, undoneBy: actor.id }).where(eq(t.importBatches.id, batchId)).run();

@@ -4,13 +4,13 @@
  * about to (status derived from the dates, see policy-status.ts).
  */
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
-import { can, type Actor } from "../auth/permissions";
+import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { addDays, today } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, type Page } from "../lib/paging";
-import { findEditableProject } from "../projects/projects.server";
+import { requireProjectAccess } from "../projects/project-access.server";
 import { memberOf, visibleProjects } from "../projects/scope.server";
 import type { PolicyLevel } from "./labels";
 import type { ClauseInput, PolicyBasisInput, PolicyInput } from "./policy.schema";
@@ -164,12 +164,8 @@ export function getPolicy(actor: Actor, id: number) {
   };
 }
 
-function requireAdmin(actor: Actor): void {
-  if (!can(actor.role, "admin:system")) throw new ForbiddenError();
-}
-
 export function createPolicy({ actor, data }: { actor: Actor; data: PolicyInput }): number {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   return db().transaction((tx) => {
     const { id } = tx.insert(t.policies).values(data).returning({ id: t.policies.id }).get();
     writeAudit(tx, { entityType: "policy", entityId: id, action: "create", userId: actor.id, changes: diffRecords(null, data) });
@@ -178,7 +174,7 @@ export function createPolicy({ actor, data }: { actor: Actor; data: PolicyInput 
 }
 
 export function updatePolicy({ actor, id, data, version }: { actor: Actor; id: number; data: PolicyInput; version: number }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const before = findPolicy(id);
   db().transaction((tx) => {
     updateVersioned(tx, { table: t.policies, entityType: "policy", id, version, values: data, before, userId: actor.id });
@@ -190,7 +186,7 @@ export function getPolicyForEdit(id: number) {
 }
 
 export function addClause({ actor, policyId, data }: { actor: Actor; policyId: number; data: ClauseInput }): number {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   findPolicy(policyId);
   return db().transaction((tx) => {
     const last = tx
@@ -237,25 +233,29 @@ export function updateClause({
   data: ClauseInput;
   version: number;
 }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const before = findClause(policyId, clauseId);
+  const changes = diffRecords(before, data);
+  // the policy's log names the clause it was: 修改条款「第三条」
+  if (Object.keys(changes).length > 0) changes.clause = [before.number, data.number];
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.policyClauses)
-      .set({ ...data, version: sql`${t.policyClauses.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(t.policyClauses.id, clauseId), eq(t.policyClauses.version, version)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
-    const changes = diffRecords(before, data);
-    // the policy's log names the clause it was: 修改条款「第三条」
-    if (Object.keys(changes).length > 0) changes.clause = [before.number, data.number];
-    writeAudit(tx, { entityType: "policy", entityId: policyId, action: "update", userId: actor.id, changes });
+    updateVersioned(tx, {
+      table: t.policyClauses,
+      entityType: "policy",
+      auditEntityId: policyId,
+      id: clauseId,
+      version,
+      values: data,
+      before,
+      userId: actor.id,
+      changes,
+    });
   });
 }
 
 /** A clause leaves the library (soft): projects and commitments resting on it keep it. */
 export function removeClause({ actor, policyId, clauseId }: { actor: Actor; policyId: number; clauseId: number }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const clause = findClause(policyId, clauseId);
   db().transaction((tx) => {
     tx.update(t.policyClauses).set({ deletedAt: Date.now() }).where(eq(t.policyClauses.id, clauseId)).run();
@@ -327,7 +327,7 @@ export function listProjectPolicyBases(projectId: number) {
 
 /** 添加政策依据: only editors of the project; never a clause of a policy no longer in force. */
 export function addPolicyBasis({ actor, projectId, data }: { actor: Actor; projectId: number; data: PolicyBasisInput }): number {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   const clause = db()
     .select({ number: t.policyClauses.number, title: t.policies.title, effectiveTo: t.policies.effectiveTo, repealedOn: t.policies.repealedOn })
     .from(t.policyClauses)
@@ -360,7 +360,7 @@ export function addPolicyBasis({ actor, projectId, data }: { actor: Actor; proje
 }
 
 export function removePolicyBasis({ actor, projectId, basisId }: { actor: Actor; projectId: number; basisId: number }): void {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   db().transaction((tx) => {
     const basis = tx
       .select({ number: t.policyClauses.number, title: t.policies.title })
@@ -387,6 +387,9 @@ export function removePolicyBasis({ actor, projectId, basisId }: { actor: Actor;
  */
 export function listPolicyFlags(actor: Actor, { mine = false, limit = 200 }: { mine?: boolean; limit?: number } = {}) {
   const day = today();
+  const ending = or(expiredOn(day), sql`${t.policies.effectiveTo} <= ${addDays(day, EXPIRY_WARNING_DAYS)}`);
+  // most days no policy has ended or ends soon: then no project is flagged, and the actor's projects need not be read
+  if (!db().select({ id: t.policies.id }).from(t.policies).where(ending).limit(1).get()) return [];
   const rows = db()
     .select({
       projectId: t.projects.id,
@@ -409,7 +412,7 @@ export function listPolicyFlags(actor: Actor, { mine = false, limit = 200 }: { m
         visibleProjects(actor),
         inArray(t.projects.status, ["active", "on_hold"]),
         mine ? or(eq(t.projects.ownerId, actor.id), memberOf(actor)) : undefined,
-        or(expiredOn(day), sql`${t.policies.effectiveTo} <= ${addDays(day, EXPIRY_WARNING_DAYS)}`),
+        ending,
       ),
     )
     .orderBy(asc(t.policies.effectiveTo), asc(t.projects.id))

@@ -4,18 +4,15 @@
  * a new edition starts from the previous edition's.
  */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { can, type Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/audit.server";
+import { assertCan, type Actor } from "../auth/permissions";
+import { writeAudit, type Changes } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { funnelChartSvg, trendChartSvg } from "../figures/charts.server";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
+import { updateVersioned } from "../lib/versioned-update.server";
 import type { NarrativeInput } from "./report.schema";
 import type { ReportSnapshot } from "./report-snapshot";
 import { buildReportSnapshot } from "./report-snapshot.server";
-
-function requireReportRole(actor: Actor): void {
-  if (!can(actor.role, "manage:report")) throw new ForbiddenError();
-}
 
 /**
  * 生成报告: a new edition of the month's report. Refuses a month that has not begun. The edition
@@ -24,7 +21,7 @@ function requireReportRole(actor: Actor): void {
  * the day of generation either way.
  */
 export function generateReport({ actor, month, today }: { actor: Actor; month: string; today: string }): number {
-  requireReportRole(actor);
+  assertCan(actor, "manage:report");
   if (`${month}-01` > today) throw new InvalidError({ month: "报告月份尚未开始" });
   const snapshot = buildReportSnapshot(month);
   return db().transaction((tx) => {
@@ -58,7 +55,7 @@ export function generateReport({ actor, month, today }: { actor: Actor; month: s
 }
 
 export function listReports(actor: Actor) {
-  requireReportRole(actor);
+  assertCan(actor, "manage:report");
   return db()
     .select({
       id: t.reports.id,
@@ -78,7 +75,7 @@ export function listReports(actor: Actor) {
 
 /** 工作台: the latest edition of each month's report, null for a month with none yet. */
 export function getReportStatus(actor: Actor, months: readonly string[]) {
-  requireReportRole(actor);
+  assertCan(actor, "manage:report");
   const editions = db()
     .select({ id: t.reports.id, month: t.reports.month, edition: t.reports.edition, generatedAt: t.reports.generatedAt })
     .from(t.reports)
@@ -109,7 +106,7 @@ export interface StoredReport {
 }
 
 export function getReport(actor: Actor, id: number): StoredReport {
-  requireReportRole(actor);
+  assertCan(actor, "manage:report");
   const row = db()
     .select({
       id: t.reports.id,
@@ -163,24 +160,19 @@ const EDITABLE = ["addressedTo", "issuedBy", "issuedOn", "problems", "nextMonthP
 /** 主送, 落款单位, 落款日期, 存在问题 and 下月工作计划, edited in place with optimistic concurrency and audited. */
 export function updateReportNarrative({ actor, id, data }: { actor: Actor; id: number; data: NarrativeInput }): void {
   const report = getReport(actor, id);
+  const changes: Changes = {};
+  for (const key of EDITABLE) if (data[key] !== report[key]) changes[key] = [report[key], data[key]];
+  const narrative = Object.fromEntries(EDITABLE.map((key) => [key, data[key]]));
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.reports)
-      .set({
-        addressedTo: data.addressedTo,
-        issuedBy: data.issuedBy,
-        issuedOn: data.issuedOn,
-        problems: data.problems,
-        nextMonthPlan: data.nextMonthPlan,
-        editedBy: actor.id,
-        editedAt: Date.now(),
-        version: sql`${t.reports.version} + 1`,
-      })
-      .where(and(eq(t.reports.id, id), eq(t.reports.version, data.version), isNull(t.reports.deletedAt)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const key of EDITABLE) if (data[key] !== report[key]) changes[key] = [report[key], data[key]];
-    writeAudit(tx, { entityType: "report", entityId: id, action: "update", userId: actor.id, changes });
+    updateVersioned(tx, {
+      table: t.reports,
+      entityType: "report",
+      id,
+      version: data.version,
+      values: { ...narrative, editedBy: actor.id, editedAt: Date.now() },
+      before: { ...report },
+      userId: actor.id,
+      changes,
+    });
   });
 }

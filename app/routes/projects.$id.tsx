@@ -11,7 +11,6 @@ import { presentAudit } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { listChainNodeChoices, listProjectChainLinks } from "../chains/chains.server";
 import { ProjectChainLinks } from "../chains/project-chain-links";
-import { canProposeCommitment } from "../commitments/commitment-rules";
 import { listProjectCommitments } from "../commitments/commitments.server";
 import { ProjectCommitments } from "../commitments/project-commitments";
 import { listPolicyClauseChoices, listProjectPolicyBases } from "../policies/policies.server";
@@ -41,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const project = getProject(user, id);
-    const canPropose = canProposeCommitment(user, { ownerId: project.ownerId, memberIds: project.members.map((member) => member.id) });
+    // proposing a commitment is an edit right on the project (DESIGN.md §3)
+    const canPropose = project.canEdit;
     return json({
       project,
       audit: presentAudit("project", listProjectAudit(id)),

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/session.server";
-import { canProposeCommitment } from "../commitments/commitment-rules";
 import { commitmentSchema } from "../commitments/commitment.schema";
 import { listProjectCommitments, proposeCommitment } from "../commitments/commitments.server";
 import { ProjectCommitments } from "../commitments/project-commitments";
@@ -20,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
   return load(() => {
-    const { name, ownerId, members } = getProject(user, id);
-    const canPropose = canProposeCommitment(user, { ownerId, memberIds: members.map((member) => member.id) });
+    // proposing a commitment is an edit right on the project (DESIGN.md §3)
+    const { name, canEdit: canPropose } = getProject(user, id);
     return json({
       project: { id, name },
       commitments: listProjectCommitments(user, id),

@@ -1,0 +1,33 @@
+/**
+ * The project a use case acts on, if the actor may (DESIGN.md §3): outside their scope, or deleted,
+ * it answers NotFound — so ids cannot be probed — and in scope but not theirs to edit, Forbidden.
+ */
+import { and, eq } from "drizzle-orm";
+import { canEditProject, type Actor } from "../auth/permissions";
+import { db, t } from "../db.server";
+import { ForbiddenError, NotFoundError } from "../lib/errors";
+import { visibleProjects } from "./scope.server";
+
+export type ProjectAccess = "read" | "edit";
+
+/** The project's row; NotFound outside the actor's scope, Forbidden for "edit" when canEditProject says no. */
+export function requireProjectAccess(actor: Actor, projectId: number, mode: ProjectAccess) {
+  const project = db()
+    .select()
+    .from(t.projects)
+    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
+    .get();
+  if (!project) throw new NotFoundError();
+  if (mode === "edit" && !canEditProject(actor, { ownerId: project.ownerId, memberIds: projectMemberIds(projectId) })) throw new ForbiddenError();
+  return project;
+}
+
+/** The ids of the project's members (the owner is not one unless added). */
+export function projectMemberIds(projectId: number): number[] {
+  return db()
+    .select({ userId: t.projectMembers.userId })
+    .from(t.projectMembers)
+    .where(eq(t.projectMembers.projectId, projectId))
+    .all()
+    .map((row) => row.userId);
+}
