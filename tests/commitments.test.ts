@@ -435,6 +435,16 @@ describe("the list, overdue and totals", () => {
     const page = list(leader, { unitId });
     expect(ids(page)).toEqual([c.b, c.e, c.d, c.c, c.a, c.f]);
     expect(page.rows.map((r) => r.overdue)).toEqual([true, false, false, false, false, false]);
+    // in pages of any size the order holds across the overdue ones and the rest (fetched apart)
+    for (const pageSize of [1, 2, 4]) {
+      const joined: number[] = [];
+      for (let n = 1; ; n++) {
+        const one = list(leader, { unitId, page: n, pageSize });
+        joined.push(...ids(one));
+        if (!one.hasNext) break;
+      }
+      expect(joined).toEqual(ids(page));
+    }
     expect(page.rows[0]).toMatchObject({ amountCny: wan(200), paidCny: wan(50), status: "committed" });
     // promised: b 200 + c 300 + d 150 + f 120; paid: b 50 + d 150; 拟承诺: a 100; e cancelled counts nowhere
     expect(page.totals).toEqual({ count: 6, promisedCny: wan(770), paidCny: wan(200), outstandingCny: wan(570), proposedCny: wan(100) });
@@ -502,11 +512,18 @@ describe("the list, overdue and totals", () => {
     expect(listOverdueCommitments(leader, 100).map((r) => r.id)).toContain(c.b);
     expect(summarizeOverdueCommitments(owner)).toEqual({ count: 1, outstandingCny: wan(150) });
 
-    expect(listCommitmentsDueForOwner(owner).map((r) => r.id)).toEqual([c.b, c.c]);
-    expect(listCommitmentsDueForOwner(outsider)).toEqual([]);
+    const due = listCommitmentsDueForOwner(owner);
+    expect(due.rows.map((r) => r.id)).toEqual([c.b, c.c]);
+    expect(due).toMatchObject({ overdue: 1, due30: 1 });
+    // the same as the list's `mine` in each window (工作台's 查看全部)
+    expect(ids(list(owner, { mine: true, window: "overdue" }))).toEqual([c.b]);
+    expect(ids(list(owner, { mine: true, window: "due30" }))).toEqual([c.c]);
+    expect(listCommitmentsDueForOwner(owner, 1)).toMatchObject({ rows: [{ id: c.b }], overdue: 1, due30: 1 });
+    expect(listCommitmentsDueForOwner(outsider)).toEqual({ rows: [], overdue: 0, due30: 0 });
+    expect(list(outsider, { mine: true }).total).toBe(0);
     // a member sees them too
     const t2 = row(c.c).projectId;
     addProjectMember({ actor: owner, projectId: t2, userId: outsider.id });
-    expect(listCommitmentsDueForOwner(outsider).map((r) => r.id)).toEqual([c.c]);
+    expect(listCommitmentsDueForOwner(outsider).rows.map((r) => r.id)).toEqual([c.c]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Lists and the 看板 on a real migrated SQLite file: sortable columns both ways, the capped total and
- * the pages it reaches, page sizes, the project search finding a company's name, the board's columns
+ * the project list's pages past it, page sizes, the project search finding a company's name, the board's columns
  * (counts, sums, first cards by amount, "另有 N 项") against a hand-made fixture, and scope.
  */
 import { eq, inArray } from "drizzle-orm";
@@ -121,15 +121,20 @@ describe("totals, the cap and page sizes", () => {
     expect(list("size=50&page=2&sort=investment&dir=asc").rows[0].name).toBe("批量项目0050");
   });
 
-  it("reaches no page past the cap: the last page has no next, a later page number shows the last", () => {
-    const last = list("size=100&page=10&sort=investment&dir=asc");
-    expect(last.page).toBe(10);
-    expect(last.hasNext).toBe(false);
-    expect(last.rows.at(-1)?.name).toBe("批量项目0999");
-    expect(list("size=100&page=9").hasNext).toBe(true);
+  it("goes past the cap by 下一页 (a cursor); a page number alone reaches no further than the cap", () => {
+    const tenth = list("size=100&page=10&sort=investment&dir=asc");
+    expect(tenth.page).toBe(10);
+    expect(tenth.rows.at(-1)?.name).toBe("批量项目0999");
+    expect(tenth.hasNext).toBe(true);
+    expect(tenth.after).toBe(`${tenth.rows.at(-1)!.id}~99900`);
+    const eleventh = list(`size=100&page=11&sort=investment&dir=asc&after=${tenth.after}`);
+    expect(eleventh.page).toBe(11);
+    expect(names(eleventh.rows)).toEqual(["批量项目1000"]);
+    expect(eleventh.hasNext).toBe(false);
+    expect(eleventh.total).toBe(COUNT_CAP + 1);
     const beyond = list("size=100&page=5000&sort=investment&dir=asc");
     expect(beyond.page).toBe(10);
-    expect(names(beyond.rows)).toEqual(names(last.rows));
+    expect(names(beyond.rows)).toEqual(names(tenth.rows));
   });
 });
 

@@ -236,18 +236,28 @@ describe("工作台", () => {
     expect(desk.dueSoon.map((p) => p.id)).toEqual([dueSoon]);
     expect(desk.stale.map((p) => p.id)).toEqual([stale]);
     expect(desk.pendingVerification).toEqual([]);
-    expect(desk.more).toMatchObject({ overdue: false, dueSoon: false, stale: false });
+    expect(desk.totals).toMatchObject({ overdue: 1, dueSoon: 1, stale: 1, projects: 5, pendingVerification: 0 });
   });
 
-  it("shows the first rows of a long section, says there are more, and keeps the other sections whole", () => {
+  it("shows the first rows of a long section with how many it holds; its 查看全部 (the list's desk filter) shows them all", () => {
     const owner = makeUser("officer", makeUnit());
     const company = makeCompany(owner);
-    for (let i = 0; i <= WORKBENCH_ROWS; i++) makeProject(owner, { companyId: company, nextFollowUpOn: "2026-06-01", enteredOn: "2026-06-01" });
+    const overdue: number[] = [];
+    for (let i = 0; i <= WORKBENCH_ROWS; i++) {
+      overdue.push(makeProject(owner, { companyId: company, nextFollowUpOn: `2026-06-${String(i + 1).padStart(2, "0")}`, enteredOn: "2026-06-01" }));
+    }
     const dueSoon = makeProject(owner, { companyId: company, nextFollowUpOn: "2026-07-01", enteredOn: "2026-06-01" });
     const desk = getWorkbench(owner);
-    expect(desk.overdue).toHaveLength(WORKBENCH_ROWS);
-    expect(desk.more.overdue).toBe(true);
+    // the earliest follow-ups first, WORKBENCH_ROWS of them
+    expect(desk.overdue.map((p) => p.id)).toEqual(overdue.slice(0, WORKBENCH_ROWS));
+    expect(desk.totals.overdue).toBe(WORKBENCH_ROWS + 1);
     expect(desk.dueSoon.map((p) => p.id)).toEqual([dueSoon]);
-    expect(desk.more.dueSoon).toBe(false);
+    expect(desk.totals.dueSoon).toBe(1);
+    const all = listProjects(owner, { desk: "overdue", sort: { key: "followUp", dir: "asc" }, page: 1, pageSize: 50 });
+    expect(all.total).toBe(WORKBENCH_ROWS + 1);
+    expect(all.rows.map((p) => p.id)).toEqual(overdue);
+    expect(listProjects(owner, { desk: "dueSoon", page: 1 }).rows.map((p) => p.id)).toEqual([dueSoon]);
+    // another officer's desk filter holds none of them
+    expect(listProjects(makeUser("officer", makeUnit()), { desk: "overdue", page: 1 }).total).toBe(0);
   });
 });

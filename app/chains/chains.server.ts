@@ -6,16 +6,18 @@
  * prefix match. Retired nodes keep their links and history but take no new links.
  */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { can, type Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/audit.server";
+import { assertCan, type Actor } from "../auth/permissions";
+import { writeAudit, type Changes } from "../audit/audit.server";
 import { db, t } from "../db.server";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import { preparedOnce } from "../lib/prepared.server";
-import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
-import { findEditableProject } from "../projects/projects.server";
+import { updateVersioned } from "../lib/versioned-update.server";
+import { cachedFigures } from "../figures/figure-cache.server";
+import { PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
+import { requireProjectAccess } from "../projects/project-access.server";
 import { projectScope } from "../projects/scope.server";
 import type { ChainLinkInput, NewNodeInput, NodeInput, ProfileInput } from "./chain.schema";
-import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type ChainCompanyRole, type GapStatus, type NodeLevel, type ProfileField } from "./labels";
+import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type ChainCompanyRole, type GapStatus, type LinkRole, type NodeLevel, type ProfileField } from "./labels";
 
 /**
  * The projects a chain page counts: the 储备 today (the figures' pursuedNow: live, 进行中 or 暂缓),
@@ -25,27 +27,58 @@ function pursuedBy(actor: Actor): SQL {
   return and(pursuedNow, projectScope(actor)) as SQL;
 }
 
-/**
- * The projects serving a node, as a subquery of project ids: for a chain the figures' chainServed;
- * for a group the chains below it, through chainServed too; for a link the live links to it or to
- * any link below it.
- */
-function servingNode(node: { id: number; level: NodeLevel; path: string }): SQL {
-  switch (node.level) {
-    case "chain":
-      return sql`(select served.project_id from ${chainServed} served where served.chain_id = ${node.id})`;
-    case "group":
-      return sql`(select served.project_id from ${chainServed} served
-        join ${t.chainNodes} on ${t.chainNodes.id} = served.chain_id where ${withinSubtree(node.path)})`;
-    case "link":
-      return sql`(select l.project_id from ${t.projectChainLinks} l join ${t.chainNodes} on ${t.chainNodes.id} = l.node_id
-        where l.deleted_at is null and ${withinSubtree(node.path)})`;
-  }
-}
-
 /** `node` and every node below it, for a node path column and a path value or column. */
 export function withinSubtree(nodePath: SQL | string): SQL {
   return sql`substr(${t.chainNodes.path}, 1, length(${nodePath})) = ${nodePath}`;
+}
+
+/** Figures read in the actor's scope are cached per actor (the board does the same). */
+function scopeKey(actor: Actor): string {
+  return `${actor.id}:${actor.role}:${actor.unitId}`;
+}
+
+interface PursuedLink {
+  nodeId: number;
+  /** the linked node's path: the node and its ancestors */
+  path: string;
+  projectId: number;
+  role: LinkRole;
+  row: PipelineRow;
+  totalInvestmentUsd: number;
+}
+
+/**
+ * The live links to the chains and links `nodes` selects (a group serves through its chains, as in
+ * chainServed) whose project is in the 储备 today (pursuedBy), with the project's snapshot row and
+ * 总投资: the nodes first (CROSS JOIN keeps them outermost, else SQLite reads every link's project before
+ * it looks at the node), then their links, each project read by its key. Callers count per node, each
+ * project once; reading the links once and counting in memory replaces a grouped query per level.
+ */
+function pursuedLinks(actor: Actor, nodes: SQL): PursuedLink[] {
+  return db().all<PursuedLink>(sql`
+    select l.node_id as nodeId, ${t.chainNodes.path} as path, l.project_id as projectId, l.role as role,
+           ${pipelineRowNow} as row, ${t.projects.totalInvestmentUsd} as totalInvestmentUsd
+    from ${t.chainNodes}
+    cross join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
+    join ${t.projects} on ${t.projects.id} = l.project_id
+    where ${nodes} and ${t.chainNodes.level} <> 'group' and ${pursuedBy(actor)}
+  `);
+}
+
+/** Per node, the distinct projects of `links` linked to it or to any node below it. */
+function projectsBelow(links: readonly PursuedLink[], keep: (link: PursuedLink) => boolean = () => true): Map<number, Set<number>> {
+  const below = new Map<number, Set<number>>();
+  for (const link of links) {
+    if (!keep(link)) continue;
+    for (const id of link.path.split("/")) {
+      if (id === "") continue;
+      const nodeId = Number(id);
+      const projects = below.get(nodeId);
+      if (projects) projects.add(link.projectId);
+      else below.set(nodeId, new Set([link.projectId]));
+    }
+  }
+  return below;
 }
 
 // ── reading ───────────────────────────────────────────────────────────────
@@ -73,8 +106,8 @@ export interface TreeNode {
 
 /**
  * One system as a tree, each node with the number of pursued projects serving it: a chain (and a
- * group) by chainServed, a link by the links to it or below it; a project linked to two links of a
- * chain counts once for the chain.
+ * group) as chainServed counts them, a link by the links to it or below it; a project linked to two
+ * links of a chain counts once for the chain. The counts are kept until anything is written.
  */
 export function getChainSystemTree(actor: Actor, systemId: number) {
   const system = db().select().from(t.chainSystems).where(eq(t.chainSystems.id, systemId)).get();
@@ -93,33 +126,10 @@ export function getChainSystemTree(actor: Actor, systemId: number) {
     .where(eq(t.chainNodes.systemId, systemId))
     .orderBy(asc(t.chainNodes.sortOrder), asc(t.chainNodes.id))
     .all();
-  // groups and chains: the projects serving the chains at or below them. The system's served pairs
-  // are taken once (materialized), then given to each group and chain: joined the other way round,
-  // SQLite would walk the pursued projects once per node.
-  const chainCounts = db().all<{ nodeId: number; projects: number }>(sql`
-    with pursued_served as materialized (
-      select served.chain_id as chain_id, served.project_id as project_id
-      from ${chainServed} served join ${t.projects} on ${t.projects.id} = served.project_id
-      where served.chain_id in (select id from ${t.chainNodes} where system_id = ${systemId} and level = 'chain') and ${pursuedBy(actor)}
-    )
-    select ancestor.id as nodeId, count(distinct ps.project_id) as projects
-    from ${t.chainNodes} ancestor
-    join ${t.chainNodes} on ${t.chainNodes.systemId} = ancestor.system_id and ${t.chainNodes.level} = 'chain' and ${withinSubtree(sql`ancestor.path`)}
-    join pursued_served ps on ps.chain_id = ${t.chainNodes.id}
-    where ancestor.system_id = ${systemId} and ancestor.level in ('group', 'chain')
-    group by ancestor.id
-  `);
-  // links: the projects linked to the link or to a link below it
-  const linkCounts = db().all<{ nodeId: number; projects: number }>(sql`
-    select ancestor.id as nodeId, count(distinct l.project_id) as projects
-    from ${t.chainNodes} ancestor
-    join ${t.chainNodes} on ${t.chainNodes.systemId} = ancestor.system_id and ${withinSubtree(sql`ancestor.path`)}
-    join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
-    join ${t.projects} on ${t.projects.id} = l.project_id
-    where ancestor.system_id = ${systemId} and ancestor.level = 'link' and ${pursuedBy(actor)}
-    group by ancestor.id
-  `);
-  const counts = new Map([...chainCounts, ...linkCounts].map((row) => [row.nodeId, row.projects]));
+  const counts = cachedFigures(`chain-tree:${systemId}:${scopeKey(actor)}`, () => {
+    const below = projectsBelow(pursuedLinks(actor, eq(t.chainNodes.systemId, systemId)));
+    return new Map([...below].map(([nodeId, projects]) => [nodeId, projects.size]));
+  });
   const byId = new Map<number, TreeNode>();
   for (const node of nodes) {
     const { retiredAt, ...rest } = node;
@@ -159,12 +169,12 @@ const TARGET_LIST_LIMIT = 100;
  * A node's page: for a chain its "十个一" profile, fishbone (its link nodes with gap status and
  * projects), 储备 by snapshot row (unverified signings in 签约（待甄别）, not in 签约) and its 链主企业
  * and 重点招商对象清单; for any node its projects. Projects are the 储备 today (pursuedNow) that
- * serve the node (servingNode), each once.
+ * serve the node, each once: linked to it or below it (a group's through its chains, as chainServed).
+ * The counts are kept until anything is written.
  */
 export function getChainNode(actor: Actor, nodeId: number) {
   const node = findNode(nodeId);
   const system = db().select().from(t.chainSystems).where(eq(t.chainSystems.id, node.systemId)).get()!;
-  const subtree = withinSubtree(node.path);
   const children = db()
     .select({
       id: t.chainNodes.id,
@@ -178,58 +188,30 @@ export function getChainNode(actor: Actor, nodeId: number) {
     .where(eq(t.chainNodes.parentId, nodeId))
     .orderBy(asc(t.chainNodes.sortOrder), asc(t.chainNodes.id))
     .all();
-  const subtreeIds = db()
-    .select({ id: t.chainNodes.id })
-    .from(t.chainNodes)
-    .where(subtree)
-    .all()
-    .map((row) => row.id);
-  // each child's projects through its links (and those below), with the 补链 ones among them
-  const childCounts = new Map(
-    db()
-      .all<{ nodeId: number; projects: number; fill: number }>(
-        sql`
-        select child.id as nodeId, count(distinct l.project_id) as projects,
-               count(distinct case when l.role = 'fill' then l.project_id end) as fill
-        from ${t.chainNodes} child
-        join ${t.chainNodes} on ${withinSubtree(sql`child.path`)}
-        join ${t.projectChainLinks} l on l.node_id = ${t.chainNodes.id} and l.deleted_at is null
-        join ${t.projects} on ${t.projects.id} = l.project_id
-        where child.parent_id = ${nodeId} and l.node_id in ${subtreeIds} and ${pursuedBy(actor)}
-        group by child.id
-      `,
-      )
-      .map((row) => [row.nodeId, row]),
-  );
-  // a group's children are chains: their projects are chainServed's
-  const chainChildren = children.filter((child) => child.level === "chain").map((child) => child.id);
-  const servedCounts = new Map(
-    chainChildren.length === 0
-      ? []
-      : db()
-          .all<{ chainId: number; projects: number }>(
-            sql`
-            select served.chain_id as chainId, count(*) as projects
-            from ${chainServed} served join ${t.projects} on ${t.projects.id} = served.project_id
-            where served.chain_id in ${chainChildren} and ${pursuedBy(actor)}
-            group by served.chain_id
-          `,
-          )
-          .map((row) => [row.chainId, row.projects]),
-  );
-  const rows = db().all<{ row: PipelineRow; projects: number; investment: number }>(sql`
-    select ${pipelineRowNow} as row, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as investment
-    from ${t.projects}
-    where ${pursuedBy(actor)} and ${t.projects.id} in ${servingNode(node)}
-    group by 1
-  `);
-  const byRow = new Map(rows.map((row) => [row.row, row]));
-  const pipeline = PIPELINE_ROWS.map((row) => ({
-    row,
-    label: PIPELINE_ROW_LABELS[row],
-    projects: byRow.get(row)?.projects ?? 0,
-    totalInvestmentUsd: byRow.get(row)?.investment ?? 0,
-  }));
+  // the links to the node and below it, once: each child's projects (and the 补链 ones among them),
+  // and the node's 储备 by snapshot row
+  const { counts, pipeline } = cachedFigures(`chain-node:${nodeId}:${scopeKey(actor)}`, () => {
+    const links = pursuedLinks(actor, withinSubtree(node.path));
+    const below = projectsBelow(links);
+    const fill = projectsBelow(links, (link) => link.role === "fill");
+    const counts = new Map(children.map((child) => [child.id, { projects: below.get(child.id)?.size ?? 0, fill: fill.get(child.id)?.size ?? 0 }]));
+    const byRow = new Map<PipelineRow, { projects: number; totalInvestmentUsd: number }>();
+    const seen = new Set<number>();
+    for (const link of links) {
+      if (seen.has(link.projectId)) continue;
+      seen.add(link.projectId);
+      const row = byRow.get(link.row) ?? byRow.set(link.row, { projects: 0, totalInvestmentUsd: 0 }).get(link.row)!;
+      row.projects += 1;
+      row.totalInvestmentUsd += link.totalInvestmentUsd;
+    }
+    const pipeline = PIPELINE_ROWS.map((row) => ({
+      row,
+      label: PIPELINE_ROW_LABELS[row],
+      projects: byRow.get(row)?.projects ?? 0,
+      totalInvestmentUsd: byRow.get(row)?.totalInvestmentUsd ?? 0,
+    }));
+    return { counts, pipeline };
+  });
   const companies = (role: ChainCompanyRole) =>
     db()
       .select({ id: t.companies.id, name: t.companies.name, country: t.companies.country, isFortune500: t.companies.isFortune500 })
@@ -247,8 +229,8 @@ export function getChainNode(actor: Actor, nodeId: number) {
     children: children.map(({ retiredAt, ...child }) => ({
       ...child,
       retired: retiredAt !== null,
-      projects: (child.level === "chain" ? servedCounts.get(child.id) : childCounts.get(child.id)?.projects) ?? 0,
-      fillProjects: childCounts.get(child.id)?.fill ?? 0,
+      projects: counts.get(child.id)?.projects ?? 0,
+      fillProjects: counts.get(child.id)?.fill ?? 0,
     })),
     pipeline,
     chainLeaders: companies("chain_leader"),
@@ -395,7 +377,7 @@ export function listChainNodeChoices() {
 
 /** 关联: the project serves the node as 补链/强链/延链. Only editors of the project; never a retired node. */
 export function linkProjectToChainNode({ actor, projectId, data }: { actor: Actor; projectId: number; data: ChainLinkInput }): number {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   const node = db().select().from(t.chainNodes).where(eq(t.chainNodes.id, data.nodeId)).get();
   if (!node || node.level === "group") throw new InvalidError({ nodeId: "请选择产业链或环节" });
   if (node.retiredAt !== null) throw new InvalidError({ nodeId: "该节点已停用，不能再关联项目" });
@@ -423,7 +405,7 @@ export function linkProjectToChainNode({ actor, projectId, data }: { actor: Acto
 }
 
 export function unlinkProjectFromChainNode({ actor, projectId, linkId }: { actor: Actor; projectId: number; linkId: number }): void {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   db().transaction((tx) => {
     const link = tx
       .select({ id: t.projectChainLinks.id, role: t.projectChainLinks.role, nodeName: t.chainNodes.name })
@@ -445,10 +427,6 @@ export function unlinkProjectFromChainNode({ actor, projectId, linkId }: { actor
 
 // ── the administrator's upkeep ────────────────────────────────────────────
 
-function requireAdmin(actor: Actor): void {
-  if (!can(actor.role, "admin:system")) throw new ForbiddenError();
-}
-
 const CHILD_LEVELS: Record<NodeLevel, readonly NodeLevel[]> = { group: ["chain"], chain: ["link"], link: ["link"] };
 
 function checkPlacement(level: NodeLevel, parent: { level: NodeLevel; retiredAt: number | null } | null): void {
@@ -465,7 +443,7 @@ function checkGapStatus(level: NodeLevel, gapStatus: GapStatus | null): void {
 }
 
 export function createChainNode({ actor, data }: { actor: Actor; data: NewNodeInput }): number {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const parent = data.parentId === null ? null : findNode(data.parentId);
   if (parent && parent.systemId !== data.systemId) throw new InvalidError({ parentId: "上级节点不在该体系中" });
   if (!db().select({ id: t.chainSystems.id }).from(t.chainSystems).where(eq(t.chainSystems.id, data.systemId)).get()) throw new NotFoundError();
@@ -507,7 +485,7 @@ export function createChainNode({ actor, data }: { actor: Actor; data: NewNodeIn
 
 /** Rename, set the gap status, move under another parent (the subtree moves with it). */
 export function updateChainNode({ actor, nodeId, data }: { actor: Actor; nodeId: number; data: NodeInput }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const node = findNode(nodeId);
   checkGapStatus(node.level, data.gapStatus);
   const moving = data.parentId !== node.parentId;
@@ -520,38 +498,44 @@ export function updateChainNode({ actor, nodeId, data }: { actor: Actor; nodeId:
     checkPlacement(node.level, parent);
     newPath = `${parent?.path ?? "/"}${node.id}/`;
   }
+  const changes: Changes = {};
+  if (data.name !== node.name) changes.name = [node.name, data.name];
+  if (data.gapStatus !== node.gapStatus) changes.gapStatus = [node.gapStatus, data.gapStatus];
+  if (moving) changes.parentId = [node.parentId, data.parentId];
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.chainNodes)
-      .set({ name: data.name, gapStatus: data.gapStatus, parentId: data.parentId, version: node.version + 1, updatedAt: Date.now() })
-      .where(and(eq(t.chainNodes.id, nodeId), eq(t.chainNodes.version, data.version)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
+    updateVersioned(tx, {
+      table: t.chainNodes,
+      entityType: "chain_node",
+      id: nodeId,
+      version: data.version,
+      values: { name: data.name, gapStatus: data.gapStatus, parentId: data.parentId },
+      before: node,
+      userId: actor.id,
+      changes,
+    });
     if (moving) {
       tx.run(sql`update ${t.chainNodes} set path = ${newPath} || substr(path, ${node.path.length + 1}) where ${withinSubtree(node.path)}`);
     }
-    const changes: Record<string, [unknown, unknown]> = {};
-    if (data.name !== node.name) changes.name = [node.name, data.name];
-    if (data.gapStatus !== node.gapStatus) changes.gapStatus = [node.gapStatus, data.gapStatus];
-    if (moving) changes.parentId = [node.parentId, data.parentId];
-    writeAudit(tx, { entityType: "chain_node", entityId: nodeId, action: "update", userId: actor.id, changes });
   });
 }
 
 export function updateChainProfile({ actor, nodeId, data }: { actor: Actor; nodeId: number; data: ProfileInput }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const node = findNode(nodeId);
   if (node.level !== "chain") throw new InvalidError({}, "只有产业链有“十个一”档案");
   const { version, ...fields } = data;
   const profile = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as Record<string, string>;
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.chainNodes)
-      .set({ profile, version: node.version + 1, updatedAt: Date.now() })
-      .where(and(eq(t.chainNodes.id, nodeId), eq(t.chainNodes.version, version)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "chain_node", entityId: nodeId, action: "update", userId: actor.id, changes: { profile: [node.profile ?? null, profile] } });
+    updateVersioned(tx, {
+      table: t.chainNodes,
+      entityType: "chain_node",
+      id: nodeId,
+      version,
+      values: { profile },
+      before: node,
+      userId: actor.id,
+      changes: { profile: [node.profile ?? null, profile] },
+    });
   });
 }
 
@@ -560,24 +544,29 @@ export function updateChainProfile({ actor, nodeId, data }: { actor: Actor; node
  * history stay. Nothing is deleted; 恢复 brings the node (and its subtree) back.
  */
 export function setChainNodeRetired({ actor, nodeId, retired, version }: { actor: Actor; nodeId: number; retired: boolean; version: number }): void {
-  requireAdmin(actor);
+  assertCan(actor, "admin:system");
   const node = findNode(nodeId);
   if (!retired && node.parentId !== null && findNode(node.parentId).retiredAt !== null) {
     throw new InvalidError({}, "上级节点已停用，请先恢复上级节点");
   }
   const at = retired ? Date.now() : null;
   db().transaction((tx) => {
-    const updated = tx
-      .update(t.chainNodes)
-      .set({ retiredAt: at, version: node.version + 1, updatedAt: Date.now() })
-      .where(and(eq(t.chainNodes.id, nodeId), eq(t.chainNodes.version, version)))
-      .run();
-    if (updated.changes === 0) throw new ConflictError();
+    // retiredAt, not deletedAt: the node stays in the tree, so this is not the helper's soft delete
+    updateVersioned(tx, {
+      table: t.chainNodes,
+      entityType: "chain_node",
+      id: nodeId,
+      version,
+      values: { retiredAt: at },
+      before: node,
+      userId: actor.id,
+      action: retired ? "delete" : "restore",
+      changes: null,
+    });
     tx.update(t.chainNodes)
       .set({ retiredAt: at })
       .where(and(withinSubtree(node.path), sql`${t.chainNodes.id} <> ${nodeId}`))
       .run();
-    writeAudit(tx, { entityType: "chain_node", entityId: nodeId, action: retired ? "delete" : "restore", userId: actor.id });
   });
 }
 

@@ -4,24 +4,26 @@
  * versioned and audited in one synchronous transaction. The rules live in commitment-rules.ts;
  * the SQL conditions below mirror them (the integration tests check both agree).
  */
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { can, type Actor } from "../auth/permissions";
-import { diffRecords, listAudit, writeAudit } from "../audit/audit.server";
+import { assertCan, can, type Actor } from "../auth/permissions";
+import { diffRecords, listAudit, writeAudit, type Changes } from "../audit/audit.server";
 import { db, t } from "../db.server";
+import { cachedFigures } from "../figures/figure-cache.server";
 import { openCommitmentNow, overdueCommitmentNow, paidNow } from "../figures/measures.server";
 import { today } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
 import { COUNT_CAP, PAGE_SIZE, pageOf, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
-import { memberOf, projectScope, visibleProjects } from "../projects/scope.server";
+import { updateVersioned } from "../lib/versioned-update.server";
+import { requireProjectAccess } from "../projects/project-access.server";
+import { projectScope, visibleProjects } from "../projects/scope.server";
 import { type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
 import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import {
   COMMITMENT_STATUS_LABELS,
   DEFAULT_COMMITMENT_SORT,
   DUE_WINDOW_LABELS,
-  canProposeCommitment,
   canTakeStep,
   clauseLabel,
   daysUntilDue,
@@ -74,6 +76,26 @@ function visibleCommitments(actor: Actor): SQL {
   return and(isNull(c.deletedAt), onProjects) as SQL;
 }
 
+/**
+ * Commitments on live projects the actor owns or is a member of (the list's `mine`, 工作台's 我的政策
+ * 承诺). The project ids come from the owner and member indexes alone and the few deleted projects
+ * are left out after, so the rows of the actor's projects are never read.
+ */
+function onOwnProjects(actor: Actor): SQL {
+  return sql`${c.projectId} in (
+      select ${t.projects.id} from ${t.projects} where ${t.projects.ownerId} = ${actor.id}
+      union select ${t.projectMembers.projectId} from ${t.projectMembers} where ${t.projectMembers.userId} = ${actor.id}
+    ) and ${c.projectId} not in (select ${t.projects.id} from ${t.projects} where ${t.projects.deletedAt} is not null)`;
+}
+
+/**
+ * What cached totals of the actor's commitments are keyed by, besides the question: everyone who
+ * reads every project shares them; an officer's scope, or `mine`, is theirs.
+ */
+function scopeKey(actor: Actor, mine?: boolean): string {
+  return projectScope(actor) || mine ? `${actor.id}:${actor.unitId}` : "all";
+}
+
 // ── listing ───────────────────────────────────────────────────────────────
 
 export type StatusFilter = CommitmentStatus | "open";
@@ -86,6 +108,8 @@ export interface CommitmentFilters {
   /** the project's 负责单位 */
   unitId?: number;
   projectId?: number;
+  /** only those on projects the actor owns or is a member of */
+  mine?: boolean;
   sort?: CommitmentSort;
   page: number;
   /** 20, 50 or 100 (20 when not given) */
@@ -150,7 +174,43 @@ function filterConditions(actor: Actor, filters: CommitmentFilters, day: string)
   }
   if (filters.unitId) conditions.push(sql`${c.projectId} in (select ${t.projects.id} from ${t.projects} where ${t.projects.unitId} = ${filters.unitId})`);
   if (filters.projectId) conditions.push(eq(c.projectId, filters.projectId));
+  if (filters.mine) conditions.push(onOwnProjects(actor));
   return and(...conditions) as SQL;
+}
+
+/**
+ * The ids of one page of the list. In the default order (overdue first, then by date) the overdue
+ * ones come from the status/due index and the rest by date after them: ordering every commitment
+ * by whether it is overdue read the payouts of each.
+ */
+function pageIds(where: SQL, filters: CommitmentFilters, day: string): number[] {
+  const { offset, limit } = pageWindow(filters);
+  const idsOf = (condition: SQL, order: SQL[], count: number, skip: number) =>
+    db()
+      .select({ id: c.id })
+      .from(c)
+      .where(condition)
+      .orderBy(...order)
+      .limit(count)
+      .offset(skip)
+      .all()
+      .map((row) => row.id);
+  const sort = filters.sort ?? DEFAULT_COMMITMENT_SORT;
+  if (sort.key !== "urgent") return idsOf(where, commitmentOrder(sort, day), limit, offset);
+  const byDate = [asc(c.dueOn), asc(c.id)];
+  const overdue = idsOf(and(where, overdueSql(day)) as SQL, byDate, limit, offset);
+  if (overdue.length === limit) return overdue;
+  // the page reaches past the overdue ones: how many there are says where the rest start
+  const overdueCount =
+    overdue.length > 0 || offset === 0
+      ? offset + overdue.length
+      : db()
+          .select({ n: sql<number>`count(*)` })
+          .from(c)
+          .where(and(where, overdueSql(day)))
+          .get()!.n;
+  const rest = idsOf(and(where, sql`not (${overdueSql(day)})`) as SQL, byDate, limit - overdue.length, Math.max(0, offset - overdueCount));
+  return [...overdue, ...rest];
 }
 
 export interface CommitmentTotals {
@@ -174,39 +234,35 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
   const day = today();
   const where = filterConditions(actor, filters, day);
   // the page's ids first, from `commitments` alone; then their details for those rows only
-  const ids = db()
-    .select({ id: c.id })
-    .from(c)
-    .where(where)
-    .orderBy(...commitmentOrder(filters.sort, day))
-    .limit(pageWindow(filters).limit)
-    .offset(pageWindow(filters).offset)
-    .all()
-    .map((row) => row.id);
-  const pageIds = ids.slice(0, filters.pageSize ?? PAGE_SIZE);
-  const byId = new Map((pageIds.length > 0 ? selectRows().where(inArray(c.id, pageIds)).all() : []).map((row) => [row.id, presentRow(row, day)]));
-  const promised = inArray(c.status, PROMISED_STATUSES);
-  const sums = db()
-    .select({
-      count: sql<number>`count(*)`,
-      promisedCny: sql<number>`coalesce(sum(case when ${promised} then ${c.amountCny} end), 0)`,
-      proposedCny: sql<number>`coalesce(sum(case when ${c.status} = 'proposed' then ${c.amountCny} end), 0)`,
-    })
-    .from(c)
-    .where(where)
-    .get()!;
-  const paid = db()
-    .select({ paidCny: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)` })
-    .from(t.payouts)
-    .innerJoin(c, eq(c.id, t.payouts.commitmentId))
-    .where(and(isNull(t.payouts.deletedAt), promised, where))
-    .get()!;
-  const totals: CommitmentTotals = { ...sums, paidCny: paid.paidCny, outstandingCny: sums.promisedCny - paid.paidCny };
+  const ids = pageIds(where, filters, day);
+  const shownIds = ids.slice(0, filters.pageSize ?? PAGE_SIZE);
+  const byId = new Map((shownIds.length > 0 ? selectRows().where(inArray(c.id, shownIds)).all() : []).map((row) => [row.id, presentRow(row, day)]));
+  // the totals read every matching commitment and payout: kept until the next write (figure-cache.server.ts)
+  const { page: _page, pageSize: _pageSize, sort: _sort, ...question } = filters;
+  const totals = cachedFigures(`commitment-totals:${day}:${scopeKey(actor, filters.mine)}:${JSON.stringify(question)}`, (): CommitmentTotals => {
+    const promised = inArray(c.status, PROMISED_STATUSES);
+    const sums = db()
+      .select({
+        count: sql<number>`count(*)`,
+        promisedCny: sql<number>`coalesce(sum(case when ${promised} then ${c.amountCny} end), 0)`,
+        proposedCny: sql<number>`coalesce(sum(case when ${c.status} = 'proposed' then ${c.amountCny} end), 0)`,
+      })
+      .from(c)
+      .where(where)
+      .get()!;
+    const paid = db()
+      .select({ paidCny: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)` })
+      .from(t.payouts)
+      .innerJoin(c, eq(c.id, t.payouts.commitmentId))
+      .where(and(isNull(t.payouts.deletedAt), promised, where))
+      .get()!;
+    return { ...sums, paidCny: paid.paidCny, outstandingCny: sums.promisedCny - paid.paidCny };
+  });
   return {
     ...pageOf(
       ids.map((id) => byId.get(id)!),
       filters,
-      Math.min(sums.count, COUNT_CAP + 1),
+      Math.min(totals.count, COUNT_CAP + 1),
     ),
     totals,
   };
@@ -234,6 +290,7 @@ export function exportCommitments(actor: Actor, filters: Omit<CommitmentFilters,
     parts.push(`政策：${db().select({ title: t.policies.title }).from(t.policies).where(eq(t.policies.id, filters.policyId)).get()?.title ?? ""}`);
   if (filters.unitId) parts.push(`负责单位：${db().select({ name: t.units.name }).from(t.units).where(eq(t.units.id, filters.unitId)).get()?.name ?? ""}`);
   if (filters.projectId) parts.push(`项目：${findProjectName(actor, filters.projectId) ?? ""}`);
+  if (filters.mine) parts.push("范围：我负责或参与的项目");
   return {
     title: "政策兑现",
     filters: parts,
@@ -267,12 +324,7 @@ function selectRowsWithOwner() {
 
 /** A project's commitments (404 when the project is outside the actor's scope). */
 export function listProjectCommitments(actor: Actor, projectId: number) {
-  const project = db()
-    .select({ id: t.projects.id })
-    .from(t.projects)
-    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
-    .get();
-  if (!project) throw new NotFoundError();
+  requireProjectAccess(actor, projectId, "read");
   const day = today();
   return selectRows()
     .where(and(eq(c.projectId, projectId), isNull(c.deletedAt)))
@@ -297,23 +349,33 @@ function presentDueRow(row: RawRow & { ownerName: string }, day: string) {
 }
 export type DueCommitmentRow = ReturnType<typeof presentDueRow>;
 
-/** 工作台: commitments on the actor's own and member projects that are overdue or due within 30 days. */
-export function listCommitmentsDueForOwner(actor: Actor, limit = 50): DueCommitmentRow[] {
+/**
+ * 工作台: commitments on the actor's own and member projects that are overdue or due within 30 days
+ * (the list's `mine` in the windows overdue and due30) — the first `limit` by date, and how many
+ * there are in each window.
+ */
+export function listCommitmentsDueForOwner(actor: Actor, limit = 10): { rows: DueCommitmentRow[]; overdue: number; due30: number } {
   const day = today();
-  return selectDueRows()
+  // ids and counts from `commitments` alone, then the joined rows of the ids shown
+  const found = db()
+    .select({ id: c.id, total: sql<number>`count(*) over ()`, overdue: sql<number>`sum(${c.dueOn} < ${day}) over ()` })
+    .from(c)
+    .where(and(isNull(c.deletedAt), onOwnProjects(actor), openCommitmentNow, lte(c.dueOn, dueWindowEnd("due30", day))))
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .limit(limit)
+    .all();
+  if (found.length === 0) return { rows: [], overdue: 0, due30: 0 };
+  const rows = selectDueRows()
     .where(
-      and(
-        isNull(c.deletedAt),
-        isNull(t.projects.deletedAt),
-        or(eq(t.projects.ownerId, actor.id), memberOf(actor)),
-        openCommitmentNow,
-        lte(c.dueOn, dueWindowEnd("due30", day)),
+      inArray(
+        c.id,
+        found.map((row) => row.id),
       ),
     )
     .orderBy(asc(c.dueOn), asc(c.id))
-    .limit(limit)
     .all()
     .map((row) => presentDueRow(row, day));
+  return { rows, overdue: found[0].overdue, due30: found[0].total - found[0].overdue };
 }
 
 /** 逾期未兑现 in the actor's scope, longest overdue first (工作台 of leaders, cockpit, 政策兑现). */
@@ -339,14 +401,17 @@ export function listOverdueCommitments(actor: Actor, limit = 10): DueCommitmentR
 /** How many commitments are overdue in the actor's scope, and what is left to pay on them. */
 export function summarizeOverdueCommitments(actor: Actor): { count: number; outstandingCny: number } {
   const day = today();
-  return db()
-    .select({
-      count: sql<number>`count(*)`,
-      outstandingCny: sql<number>`coalesce(sum(${c.amountCny} - ${paidSql}), 0)`,
-    })
-    .from(c)
-    .where(and(visibleCommitments(actor), overdueSql(day)))
-    .get()!;
+  // kept until the next write (figure-cache.server.ts)
+  return cachedFigures(`commitments-overdue:${day}:${scopeKey(actor)}`, () =>
+    db()
+      .select({
+        count: sql<number>`count(*)`,
+        outstandingCny: sql<number>`coalesce(sum(${c.amountCny} - ${paidSql}), 0)`,
+      })
+      .from(c)
+      .where(and(visibleCommitments(actor), overdueSql(day)))
+      .get()!,
+  );
 }
 
 // ── reading one ───────────────────────────────────────────────────────────
@@ -471,24 +536,6 @@ export function findProjectName(actor: Actor, projectId: number): string | null 
 
 // ── changing ──────────────────────────────────────────────────────────────
 
-/** The project if the actor may propose on it: NotFound outside their scope, Forbidden inside it. */
-function findProjectForProposal(actor: Actor, projectId: number) {
-  const project = db()
-    .select({ id: t.projects.id, ownerId: t.projects.ownerId })
-    .from(t.projects)
-    .where(and(eq(t.projects.id, projectId), visibleProjects(actor)))
-    .get();
-  if (!project) throw new NotFoundError();
-  const memberIds = db()
-    .select({ userId: t.projectMembers.userId })
-    .from(t.projectMembers)
-    .where(eq(t.projectMembers.projectId, projectId))
-    .all()
-    .map((member) => member.userId);
-  if (!canProposeCommitment(actor, { ownerId: project.ownerId, memberIds })) throw new ForbiddenError();
-  return project;
-}
-
 /** The clause exists, neither it nor its policy is deleted, and the policy is not 失效 today. */
 function checkClause(clauseId: number, day: string): void {
   const clause = db()
@@ -508,7 +555,8 @@ function checkClause(clauseId: number, day: string): void {
 
 /** 提出承诺 (拟承诺) on a project, resting on a clause of a policy in force. */
 export function proposeCommitment({ actor, projectId, data }: { actor: Actor; projectId: number; data: CommitmentInput }): number {
-  findProjectForProposal(actor, projectId);
+  // proposing a commitment is an edit right on the project (DESIGN.md §3: officers on their own projects)
+  requireProjectAccess(actor, projectId, "edit");
   const { clauseId, item, amountCny, condition, dueOn } = data;
   const values = { clauseId, item, amountCny, condition, dueOn };
   if (!Number.isSafeInteger(amountCny) || amountCny <= 0) throw new InvalidError({ amountCny: "承诺金额应大于0" });
@@ -527,7 +575,7 @@ export function proposeCommitment({ actor, projectId, data }: { actor: Actor; pr
 /** Loads the commitment for a step: scope (404), permission (403), version (409), status (400). */
 function findForStep(actor: Actor, commitmentId: number, step: CommitmentStep, version: number) {
   const before = findVisibleCommitment(actor, commitmentId);
-  if (!can(actor.role, STEP_PERMISSIONS[step])) throw new ForbiddenError();
+  assertCan(actor, STEP_PERMISSIONS[step]);
   if (before.version !== version) throw new ConflictError();
   if (!canTakeStep(before.status, step)) throw new InvalidError({}, STEP_REFUSALS[step]);
   return before;
@@ -539,13 +587,17 @@ function changeStatus(
   values: Partial<typeof c.$inferInsert> & { status: CommitmentStatus },
 ): void {
   db().transaction((tx) => {
-    const result = tx
-      .update(c)
-      .set({ ...values, version: sql`${c.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(c.id, before.id), eq(c.version, before.version), eq(c.status, before.status), isNull(c.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "commitment", entityId: before.id, action: "status", userId: actor.id, changes: diffRecords(before, values) });
+    updateVersioned(tx, {
+      table: c,
+      entityType: "commitment",
+      id: before.id,
+      version: before.version,
+      values,
+      before,
+      userId: actor.id,
+      action: "status",
+      where: eq(c.status, before.status),
+    });
   });
 }
 
@@ -577,40 +629,48 @@ export function recordPayout({ actor, commitmentId, data }: { actor: Actor; comm
   const day = today();
   const before = findForStep(actor, commitmentId, "pay", data.version);
   if (data.paidOn > day) throw new InvalidError({ paidOn: "兑现日期不能晚于今天" });
-  return db().transaction((tx) => {
-    // the version bump comes first: it takes the write lock, so the sum below cannot change under us
-    const bumped = tx
-      .update(c)
-      .set({ version: sql`${c.version} + 1`, updatedAt: Date.now() })
-      .where(and(eq(c.id, commitmentId), eq(c.version, before.version), inArray(c.status, PAYABLE_STATUSES), isNull(c.deletedAt)))
-      .run();
-    if (bumped.changes === 0) throw new ConflictError();
-    const paid = tx
-      .select({ sum: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)`, lastOn: sql<string | null>`max(${t.payouts.paidOn})` })
-      .from(t.payouts)
-      .where(and(eq(t.payouts.commitmentId, commitmentId), isNull(t.payouts.deletedAt)))
-      .get()!;
-    const problem = payoutProblem({ amountCny: before.amountCny, paidCny: paid.sum }, data.amountCny);
-    if (problem) throw new InvalidError({ amountCny: problem });
-    const { id } = tx
-      .insert(t.payouts)
-      .values({ commitmentId, amountCny: data.amountCny, paidOn: data.paidOn, reference: data.reference, createdBy: actor.id })
-      .returning({ id: t.payouts.id })
-      .get();
-    const paidAfter = paid.sum + data.amountCny;
-    const changes: Record<string, [unknown, unknown]> = {
-      payoutCny: [null, data.amountCny],
-      paidOn: [null, data.paidOn],
-      paidCny: [paid.sum, paidAfter],
-    };
-    if (data.reference) changes.reference = [null, data.reference];
-    if (isPaidInFull({ amountCny: before.amountCny, paidCny: paidAfter })) {
-      const fulfilledOn = paid.lastOn !== null && paid.lastOn > data.paidOn ? paid.lastOn : data.paidOn;
-      tx.update(c).set({ status: "fulfilled", fulfilledOn }).where(eq(c.id, commitmentId)).run();
-      changes.status = [before.status, "fulfilled"];
-      changes.fulfilledOn = [null, fulfilledOn];
-    }
-    writeAudit(tx, { entityType: "commitment", entityId: commitmentId, action: "update", userId: actor.id, changes });
-    return id;
-  });
+  // immediate: the write lock is taken at the start, so the payouts summed below cannot change before this one is added
+  return db().transaction(
+    (tx) => {
+      const paid = tx
+        .select({ sum: sql<number>`coalesce(sum(${t.payouts.amountCny}), 0)`, lastOn: sql<string | null>`max(${t.payouts.paidOn})` })
+        .from(t.payouts)
+        .where(and(eq(t.payouts.commitmentId, commitmentId), isNull(t.payouts.deletedAt)))
+        .get()!;
+      const problem = payoutProblem({ amountCny: before.amountCny, paidCny: paid.sum }, data.amountCny);
+      if (problem) throw new InvalidError({ amountCny: problem });
+      const paidAfter = paid.sum + data.amountCny;
+      const changes: Changes = {
+        payoutCny: [null, data.amountCny],
+        paidOn: [null, data.paidOn],
+        paidCny: [paid.sum, paidAfter],
+      };
+      if (data.reference) changes.reference = [null, data.reference];
+      const values: Partial<typeof c.$inferInsert> = {};
+      if (isPaidInFull({ amountCny: before.amountCny, paidCny: paidAfter })) {
+        values.status = "fulfilled";
+        values.fulfilledOn = paid.lastOn !== null && paid.lastOn > data.paidOn ? paid.lastOn : data.paidOn;
+        changes.status = [before.status, "fulfilled"];
+        changes.fulfilledOn = [null, values.fulfilledOn];
+      }
+      updateVersioned(tx, {
+        table: c,
+        entityType: "commitment",
+        id: commitmentId,
+        version: before.version,
+        values,
+        before,
+        userId: actor.id,
+        changes,
+        where: inArray(c.status, PAYABLE_STATUSES),
+      });
+      const { id } = tx
+        .insert(t.payouts)
+        .values({ commitmentId, amountCny: data.amountCny, paidOn: data.paidOn, reference: data.reference, createdBy: actor.id })
+        .returning({ id: t.payouts.id })
+        .get();
+      return id;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -12,6 +12,12 @@ export interface DueCommitment {
   ownerName: string;
 }
 
+/** The fields the table shows, all a loader sends of a row. */
+export function dueCommitmentFor(row: DueCommitment): DueCommitment {
+  const { id, projectId, projectName, item, outstandingCny, dueOn, daysUntilDue, ownerName } = row;
+  return { id, projectId, projectName, item, outstandingCny, dueOn, daysUntilDue, ownerName };
+}
+
 /** Commitments to honour soon or overdue (工作台, 领导驾驶舱), the overdue ones saying by how long. */
 export function DueCommitmentsTable({ label, rows }: { label: string; rows: readonly DueCommitment[] }) {
   return (

@@ -6,11 +6,14 @@
  * Pages reach no further than the cap either: the rows past the first COUNT_CAP are not listed
  * (narrow the filters, change the sort, or 导出Excel takes every row). Every page is then an OFFSET
  * of at most COUNT_CAP rows, cheap whatever the sort, where page 1,500 of an unbounded list would
- * walk 30,000 rows (see docs/decisions/0002-bounded-list-pages.md).
+ * walk 30,000 rows (see docs/decisions/0002-bounded-list-pages.md). The project list alone goes on
+ * past the cap, by keyset (docs/decisions/0010-project-list-keyset-paging.md).
  */
 export const PAGE_SIZE = 20;
 export const PAGE_SIZES = [20, 50, 100] as const;
 export const COUNT_CAP = 1000;
+/** A keyset-paged list's cursor params (the project list): 下一页 starts after a row, 上一页 ends before one. */
+export const CURSOR_PARAMS = ["after", "before"] as const;
 
 export interface Paging {
   page: number;

@@ -3,6 +3,8 @@
  * is a shareable link. Each list names its sortable columns and the direction of a first click
  * (amounts and dates of record start with the largest or newest, names and due dates with the first).
  */
+import { CURSOR_PARAMS } from "./paging";
+
 export type SortDirection = "asc" | "desc";
 
 export interface Sort<Key extends string> {
@@ -24,7 +26,8 @@ export function sortFrom<Key extends string>(params: URLSearchParams, columns: S
 /** Where a column header leads: that column, the other direction when it is already the sort; back to page 1. */
 export function sortSearch(params: URLSearchParams, key: string, current: Sort<string>, firstDir: SortDirection): string {
   const next = new URLSearchParams(params);
-  next.delete("page");
+  // a keyset cursor names a row in the old order
+  for (const name of ["page", ...CURSOR_PARAMS]) next.delete(name);
   next.set("sort", key);
   next.set("dir", current.key === key ? (current.dir === "asc" ? "desc" : "asc") : firstDir);
   return `?${next}`;

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { can, canEditProject, type Actor } from "../auth/permissions";
 import { db, t } from "../db.server";
 import { cachedFigures } from "../figures/figure-cache.server";
+import { today } from "../lib/dates";
 import { projectConditions, projectRowsOf, projectsFrom, type ProjectFilters, type ProjectListRow } from "./projects.server";
 import { STAGES, type Stage } from "./stages";
 
@@ -48,7 +49,8 @@ function boardFrom(filters: BoardFilters): SQL {
 export function getProjectBoard(actor: Actor, filters: BoardFilters, cardsPerColumn = BOARD_CARDS): BoardColumn[] {
   const where = projectConditions(actor, filters);
   const from = boardFrom(filters);
-  const key = `board:${actor.id}:${actor.role}:${actor.unitId}:${JSON.stringify(filters)}`;
+  // today in the key: the 工作台 filters (desk=overdue, …) are relative to the business date
+  const key = `board:${today()}:${actor.id}:${actor.role}:${actor.unitId}:${JSON.stringify(filters)}`;
   const totals = cachedFigures(key, () =>
     db().all<{ stage: Stage; projects: number; usd: number }>(
       sql`select ${t.projects.stage} as stage, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as usd

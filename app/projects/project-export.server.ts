@@ -11,6 +11,7 @@ import { chunksOf, type ExportColumn, type ListExport } from "../exports/list-wo
 import { describeFigureFilter } from "../figures/figure-filters";
 import { projectConditions, projectOrder, type ProjectFilters } from "./projects.server";
 import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS, signingState, SIGNING_STATE_LABELS } from "./stages";
+import { WORKBENCH_LIST_LABELS } from "./workbench-lists";
 
 function fetchRows(ids: number[]) {
   const owners = sql`(select display_name from ${t.users} where ${t.users.id} = ${t.projects.ownerId})`;
@@ -105,6 +106,7 @@ function describe(filters: Omit<ProjectFilters, "page">): string[] {
     parts.push(`产业链：${db().select({ name: t.chainNodes.name }).from(t.chainNodes).where(eq(t.chainNodes.id, filters.chainNodeId)).get()?.name ?? ""}`);
   if (filters.projectType) parts.push(`项目类型：${PROJECT_TYPE_LABELS[filters.projectType]}`);
   if (filters.signing) parts.push(`签约甄别：${filters.signing === "pending" ? "待甄别" : "已甄别"}`);
+  if (filters.desk) parts.push(`工作台：${WORKBENCH_LIST_LABELS[filters.desk]}`);
   return parts;
 }
 

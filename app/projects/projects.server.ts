@@ -6,26 +6,28 @@ import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from 
 import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
 import { projectArrivalIds } from "../arrivals/arrivals.server";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
-import { diffRecords, listAudit, writeAudit, type Tx } from "../audit/audit.server";
+import { diffRecords, listAudit, writeAudit, type Changes } from "../audit/audit.server";
 import { resolveCompany } from "../companies/companies.server";
 import { PROJECT_SEARCH, projectSearchText, searchTextMatches } from "../companies/search-index.server";
-import { db, t } from "../db.server";
+import { db, t, type Tx } from "../db.server";
 import { addDays, today } from "../lib/dates";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
+import { ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
-import { COUNT_CAP, pageOf, pageWindow, type Page } from "../lib/paging";
+import { COUNT_CAP, lastPage, PAGE_SIZE, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { recordOperation } from "../operations/operation-log.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { listStatusHistory, moveProjectEntry, recordProjectEntry, stageLogDates, statusLogDates } from "./project-log.server";
+import { projectMemberIds, requireProjectAccess } from "./project-access.server";
 import { memberOf, projectScope, visibleProjects } from "./scope.server";
 import { checkStageChange, leadDateProblem, STAGES, STALE_AFTER_DAYS, statusChangeProblems, type ProjectType, type Stage, type Status } from "./stages";
+import { DUE_SOON_DAYS, type WorkbenchList } from "./workbench-lists";
 
 // ── listing ───────────────────────────────────────────────────────────────
 
-import { DEFAULT_PROJECT_SORT, type ProjectSort } from "./listing";
+import { cursorParam, DEFAULT_PROJECT_SORT, NULLABLE_SORT_KEYS, type ProjectCursor, type ProjectSort } from "./listing";
 
 export interface ProjectFilters {
   q?: string;
@@ -43,10 +45,14 @@ export interface ProjectFilters {
   signing?: "pending" | "verified";
   /** the drill-down of a cockpit figure */
   figure?: FigureListFilter;
+  /** a 工作台 list as of today: its 查看全部 */
+  desk?: WorkbenchList;
   sort?: ProjectSort;
   page: number;
   /** 20, 50 or 100 (20 when not given) */
   pageSize?: number;
+  /** the page starts after (or ends before) this row; `page` then only labels it */
+  cursor?: ProjectCursor;
 }
 
 const projectListColumns = {
@@ -121,6 +127,7 @@ export function projectConditions(actor: Actor, filters: Omit<ProjectFilters, "p
   }
   if (filters.signing === "verified") conditions.push(sql`${t.projects.signingVerifiedAt} is not null`);
   if (filters.figure) conditions.push(...figureFilterConditions(filters.figure));
+  if (filters.desk) conditions.push(workbenchListConditions(actor, filters.desk, today()));
   return and(...conditions) as SQL;
 }
 
@@ -149,6 +156,46 @@ export function projectOrder(sort: ProjectSort = DEFAULT_PROJECT_SORT): SQL[] {
   return [...datesLast, by(column), by(t.projects.id)];
 }
 
+/** The ORDER BY read backwards, for 上一页: rows without a date come first. */
+function projectOrderBackwards(sort: ProjectSort): SQL[] {
+  const by = sort.dir === "asc" ? desc : asc;
+  const column = PROJECT_ORDER_COLUMNS[sort.key];
+  // a descending list read backwards goes up, where SQLite already puts NULL first
+  const datesFirst = sort.dir === "asc" && NULLABLE_SORT_KEYS.has(sort.key) ? [sql`${column} is null desc`] : [];
+  return [...datesFirst, by(column), by(t.projects.id)];
+}
+
+/**
+ * The rows after the cursor's row in the list's order (before it, for 上一页), ties broken by id as
+ * projectOrder breaks them. A row value comparison, so the planner seeks in the sort column's index.
+ */
+function projectsPast(cursor: ProjectCursor, sort: ProjectSort): SQL {
+  const column = PROJECT_ORDER_COLUMNS[sort.key];
+  const value = sort.key === "stage" ? STAGES.indexOf(cursor.value as Stage) : cursor.value;
+  // going forward in an ascending list, or back in a descending one, the rows wanted hold larger values
+  const beyond = (cursor.direction === "after") === (sort.dir === "asc") ? sql`>` : sql`<`;
+  const id = t.projects.id;
+  // rows without a date sort last in either direction
+  if (value === null) {
+    return cursor.direction === "after"
+      ? sql`(${column} is null and ${id} ${beyond} ${cursor.id})`
+      : sql`(${column} is not null or ${id} ${beyond} ${cursor.id})`;
+  }
+  const past = sql`(${column}, ${id}) ${beyond} (${value}, ${cursor.id})`;
+  return cursor.direction === "after" && NULLABLE_SORT_KEYS.has(sort.key) ? sql`(${past} or ${column} is null)` : past;
+}
+
+/** A row's value of the sort column, as its cursor carries it. */
+const SORT_VALUE_OF = {
+  updated: (row) => row.updatedAt,
+  name: (row) => row.name,
+  stage: (row) => row.stage,
+  investment: (row) => row.totalInvestmentUsd,
+  contractedFdi: (row) => row.contractedFdiUsd,
+  followUp: (row) => row.nextFollowUpOn,
+  signedOn: (row) => row.signedOn,
+} satisfies Record<ProjectSort["key"], (row: ProjectListRow) => string | number | null>;
+
 /** The conditions name t.companies (country, 世界500强): those queries join it. */
 function needsCompanies(filters: Omit<ProjectFilters, "page">): boolean {
   return Boolean(filters.country || filters.figure?.fortune500);
@@ -168,61 +215,93 @@ export function countProjects(where: SQL, filters: Omit<ProjectFilters, "page">)
   return db().get<{ n: number }>(sql`select count(*) as n from (select 1 from ${projectsFrom(filters)} where ${where} limit ${COUNT_CAP + 1})`)?.n ?? 0;
 }
 
+/** Every list page reads its rows with this one statement, the ids passed as a JSON array: built and prepared once. */
+const projectRowsStatement = preparedOnce(() =>
+  selectProjectRows()
+    .where(sql`${t.projects.id} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .prepare(),
+);
+
 /** The rows of the given projects, in the order of `ids`. */
 export function projectRowsOf(ids: readonly number[]): ProjectListRow[] {
   if (ids.length === 0) return [];
   const byId = new Map(
-    selectProjectRows()
-      .where(inArray(t.projects.id, [...ids]))
-      .all()
+    projectRowsStatement()
+      .all({ ids: JSON.stringify(ids) })
       .map((row) => [row.id, row]),
   );
   return ids.map((id) => byId.get(id)!);
 }
 
+export interface ProjectPage extends Page<ProjectListRow> {
+  /** the 下一页 link's cursor (the page's last row), when a next page exists */
+  after?: string;
+  /** the 上一页 link's cursor (the page's first row), from page 3 on: page 2 goes back to page 1 itself */
+  before?: string;
+}
+
 /**
  * One page of the project list. The page's ids come first from `projects` alone (an index walk or
- * a sort of narrow rows), then the joined details of those rows only.
+ * a sort of narrow rows), then the joined details of those rows only. A page reached by 下一页 or
+ * 上一页 starts from its cursor (keyset paging: an index seek, however deep); a cursor with no rows
+ * beyond it any more (deleted, moved) shows page 1.
  */
-export function listProjects(actor: Actor, filters: ProjectFilters): Page<ProjectListRow> {
+export function listProjects(actor: Actor, filters: ProjectFilters): ProjectPage {
   const where = projectConditions(actor, filters);
-  const { offset, limit } = pageWindow(filters);
-  const ids = db()
-    .all<{ id: number }>(
-      sql`select ${t.projects.id} as id from ${projectsFrom(filters)} where ${where}
-        order by ${sql.join(projectOrder(filters.sort), sql`, `)} limit ${limit} offset ${offset}`,
-    )
-    .map((row) => row.id);
-  return pageOf(projectRowsOf(ids), filters, countProjects(where, filters));
+  const sort = filters.sort ?? DEFAULT_PROJECT_SORT;
+  const pageSize = filters.pageSize ?? PAGE_SIZE;
+  const idsOf = (condition: SQL, order: SQL[], limit: number, offset = 0) =>
+    db()
+      .all<{ id: number }>(
+        sql`select ${t.projects.id} as id from ${projectsFrom(filters)} where ${condition}
+          order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`,
+      )
+      .map((row) => row.id);
+  const cursorOf = (row: ProjectListRow | undefined) => (row ? cursorParam(row.id, SORT_VALUE_OF[sort.key](row)) : undefined);
+  const { cursor } = filters;
+  let page = 1;
+  let ids: number[] = [];
+  /** a page read backwards fetched no row after its last one */
+  let readBackwards = false;
+  if (cursor?.direction === "after") {
+    ids = idsOf(and(where, projectsPast(cursor, sort)) as SQL, projectOrder(sort), pageSize + 1);
+    page = Math.max(2, filters.page);
+  } else if (cursor?.direction === "before") {
+    const earlier = idsOf(and(where, projectsPast(cursor, sort)) as SQL, projectOrderBackwards(sort), pageSize + 1);
+    // fewer than a page before the cursor: that is page 1, shown whole
+    if (earlier.length > pageSize) {
+      ids = earlier.slice(0, pageSize).reverse();
+      page = Math.max(2, filters.page);
+      readBackwards = true;
+    }
+  } else {
+    const { offset, limit } = pageWindow(filters);
+    ids = idsOf(where, projectOrder(sort), limit, offset);
+    page = Math.min(filters.page, lastPage(pageSize));
+  }
+  if (ids.length === 0 && cursor) {
+    ids = idsOf(where, projectOrder(sort), pageSize + 1);
+    page = 1;
+  }
+  const rows = projectRowsOf(ids.slice(0, pageSize));
+  const last = rows.at(-1);
+  const hasNext =
+    readBackwards && last
+      ? idsOf(and(where, projectsPast({ direction: "after", id: last.id, value: SORT_VALUE_OF[sort.key](last) }, sort)) as SQL, projectOrder(sort), 1).length >
+        0
+      : ids.length > pageSize;
+  return {
+    rows,
+    page,
+    pageSize,
+    hasNext,
+    total: countProjects(where, filters),
+    after: hasNext ? cursorOf(rows.at(-1)) : undefined,
+    before: page > 2 ? cursorOf(rows[0]) : undefined,
+  };
 }
 
 // ── reading one ───────────────────────────────────────────────────────────
-
-function findVisibleProject(actor: Actor, id: number) {
-  const project = db()
-    .select()
-    .from(t.projects)
-    .where(and(eq(t.projects.id, id), visibleProjects(actor)))
-    .get();
-  if (!project) throw new NotFoundError();
-  return project;
-}
-
-function memberIdsOf(projectId: number): number[] {
-  return db()
-    .select({ userId: t.projectMembers.userId })
-    .from(t.projectMembers)
-    .where(eq(t.projectMembers.projectId, projectId))
-    .all()
-    .map((row) => row.userId);
-}
-
-/** The project if the actor may edit it; NotFound outside their scope, Forbidden inside it. */
-export function findEditableProject(actor: Actor, id: number) {
-  const project = findVisibleProject(actor, id);
-  if (!canEditProject(actor, { ownerId: project.ownerId, memberIds: memberIdsOf(id) })) throw new ForbiddenError();
-  return project;
-}
 
 /** What a timeline shows of an activity (joined with its author in t.users). */
 const activityColumns = {
@@ -240,7 +319,7 @@ const activityColumns = {
 };
 
 export function getProject(actor: Actor, id: number) {
-  const project = findVisibleProject(actor, id);
+  const project = requireProjectAccess(actor, id, "read");
   const details = db()
     .select({
       companyName: t.companies.name,
@@ -404,7 +483,7 @@ function projectValues(data: ProjectInput, companyId: number) {
 // ── changing ──────────────────────────────────────────────────────────────
 
 export function createProject({ actor, data }: { actor: Actor; data: NewProjectInput }): number {
-  if (!can(actor.role, "create:project")) throw new ForbiddenError();
+  assertCan(actor, "create:project");
   const companyId = resolveCompany(data);
   checkOwnerAndUnit(actor, data.ownerId, data.unitId);
   checkReferences(data);
@@ -433,13 +512,13 @@ export const REASSIGN_REFUSAL = {
 } as const;
 
 export function updateProject({ actor, id, data, version }: { actor: Actor; id: number; data: ProjectInput; version: number }): void {
-  const before = findEditableProject(actor, id);
+  const before = requireProjectAccess(actor, id, "edit");
   const companyId = resolveCompany(data);
   const ownerChanged = data.ownerId !== before.ownerId;
   const unitChanged = data.unitId !== before.unitId;
   if (ownerChanged || unitChanged) {
     // a member from another unit edits, but never takes the project over or moves it to their unit
-    if (!canReassignProject(actor, { ownerId: before.ownerId, unitId: before.unitId, memberIds: memberIdsOf(id) })) {
+    if (!canReassignProject(actor, { ownerId: before.ownerId, unitId: before.unitId, memberIds: projectMemberIds(id) })) {
       const errors: FieldErrors = {};
       if (ownerChanged) errors.ownerId = REASSIGN_REFUSAL.ownerId;
       if (unitChanged) errors.unitId = REASSIGN_REFUSAL.unitId;
@@ -469,7 +548,7 @@ export function moveProjectToStage({
   note: string | null;
   version: number;
 }): void {
-  const project = findEditableProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "edit");
   const log = stageLogDates(projectId);
   const outcome = checkStageChange({
     from: project.stage,
@@ -482,24 +561,23 @@ export function moveProjectToStage({
     today: today(),
   });
   if (!outcome.ok) throw new InvalidError({ [outcome.field]: outcome.message });
+  const changes: Changes = { stage: [project.stage, toStage], occurredOn: [null, occurredOn] };
+  if (outcome.setsSignedOn) changes.signedOn = [null, outcome.setsSignedOn];
+  if (outcome.skipped.length > 0) changes.skipped = [null, outcome.skipped.join(",")];
+  if (note) changes.note = [null, note];
   db().transaction((tx) => {
-    const result = tx
-      .update(t.projects)
-      .set({
-        stage: toStage,
-        ...(outcome.setsSignedOn ? { signedOn: outcome.setsSignedOn } : {}),
-        version: sql`${t.projects.version} + 1`,
-        updatedAt: Date.now(),
-      })
-      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
+    updateVersioned(tx, {
+      table: t.projects,
+      entityType: "project",
+      id: projectId,
+      version,
+      values: { stage: toStage, ...(outcome.setsSignedOn ? { signedOn: outcome.setsSignedOn } : {}) },
+      before: project,
+      userId: actor.id,
+      action: "stage",
+      changes,
+    });
     tx.insert(t.stageChanges).values({ projectId, fromStage: project.stage, toStage, occurredOn, note, userId: actor.id }).run();
-    const changes: Record<string, [unknown, unknown]> = { stage: [project.stage, toStage], occurredOn: [null, occurredOn] };
-    if (outcome.setsSignedOn) changes.signedOn = [null, outcome.setsSignedOn];
-    if (outcome.skipped.length > 0) changes.skipped = [null, outcome.skipped.join(",")];
-    if (note) changes.note = [null, note];
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "stage", userId: actor.id, changes });
   });
 }
 
@@ -508,7 +586,7 @@ export function moveProjectToStage({
  * the first visit gets its true history. Versioned on the project and audited as 线索日期.
  */
 export function changeLeadDate({ actor, projectId, enteredOn, version }: { actor: Actor; projectId: number; enteredOn: string; version: number }): void {
-  const project = findEditableProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "edit");
   const log = stageLogDates(projectId);
   const problem = leadDateProblem({ enteredOn, transitions: log.transitions, firstStatusChangeOn: statusLogDates(projectId).firstChangedOn, today: today() });
   if (problem) throw new InvalidError({ enteredOn: problem });
@@ -551,7 +629,7 @@ export function changeProjectStatus({
   lostTo: string | null;
   version: number;
 }): void {
-  const project = findEditableProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "edit");
   const problems = statusChangeProblems({
     from: project.status,
     to: status,
@@ -588,7 +666,7 @@ export function changeProjectStatus({
 
 /** A signing a verifier may decide on (甄别通过 or 退回): signed, not yet verified. */
 function signingAwaitingVerification(actor: Actor, projectId: number, alreadyVerified: string) {
-  const project = findVisibleProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "read");
   assertCan(actor, "verify:signing");
   if (!project.signedOn) throw new InvalidError({}, "项目尚未签约，无需甄别");
   if (project.signingVerifiedAt) throw new InvalidError({}, alreadyVerified);
@@ -659,21 +737,15 @@ export function returnSigning({ actor, projectId, version, reason }: { actor: Ac
 }
 
 export function deleteProject({ actor, projectId, version }: { actor: Actor; projectId: number; version: number }): void {
-  findVisibleProject(actor, projectId);
-  if (!can(actor.role, "delete:project")) throw new ForbiddenError();
+  const project = requireProjectAccess(actor, projectId, "read");
+  assertCan(actor, "delete:project");
   db().transaction((tx) => {
-    const result = tx
-      .update(t.projects)
-      .set({ deletedAt: Date.now(), version: sql`${t.projects.version} + 1` })
-      .where(and(eq(t.projects.id, projectId), eq(t.projects.version, version), isNull(t.projects.deletedAt)))
-      .run();
-    if (result.changes === 0) throw new ConflictError();
-    writeAudit(tx, { entityType: "project", entityId: projectId, action: "delete", userId: actor.id });
+    updateVersioned(tx, { table: t.projects, entityType: "project", id: projectId, version, values: {}, before: project, userId: actor.id, softDelete: true });
   });
 }
 
 export function addProjectMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }): void {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   const user = db()
     .select({ id: t.users.id })
     .from(t.users)
@@ -688,7 +760,7 @@ export function addProjectMember({ actor, projectId, userId }: { actor: Actor; p
 }
 
 export function removeProjectMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }): void {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   db().transaction((tx) => {
     const removed = tx
       .delete(t.projectMembers)
@@ -770,7 +842,7 @@ export function addActivity({
   projectId: number;
   data: ActivityInput & Partial<Pick<NewActivityInput, "nextFollowUpOn">>;
 }): number {
-  const project = findEditableProject(actor, projectId);
+  const project = requireProjectAccess(actor, projectId, "edit");
   if (data.occurredOn > today()) throw new InvalidError({ occurredOn: "活动日期不能晚于今天" });
   const { nextFollowUpOn = null, ...fields } = data;
   activitySchema.parse(fields);
@@ -820,7 +892,7 @@ export function correctActivity({
   activityId: number;
   data: ActivityCorrectionInput;
 }): void {
-  findEditableProject(actor, projectId);
+  requireProjectAccess(actor, projectId, "edit");
   const before = db()
     .select()
     .from(t.activities)
@@ -872,55 +944,120 @@ export function listCompanyActivities(actor: Actor, companyId: number, limit = 1
 
 // ── 工作台 ────────────────────────────────────────────────────────────────
 
-/**
- * The actor's desk: projects they own or are a member of, follow-ups overdue or due within 7 days,
- * 久未跟进 (no activity for 60 days) among active ones, and for verifiers the signings awaiting 甄别.
- */
-/** Rows per 工作台 section. */
-export const WORKBENCH_ROWS = 50;
+/** Rows shown per 工作台 section; its 查看全部 leads to the whole list. */
+export const WORKBENCH_ROWS = 10;
 
+/** The columns the 工作台 lists' conditions (withinMine) and orders read. */
+const DESK_COLUMNS = [
+  t.projects.id,
+  t.projects.status,
+  t.projects.nextFollowUpOn,
+  t.projects.lastActivityOn,
+  t.projects.updatedAt,
+  t.projects.signingReturnedAt,
+  t.projects.signingVerifiedAt,
+];
+
+/**
+ * A 工作台 list as of `day` (workbench-lists.ts), among the actor's own and member projects. Also
+ * the project list's `desk` filter: a section's 查看全部 shows the same projects.
+ */
+export function workbenchListConditions(actor: Actor, list: WorkbenchList, day: string): SQL {
+  return and(isNull(t.projects.deletedAt), or(eq(t.projects.ownerId, actor.id), memberOf(actor)), withinMine(list, day)) as SQL;
+}
+
+/** What picks a 工作台 list out of the actor's own and member projects. */
+function withinMine(list: WorkbenchList, day: string): SQL | undefined {
+  const open = inArray(t.projects.status, ["active", "on_hold"]);
+  switch (list) {
+    case "overdue":
+      return and(open, lt(t.projects.nextFollowUpOn, day));
+    case "dueSoon":
+      return and(open, sql`${t.projects.nextFollowUpOn} between ${day} and ${addDays(day, DUE_SOON_DAYS)}`);
+    case "stale":
+      return and(eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS)));
+    case "returned":
+      return and(sql`${t.projects.signingReturnedAt} is not null`, isNull(t.projects.signingVerifiedAt));
+    case "mine":
+      return undefined;
+  }
+}
+
+/**
+ * The actor's desk: the first rows of each 工作台 list and how many it holds, and for verifiers
+ * the signings awaiting 甄别 (the project list's `signing=pending`).
+ */
 export function getWorkbench(actor: Actor) {
   const day = today();
-  const mine = and(isNull(t.projects.deletedAt), or(eq(t.projects.ownerId, actor.id), memberOf(actor)));
-  const open = inArray(t.projects.status, ["active", "on_hold"]);
-  // one row more than shown tells whether the section has more
-  const section = (where: SQL | undefined, ...order: SQL[]) =>
-    selectProjectRows()
-      .where(where)
-      .orderBy(...order)
-      .limit(WORKBENCH_ROWS + 1)
+  // Each section's ids and count from `projects` alone, then the joined rows of the ids shown (joining
+  // the company, owner and unit of every matching project before the sort cost most of the page).
+  // The lists read the actor's projects once, narrow, under the name `projects` their conditions use.
+  const mine = sql`select ${sql.join(
+    DESK_COLUMNS.map((column) => sql`${column} as ${sql.identifier(column.name)}`),
+    sql`, `,
+  )} from ${t.projects} where ${workbenchListConditions(actor, "mine", day)}`;
+  const lists: [WorkbenchList, SQL][] = [
+    ["overdue", asc(t.projects.nextFollowUpOn)],
+    ["dueSoon", asc(t.projects.nextFollowUpOn)],
+    ["stale", asc(t.projects.lastActivityOn)],
+    ["mine", desc(t.projects.updatedAt)],
+    ["returned", desc(t.projects.signingReturnedAt)],
+  ];
+  // each list's first rows, then how many it holds: a count apart is cheaper than a window over the sorted rows
+  const found = db().all<{ list: WorkbenchList; id: number | null; total: number | null }>(sql`
+    with mine as materialized (${mine})
+    ${sql.join(
+      [
+        ...lists.map(
+          ([list, order]) => sql`select * from (
+            select ${list} as list, ${t.projects.id} as id, null as total from mine as ${t.projects}
+            where ${withinMine(list, day) ?? sql`1`} order by ${order}, ${t.projects.id} limit ${WORKBENCH_ROWS})`,
+        ),
+        ...lists.map(([list]) => sql`select ${list}, null, count(*) from mine as ${t.projects} where ${withinMine(list, day) ?? sql`1`}`),
+      ],
+      sql` union all `,
+    )}
+  `);
+  const listed = (list: WorkbenchList) => ({
+    ids: found.filter((row) => row.list === list && row.id !== null).map((row) => row.id!),
+    total: found.find((row) => row.list === list && row.id === null)?.total ?? 0,
+  });
+  const pending = () => {
+    const rows = db()
+      .select({ id: t.projects.id, total: sql<number>`count(*) over ()` })
+      .from(t.projects)
+      .where(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)))
+      .orderBy(asc(t.projects.signedOn), asc(t.projects.id))
+      .limit(WORKBENCH_ROWS)
       .all();
-  const overdue = section(and(mine, open, lt(t.projects.nextFollowUpOn, day)), asc(t.projects.nextFollowUpOn));
-  const dueSoon = section(and(mine, open, sql`${t.projects.nextFollowUpOn} between ${day} and ${addDays(day, 7)}`), asc(t.projects.nextFollowUpOn));
-  const stale = section(
-    and(mine, eq(t.projects.status, "active"), lt(t.projects.lastActivityOn, addDays(day, -STALE_AFTER_DAYS))),
-    asc(t.projects.lastActivityOn),
-  );
-  const projects = section(mine, desc(t.projects.updatedAt));
-  const returnedSignings = section(
-    and(mine, sql`${t.projects.signingReturnedAt} is not null`, isNull(t.projects.signingVerifiedAt)),
-    desc(t.projects.signingReturnedAt),
-  );
-  const pendingVerification = can(actor.role, "verify:signing")
-    ? section(and(isNull(t.projects.deletedAt), sql`${t.projects.signedOn} is not null`, isNull(t.projects.signingVerifiedAt)), asc(t.projects.signedOn))
-    : [];
-  const shown = <T>(rows: T[]) => rows.slice(0, WORKBENCH_ROWS);
+    return { ids: rows.map((row) => row.id), total: rows[0]?.total ?? 0 };
+  };
+  const sections = {
+    overdue: listed("overdue"),
+    dueSoon: listed("dueSoon"),
+    stale: listed("stale"),
+    projects: listed("mine"),
+    returnedSignings: listed("returned"),
+    pendingVerification: can(actor.role, "verify:signing") ? pending() : { ids: [], total: 0 },
+  };
+  const byId = new Map(projectRowsOf([...new Set(Object.values(sections).flatMap((one) => one.ids))]).map((row) => [row.id, row]));
+  const rowsOf = (one: { ids: number[] }) => one.ids.map((id) => byId.get(id)!);
   return {
     today: day,
-    overdue: shown(overdue),
-    dueSoon: shown(dueSoon),
-    stale: shown(stale),
-    projects: shown(projects),
-    returnedSignings: shown(returnedSignings),
-    pendingVerification: shown(pendingVerification),
-    /** sections with more rows than shown */
-    more: {
-      overdue: overdue.length > WORKBENCH_ROWS,
-      dueSoon: dueSoon.length > WORKBENCH_ROWS,
-      stale: stale.length > WORKBENCH_ROWS,
-      projects: projects.length > WORKBENCH_ROWS,
-      returnedSignings: returnedSignings.length > WORKBENCH_ROWS,
-      pendingVerification: pendingVerification.length > WORKBENCH_ROWS,
+    overdue: rowsOf(sections.overdue),
+    dueSoon: rowsOf(sections.dueSoon),
+    stale: rowsOf(sections.stale),
+    projects: rowsOf(sections.projects),
+    returnedSignings: rowsOf(sections.returnedSignings),
+    pendingVerification: rowsOf(sections.pendingVerification),
+    /** how many projects each section holds, shown or not */
+    totals: {
+      overdue: sections.overdue.total,
+      dueSoon: sections.dueSoon.total,
+      stale: sections.stale.total,
+      projects: sections.projects.total,
+      returnedSignings: sections.returnedSignings.total,
+      pendingVerification: sections.pendingVerification.total,
     },
   };
 }

@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overdue: listOverdueCommitments(user, OVERDUE_SHOWN),
     overdueSummary: summarizeOverdueCommitments(user),
     projectName: projectId ? findProjectName(user, projectId) : null,
+    mine: Boolean(filters.mine),
     ...listCommitmentFilterChoices(),
   });
 }
@@ -137,8 +138,13 @@ export default function Commitments() {
           项目：{data.projectName}。<Link to="/commitments">查看全部承诺</Link>
         </p>
       ) : null}
+      {data.mine ? (
+        <p className="notice" role="note">
+          范围：我负责或参与的项目。<Link to="/commitments">查看全部承诺</Link>
+        </p>
+      ) : null}
       <Form method="get" className="filters card" role="search">
-        {["project", "sort", "dir", "size"].map((name) =>
+        {["project", "mine", "sort", "dir", "size"].map((name) =>
           params.get(name) ? <input key={name} type="hidden" name={name} value={params.get(name) ?? ""} /> : null,
         )}
         <FilterSelect

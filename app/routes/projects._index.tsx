@@ -4,8 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { listChainFilterChoices } from "../chains/chains.server";
-import { describeFigureFilter } from "../figures/figure-filters";
-import { projectFiltersFrom } from "../projects/listing";
+import { describeDrillDown, projectFiltersFrom } from "../projects/listing";
 import { listProjectFilterChoices, listProjects } from "../projects/projects.server";
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
@@ -21,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = listProjects(user, filters);
   const { owners, units, channels, parks } = listProjectFilterChoices();
   const chainNodes = listChainFilterChoices();
-  const figure = describeFigureFilter(filters.figure);
+  const figure = describeDrillDown(filters);
   return json({
     ...page,
     sort: filters.sort,
@@ -56,7 +55,7 @@ export default function Projects() {
         label="项目列表"
         empty="没有符合条件的项目"
       />
-      <Pager page={data.page} hasNext={data.hasNext} total={data.total} pageSize={data.pageSize} />
+      <Pager page={data.page} hasNext={data.hasNext} total={data.total} pageSize={data.pageSize} cursors={{ after: data.after, before: data.before }} />
     </>
   );
 }

@@ -5,11 +5,10 @@ import { useState, type DragEvent } from "react";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { listChainFilterChoices } from "../chains/chains.server";
-import { describeFigureFilter } from "../figures/figure-filters";
 import { today } from "../lib/dates";
 import { formatWan } from "../lib/money";
 import { BOARD_CARDS, getProjectBoard } from "../projects/board.server";
-import { projectFiltersFrom } from "../projects/listing";
+import { describeDrillDown, projectFiltersFrom } from "../projects/listing";
 import { StageForm } from "../projects/project-forms";
 import { listProjectFilterChoices } from "../projects/projects.server";
 import { STAGE_LABELS, type Stage } from "../projects/stages";
@@ -26,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cardsPerColumn: BOARD_CARDS,
     ...listProjectFilterChoices(),
     chainNodes: listChainFilterChoices(),
-    figure: describeFigureFilter(filters.figure),
+    figure: describeDrillDown(filters),
     today: today(),
     canCreate: can(user.role, "create:project"),
   });

@@ -56,28 +56,54 @@ export type ProjectColumn =
   "company" | "country" | "stage" | "status" | "investment" | "contractedFdi" | "owner" | "unit" | "followUp" | "lastActivity" | "signedOn" | "returnReason";
 type Column = ProjectColumn;
 
+/** The row fields each column shows; every row shows its id and name. */
+const COLUMN_FIELDS = {
+  company: ["companyName"],
+  country: ["country"],
+  stage: ["stage", "signedOn", "signingVerifiedAt", "signingReturnedAt"],
+  status: ["status"],
+  investment: ["totalInvestmentUsd"],
+  contractedFdi: ["contractedFdiUsd"],
+  owner: ["ownerName"],
+  unit: ["unitName"],
+  followUp: ["nextFollowUpOn", "nextFollowUpItem"],
+  lastActivity: ["lastActivityOn"],
+  signedOn: ["signedOn"],
+  returnReason: ["signingReturnReason"],
+} as const satisfies Record<Column, readonly (keyof ProjectRow)[]>;
+
+/** What a ProjectTable with these columns reads of a row. */
+export type ProjectRowFor<C extends Column> = Pick<ProjectRow, "id" | "name" | (typeof COLUMN_FIELDS)[C][number]>;
+
+/** The fields of `row` that a ProjectTable with `columns` shows: what a loader sends of a short list. */
+export function projectRowFor<C extends Column>(row: ProjectRow, columns: readonly C[]): ProjectRowFor<C> {
+  const shown: Record<string, unknown> = { id: row.id, name: row.name };
+  for (const column of columns) for (const field of COLUMN_FIELDS[column]) shown[field] = row[field];
+  return shown as ProjectRowFor<C>;
+}
+
 type SortKey = keyof typeof PROJECT_SORT_COLUMNS;
 
 /**
  * Projects as a table. With `sort` (the project list) the headers of sortable columns sort it;
  * without (工作台 and other short lists) they are plain.
  */
-export function ProjectTable({
+export function ProjectTable<C extends Column>({
   rows,
   columns,
   empty = "暂无项目",
   sort,
   label,
 }: {
-  rows: readonly ProjectRow[];
-  columns: readonly Column[];
+  rows: readonly ProjectRowFor<C>[];
+  columns: readonly C[];
   empty?: string;
   sort?: Sort<SortKey>;
   label?: string;
 }) {
   const followLink = useClientLinks();
   if (rows.length === 0) return <p className="muted">{empty}</p>;
-  const has = (column: Column) => columns.includes(column);
+  const has = (column: Column) => (columns as readonly Column[]).includes(column);
   const head = (key: SortKey, text: string, className?: string) =>
     sort ? (
       <SortHeader name={key} label={text} sort={sort} firstDir={PROJECT_SORT_COLUMNS[key]} className={className} />
@@ -121,7 +147,8 @@ export function ProjectTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {(rows as readonly ProjectRow[]).map((row) => (
+            // each cell reads only the fields of its column (COLUMN_FIELDS), shown only when the column is
             <tr key={row.id}>
               <td>
                 <a href={`/projects/${row.id}`}>{row.name}</a>

@@ -3,8 +3,8 @@ import { REGIONS } from "../companies/regions";
 import { PROJECT_TYPE_LABELS, PROJECT_TYPES, STAGE_LABELS, STAGES, STATUS_LABELS, STATUSES } from "../projects/stages";
 import { FilterSelect } from "./filter-select";
 
-/** The drill-down of a cockpit figure stays on while the other filters change; on the list, so do the sort and page size. */
-const KEPT_PARAMS = ["cohort", "reached", "signed", "big", "f500", "sort", "dir", "size"] as const;
+/** The drill-down of a cockpit figure or 工作台 list stays on while the other filters change; on the list, so do the sort and page size. */
+const KEPT_PARAMS = ["cohort", "reached", "signed", "big", "f500", "desk", "sort", "dir", "size"] as const;
 
 export interface ProjectFilterChoices {
   owners: readonly { id: number; displayName: string }[];

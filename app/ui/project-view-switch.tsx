@@ -2,7 +2,7 @@ import { Link, useSearchParams } from "@remix-run/react";
 import { ProjectFilterForm, type ProjectFilterChoices } from "./project-filters";
 
 /** Params that belong to one view only: the list's paging and sort, the board has neither. */
-const LIST_ONLY = ["page", "size", "sort", "dir"];
+const LIST_ONLY = ["page", "after", "before", "size", "sort", "dir"];
 
 /** 列表 | 看板: the two views of 招商项目, carrying the filters across. */
 export function ProjectViewSwitch({ current }: { current: "list" | "board" }) {
