@@ -1,17 +1,12 @@
 import { expect, type Page } from "@playwright/test";
-import { sessionOf, test } from "./support";
+import { newCompany, sessionOf, test } from "./support";
 
 const suffix = Date.now().toString(36);
 test.use({ storageState: sessionOf("officer") });
 
 /** A fresh company with one contact, so the demo's contacts stay as they are. */
 async function companyWithContact(page: Page, company: string, contact: string) {
-  await page.goto("/companies/new");
-  await page.getByLabel("企业名称").fill(company);
-  await page.getByLabel("国别/地区").selectOption({ label: "日本" });
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page).toHaveURL(/\/companies\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+  await newCompany(page, company);
   const add = page.locator("details", { has: page.locator("summary", { hasText: "添加联系人" }) });
   await add.locator("summary").click();
   await add.getByLabel("姓名").fill(contact);

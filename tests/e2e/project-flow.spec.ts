@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { openDetails, sessionOf, test } from "./support";
+import { newCompany, openDetails, sessionOf, test } from "./support";
 
 const suffix = Date.now().toString(36);
 const companyName = `端到端测试精工${suffix}`;
@@ -120,12 +120,7 @@ test.describe("signed in as an officer", () => {
   test("going back a stage without 说明 shows the error at the field and changes nothing", async ({ page }) => {
     // a company of its own to name as 投资方企业
     const company = `退回测试企业${suffix}`;
-    await page.goto("/companies/new");
-    await page.getByLabel("企业名称").fill(company);
-    await page.getByLabel("国别/地区").selectOption({ label: "日本" });
-    await page.getByRole("button", { name: "保存" }).click();
-    await expect(page).toHaveURL(/\/companies\/\d+$/);
-    await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+    await newCompany(page, company);
     await page.goto("/projects");
     await page.getByRole("link", { name: "新建项目" }).click();
     await expect(page).toHaveURL(/\/projects\/new$/);

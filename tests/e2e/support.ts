@@ -75,18 +75,23 @@ export async function openDetails(page: Page, summary: string | RegExp) {
   await expect(details).toHaveAttribute("open", "");
 }
 
-/**
- * A fresh company and a 线索 project of the signed-in officer, through the pages (with or without
- * JavaScript), so a spec changes none of the demo's projects. Leaves the project's page open and
- * returns its id.
- */
-export async function newProject(page: Page, { company, project }: { company: string; project: string }): Promise<number> {
+/** A fresh Japanese company through the form; leaves its page open. */
+export async function newCompany(page: Page, company: string): Promise<void> {
   await page.goto("/companies/new");
   await page.getByLabel("企业名称").fill(company);
   await page.getByLabel("国别/地区").selectOption({ label: "日本" });
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(/\/companies\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+}
+
+/**
+ * A fresh company and a 线索 project of the signed-in officer, through the pages (with or without
+ * JavaScript), so a spec changes none of the demo's projects. Leaves the project's page open and
+ * returns its id.
+ */
+export async function newProject(page: Page, { company, project }: { company: string; project: string }): Promise<number> {
+  await newCompany(page, company);
   await page.getByRole("link", { name: "新建项目" }).click();
   await expect(page).toHaveURL(/\/projects\/new\?companyId=\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: "新建项目" })).toBeVisible();
