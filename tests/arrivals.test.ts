@@ -441,6 +441,19 @@ describe("correcting and deleting an arrival", () => {
     expect(() => updateArrival({ actor: staff, arrivalId: id, data: arrival("2023-08-09", "8"), version: 2 })).toThrow(NotFoundError);
   });
 
+  it("shows a correction and a deletion in the screen's totals and 同比 at once", () => {
+    const read = () => listArrivals(leader, { year: 2024, month: 7, page: 1 });
+    const before = read();
+    const id = recordArrival({ actor: staff, projectId: project, data: arrival("2023-07-20", "40") });
+    expect(read().comparison.previousUsd).toBe(before.comparison.previousUsd + 40 * WAN);
+    updateArrival({ actor: staff, arrivalId: id, data: arrival("2023-08-20", "40"), version: 1 });
+    expect(read().comparison.previousUsd).toBe(before.comparison.previousUsd);
+    const moved = recordArrival({ actor: staff, projectId: project, data: arrival("2024-07-05", "6") });
+    expect(read()).toMatchObject({ yearTotalUsd: before.yearTotalUsd + 6 * WAN, comparison: { currentUsd: before.comparison.currentUsd + 6 * WAN } });
+    deleteArrival({ actor: staff, arrivalId: moved, version: 1 });
+    expect(read()).toMatchObject({ yearTotalUsd: before.yearTotalUsd, page: { total: before.page.total } });
+  });
+
   it("audits create, update and delete as fdi_arrival with field-level values", () => {
     const id = recordArrival({ actor: staff, projectId: project, data: arrival("2023-09-01", "30", "水单 9-1") });
     updateArrival({ actor: admin, arrivalId: id, data: arrival("2023-09-01", "32", "水单 9-1"), version: 1 });

@@ -13,6 +13,7 @@ import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { yearOnYear } from "../figures/indicators";
+import { cachedFigures } from "../figures/figure-cache.server";
 import { arrivalsIn } from "../figures/measures.server";
 import { today, type Period } from "../lib/dates";
 import { InvalidError, NotFoundError } from "../lib/errors";
@@ -278,20 +279,27 @@ export interface ArrivalsOverview {
  */
 export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOverview {
   const { year } = filters;
-  // one pass over the year: each month's sum and count (the count pages the list without a COUNT(*))
-  const byMonth = db().all<{ month: string; usd: number; n: number }>(sql`
-    select substr(${arrival.arrivedOn}, 1, 7) as month, sum(${arrival.amountUsd}) as usd, count(*) as n
-    from ${arrivals} where ${arrivalsWhere(actor, { from: `${year}-01-01`, to: `${year}-12-31` }, filters)}
-    group by substr(${arrival.arrivedOn}, 1, 7)
-  `);
+  const basis = comparisonBasis(filters, today());
+  // the totals read every arrival of two years (tens of ms on a large county): kept until anything
+  // is written; the compared span depends on today, so the day is part of the key
+  const { byMonth, previousUsd } = cachedFigures(
+    `arrivals:${today()}:${actor.id}:${actor.role}:${actor.unitId}:${year}:${filters.month ?? ""}:${filters.unitId ?? ""}:${filters.projectId ?? ""}`,
+    () => ({
+      // one pass over the year: each month's sum and count (the count pages the list without a COUNT(*))
+      byMonth: db().all<{ month: string; usd: number; n: number }>(sql`
+        select substr(${arrival.arrivedOn}, 1, 7) as month, sum(${arrival.amountUsd}) as usd, count(*) as n
+        from ${arrivals} where ${arrivalsWhere(actor, { from: `${year}-01-01`, to: `${year}-12-31` }, filters)}
+        group by substr(${arrival.arrivedOn}, 1, 7)
+      `),
+      previousUsd: sumWhere(arrivalsWhere(actor, basis.previous, filters)),
+    }),
+  );
   const months = monthRows(year, new Map(byMonth.map((row) => [row.month, row.usd])));
   const yearTotalUsd = months[11].cumulativeUsd;
   // the compared span lies within the year: its months are already summed
-  const basis = comparisonBasis(filters, today());
   const currentUsd = months
     .filter((row) => row.month >= basis.current.from.slice(0, 7) && row.month <= basis.current.to.slice(0, 7))
     .reduce((sum, row) => sum + row.usd, 0);
-  const previousUsd = sumWhere(arrivalsWhere(actor, basis.previous, filters));
 
   const period = listPeriod(filters);
   const listedMonth = filters.month ? period.from.slice(0, 7) : null;
