@@ -61,6 +61,10 @@ describe("formatWan", () => {
   it("uses thousands separators", () => {
     expect(formatWan(12_345_678_900)).toBe("1,234,567.89");
     expect(formatWan(10_000_000)).toBe("1,000.00");
+    expect(formatWan(9_990_000)).toBe("999.00");
+    expect(formatWan(1_000_000_000)).toBe("100,000.00");
+    expect(formatWan(-10_000_000_000)).toBe("-1,000,000.00");
+    for (let whole = 1; whole < 1e15; whole = whole * 7 + 3) expect(formatWan(whole * 10_000)).toBe(`${whole.toLocaleString("en-US")}.00`);
   });
 
   it("rounds to the nearest 0.01 万", () => {

@@ -25,7 +25,10 @@ export function parseWan(input: string | null | undefined): number | null | unde
 function formatHundredths(hundredths: number): string {
   const sign = hundredths < 0 ? "-" : "";
   const abs = Math.abs(hundredths);
-  const whole = Math.floor(abs / 100).toLocaleString("en-US");
+  // grouped by hand: toLocaleString goes through ICU on every call, and a breakdown table formats hundreds of cells
+  const digits = String(Math.floor(abs / 100));
+  let whole = digits.slice(0, digits.length % 3 || 3);
+  for (let at = whole.length; at < digits.length; at += 3) whole += `,${digits.slice(at, at + 3)}`;
   const fraction = String(abs % 100).padStart(2, "0");
   return `${sign}${whole}.${fraction}`;
 }

@@ -1,14 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/session.server";
+import { requirePermission, type SessionUser } from "../auth/session.server";
 import { listOverdueCommitments, summarizeOverdueCommitments } from "../commitments/commitments.server";
 import { dueCommitmentFor, DueCommitmentsTable } from "../commitments/due-commitments";
 import { regionLabel } from "../companies/regions";
 import { Chart } from "../figures/chart";
 import { getCockpit } from "../figures/cockpit.server";
 import { figureFilterParams, type FigureListFilter, type SnapshotFilterRow } from "../figures/figure-filters";
-import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS } from "../figures/breakdowns";
+import { BREAKDOWN_LABELS, BREAKDOWN_LIST_PARAMS, BREAKDOWNS, type Breakdown } from "../figures/breakdowns";
+import { cachedFigures } from "../figures/figure-cache.server";
 import type { KpiCard } from "../figures/figures.server";
 import { formatIndicatorValue, formatPercent, indicatorName, isBehindSchedule } from "../figures/indicators";
 import { RatesList } from "../figures/rates-list";
@@ -51,9 +51,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:cockpit");
   const params = new URL(request.url).searchParams;
   const by = enumParam(params, "by", BREAKDOWNS) ?? "country";
+  const period = periodFrom(params);
   const day = today();
-  const { breakdown, ...cockpit } = getCockpit(periodFrom(params), by);
-  return json({
+  // the answer serialized once until the next write (figure-cache.server.ts): its ~110 KB of JSON,
+  // two charts drawn twice each, would otherwise be stringified and encoded on every view
+  const key = `cockpit-page:${day}:${user.id}:${user.role}:${user.unitId}:${period.from}:${period.to}:${by}`;
+  const body = cachedFigures(key, () => Buffer.from(JSON.stringify(cockpitPage(user, period, by, day))));
+  return new Response(body, { headers: { "Content-Type": "application/json; charset=utf-8" } }) as TypedResponse<ReturnType<typeof cockpitPage>>;
+}
+
+function cockpitPage(user: SessionUser, period: Period, by: Breakdown, day: string) {
+  const { breakdown, ...cockpit } = getCockpit(period, by);
+  return {
     ...cockpit,
     // the funnel breakdown's cells show counts only
     breakdown: {
@@ -65,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     quick: quickPeriods(day),
     overdue: { rows: listOverdueCommitments(user, 10).map(dueCommitmentFor), ...summarizeOverdueCommitments(user) },
-  });
+  };
 }
 
 const periodQuery = (period: Period) => `from=${period.from}&to=${period.to}`;
