@@ -56,7 +56,8 @@ export function AuditList({ rows }: { rows: readonly AuditRowView[] }) {
       {rows.map((row) => (
         <li key={row.id}>
           <div className="meta">
-            <time dateTime={new Date(row.at).toISOString()}>{row.when}</time> · {row.who} · {stepLabel(row)}
+            <time dateTime={new Date(row.at).toISOString()}>{row.when}</time>
+            {` · ${row.who} · ${stepLabel(row)}`}
           </div>
           <Changes changes={row.changes} />
           {row.more.map((step, index) => (

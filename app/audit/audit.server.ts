@@ -2,7 +2,7 @@
  * The audit log: every create/update/delete/restore with field-level old/new values,
  * written inside the same transaction as the change it records.
  */
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db, t, type Tx } from "../db.server";
 import { preparedOnce } from "../lib/prepared.server";
 
@@ -105,8 +105,17 @@ export interface AuditEntry {
 export function listAudit(
   entityType: EntityType,
   entityId: number,
-  { including = [], limit = 100 }: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number } = {},
+  options: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number } = {},
 ): AuditEntry[] {
+  return selectAudit(entityType, entityId, options).all();
+}
+
+/** listAudit's query, unrun: a screen that reads it on every view prepares it once, the record's id a placeholder. */
+export function selectAudit(
+  entityType: EntityType,
+  entityId: number | Placeholder,
+  { including = [], limit = 100 }: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number } = {},
+) {
   const own = and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId));
   const belonging = including.map((part) => and(eq(t.auditLog.entityType, part.entityType), sql`${t.auditLog.entityId} in (${part.ids})`));
   return db()
@@ -124,6 +133,5 @@ export function listAudit(
     .leftJoin(t.users, eq(t.users.id, t.auditLog.userId))
     .where(or(own, ...belonging))
     .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -2,10 +2,11 @@
  * The project a use case acts on, if the actor may (DESIGN.md §3): outside their scope, or deleted,
  * it answers NotFound — so ids cannot be probed — and in scope but not theirs to edit, Forbidden.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { canEditProject, type Actor } from "../auth/permissions";
 import { db, t } from "../db.server";
 import { ForbiddenError, NotFoundError } from "../lib/errors";
+import { preparedOnce } from "../lib/prepared.server";
 import { visibleProjects } from "./scope.server";
 
 export type ProjectAccess = "read" | "edit";
@@ -24,10 +25,15 @@ export function requireProjectAccess(actor: Actor, projectId: number, mode: Proj
 
 /** The ids of the project's members (the owner is not one unless added). */
 export function projectMemberIds(projectId: number): number[] {
-  return db()
-    .select({ userId: t.projectMembers.userId })
-    .from(t.projectMembers)
-    .where(eq(t.projectMembers.projectId, projectId))
-    .all()
+  return memberIdsStatement()
+    .all({ projectId })
     .map((row) => row.userId);
 }
+
+const memberIdsStatement = preparedOnce(() =>
+  db()
+    .select({ userId: t.projectMembers.userId })
+    .from(t.projectMembers)
+    .where(eq(t.projectMembers.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);

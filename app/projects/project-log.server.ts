@@ -3,9 +3,10 @@
  * of changes with their business date (发生日期). Every figure at a date reads them
  * (app/figures/measures.server.ts); these helpers keep them written the same way everywhere.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, max, min } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, max, min, sql } from "drizzle-orm";
 import type { Tx } from "../audit/audit.server";
 import { db, t } from "../db.server";
+import { preparedOnce } from "../lib/prepared.server";
 
 /** The entry of a new project in both logs: 线索 and 进行中 on its 线索日期. */
 export function recordProjectEntry(
@@ -33,17 +34,8 @@ export function moveProjectEntry(tx: Tx, projectId: number, enteredOn: string): 
  * 发生日期 among them (null before the first).
  */
 export function stageLogDates(projectId: number): { enteredOn: string; transitions: number; lastChangedOn: string | null } {
-  const entry = db()
-    .select({ occurredOn: t.stageChanges.occurredOn })
-    .from(t.stageChanges)
-    .where(and(eq(t.stageChanges.projectId, projectId), isNull(t.stageChanges.fromStage)))
-    .orderBy(asc(t.stageChanges.id))
-    .get();
-  const moves = db()
-    .select({ n: count(), latest: max(t.stageChanges.occurredOn) })
-    .from(t.stageChanges)
-    .where(and(eq(t.stageChanges.projectId, projectId), isNotNull(t.stageChanges.fromStage)))
-    .get();
+  const entry = stageEntryStatement().get({ projectId });
+  const moves = stageMovesStatement().get({ projectId });
   return { enteredOn: entry?.occurredOn ?? "0000-01-01", transitions: moves?.n ?? 0, lastChangedOn: moves?.latest ?? null };
 }
 
@@ -59,7 +51,28 @@ export function statusLogDates(projectId: number): { firstChangedOn: string | nu
 
 /** The status changes of a project (not its entry), latest first, for its 阶段记录. */
 export function listStatusHistory(projectId: number) {
-  return db()
+  return statusHistoryStatement().all({ projectId });
+}
+
+// Read on every view of a project page: built and prepared once.
+const projectIdParam = sql.placeholder("projectId");
+const stageEntryStatement = preparedOnce(() =>
+  db()
+    .select({ occurredOn: t.stageChanges.occurredOn })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.projectId, projectIdParam), isNull(t.stageChanges.fromStage)))
+    .orderBy(asc(t.stageChanges.id))
+    .prepare(),
+);
+const stageMovesStatement = preparedOnce(() =>
+  db()
+    .select({ n: count(), latest: max(t.stageChanges.occurredOn) })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.projectId, projectIdParam), isNotNull(t.stageChanges.fromStage)))
+    .prepare(),
+);
+const statusHistoryStatement = preparedOnce(() =>
+  db()
     .select({
       id: t.statusChanges.id,
       fromStatus: t.statusChanges.fromStatus,
@@ -72,7 +85,7 @@ export function listStatusHistory(projectId: number) {
     })
     .from(t.statusChanges)
     .leftJoin(t.users, eq(t.users.id, t.statusChanges.userId))
-    .where(and(eq(t.statusChanges.projectId, projectId), isNotNull(t.statusChanges.fromStatus)))
+    .where(and(eq(t.statusChanges.projectId, projectIdParam), isNotNull(t.statusChanges.fromStatus)))
     .orderBy(desc(t.statusChanges.occurredOn), desc(t.statusChanges.id))
-    .all();
-}
+    .prepare(),
+);

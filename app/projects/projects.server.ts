@@ -4,9 +4,8 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
-import { projectArrivalIds } from "../arrivals/arrivals.server";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
-import { diffRecords, listAudit, writeAudit, type Changes } from "../audit/audit.server";
+import { diffRecords, selectAudit, writeAudit, type Changes } from "../audit/audit.server";
 import { resolveCompany } from "../companies/companies.server";
 import { PROJECT_SEARCH, projectSearchText, searchTextMatches } from "../companies/search-index.server";
 import { db, t, type Tx } from "../db.server";
@@ -318,9 +317,11 @@ const activityColumns = {
   createdByName: t.users.displayName,
 };
 
-export function getProject(actor: Actor, id: number) {
-  const project = requireProjectAccess(actor, id, "read");
-  const details = db()
+const idParam = sql.placeholder("id");
+
+/** The project page's fixed reads, run on every view of it: built and prepared once. */
+const projectDetailsStatement = preparedOnce(() =>
+  db()
     .select({
       companyName: t.companies.name,
       companyForeignName: t.companies.foreignName,
@@ -337,21 +338,22 @@ export function getProject(actor: Actor, id: number) {
     .innerJoin(t.units, eq(t.units.id, t.projects.unitId))
     .leftJoin(t.parks, eq(t.parks.id, t.projects.parkId))
     .leftJoin(t.channels, eq(t.channels.id, t.projects.channelId))
-    .where(eq(t.projects.id, id))
-    .get()!;
-  const nameOfUser = (userId: number | null) =>
-    userId ? (db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, userId)).get()?.name ?? null) : null;
-  const verifiedByName = nameOfUser(project.signingVerifiedBy);
-  const returnedByName = nameOfUser(project.signingReturnedBy);
-  const members = db()
+    .where(eq(t.projects.id, idParam))
+    .prepare(),
+);
+const userNameStatement = preparedOnce(() => db().select({ name: t.users.displayName }).from(t.users).where(eq(t.users.id, idParam)).prepare());
+const projectMembersStatement = preparedOnce(() =>
+  db()
     .select({ id: t.users.id, displayName: t.users.displayName, unitName: t.units.name })
     .from(t.projectMembers)
     .innerJoin(t.users, eq(t.users.id, t.projectMembers.userId))
     .innerJoin(t.units, eq(t.units.id, t.users.unitId))
-    .where(eq(t.projectMembers.projectId, id))
+    .where(eq(t.projectMembers.projectId, idParam))
     .orderBy(asc(t.users.displayName))
-    .all();
-  const stageHistory = db()
+    .prepare(),
+);
+const stageHistoryStatement = preparedOnce(() =>
+  db()
     .select({
       id: t.stageChanges.id,
       fromStage: t.stageChanges.fromStage,
@@ -363,17 +365,30 @@ export function getProject(actor: Actor, id: number) {
     })
     .from(t.stageChanges)
     .leftJoin(t.users, eq(t.users.id, t.stageChanges.userId))
-    .where(eq(t.stageChanges.projectId, id))
+    .where(eq(t.stageChanges.projectId, idParam))
     .orderBy(desc(t.stageChanges.id))
-    .all();
-  const activities = db()
+    .prepare(),
+);
+const projectActivitiesStatement = preparedOnce(() =>
+  db()
     .select(activityColumns)
     .from(t.activities)
     .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
-    .where(and(eq(t.activities.projectId, id), isNull(t.activities.deletedAt)))
+    .where(and(eq(t.activities.projectId, idParam), isNull(t.activities.deletedAt)))
     .orderBy(desc(t.activities.occurredOn), desc(t.activities.id))
     .limit(200)
-    .all();
+    .prepare(),
+);
+
+export function getProject(actor: Actor, id: number) {
+  const project = requireProjectAccess(actor, id, "read");
+  const details = projectDetailsStatement().get({ id })!;
+  const nameOfUser = (userId: number | null) => (userId ? (userNameStatement().get({ id: userId })?.name ?? null) : null);
+  const verifiedByName = nameOfUser(project.signingVerifiedBy);
+  const returnedByName = nameOfUser(project.signingReturnedBy);
+  const members = projectMembersStatement().all({ id });
+  const stageHistory = stageHistoryStatement().all({ id });
+  const activities = projectActivitiesStatement().all({ id });
   const canEdit = canEditProject(actor, { ownerId: project.ownerId, memberIds: members.map((m) => m.id) });
   const now = Date.now();
   const log = stageLogDates(id);
@@ -773,7 +788,11 @@ export function removeProjectMember({ actor, projectId, userId }: { actor: Actor
 
 /** Users who can be added as members: active officers/leaders/admins not yet on the project. */
 export function listMemberCandidates(projectId: number) {
-  return db()
+  return memberCandidatesStatement().all({ projectId });
+}
+
+const memberCandidatesStatement = preparedOnce(() =>
+  db()
     .select({ id: t.users.id, displayName: t.users.displayName, unitName: t.units.name })
     .from(t.users)
     .innerJoin(t.units, eq(t.units.id, t.users.unitId))
@@ -781,20 +800,26 @@ export function listMemberCandidates(projectId: number) {
       and(
         eq(t.users.active, true),
         inArray(t.users.role, ["officer", "leader", "admin"]),
-        sql`${t.users.id} not in (select ${t.projectMembers.userId} from ${t.projectMembers} where ${t.projectMembers.projectId} = ${projectId})`,
+        sql`${t.users.id} not in (select ${t.projectMembers.userId} from ${t.projectMembers} where ${t.projectMembers.projectId} = ${sql.placeholder("projectId")})`,
       ),
     )
     .orderBy(asc(t.units.sortOrder), asc(t.users.displayName))
-    .all();
-}
+    .prepare(),
+);
 
 /** 变更记录 of a project: its activities, arrivals and commitments, and the files on any of them. */
 export function listProjectAudit(projectId: number) {
-  const arrivalIds = projectArrivalIds(projectId);
+  return projectAuditStatement().all({ projectId });
+}
+
+/** Read on every view of a project page: built and prepared once. */
+const projectAuditStatement = preparedOnce(() => {
+  const projectId = sql.placeholder("projectId");
+  const arrivalIds = sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${projectId}`;
   const commitmentIds = sql`select ${t.commitments.id} from ${t.commitments} where ${t.commitments.projectId} = ${projectId}`;
   const payoutIds = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} in (${commitmentIds})`;
   const filesOn = (entityType: string, ids: SQL) => sql`(${t.attachments.entityType} = ${entityType} and ${t.attachments.entityId} in (${ids}))`;
-  return listAudit("project", projectId, {
+  return selectAudit("project", projectId, {
     including: [
       { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
       { entityType: "fdi_arrival", ids: arrivalIds },
@@ -804,8 +829,8 @@ export function listProjectAudit(projectId: number) {
         ids: sql`select ${t.attachments.id} from ${t.attachments} where (${t.attachments.entityType} = 'project' and ${t.attachments.entityId} = ${projectId}) or ${filesOn("fdi_arrival", arrivalIds)} or ${filesOn("commitment", commitmentIds)} or ${filesOn("payout", payoutIds)}`,
       },
     ],
-  });
-}
+  }).prepare();
+});
 
 // ── activities ────────────────────────────────────────────────────────────
 

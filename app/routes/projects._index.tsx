@@ -8,7 +8,7 @@ import { describeDrillDown, projectFiltersFrom } from "../projects/listing";
 import { listProjectFilterChoices, listProjects } from "../projects/projects.server";
 import { ExportLink } from "../ui/export-link";
 import { ListTotal, Pager } from "../ui/pager";
-import { ProjectTable, type ProjectColumn } from "../ui/project-bits";
+import { ProjectTable, projectRowFor, type ProjectColumn } from "../ui/project-bits";
 import { ProjectsHead } from "../ui/project-view-switch";
 
 export const meta: MetaFunction = () => [{ title: "招商项目 · 招商引资管理系统" }];
@@ -21,16 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { owners, units, channels, parks } = listProjectFilterChoices();
   const chainNodes = listChainFilterChoices();
   const figure = describeDrillDown(filters);
+  const signingsDrillDown = Boolean(filters.figure.signed);
+  const columns = signingsDrillDown ? SIGNING_COLUMNS : LIST_COLUMNS;
   return json({
     ...page,
+    // the page goes out twice (HTML and its data): only what the table and the filters show
+    rows: page.rows.map((row) => projectRowFor(row, columns)),
+    columns,
     sort: filters.sort,
-    owners,
+    owners: owners.map(({ id, displayName }) => ({ id, displayName })),
     units,
     channels,
     parks,
     chainNodes,
     figure,
-    signingsDrillDown: Boolean(filters.figure.signed),
     canCreate: can(user.role, "create:project"),
   });
 }
@@ -48,13 +52,7 @@ export default function Projects() {
         <ListTotal total={data.total} />
         <ExportLink to="/projects/export" />
       </p>
-      <ProjectTable
-        rows={data.rows}
-        columns={data.signingsDrillDown ? SIGNING_COLUMNS : LIST_COLUMNS}
-        sort={data.sort}
-        label="项目列表"
-        empty="没有符合条件的项目"
-      />
+      <ProjectTable rows={data.rows} columns={data.columns} sort={data.sort} label="项目列表" empty="没有符合条件的项目" />
       <Pager page={data.page} hasNext={data.hasNext} total={data.total} pageSize={data.pageSize} cursors={{ after: data.after, before: data.before }} />
     </>
   );
