@@ -57,6 +57,3 @@ export function regionLabel(code: string | null | undefined): string {
   if (!code) return "—";
   return labels.get(code) ?? code;
 }
-
-/** Region groups used in breakdowns: 欧洲 gathers the European codes. */
-export const EUROPE = new Set(["DE", "GB", "FR", "IT", "NL", "CH", "AT", "BE", "DK", "SE", "FI", "NO", "ES", "PT", "IE", "LU", "PL", "CZ", "HU"]);

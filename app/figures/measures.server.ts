@@ -152,11 +152,6 @@ export const pipelineRowNow: SQL<PipelineRow> = sql`case
   when ${t.projects.stage} in (${list(SIGNED_STAGES)}) and ${t.projects.signingVerifiedOn} is null then 'signed_unverified'
   else ${t.projects.stage} end`;
 
-/** 在谈 at a date: the derived table of pipelineAt narrowed to its 接洽 and 洽谈 rows. */
-export function negotiatingAt(date: string): SQL {
-  return sql`(select id, row from ${pipelineAt(date)} where row in (${list(NEGOTIATING_ROWS)}))`;
-}
-
 // ── arrivals ──────────────────────────────────────────────────────────────
 
 /**

@@ -117,12 +117,6 @@ export function narrativeParagraphs(text: string | null | undefined): string[] {
   return lines.length ? lines : [NARRATIVE_PLACEHOLDER];
 }
 
-/** The table of 一、主要指标完成情况: 指标 | 本月 | 1–N月累计 | 年度目标 | 完成率 | 时序进度 | 同比. */
-export const indicatorTable = (s: ReportSnapshot): ReportTable => reportTables(s).indicators;
-
-/** 附表 在谈项目明细表. */
-export const appendixTable = (s: ReportSnapshot): ReportTable => reportTables(s).appendix;
-
 /** The sheets of the Excel export, in order: one per table. */
 export function reportSheets(t: ReportTables): ReportTable[] {
   return [
