@@ -10,7 +10,16 @@ import { newActivitySchema } from "../app/activities/activity";
 import type { Actor } from "../app/auth/permissions";
 import { db, t } from "../app/db.server";
 import { ConflictError, ForbiddenError, InvalidError } from "../app/lib/errors";
-import { addActivity, addProjectMember, changeLeadDate, correctActivity, getProject, moveProjectToStage } from "../app/projects/projects.server";
+import {
+  addActivity,
+  addProjectMember,
+  changeLeadDate,
+  correctActivity,
+  getProject,
+  getProjectTimeline,
+  moveProjectToStage,
+} from "../app/projects/projects.server";
+import { loader as projectLoader } from "../app/routes/projects.$id";
 import { action as correctActivityAction } from "../app/routes/projects.$id_.activities_.$activityId";
 import { action as addActivityAction } from "../app/routes/projects.$id_.activities";
 import { action as deleteAction, loader as deleteLoader } from "../app/routes/projects.$id_.delete";
@@ -18,7 +27,7 @@ import { action as leadDateAction } from "../app/routes/projects.$id_.lead-date"
 import { action as membersAction, loader as membersLoader } from "../app/routes/projects.$id_.members";
 import { action as stageAction } from "../app/routes/projects.$id_.stage";
 import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
-import { answer, getAs, postAs, routeArgs } from "./support/requests";
+import { answer, getAs, loadAs, postAs, routeArgs } from "./support/requests";
 
 let officer: Actor;
 let colleague: Actor & { username: string };
@@ -35,6 +44,7 @@ beforeAll(() => {
 
 const activity = (occurredOn: string, fields: Record<string, string> = {}) =>
   newActivitySchema.parse({ type: "visit", occurredOn, summary: `拜访 ${occurredOn}`, ...fields });
+const timelineOf = (actor: Actor, projectId: number) => getProjectTimeline(actor, getProject(actor, projectId)).activities;
 const activitiesOf = (projectId: number) => db().select().from(t.activities).where(eq(t.activities.projectId, projectId)).orderBy(t.activities.id).all();
 const auditOf = (entityType: "project" | "activity", id: number) =>
   db()
@@ -137,7 +147,68 @@ describe("最近活动", () => {
     const latestRow = activitiesOf(id).find((row) => row.id === latest)!;
     correctActivity({ actor: officer, projectId: id, activityId: latest, data: { ...activity("2026-06-05"), version: latestRow.version } });
     expect(projectRow(id).lastActivityOn).toBe("2026-06-10");
-    expect(getProject(officer, id).activities.map((row) => row.id)).toContain(early);
+    expect(timelineOf(officer, id).map((row) => row.id)).toContain(early);
+  });
+});
+
+describe("活动记录 on the project page", () => {
+  const dayOf = (offset: number) => new Date(Date.UTC(2026, 3, 1 + offset)).toISOString().slice(0, 10);
+  const page = async (id: number, query = "") => {
+    const response = await loadAs(officer, projectLoader, `/projects/${id}${query}`, { id: String(id) });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      activities: { id: number; occurredOn: string }[];
+      activityCount: number;
+      olderActivitiesHref: string | null;
+      audit: { rows: { id: number; actionLabel: string; partLabel: string | null }[]; olderHref: string | null };
+    };
+  };
+
+  it("shows the latest 50 and the count of all; ?activities=N shows more, never fewer than 50", async () => {
+    const id = makeProject(officer, { companyId, enteredOn: "2026-03-01" });
+    // 56 days, and two activities on the last one: 57 in all, the later-recorded first on that day
+    const ids = Array.from({ length: 56 }, (_, day) => addActivity({ actor: officer, projectId: id, data: activity(dayOf(day)) }));
+    const sameDay = addActivity({ actor: officer, projectId: id, data: activity(dayOf(55)) });
+    const newestFirst = [sameDay, ...ids.slice().reverse()];
+
+    const first = await page(id);
+    expect(first.activityCount).toBe(57);
+    expect(first.activities.map((row) => row.id)).toEqual(newestFirst.slice(0, 50));
+    expect(first.activities.at(-1)?.occurredOn).toBe(dayOf(7));
+    expect(first.olderActivitiesHref).toBe(`?activities=100#activity-${newestFirst[49]}`);
+
+    const all = await page(id, "?activities=100&changes=40");
+    expect(all.activities.map((row) => row.id)).toEqual(newestFirst);
+    expect(all.olderActivitiesHref).toBeNull();
+    expect((await page(id, "?activities=51")).activities).toHaveLength(51);
+    for (const query of ["?activities=3", "?activities=abc", "?activities=-5"]) expect((await page(id, query)).activities, query).toHaveLength(50);
+
+    addActivity({ actor: officer, projectId: id, data: activity("2026-06-29") });
+    const after = await page(id, "?activities=100");
+    expect(after.activityCount).toBe(58);
+    expect(after.activities[0].occurredOn).toBe("2026-06-29");
+    expect(after.olderActivitiesHref).toBeNull();
+  });
+
+  it("变更记录 shows the latest 20 saves, and 查看更早的变更记录 asks for 20 more, keeping the page's other parameters", async () => {
+    const id = makeProject(officer, { companyId, enteredOn: "2026-03-01" });
+    // the project's creation, then 30 saves of one activity each: 31 entries, newest first
+    for (let day = 0; day < 30; day++) addActivity({ actor: officer, projectId: id, data: activity(dayOf(day)) });
+    const first = await page(id);
+    expect(first.audit.rows).toHaveLength(20);
+    expect(first.audit.rows[0]).toMatchObject({ actionLabel: "新增", partLabel: expect.stringContaining("活动记录") });
+    const lastShown = first.audit.rows[19].id;
+    expect(first.audit.olderHref).toBe(`?changes=40#change-${lastShown}`);
+
+    const more = await page(id, "?activities=100&changes=40");
+    expect(more.audit.rows).toHaveLength(31);
+    expect(more.audit.rows.slice(0, 20)).toEqual(first.audit.rows);
+    expect(more.audit.rows.at(-1)?.actionLabel).toBe("创建");
+    expect(more.audit.olderHref).toBeNull();
+    expect(more.activities).toHaveLength(30);
+
+    const kept = await page(id, "?activities=50&changes=20");
+    expect(kept.audit.olderHref).toBe(`?activities=50&changes=40#change-${lastShown}`);
   });
 });
 
@@ -224,7 +295,7 @@ describe("更正活动记录", () => {
 
   it("lets its author correct it within 7 days, versioned and audited", async () => {
     const id = addActivity({ actor: officer, projectId, data: activity("2026-06-19") });
-    expect(getProject(officer, projectId).activities.find((row) => row.id === id)?.canCorrect).toBe(true);
+    expect(timelineOf(officer, projectId).find((row) => row.id === id)?.canCorrect).toBe(true);
     const saved = await postCorrection(officer, id, { summary: "与总经理面谈，确认扩产意向" });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/projects/${projectId}#activity-${id}`);
@@ -250,7 +321,7 @@ describe("更正活动记录", () => {
 
   it("refuses anyone but its author, even one who may edit the project", async () => {
     const id = addActivity({ actor: officer, projectId, data: activity("2026-06-19") });
-    expect(getProject(colleague, projectId).activities.find((row) => row.id === id)?.canCorrect).toBe(false);
+    expect(timelineOf(colleague, projectId).find((row) => row.id === id)?.canCorrect).toBe(false);
     expect((await postCorrection(colleague, id, {})).status).toBe(403);
     expect((await postCorrection(leader, id, {})).status).toBe(403);
     expect(thrown(() => correctActivity({ actor: leader, projectId, activityId: id, data: { ...activity("2026-06-18"), version: 1 } }))).toBeInstanceOf(
@@ -276,7 +347,7 @@ describe("更正活动记录", () => {
     const refused = await postCorrection(officer, old, {});
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ formError: "活动记录添加已超过7天，不能再更正" });
-    expect(getProject(officer, projectId).activities.find((row) => row.id === old)?.canCorrect).toBe(false);
+    expect(timelineOf(officer, projectId).find((row) => row.id === old)?.canCorrect).toBe(false);
     expect((await postCorrection(officer, recent, {})).status).toBe(302);
   });
 });

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 /** One change of one field, ready to read: names and labels, never ids or codes. */
 export interface AuditChangeView {
   label: string;
@@ -48,13 +50,31 @@ function changeText({ label, before, after }: AuditChangeView): string {
   return `${label}：${before} → ${after}`;
 }
 
-/** 变更记录: who did what, when, with the fields it changed (rows from app/audit/audit-view.server.ts). */
-export function AuditList({ rows }: { rows: readonly AuditRowView[] }) {
+/**
+ * 变更记录: who did what, when, with the fields it changed, and 查看更早的变更记录 when there is more
+ * (both from auditOnPage in app/audit/audit-view.server.ts).
+ */
+export function AuditList({ rows, olderHref = null }: { rows: readonly AuditRowView[]; olderHref?: string | null }) {
   if (rows.length === 0) return <p className="muted">暂无变更记录</p>;
+  return (
+    <>
+      <AuditRows rows={rows} />
+      {olderHref ? (
+        <p>
+          <Link to={olderHref} preventScrollReset>
+            查看更早的变更记录
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function AuditRows({ rows }: { rows: readonly AuditRowView[] }) {
   return (
     <ul className="timeline">
       {rows.map((row) => (
-        <li key={row.id}>
+        <li key={row.id} id={`change-${row.id}`}>
           <div className="meta">
             <time dateTime={new Date(row.at).toISOString()}>{row.when}</time>
             {` · ${row.who} · ${stepLabel(row)}`}

@@ -11,6 +11,7 @@ import { COMMITMENT_AUDIT } from "../commitments/labels";
 import { COMPANY_AUDIT, CONTACT_AUDIT } from "../companies/labels";
 import { db, t } from "../db.server";
 import { formatDateTime } from "../lib/dates";
+import { intParam, withParam } from "../lib/params";
 import { PARK_AUDIT } from "../parks/labels";
 import { POLICY_AUDIT } from "../policies/labels";
 import { clauseLabel } from "../policies/policy-status";
@@ -238,6 +239,22 @@ function groupBySave(plans: readonly Planned[]): Planned[][] {
   }
   // within a save, the order it was written in: what the user did first, then what followed from it
   return groups.map((group) => group.sort((a, b) => a.entry.id - b.entry.id));
+}
+
+/** A record page's 变更记录 shows this many of its latest entries; 查看更早的变更记录 adds as many again. */
+export const AUDIT_STEP = 20;
+
+/**
+ * 变更记录 as a record's page shows it: the latest entries, as many as its `?changes=` asks for and at
+ * least AUDIT_STEP, and the link to more when older ones exist (it lands on the last row shown).
+ * `read(limit)` reads the record's entries, newest first.
+ */
+export function auditOnPage(record: EntityType, url: URL, read: (limit: number) => readonly AuditEntry[]) {
+  const shown = Math.max(AUDIT_STEP, intParam(url.searchParams, "changes") ?? 0);
+  const entries = read(shown + 1);
+  const rows = presentAudit(record, entries.slice(0, shown));
+  const last = rows.at(-1);
+  return { rows, olderHref: entries.length > shown && last ? `${withParam(url.searchParams, "changes", shown + AUDIT_STEP)}#change-${last.id}` : null };
 }
 
 /**

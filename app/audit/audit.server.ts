@@ -2,7 +2,7 @@
  * The audit log: every create/update/delete/restore with field-level old/new values,
  * written inside the same transaction as the change it records.
  */
-import { and, desc, eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db, t, type Tx } from "../db.server";
 import { preparedOnce } from "../lib/prepared.server";
 
@@ -114,10 +114,20 @@ export function listAudit(
 export function selectAudit(
   entityType: EntityType,
   entityId: number | Placeholder,
-  { including = [], limit = 100 }: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number } = {},
+  {
+    including = [],
+    limit = 100,
+  }: { including?: Array<{ entityType: EntityType; /** a query selecting their ids */ ids: SQL }>; limit?: number | Placeholder } = {},
 ) {
   const own = and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, entityId));
   const belonging = including.map((part) => and(eq(t.auditLog.entityType, part.entityType), sql`${t.auditLog.entityId} in (${part.ids})`));
+  // the latest `limit` ids are picked from the entity index alone (it holds `at` and the id); only those rows are read
+  const latest = db()
+    .select({ id: t.auditLog.id })
+    .from(t.auditLog)
+    .where(or(own, ...belonging))
+    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
+    .limit(limit);
   return db()
     .select({
       id: t.auditLog.id,
@@ -131,7 +141,6 @@ export function selectAudit(
     })
     .from(t.auditLog)
     .leftJoin(t.users, eq(t.users.id, t.auditLog.userId))
-    .where(or(own, ...belonging))
-    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
-    .limit(limit);
+    .where(inArray(t.auditLog.id, latest))
+    .orderBy(desc(t.auditLog.at), desc(t.auditLog.id));
 }

@@ -494,9 +494,10 @@ export function getCommitment(actor: Actor, id: number) {
 }
 
 /** 变更记录 of a commitment, the files on it and on its payouts included. */
-export function listCommitmentAudit(id: number) {
+export function listCommitmentAudit(id: number, limit?: number) {
   const payoutIds = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${id}`;
   return listAudit("commitment", id, {
+    limit,
     including: [
       {
         entityType: "attachment",

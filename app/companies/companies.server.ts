@@ -154,8 +154,9 @@ export function getCompany(id: number) {
 
 /** The projects of a company that the actor may see. */
 /** 变更记录 of a company, its contacts included. */
-export function listCompanyAudit(companyId: number) {
+export function listCompanyAudit(companyId: number, limit?: number) {
   return listAudit("company", companyId, {
+    limit,
     including: [{ entityType: "contact", ids: sql`select ${t.contacts.id} from ${t.contacts} where ${t.contacts.companyId} = ${companyId}` }],
   });
 }

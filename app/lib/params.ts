@@ -15,3 +15,10 @@ export function enumParam<T extends string>(params: URLSearchParams, name: strin
   const value = params.get(name);
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
+
+/** The current page's query with `name` set to `value` (a 查看更早的… link keeps the page's other parameters). */
+export function withParam(params: URLSearchParams, name: string, value: string | number): string {
+  const next = new URLSearchParams(params);
+  next.set(name, String(value));
+  return `?${next}`;
+}

@@ -352,6 +352,6 @@ export function getParkForEdit(id: number) {
 }
 
 /** 变更记录 of a park. */
-export function listParkAudit(parkId: number) {
-  return listAudit("park", parkId);
+export function listParkAudit(parkId: number, limit?: number) {
+  return listAudit("park", parkId, { limit });
 }

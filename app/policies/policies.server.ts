@@ -422,6 +422,6 @@ export function listPolicyFlags(actor: Actor, { mine = false, limit = 200 }: { m
 }
 
 /** 变更记录 of a policy, its clauses included (they are logged on it). */
-export function listPolicyAudit(policyId: number) {
-  return listAudit("policy", policyId);
+export function listPolicyAudit(policyId: number, limit?: number) {
+  return listAudit("policy", policyId, { limit });
 }

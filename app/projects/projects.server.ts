@@ -2,7 +2,7 @@
  * 招商项目: reading and changing projects, their stage, status, signing verification, members and
  * activities. Every function takes the acting user and scopes by what they may see and do.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import { activityCorrectionProblem, activitySchema, type ActivityCorrectionInput, type ActivityInput, type NewActivityInput } from "../activities/activity";
 import { assertCan, can, canEditProject, canReassignProject, type Actor } from "../auth/permissions";
 import { diffRecords, selectAudit, writeAudit, type Changes } from "../audit/audit.server";
@@ -376,7 +376,14 @@ const projectActivitiesStatement = preparedOnce(() =>
     .leftJoin(t.users, eq(t.users.id, t.activities.createdBy))
     .where(and(eq(t.activities.projectId, idParam), isNull(t.activities.deletedAt)))
     .orderBy(desc(t.activities.occurredOn), desc(t.activities.id))
-    .limit(200)
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+const activityCountStatement = preparedOnce(() =>
+  db()
+    .select({ count: count() })
+    .from(t.activities)
+    .where(and(eq(t.activities.projectId, idParam), isNull(t.activities.deletedAt)))
     .prepare(),
 );
 
@@ -388,9 +395,7 @@ export function getProject(actor: Actor, id: number) {
   const returnedByName = nameOfUser(project.signingReturnedBy);
   const members = projectMembersStatement().all({ id });
   const stageHistory = stageHistoryStatement().all({ id });
-  const activities = projectActivitiesStatement().all({ id });
   const canEdit = canEditProject(actor, { ownerId: project.ownerId, memberIds: members.map((m) => m.id) });
-  const now = Date.now();
   const log = stageLogDates(id);
   return {
     ...project,
@@ -400,15 +405,31 @@ export function getProject(actor: Actor, id: number) {
     members,
     stageHistory,
     statusHistory: listStatusHistory(id),
-    activities: activities.map((activity) => ({
-      ...activity,
-      /** 更正 is offered to its author, within the window, on a project they may still edit */
-      canCorrect: canEdit && activityCorrectionProblem({ authorId: activity.createdBy, createdAt: activity.createdAt, actorId: actor.id, now }) === null,
-    })),
     canEdit,
     /** 线索日期, editable until the first transition */
     enteredOn: log.enteredOn,
     canChangeLeadDate: canEdit && log.transitions === 0,
+  };
+}
+
+/** The project page's 活动记录 shows this many of the latest activities; 查看更早的活动 adds this many more. */
+export const TIMELINE_STEP = 50;
+
+/**
+ * 活动记录 of a project the actor may read (from getProject): its latest `limit` live activities, the
+ * latest 发生日期 first, and how many it has in all.
+ */
+export function getProjectTimeline(actor: Actor, project: { id: number; canEdit: boolean }, limit = TIMELINE_STEP) {
+  const now = Date.now();
+  const activities = projectActivitiesStatement().all({ id: project.id, limit });
+  return {
+    activities: activities.map((activity) => ({
+      ...activity,
+      /** 更正 is offered to its author, within the window, on a project they may still edit */
+      canCorrect:
+        project.canEdit && activityCorrectionProblem({ authorId: activity.createdBy, createdAt: activity.createdAt, actorId: actor.id, now }) === null,
+    })),
+    activityCount: activityCountStatement().get({ id: project.id })!.count,
   };
 }
 
@@ -808,8 +829,8 @@ const memberCandidatesStatement = preparedOnce(() =>
 );
 
 /** 变更记录 of a project: its activities, arrivals and commitments, and the files on any of them. */
-export function listProjectAudit(projectId: number) {
-  return projectAuditStatement().all({ projectId });
+export function listProjectAudit(projectId: number, limit = 100) {
+  return projectAuditStatement().all({ projectId, limit });
 }
 
 /** Read on every view of a project page: built and prepared once. */
@@ -820,6 +841,7 @@ const projectAuditStatement = preparedOnce(() => {
   const payoutIds = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} in (${commitmentIds})`;
   const filesOn = (entityType: string, ids: SQL) => sql`(${t.attachments.entityType} = ${entityType} and ${t.attachments.entityId} in (${ids}))`;
   return selectAudit("project", projectId, {
+    limit: sql.placeholder("limit"),
     including: [
       { entityType: "activity", ids: sql`select ${t.activities.id} from ${t.activities} where ${t.activities.projectId} = ${projectId}` },
       { entityType: "fdi_arrival", ids: arrivalIds },
@@ -937,8 +959,6 @@ export function correctActivity({
 /** One activity of a project, for its correction page (NotFound outside the actor's scope). */
 export function getActivity(actor: Actor, projectId: number, activityId: number) {
   const project = getProject(actor, projectId);
-  const activity = project.activities.find((row) => row.id === activityId) ?? null;
-  if (activity) return { project, activity };
   const row = db()
     .select(activityColumns)
     .from(t.activities)

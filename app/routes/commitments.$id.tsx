@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AttachmentList, CompactAttachments } from "../attachments/attachment-list";
 import { getPayoutEvidence, listAttachments, mayAttachTo } from "../attachments/attachments.server";
 import { AuditList } from "../audit/audit-list";
-import { presentAudit } from "../audit/audit-view.server";
+import { auditOnPage } from "../audit/audit-view.server";
 import { requireUser } from "../auth/session.server";
 import { CommitmentStatusBadge, OverdueBadge } from "../commitments/commitment-bits";
 import { dueNote } from "../commitments/commitment-rules";
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       confirmation,
       commitment,
-      audit: presentAudit("commitment", listCommitmentAudit(id)),
+      audit: auditOnPage("commitment", new URL(request.url), (limit) => listCommitmentAudit(id, limit)),
       today: today(),
       /** 附件 of the commitment, and 凭证 of each payout (they hang on the payout) */
       attachments: listAttachments(user, "commitment", id),
@@ -330,7 +330,7 @@ export default function CommitmentDetail() {
         <div>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} />
+            <AuditList rows={audit.rows} olderHref={audit.olderHref} />
           </section>
         </div>
       </div>

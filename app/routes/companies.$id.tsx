@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ACTIVITY_TYPE_LABELS } from "../activities/activity";
 import { AuditList } from "../audit/audit-list";
-import { presentAudit } from "../audit/audit-view.server";
+import { auditOnPage } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { addContact, deleteCompany, getCompany, listCompanyAudit, listCompanyProjects, updateContact } from "../companies/companies.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       company: getCompany(id),
       projects: listCompanyProjects(user, id),
       activities: listCompanyActivities(user, id),
-      audit: presentAudit("company", listCompanyAudit(id)),
+      audit: auditOnPage("company", new URL(request.url), (limit) => listCompanyAudit(id, limit)),
       canCreateProject: can(user.role, "create:project"),
     }),
   );
@@ -253,7 +253,7 @@ export default function CompanyDetail() {
           </section>
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} />
+            <AuditList rows={audit.rows} olderHref={audit.olderHref} />
           </section>
         </div>
       </div>

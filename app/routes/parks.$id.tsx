@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditList } from "../audit/audit-list";
-import { presentAudit } from "../audit/audit-view.server";
+import { auditOnPage } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { regionLabel } from "../companies/regions";
@@ -21,7 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
-  return load(() => json({ ...getPark(user, id), audit: presentAudit("park", listParkAudit(id)), canAdmin: can(user.role, "admin:system") }));
+  return load(() =>
+    json({
+      ...getPark(user, id),
+      audit: auditOnPage("park", new URL(request.url), (limit) => listParkAudit(id, limit)),
+      canAdmin: can(user.role, "admin:system"),
+    }),
+  );
 }
 
 const area = (value: number | null) => (value == null ? "—" : value.toLocaleString("en-US"));
@@ -216,7 +222,7 @@ export default function ParkPage() {
 
       <section className="card" aria-labelledby="audit-title">
         <h2 id="audit-title">变更记录</h2>
-        <AuditList rows={audit} />
+        <AuditList rows={audit.rows} olderHref={audit.olderHref} />
       </section>
     </>
   );

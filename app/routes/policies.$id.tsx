@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AuditList } from "../audit/audit-list";
-import { presentAudit } from "../audit/audit-view.server";
+import { auditOnPage } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { COMMITMENT_STATUS_LABELS } from "../commitments/commitment-rules";
 import { requirePermission, requireUser } from "../auth/session.server";
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           back: `/policies/${id}`,
         }
       : null;
-    return json({ ...policy, audit: presentAudit("policy", listPolicyAudit(id)), canAdmin, confirmation });
+    return json({ ...policy, audit: auditOnPage("policy", new URL(request.url), (limit) => listPolicyAudit(id, limit)), canAdmin, confirmation });
   });
 }
 
@@ -285,7 +285,7 @@ export default function PolicyPage() {
       ) : null}
       <section className="card" aria-labelledby="audit-title">
         <h2 id="audit-title">变更记录</h2>
-        <AuditList rows={audit} />
+        <AuditList rows={audit.rows} olderHref={audit.olderHref} />
       </section>
     </>
   );

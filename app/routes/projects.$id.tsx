@@ -7,7 +7,7 @@ import { ProjectArrivals } from "../arrivals/project-arrivals";
 import { AttachmentList } from "../attachments/attachment-list";
 import { getArrivalEvidence, listAttachments, mayAttachTo } from "../attachments/attachments.server";
 import { AuditList } from "../audit/audit-list";
-import { presentAudit } from "../audit/audit-view.server";
+import { auditOnPage } from "../audit/audit-view.server";
 import { can } from "../auth/permissions";
 import { listChainNodeChoices, listProjectChainLinks } from "../chains/chains.server";
 import { ProjectChainLinks } from "../chains/project-chain-links";
@@ -20,10 +20,10 @@ import { regionLabel } from "../companies/regions";
 import { formatDateTime, today } from "../lib/dates";
 import { load } from "../lib/http.server";
 import { formatAmount } from "../lib/money";
-import { idParam } from "../lib/params";
+import { idParam, intParam, withParam } from "../lib/params";
 import { newSubmissionToken } from "../lib/submissions.server";
 import { ActivityForm, LeadDateForm, ProjectMembers, StageForm, StatusForm } from "../projects/project-forms";
-import { getProject, listMemberCandidates, listProjectAudit } from "../projects/projects.server";
+import { getProject, getProjectTimeline, listMemberCandidates, listProjectAudit, TIMELINE_STEP } from "../projects/projects.server";
 import { PRIORITY_LABELS, PROJECT_TYPE_LABELS, STAGE_LABELS, STATUS_LABELS, type Stage, type Status } from "../projects/stages";
 import { useClientLinks } from "../ui/client-links";
 import { ConfirmButton } from "../ui/confirm";
@@ -41,11 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   return load(() => {
     const project = getProject(user, id);
+    const url = new URL(request.url);
+    const timeline = getProjectTimeline(user, project, Math.max(TIMELINE_STEP, intParam(url.searchParams, "activities") ?? 0));
+    const lastShown = timeline.activities.at(-1);
     // proposing a commitment is an edit right on the project (DESIGN.md §3)
     const canPropose = project.canEdit;
     return json({
-      project: { ...project, activities: project.activities.map(activityShown) },
-      audit: presentAudit("project", listProjectAudit(id)),
+      project,
+      activities: timeline.activities.map(activityShown),
+      activityCount: timeline.activityCount,
+      /** 查看更早的活动: as many again, landing on the last one shown */
+      olderActivitiesHref:
+        lastShown && timeline.activityCount > timeline.activities.length
+          ? `${withParam(url.searchParams, "activities", timeline.activities.length + TIMELINE_STEP)}#activity-${lastShown.id}`
+          : null,
+      audit: auditOnPage("project", url, (limit) => listProjectAudit(id, limit)),
       memberCandidates: project.canEdit ? listMemberCandidates(id) : [],
       chainLinks: listProjectChainLinks(id),
       chainChoices: project.canEdit ? listChainNodeChoices() : [],
@@ -68,13 +78,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * What the timeline renders of an activity: up to 200 of them go out twice (as HTML and as the page's
- * data), so only the fields shown, and no empty ones.
+ * What the timeline renders of an activity: each goes out twice (as HTML and as the page's data), so
+ * only the fields shown, and no empty ones.
  */
 function activityShown({ createdBy: _by, createdAt: _at, version: _version, participants, place, nextStep, ...shown }: Activity) {
   return { ...shown, participants: participants ?? undefined, place: place ?? undefined, nextStep: nextStep ?? undefined };
 }
-type Activity = ReturnType<typeof getProject>["activities"][number];
+type Activity = ReturnType<typeof getProjectTimeline>["activities"][number];
 
 interface LoggedChange {
   id: number;
@@ -96,6 +106,9 @@ function stageTimeline<S extends LoggedChange, T extends LoggedChange>(stages: S
 export default function ProjectDetail() {
   const {
     project,
+    activities,
+    activityCount,
+    olderActivitiesHref,
     audit,
     memberCandidates,
     chainLinks,
@@ -113,7 +126,7 @@ export default function ProjectDetail() {
   const { attachments, canAttach, arrivalEvidence } = useLoaderData<typeof loader>();
   const followLink = useClientLinks();
   // a part saved comes back here with a new version or one more row: its form starts empty again
-  const key = `${project.version}-${project.activities.length}`;
+  const key = `${project.version}-${activityCount}`;
   return (
     <>
       <div className="page-head">
@@ -235,7 +248,7 @@ export default function ProjectDetail() {
           </div>
           <div>
             <dt>最近活动</dt>
-            <dd>{project.activities.length > 0 ? project.lastActivityOn : "暂无活动"}</dd>
+            <dd>{activityCount > 0 ? project.lastActivityOn : "暂无活动"}</dd>
           </div>
           <div>
             <dt>线索日期</dt>
@@ -253,15 +266,15 @@ export default function ProjectDetail() {
         <div>
           <section className="card" id="activities" aria-labelledby="activities-title">
             <h2 id="activities-title">活动记录</h2>
-            {project.activities.length === 0 ? (
+            {activities.length === 0 ? (
               <p className="muted">暂无活动记录</p>
             ) : (
               // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- clicks of the links inside, Enter on a link included (client-links.ts)
               <ul className="timeline" aria-label="活动时间线" onClick={followLink}>
-                {project.activities.map((activity) => (
+                {activities.map((activity) => (
                   <li key={activity.id} id={`activity-${activity.id}`}>
                     <div className="meta">
-                      {/* one text node: up to 200 rows, and each separate piece costs its own render step and marker */}
+                      {/* one text node: each separate piece costs its own render step and marker */}
                       {`${activity.occurredOn} · ${ACTIVITY_TYPE_LABELS[activity.type]}${activity.place ? ` · ${activity.place}` : ""}${
                         activity.participants ? ` · 参与：${activity.participants}` : ""
                       } · 记录人 ${activity.createdByName ?? ""}${activity.canCorrect ? " · " : ""}`}
@@ -277,6 +290,11 @@ export default function ProjectDetail() {
                 ))}
               </ul>
             )}
+            {olderActivitiesHref ? (
+              <p>
+                <Link to={olderActivitiesHref} preventScrollReset>{`查看更早的活动（已显示 ${activities.length} 条，共 ${activityCount} 条）`}</Link>
+              </p>
+            ) : null}
           </section>
           <ProjectArrivals
             key={`arrivals-${key}-${funding.arrivals.length}`}
@@ -381,7 +399,7 @@ export default function ProjectDetail() {
           <AttachmentList entityType="project" entityId={project.id} attachments={attachments} canAttach={canAttach} />
           <section className="card">
             <h2>变更记录</h2>
-            <AuditList rows={audit} />
+            <AuditList rows={audit.rows} olderHref={audit.olderHref} />
           </section>
         </div>
       </div>
