@@ -18,6 +18,7 @@ import { arrivalsIn } from "../figures/measures.server";
 import { today, type Period } from "../lib/dates";
 import { InvalidError, NotFoundError } from "../lib/errors";
 import { pageOf, pageWindow, type Page } from "../lib/paging";
+import { preparedOnce } from "../lib/prepared.server";
 import { requireProjectAccess } from "../projects/project-access.server";
 import { projectScope, visibleProjects } from "../projects/scope.server";
 import type { ArrivalInput } from "./arrival.schema";
@@ -154,20 +155,7 @@ export function deleteArrival({
  */
 export function getProjectFunding(actor: Actor, projectId: number) {
   const project = requireProjectAccess(actor, projectId, "read");
-  const arrivals = db()
-    .select({
-      id: a.id,
-      arrivedOn: a.arrivedOn,
-      amountUsd: a.amountUsd,
-      reference: a.reference,
-      createdByName: t.users.displayName,
-      version: a.version,
-    })
-    .from(a)
-    .leftJoin(t.users, eq(t.users.id, a.createdBy))
-    .where(and(eq(a.projectId, projectId), isNull(a.deletedAt)))
-    .orderBy(asc(a.arrivedOn), asc(a.id))
-    .all();
+  const arrivals = projectArrivalsStatement().all({ projectId });
   const totalArrivedUsd = arrivals.reduce((sum, row) => sum + row.amountUsd, 0);
   const refusal = arrivalRefusal(project);
   return {
@@ -183,6 +171,24 @@ export function getProjectFunding(actor: Actor, projectId: number) {
   };
 }
 export type ProjectFunding = ReturnType<typeof getProjectFunding>;
+
+// Read on every view of a project page: built and prepared once.
+const projectArrivalsStatement = preparedOnce(() =>
+  db()
+    .select({
+      id: a.id,
+      arrivedOn: a.arrivedOn,
+      amountUsd: a.amountUsd,
+      reference: a.reference,
+      createdByName: t.users.displayName,
+      version: a.version,
+    })
+    .from(a)
+    .leftJoin(t.users, eq(t.users.id, a.createdBy))
+    .where(and(eq(a.projectId, sql.placeholder("projectId")), isNull(a.deletedAt)))
+    .orderBy(asc(a.arrivedOn), asc(a.id))
+    .prepare(),
+);
 
 /** The ids of a project's arrivals, as a subquery: their audit rows belong to the project's 变更记录. */
 export function projectArrivalIds(projectId: number): SQL {

@@ -22,6 +22,7 @@ import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, writeAudit } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { projectMemberIds, requireProjectAccess } from "../projects/project-access.server";
 import { visibleProjects } from "../projects/scope.server";
@@ -52,7 +53,6 @@ interface RecordFacts {
 /** The live record's project, if the actor may read it (a deleted record or project counts as absent). */
 function projectOfRecord(actor: Actor, entityType: AttachmentEntityType, entityId: number): { projectId: number; ownerId: number } | undefined {
   const columns = { projectId: t.projects.id, ownerId: t.projects.ownerId };
-  const visible = visibleProjects(actor);
   switch (entityType) {
     case "project": {
       const project = requireProjectAccess(actor, entityId, "read");
@@ -63,7 +63,7 @@ function projectOfRecord(actor: Actor, entityType: AttachmentEntityType, entityI
         .select(columns)
         .from(t.commitments)
         .innerJoin(t.projects, eq(t.projects.id, t.commitments.projectId))
-        .where(and(eq(t.commitments.id, entityId), isNull(t.commitments.deletedAt), visible))
+        .where(and(eq(t.commitments.id, entityId), isNull(t.commitments.deletedAt), visibleProjects(actor)))
         .get();
     case "payout":
       return db()
@@ -71,14 +71,14 @@ function projectOfRecord(actor: Actor, entityType: AttachmentEntityType, entityI
         .from(t.payouts)
         .innerJoin(t.commitments, eq(t.commitments.id, t.payouts.commitmentId))
         .innerJoin(t.projects, eq(t.projects.id, t.commitments.projectId))
-        .where(and(eq(t.payouts.id, entityId), isNull(t.payouts.deletedAt), isNull(t.commitments.deletedAt), visible))
+        .where(and(eq(t.payouts.id, entityId), isNull(t.payouts.deletedAt), isNull(t.commitments.deletedAt), visibleProjects(actor)))
         .get();
     case "fdi_arrival":
       return db()
         .select(columns)
         .from(t.fdiArrivals)
         .innerJoin(t.projects, eq(t.projects.id, t.fdiArrivals.projectId))
-        .where(and(eq(t.fdiArrivals.id, entityId), isNull(t.fdiArrivals.deletedAt), visible))
+        .where(and(eq(t.fdiArrivals.id, entityId), isNull(t.fdiArrivals.deletedAt), visibleProjects(actor)))
         .get();
   }
 }
@@ -104,7 +104,8 @@ export function mayAttachTo(actor: Actor, entityType: AttachmentEntityType, enti
 
 // ── listing ───────────────────────────────────────────────────────────────
 
-function selectAttachmentRows(where: SQL) {
+/** Live files matching `where`, newest first; each use is read on every view of a page, so prepared once. */
+function prepareAttachmentRows(where: SQL) {
   return db()
     .select({
       id: at.id,
@@ -122,15 +123,39 @@ function selectAttachmentRows(where: SQL) {
     .leftJoin(t.users, eq(t.users.id, at.uploadedBy))
     .where(and(isNull(at.deletedAt), where))
     .orderBy(desc(at.createdAt), desc(at.id))
-    .all()
-    .map((row) => ({ ...row, categoryLabel: categoryLabel(row.category), typeLabel: fileTypeLabel(row.mediaType) }));
+    .prepare();
 }
-export type AttachmentView = ReturnType<typeof selectAttachmentRows>[number];
+type AttachmentRow = ReturnType<ReturnType<typeof prepareAttachmentRows>["all"]>[number];
+
+function presentAttachment(row: AttachmentRow) {
+  return { ...row, categoryLabel: categoryLabel(row.category), typeLabel: fileTypeLabel(row.mediaType) };
+}
+export type AttachmentView = ReturnType<typeof presentAttachment>;
+
+const recordAttachmentsStatement = preparedOnce(() =>
+  prepareAttachmentRows(and(eq(at.entityType, sql.placeholder("entityType")), eq(at.entityId, sql.placeholder("entityId"))) as SQL),
+);
+const arrivalAttachmentsStatement = preparedOnce(() =>
+  prepareAttachmentRows(
+    and(
+      eq(at.entityType, "fdi_arrival"),
+      sql`${at.entityId} in (select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${sql.placeholder("projectId")} and ${t.fdiArrivals.deletedAt} is null)`,
+    ) as SQL,
+  ),
+);
+const payoutAttachmentsStatement = preparedOnce(() =>
+  prepareAttachmentRows(
+    and(
+      eq(at.entityType, "payout"),
+      sql`${at.entityId} in (select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${sql.placeholder("commitmentId")} and ${t.payouts.deletedAt} is null)`,
+    ) as SQL,
+  ),
+);
 
 /** The record's files, newest first (NotFound unless the actor may read the record). */
 export function listAttachments(actor: Actor, entityType: AttachmentEntityType, entityId: number): AttachmentView[] {
   findReadableRecord(actor, entityType, entityId);
-  return selectAttachmentRows(and(eq(at.entityType, entityType), eq(at.entityId, entityId)) as SQL);
+  return recordAttachmentsStatement().all({ entityType, entityId }).map(presentAttachment);
 }
 
 function groupByRecord(rows: AttachmentView[]): Record<number, AttachmentView[]> {
@@ -142,9 +167,8 @@ function groupByRecord(rows: AttachmentView[]): Record<number, AttachmentView[]>
 /** The files of a project's live arrivals by arrival id, and whether the actor may attach to arrivals (NotFound unless they may read the project). */
 export function getArrivalEvidence(actor: Actor, projectId: number): { byRecord: Record<number, AttachmentView[]>; canAttach: boolean } {
   const project = findReadableRecord(actor, "project", projectId);
-  const arrivals = sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${projectId} and ${t.fdiArrivals.deletedAt} is null`;
   return {
-    byRecord: groupByRecord(selectAttachmentRows(and(eq(at.entityType, "fdi_arrival"), sql`${at.entityId} in (${arrivals})`) as SQL)),
+    byRecord: groupByRecord(arrivalAttachmentsStatement().all({ projectId }).map(presentAttachment)),
     canAttach: mayAttach(actor, "fdi_arrival", project),
   };
 }
@@ -152,9 +176,8 @@ export function getArrivalEvidence(actor: Actor, projectId: number): { byRecord:
 /** The files of a commitment's live payouts by payout id, and whether the actor may attach to payouts (NotFound unless they may read the commitment). */
 export function getPayoutEvidence(actor: Actor, commitmentId: number): { byRecord: Record<number, AttachmentView[]>; canAttach: boolean } {
   const record = findReadableRecord(actor, "commitment", commitmentId);
-  const payouts = sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${commitmentId} and ${t.payouts.deletedAt} is null`;
   return {
-    byRecord: groupByRecord(selectAttachmentRows(and(eq(at.entityType, "payout"), sql`${at.entityId} in (${payouts})`) as SQL)),
+    byRecord: groupByRecord(payoutAttachmentsStatement().all({ commitmentId }).map(presentAttachment)),
     canAttach: mayAttach(actor, "payout", record),
   };
 }

@@ -313,7 +313,16 @@ function readChainGaps(actor: Actor, systemId: number | undefined, projectLimit:
 
 /** The chain nodes a project serves, with the trail of each. */
 export function listProjectChainLinks(projectId: number) {
-  const rows = db()
+  const rows = projectChainLinksStatement().all({ projectId });
+  // most projects serve no node: the labels read every node, so only when there is one to label
+  if (rows.length === 0) return [];
+  const labels = nodeLabels();
+  return rows.map((row) => ({ ...row, label: labels.get(row.nodeId) ?? "" }));
+}
+
+// Read on every view of a project page: built and prepared once.
+const projectChainLinksStatement = preparedOnce(() =>
+  db()
     .select({
       id: t.projectChainLinks.id,
       nodeId: t.chainNodes.id,
@@ -324,12 +333,10 @@ export function listProjectChainLinks(projectId: number) {
     })
     .from(t.projectChainLinks)
     .innerJoin(t.chainNodes, eq(t.chainNodes.id, t.projectChainLinks.nodeId))
-    .where(and(eq(t.projectChainLinks.projectId, projectId), isNull(t.projectChainLinks.deletedAt)))
+    .where(and(eq(t.projectChainLinks.projectId, sql.placeholder("projectId")), isNull(t.projectChainLinks.deletedAt)))
     .orderBy(asc(t.projectChainLinks.id))
-    .all();
-  const labels = nodeLabels();
-  return rows.map((row) => ({ ...row, label: labels.get(row.nodeId) ?? "" }));
-}
+    .prepare(),
+);
 
 const allNodesStatement = preparedOnce(() =>
   db()

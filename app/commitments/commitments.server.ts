@@ -326,12 +326,18 @@ function selectRowsWithOwner() {
 export function listProjectCommitments(actor: Actor, projectId: number) {
   requireProjectAccess(actor, projectId, "read");
   const day = today();
-  return selectRows()
-    .where(and(eq(c.projectId, projectId), isNull(c.deletedAt)))
-    .orderBy(asc(c.dueOn), asc(c.id))
-    .all()
+  return projectCommitmentsStatement()
+    .all({ projectId })
     .map((row) => presentRow(row, day));
 }
+
+// Read on every view of a project page: built and prepared once.
+const projectCommitmentsStatement = preparedOnce(() =>
+  selectRows()
+    .where(and(eq(c.projectId, sql.placeholder("projectId")), isNull(c.deletedAt)))
+    .orderBy(asc(c.dueOn), asc(c.id))
+    .prepare(),
+);
 
 /** Compact rows of the watch lists (工作台, cockpit): with the owner, outstanding and days to go. */
 function selectDueRows() {

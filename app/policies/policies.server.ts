@@ -303,7 +303,14 @@ export function listPolicyClauseChoices(): { id: number; label: string }[] {
 
 export function listProjectPolicyBases(projectId: number) {
   const day = today();
-  return db()
+  return projectPolicyBasesStatement()
+    .all({ projectId })
+    .map(({ repealedOn, ...row }) => ({ ...row, state: clauseState({ effectiveTo: row.effectiveTo, repealedOn }, day) }));
+}
+
+// Read on every view of a project page: built and prepared once.
+const projectPolicyBasesStatement = preparedOnce(() =>
+  db()
     .select({
       id: t.projectPolicyBases.id,
       clauseId: t.policyClauses.id,
@@ -319,11 +326,10 @@ export function listProjectPolicyBases(projectId: number) {
     .from(t.projectPolicyBases)
     .innerJoin(t.policyClauses, eq(t.policyClauses.id, t.projectPolicyBases.clauseId))
     .innerJoin(t.policies, eq(t.policies.id, t.policyClauses.policyId))
-    .where(and(eq(t.projectPolicyBases.projectId, projectId), isNull(t.projectPolicyBases.deletedAt)))
+    .where(and(eq(t.projectPolicyBases.projectId, sql.placeholder("projectId")), isNull(t.projectPolicyBases.deletedAt)))
     .orderBy(asc(t.projectPolicyBases.id))
-    .all()
-    .map(({ repealedOn, ...row }) => ({ ...row, state: clauseState({ effectiveTo: row.effectiveTo, repealedOn }, day) }));
-}
+    .prepare(),
+);
 
 /** 添加政策依据: only editors of the project; never a clause of a policy no longer in force. */
 export function addPolicyBasis({ actor, projectId, data }: { actor: Actor; projectId: number; data: PolicyBasisInput }): number {
