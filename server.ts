@@ -6,10 +6,12 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+// the adapter's own request and response conversions, so that the answer can wait for the disk in between
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler as createRemixRequestHandler, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { databasePathFromEnv } from "./db/client";
+import { commitsOnDisk } from "./db/durable-commits";
 import { checkStorage } from "./db/preflight";
 import { writeServerPid } from "./db/server-pid";
 
@@ -116,14 +118,28 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
 });
 
 const build = (await import(path.join(root, "build/index.js"))) as ServerBuild;
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+const handleRemixRequest = createRemixRequestHandler(build, build.mode);
+
+/** When the WAL cannot be synced, the save is in the database file's log but may not survive a power cut. */
+const NOT_ON_DISK_MESSAGE = "写入磁盘出错，刚才的操作可能未保存，请联系系统管理员";
+
+app.all("*", async (req: Request, res: Response, next: NextFunction) => {
+  try {
+    const loadContext = { cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+    const response = await handleRemixRequest(createRemixRequest(req, res), loadContext);
+    // no answer leaves before the saves it reports are on disk (decision 0011); reads meanwhile go on
+    try {
+      await commitsOnDisk();
+    } catch (error) {
+      console.error(error);
+      res.status(503).type("text/plain; charset=utf-8").send(NOT_ON_DISK_MESSAGE);
+      return;
+    }
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
 
 const server = app.listen(port, host, () => {
   console.log(`招商引资管理系统 listening on http://localhost:${port}`);

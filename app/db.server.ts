@@ -12,7 +12,8 @@ const holder = globalThis as unknown as { __fdiDb?: Db };
 
 export function db(): Db {
   if (!holder.__fdiDb) {
-    const opened = openDatabase(databasePathFromEnv());
+    // the server syncs the WAL before each answer (server.ts, commitsOnDisk), off the event loop
+    const opened = openDatabase(databasePathFromEnv(), { walSyncs: "deferred" });
     fillMissingSearchText(opened);
     holder.__fdiDb = opened;
   }

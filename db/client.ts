@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { deferWalSyncs } from "./durable-commits";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,12 +33,19 @@ export function databasePathFromEnv(): string {
  */
 export const BUSY_TIMEOUT_MS = 200;
 
-export function openDatabase(file: string, { migrations = true }: { migrations?: boolean } = {}): Db {
+/**
+ * `walSyncs`: "at-commit" (synchronous = FULL) for scripts and tests; "deferred" for the server's
+ * connection, which syncs the WAL off the event loop before it answers (db/durable-commits.ts).
+ */
+export function openDatabase(
+  file: string,
+  { migrations = true, walSyncs = "at-commit" }: { migrations?: boolean; walSyncs?: "at-commit" | "deferred" } = {},
+): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL syncs the WAL at every commit: an acknowledged save survives a power cut, not only a crash
-  // (tests/bench/reliability.ts measures the cost).
+  // (tests/bench/reliability.ts measures the cost). A "deferred" connection syncs before it answers instead.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -45,5 +53,6 @@ export function openDatabase(file: string, { migrations = true }: { migrations?:
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema });
   if (migrations) migrate(db, { migrationsFolder });
+  if (walSyncs === "deferred") deferWalSyncs(sqlite, file);
   return db as Db;
 }
