@@ -247,8 +247,11 @@ const GAP_PROJECT_LIMIT = 10;
  * with its snapshot row (an unverified signing stands at 签约（待甄别）), and counts them all.
  */
 export function listChainGaps(actor: Actor, { systemId, projectLimit = GAP_PROJECT_LIMIT }: { systemId?: number; projectLimit?: number } = {}) {
-  // each gap reads every project linked to it, twice (count and list): kept until anything is written
-  return cachedFigures(`chain-gaps:${systemId ?? ""}:${projectLimit}:${scopeKey(actor)}`, () => readChainGaps(actor, systemId, projectLimit));
+  // each gap reads every project linked to it, twice (count and list): kept until anything is written,
+  // a follow-up included (the projects are listed by update time)
+  return cachedFigures(`chain-gaps:${systemId ?? ""}:${projectLimit}:${scopeKey(actor)}`, () => readChainGaps(actor, systemId, projectLimit), {
+    followUps: true,
+  });
 }
 
 function readChainGaps(actor: Actor, systemId: number | undefined, projectLimit: number) {

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import { db, t } from "../db.server";
 import { InvalidError } from "./errors";
+import { countBookkeepingChanges } from "../figures/figure-cache.server";
 import { SUBMISSION_TOKEN_FIELD } from "./form";
 
 /** Tokens older than this are pruned: nobody resubmits a page a day later and expects it to be the same. */
@@ -50,10 +51,13 @@ export function submitOnce(submission: Submission, create: () => string): string
       }
       const location = create();
       const now = Date.now();
-      tx.insert(t.formSubmissions).values({ token, userId, location, at: now }).run();
-      tx.delete(t.formSubmissions)
+      const recorded = tx.insert(t.formSubmissions).values({ token, userId, location, at: now }).run().changes;
+      const pruned = tx
+        .delete(t.formSubmissions)
         .where(lt(t.formSubmissions.at, now - KEEP_MS))
-        .run();
+        .run().changes;
+      // no figure reads the tokens
+      countBookkeepingChanges(recorded + pruned);
       return location;
     },
     { behavior: "immediate" },

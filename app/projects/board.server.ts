@@ -51,11 +51,15 @@ export function getProjectBoard(actor: Actor, filters: BoardFilters, cardsPerCol
   const from = boardFrom(filters);
   // today in the key: the 工作台 filters (desk=overdue, …) are relative to the business date
   const key = `board:${today()}:${actor.id}:${actor.role}:${actor.unitId}:${JSON.stringify(filters)}`;
-  const totals = cachedFigures(key, () =>
-    db().all<{ stage: Stage; projects: number; usd: number }>(
-      sql`select ${t.projects.stage} as stage, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as usd
+  // a follow-up counts: the 工作台 filters read 下次跟进 and 最近活动
+  const totals = cachedFigures(
+    key,
+    () =>
+      db().all<{ stage: Stage; projects: number; usd: number }>(
+        sql`select ${t.projects.stage} as stage, count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as usd
         from ${from} where ${where} group by ${t.projects.stage}`,
-    ),
+      ),
+    { followUps: true },
   );
   const byStage = new Map(totals.map((row) => [row.stage, row]));
   // per column: its largest projects, walking the stage's part of the index down from the largest amount

@@ -13,6 +13,7 @@ import { addDays, today } from "../lib/dates";
 import { ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
+import { followUpWrite } from "../figures/figure-cache.server";
 import { COUNT_CAP, lastPage, PAGE_SIZE, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
@@ -897,31 +898,34 @@ export function addActivity({
   const followUp: { nextFollowUpOn?: string; nextFollowUpItem?: string } = {};
   if (nextFollowUpOn) followUp.nextFollowUpOn = nextFollowUpOn;
   if (fields.nextStep) followUp.nextFollowUpItem = fields.nextStep;
-  return db().transaction((tx) => {
-    const row = tx
-      .insert(t.activities)
-      .values({ ...fields, projectId, companyId: project.companyId, createdBy: actor.id })
-      .returning({ id: t.activities.id })
-      .get();
-    writeAudit(tx, { entityType: "activity", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...fields }) });
-    // read again inside the transaction: the form never showed these fields, so no stale save to refuse
-    const current = tx.select().from(t.projects).where(eq(t.projects.id, projectId)).get()!;
-    if (Object.keys(diffRecords(current, followUp)).length > 0) {
-      updateVersioned(tx, {
-        table: t.projects,
-        entityType: "project",
-        id: projectId,
-        version: current.version,
-        values: followUp,
-        before: current,
-        userId: actor.id,
-      });
-    } else {
-      tx.update(t.projects).set({ updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
-    }
-    refreshLastActivity(tx, projectId);
-    return row.id;
-  });
+  // a follow-up: the cached pipeline figures stay valid (figure-cache.server.ts)
+  return followUpWrite(() =>
+    db().transaction((tx) => {
+      const row = tx
+        .insert(t.activities)
+        .values({ ...fields, projectId, companyId: project.companyId, createdBy: actor.id })
+        .returning({ id: t.activities.id })
+        .get();
+      writeAudit(tx, { entityType: "activity", entityId: row.id, action: "create", userId: actor.id, changes: diffRecords(null, { projectId, ...fields }) });
+      // read again inside the transaction: the form never showed these fields, so no stale save to refuse
+      const current = tx.select().from(t.projects).where(eq(t.projects.id, projectId)).get()!;
+      if (Object.keys(diffRecords(current, followUp)).length > 0) {
+        updateVersioned(tx, {
+          table: t.projects,
+          entityType: "project",
+          id: projectId,
+          version: current.version,
+          values: followUp,
+          before: current,
+          userId: actor.id,
+        });
+      } else {
+        tx.update(t.projects).set({ updatedAt: Date.now() }).where(eq(t.projects.id, projectId)).run();
+      }
+      refreshLastActivity(tx, projectId);
+      return row.id;
+    }),
+  );
 }
 
 /**
@@ -950,10 +954,12 @@ export function correctActivity({
   const problem = activityCorrectionProblem({ authorId: before.createdBy, createdAt: before.createdAt, actorId: actor.id, now: Date.now() });
   if (problem) throw new InvalidError({}, problem);
   const { version, ...values } = data;
-  db().transaction((tx) => {
-    updateVersioned(tx, { table: t.activities, entityType: "activity", id: activityId, version, values, before, userId: actor.id });
-    refreshLastActivity(tx, projectId);
-  });
+  followUpWrite(() =>
+    db().transaction((tx) => {
+      updateVersioned(tx, { table: t.activities, entityType: "activity", id: activityId, version, values, before, userId: actor.id });
+      refreshLastActivity(tx, projectId);
+    }),
+  );
 }
 
 /** One activity of a project, for its correction page (NotFound outside the actor's scope). */
