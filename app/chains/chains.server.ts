@@ -359,19 +359,22 @@ const allNodesStatement = preparedOnce(() =>
 );
 
 /** Every node in tree order with its trail, "四群八链 › 高档数控机床 › 控制检测". */
+/** Every node with its trail as a label; read by the project list's filters and the project page on every view, so kept until the next write. */
 function labelledNodes() {
-  const nodes = allNodesStatement().all();
-  const names = new Map(nodes.map((node) => [node.id, node.name]));
-  return nodes.map((node) => ({
-    ...node,
-    label: [
-      node.systemName,
-      ...node.path
-        .split("/")
-        .filter(Boolean)
-        .map((id) => names.get(Number(id))),
-    ].join(" › "),
-  }));
+  return cachedFigures("chain-node-labels", () => {
+    const nodes = allNodesStatement().all();
+    const names = new Map(nodes.map((node) => [node.id, node.name]));
+    return nodes.map((node) => ({
+      ...node,
+      label: [
+        node.systemName,
+        ...node.path
+          .split("/")
+          .filter(Boolean)
+          .map((id) => names.get(Number(id))),
+      ].join(" › "),
+    }));
+  });
 }
 
 function nodeLabels(): Map<number, string> {

@@ -13,7 +13,7 @@ import { addDays, today } from "../lib/dates";
 import { ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
-import { followUpWrite } from "../figures/figure-cache.server";
+import { cachedFigures, followUpWrite } from "../figures/figure-cache.server";
 import { COUNT_CAP, lastPage, PAGE_SIZE, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
@@ -469,12 +469,13 @@ export function listAssignableOwners(actor: Actor) {
 
 /** The choices of the project list's filters (run on every list view, so prepared once). */
 export function listProjectFilterChoices() {
-  return {
+  // read on every list and board view: kept until the next write (figure-cache.server.ts)
+  return cachedFigures("project-filter-choices", () => ({
     owners: allOwnersStatement().all(),
     units: activeUnitsStatement().all(),
     channels: activeChannelsStatement().all(),
     parks: parksStatement().all(),
-  };
+  }));
 }
 
 /** The choices of the project form: as the filters, but owners limited to those the actor may assign. */
