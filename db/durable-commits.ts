@@ -1,10 +1,10 @@
 /**
  * Durable commits without blocking the event loop (decision 0011). A connection opened with
- * `commits: "synced-before-reply"` commits with `synchronous = NORMAL`: the WAL is written at each
- * commit but not synced. The server then awaits `commitsOnDisk()` before it sends any answer: one
- * fsync of the WAL on libuv's thread pool covers every commit made before it started, so an
+ * `walSyncs: "deferred"` (db/client.ts) commits with `synchronous = NORMAL`: the WAL is written at
+ * each commit but not synced. The server then awaits `commitsOnDisk()` before it sends any answer:
+ * one fsync of the WAL on libuv's thread pool covers every commit made before it started, so an
  * acknowledged save survives a power cut as under FULL, while the one thread goes on serving reads
- * during the disk's 10 ms instead of waiting for it at every commit.
+ * during the disk's time instead of waiting for it at every commit.
  */
 import fs from "node:fs";
 import path from "node:path";
