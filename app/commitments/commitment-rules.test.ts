@@ -6,7 +6,6 @@ import {
   daysUntilDue,
   dueNote,
   dueWindowEnd,
-  isDueForOwner,
   isInDueWindow,
   isOverdue,
   isPaidInFull,
@@ -86,14 +85,6 @@ describe("overdue and due windows", () => {
     expect(isInDueWindow(row({ dueOn: "2025-12-14" }), "overdue", today)).toBe(true);
     expect(isInDueWindow(row({ dueOn: "2025-12-20", status: "proposed" }), "due30", today)).toBe(false);
     expect(isInDueWindow(row({ dueOn: "2025-12-20", status: "fulfilled" }), "due30", today)).toBe(false);
-  });
-
-  it("shows an owner what is overdue or due within 30 days", () => {
-    const today = "2026-02-27";
-    expect(isDueForOwner(row({ dueOn: "2026-02-01" }), today)).toBe(true);
-    expect(isDueForOwner(row({ dueOn: "2026-03-29" }), today)).toBe(true);
-    expect(isDueForOwner(row({ dueOn: "2026-03-30" }), today)).toBe(false);
-    expect(isDueForOwner(row({ dueOn: "2026-02-01", status: "cancelled" }), today)).toBe(false);
   });
 
   it("says how far the date is", () => {

@@ -140,11 +140,6 @@ export function isInDueWindow(row: DueRow, window: DueWindow, today: string): bo
   return isOwed(row) && row.dueOn >= today && row.dueOn <= dueWindowEnd(window, today);
 }
 
-/** What an owner's 工作台 shows: overdue, or due within 30 days. */
-export function isDueForOwner(row: DueRow, today: string): boolean {
-  return isOverdue(row, today) || isInDueWindow(row, "due30", today);
-}
-
 /** "逾期 3 天", "今天到期", "还有 12 天" — for owed commitments; null otherwise. */
 export function dueNote(row: DueRow, today: string): string | null {
   if (!isOwed(row)) return null;

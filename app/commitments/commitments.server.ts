@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { assertCan, can, type Actor } from "../auth/permissions";
+import { assertCan, type Actor } from "../auth/permissions";
 import { diffRecords, listAudit, writeAudit, type Changes } from "../audit/audit.server";
 import { db, t } from "../db.server";
 import { cachedFigures } from "../figures/figure-cache.server";
@@ -31,6 +31,7 @@ import {
   isOverdue,
   isPaidInFull,
   isPolicyExpired,
+  mayTakeStep,
   OPEN_STATUSES,
   PAYABLE_STATUSES,
   payoutProblem,
@@ -484,7 +485,7 @@ export function getCommitment(actor: Actor, id: number) {
     .all();
   const paidCny = payouts.reduce((sum, payout) => sum + payout.amountCny, 0);
   const amounts = { status: row.status, dueOn: row.dueOn, amountCny: row.amountCny, paidCny };
-  const may = (step: CommitmentStep) => can(actor.role, STEP_PERMISSIONS[step]) && canTakeStep(row.status, step);
+  const may = (step: CommitmentStep) => mayTakeStep(actor, row.status, step);
   return {
     ...row,
     clauseLabel: clauseLabel({ policyTitle: row.policyTitle, number: row.clauseNumber, incentiveType: row.incentiveType }),
