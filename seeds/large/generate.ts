@@ -1626,7 +1626,8 @@ const STREAM = {
   cancellations: 11,
 };
 
-const COUNTED_TABLES = [
+/** The tables the generator fills, counted in its summary. */
+export const GENERATED_TABLES = [
   "users",
   "companies",
   "contacts",
@@ -1751,7 +1752,7 @@ export async function generateLargeDataSet(options: LargeDataSetOptions): Promis
     });
 
     const tableCounts: Record<string, number> = {};
-    for (const table of COUNTED_TABLES) {
+    for (const table of GENERATED_TABLES) {
       tableCounts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     }
     sqlite.close();
