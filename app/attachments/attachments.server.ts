@@ -135,20 +135,20 @@ export type AttachmentView = ReturnType<typeof presentAttachment>;
 const recordAttachmentsStatement = preparedOnce(() =>
   prepareAttachmentRows(and(eq(at.entityType, sql.placeholder("entityType")), eq(at.entityId, sql.placeholder("entityId"))) as SQL),
 );
+/** The files on the live parts (arrivals, payouts) of one record: `partIds` selects the parts' ids. */
+function preparePartAttachmentRows(entityType: "fdi_arrival" | "payout", partIds: SQL) {
+  return prepareAttachmentRows(and(eq(at.entityType, entityType), sql`${at.entityId} in (${partIds})`) as SQL);
+}
 const arrivalAttachmentsStatement = preparedOnce(() =>
-  prepareAttachmentRows(
-    and(
-      eq(at.entityType, "fdi_arrival"),
-      sql`${at.entityId} in (select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${sql.placeholder("projectId")} and ${t.fdiArrivals.deletedAt} is null)`,
-    ) as SQL,
+  preparePartAttachmentRows(
+    "fdi_arrival",
+    sql`select ${t.fdiArrivals.id} from ${t.fdiArrivals} where ${t.fdiArrivals.projectId} = ${sql.placeholder("projectId")} and ${t.fdiArrivals.deletedAt} is null`,
   ),
 );
 const payoutAttachmentsStatement = preparedOnce(() =>
-  prepareAttachmentRows(
-    and(
-      eq(at.entityType, "payout"),
-      sql`${at.entityId} in (select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${sql.placeholder("commitmentId")} and ${t.payouts.deletedAt} is null)`,
-    ) as SQL,
+  preparePartAttachmentRows(
+    "payout",
+    sql`select ${t.payouts.id} from ${t.payouts} where ${t.payouts.commitmentId} = ${sql.placeholder("commitmentId")} and ${t.payouts.deletedAt} is null`,
   ),
 );
 
