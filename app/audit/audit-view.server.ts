@@ -11,7 +11,7 @@ import { COMMITMENT_AUDIT } from "../commitments/labels";
 import { COMPANY_AUDIT, CONTACT_AUDIT } from "../companies/labels";
 import { db, t } from "../db.server";
 import { formatDateTime } from "../lib/dates";
-import { intParam, withParam } from "../lib/params";
+import { shownInSteps } from "../lib/params";
 import { PARK_AUDIT } from "../parks/labels";
 import { POLICY_AUDIT } from "../policies/labels";
 import { clauseLabel } from "../policies/policy-status";
@@ -250,11 +250,11 @@ export const AUDIT_STEP = 20;
  * `read(limit)` reads the record's entries, newest first.
  */
 export function auditOnPage(record: EntityType, url: URL, read: (limit: number) => readonly AuditEntry[]) {
-  const shown = Math.max(AUDIT_STEP, intParam(url.searchParams, "changes") ?? 0);
+  const { shown, moreHref } = shownInSteps(url.searchParams, "changes", AUDIT_STEP);
   const entries = read(shown + 1);
   const rows = presentAudit(record, entries.slice(0, shown));
   const last = rows.at(-1);
-  return { rows, olderHref: entries.length > shown && last ? `${withParam(url.searchParams, "changes", shown + AUDIT_STEP)}#change-${last.id}` : null };
+  return { rows, olderHref: moreHref(entries.length > shown, last && `change-${last.id}`) };
 }
 
 /**

@@ -16,9 +16,20 @@ export function enumParam<T extends string>(params: URLSearchParams, name: strin
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-/** The current page's query with `name` set to `value` (a 查看更早的… link keeps the page's other parameters). */
-export function withParam(params: URLSearchParams, name: string, value: string | number): string {
-  const next = new URLSearchParams(params);
-  next.set(name, String(value));
-  return `?${next}`;
+/**
+ * A list that a page shows in steps (查看更早的…): how many rows its `?name=` asks for, at least `step`,
+ * and the link to `step` more — keeping the page's other parameters and landing on `lastAnchor`, the
+ * last row shown — or null when nothing is left to show.
+ */
+export function shownInSteps(params: URLSearchParams, name: string, step: number) {
+  const shown = Math.max(step, intParam(params, name) ?? 0);
+  return {
+    shown,
+    moreHref(hasMore: boolean, lastAnchor: string | undefined): string | null {
+      if (!hasMore || !lastAnchor) return null;
+      const next = new URLSearchParams(params);
+      next.set(name, String(shown + step));
+      return `?${next}#${lastAnchor}`;
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { regionLabel } from "../companies/regions";
 import { formatDateTime, today } from "../lib/dates";
 import { load } from "../lib/http.server";
 import { formatAmount } from "../lib/money";
-import { idParam, intParam, withParam } from "../lib/params";
+import { idParam, shownInSteps } from "../lib/params";
 import { newSubmissionToken } from "../lib/submissions.server";
 import { ActivityForm, LeadDateForm, ProjectMembers, StageForm, StatusForm } from "../projects/project-forms";
 import { getProject, getProjectTimeline, listMemberCandidates, listProjectAudit, TIMELINE_STEP } from "../projects/projects.server";
@@ -42,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return load(() => {
     const project = getProject(user, id);
     const url = new URL(request.url);
-    const timeline = getProjectTimeline(user, project, Math.max(TIMELINE_STEP, intParam(url.searchParams, "activities") ?? 0));
+    const { shown, moreHref } = shownInSteps(url.searchParams, "activities", TIMELINE_STEP);
+    const timeline = getProjectTimeline(user, project, shown);
     const lastShown = timeline.activities.at(-1);
     // proposing a commitment is an edit right on the project (DESIGN.md §3)
     const canPropose = project.canEdit;
@@ -51,10 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       activities: timeline.activities.map(activityShown),
       activityCount: timeline.activityCount,
       /** 查看更早的活动: as many again, landing on the last one shown */
-      olderActivitiesHref:
-        lastShown && timeline.activityCount > timeline.activities.length
-          ? `${withParam(url.searchParams, "activities", timeline.activities.length + TIMELINE_STEP)}#activity-${lastShown.id}`
-          : null,
+      olderActivitiesHref: moreHref(timeline.activityCount > timeline.activities.length, lastShown && `activity-${lastShown.id}`),
       audit: auditOnPage("project", url, (limit) => listProjectAudit(id, limit)),
       memberCandidates: project.canEdit ? listMemberCandidates(id) : [],
       chainLinks: listProjectChainLinks(id),
