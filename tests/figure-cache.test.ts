@@ -12,8 +12,8 @@ import { db, t } from "../app/db.server";
 import { getCockpit } from "../app/figures/cockpit.server";
 import { submitOnce } from "../app/lib/submissions.server";
 import { getProjectBoard } from "../app/projects/board.server";
-import { addActivity, correctActivity, moveProjectToStage } from "../app/projects/projects.server";
-import { makeCompany, makeProject, makeUnit, makeUser, projectRow } from "./support/builders";
+import { addActivity, correctActivity, listProjects, moveProjectToStage } from "../app/projects/projects.server";
+import { makeCompany, makeProject, makeUnit, makeUser, onDay, projectRow } from "./support/builders";
 
 let officer: Actor;
 let companyId: number;
@@ -80,5 +80,52 @@ describe("the figure cache", () => {
     expect(stale).toBeGreaterThan(0);
     addActivity({ actor: officer, projectId: id, data: visit("2026-06-29") });
     expect(staleTotals()).toBe(stale - 1);
+  });
+});
+
+describe("the project list's pages", () => {
+  const firstPage = { page: 1 };
+  const ids = (actor: Actor, filters: Parameters<typeof listProjects>[1] = firstPage) => listProjects(actor, filters).rows.map((row) => row.id);
+
+  it("keeps a page until a write, a follow-up included: the project just visited comes first", () => {
+    const older = makeProject(officer, { companyId, enteredOn: "2026-04-01" });
+    makeProject(officer, { companyId, enteredOn: "2026-04-02" });
+    const before = listProjects(officer, firstPage);
+    expect(listProjects(officer, firstPage)).toBe(before);
+    expect(before.rows[0].id).not.toBe(older);
+    addActivity({ actor: officer, projectId: older, data: visit("2026-06-29", { nextFollowUpOn: "2026-07-06" }) });
+    const after = listProjects(officer, firstPage);
+    expect(after.rows[0]).toMatchObject({ id: older, nextFollowUpOn: "2026-07-06" });
+  });
+
+  it("shows a change of stage at once", () => {
+    const id = makeProject(officer, { companyId, enteredOn: "2026-02-01" });
+    expect(listProjects(officer, firstPage).rows[0]).toMatchObject({ id, stage: "lead" });
+    moveProjectToStage({ actor: officer, projectId: id, toStage: "contacted", occurredOn: "2026-06-20", note: null, version: projectRow(id).version });
+    expect(listProjects(officer, firstPage).rows[0]).toMatchObject({ id, stage: "contacted" });
+  });
+
+  it("is shared only by readers of the same projects", () => {
+    const otherUnit = makeUnit("缓存测试另一单位");
+    const otherOfficer = makeUser("officer", otherUnit);
+    const theirs = makeProject(otherOfficer, { companyId: makeCompany(otherOfficer, { name: "另一单位的企业" }) });
+    const leader = makeUser("leader", officer.unitId);
+    expect(ids(otherOfficer)).toContain(theirs);
+    expect(ids(officer)).not.toContain(theirs);
+    expect(ids(leader)).toContain(theirs);
+    expect(listProjects(makeUser("leader", otherUnit), firstPage)).toBe(listProjects(leader, firstPage));
+  });
+
+  it("keeps a 工作台 list to its reader and its day", () => {
+    const first = makeUser("leader", officer.unitId);
+    const second = makeUser("leader", officer.unitId);
+    const firstOwn = makeProject(first, { companyId });
+    const secondOwn = makeProject(second, { companyId });
+    addActivity({ actor: first, projectId: firstOwn, data: visit("2026-06-29", { nextFollowUpOn: "2026-07-02" }) });
+    expect(ids(first, { page: 1, desk: "mine" })).toEqual([firstOwn]);
+    expect(ids(second, { page: 1, desk: "mine" })).toEqual([secondOwn]);
+    // due on 07-02: not yet overdue on 06-30, overdue on 07-03 with no write in between
+    expect(ids(first, { page: 1, desk: "overdue" })).toEqual([]);
+    expect(onDay("2026-07-03", () => ids(first, { page: 1, desk: "overdue" }))).toEqual([firstOwn]);
   });
 });

@@ -15,7 +15,7 @@ import { updateVersioned } from "../lib/versioned-update.server";
 import { cachedFigures } from "../figures/figure-cache.server";
 import { PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
 import { requireProjectAccess } from "../projects/project-access.server";
-import { projectScope } from "../projects/scope.server";
+import { projectScope, scopeKey } from "../projects/scope.server";
 import type { ChainLinkInput, NewNodeInput, NodeInput, ProfileInput } from "./chain.schema";
 import { GAP_STATUS_LABELS, LINK_ROLE_LABELS, type ChainCompanyRole, type GapStatus, type LinkRole, type NodeLevel, type ProfileField } from "./labels";
 
@@ -33,10 +33,6 @@ export function withinSubtree(nodePath: SQL | string): SQL {
 }
 
 /** Figures read in the actor's scope are cached per actor (the board does the same). */
-function scopeKey(actor: Actor): string {
-  return `${actor.id}:${actor.role}:${actor.unitId}`;
-}
-
 interface PursuedLink {
   nodeId: number;
   /** the linked node's path: the node and its ancestors */

@@ -17,7 +17,7 @@ import { COUNT_CAP, PAGE_SIZE, pageOf, pageWindow, type Page } from "../lib/pagi
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { requireProjectAccess } from "../projects/project-access.server";
-import { projectScope, visibleProjects } from "../projects/scope.server";
+import { projectScope, scopeKey, visibleProjects } from "../projects/scope.server";
 import { type CancelCommitmentInput, type CommitmentInput, type PayoutInput } from "./commitment.schema";
 import { chunksOf, type ListExport } from "../exports/list-workbook.server";
 import {
@@ -87,14 +87,6 @@ function onOwnProjects(actor: Actor): SQL {
       select ${t.projects.id} from ${t.projects} where ${t.projects.ownerId} = ${actor.id}
       union select ${t.projectMembers.projectId} from ${t.projectMembers} where ${t.projectMembers.userId} = ${actor.id}
     ) and ${c.projectId} not in (select ${t.projects.id} from ${t.projects} where ${t.projects.deletedAt} is not null)`;
-}
-
-/**
- * What cached totals of the actor's commitments are keyed by, besides the question: everyone who
- * reads every project shares them; an officer's scope, or `mine`, is theirs.
- */
-function scopeKey(actor: Actor, mine?: boolean): string {
-  return projectScope(actor) || mine ? `${actor.id}:${actor.unitId}` : "all";
 }
 
 // ── listing ───────────────────────────────────────────────────────────────
@@ -240,7 +232,8 @@ export function listCommitments(actor: Actor, filters: CommitmentFilters): Page<
   const byId = new Map((shownIds.length > 0 ? selectRows().where(inArray(c.id, shownIds)).all() : []).map((row) => [row.id, presentRow(row, day)]));
   // the totals read every matching commitment and payout: kept until the next write (figure-cache.server.ts)
   const { page: _page, pageSize: _pageSize, sort: _sort, ...question } = filters;
-  const totals = cachedFigures(`commitment-totals:${day}:${scopeKey(actor, filters.mine)}:${JSON.stringify(question)}`, (): CommitmentTotals => {
+  const readers = filters.mine ? `user ${actor.id}` : scopeKey(actor);
+  const totals = cachedFigures(`commitment-totals:${day}:${readers}:${JSON.stringify(question)}`, (): CommitmentTotals => {
     const promised = inArray(c.status, PROMISED_STATUSES);
     const sums = db()
       .select({

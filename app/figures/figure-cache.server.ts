@@ -10,9 +10,6 @@
 import { db } from "../db.server";
 import { preparedOnce } from "../lib/prepared.server";
 
-const MAX_ENTRIES = 100;
-const entries = new Map<string, { stamp: string; value: unknown }>();
-
 const changedRows = preparedOnce(() => db().$client.prepare("select total_changes()").pluck());
 let bookkeepingChanges = 0;
 let followUpChanges = 0;
@@ -44,17 +41,28 @@ function dataStamp(followUps: boolean): string {
 }
 
 /**
- * `compute()`'s result for `key`, kept until the data it may read changes. `followUps`: the result
- * reads activities or a project's follow-up fields or update time (the 工作台 filters, lists ordered
- * by update time), so a follow-up makes it compute afresh too.
+ * A cache of at most `maxEntries` results, the least recently used dropped first. Its function
+ * returns `compute()`'s result for `key`, kept until the data it may read changes. `followUps`: the
+ * result reads activities or a project's follow-up fields or update time (the 工作台 filters, lists
+ * ordered by update time), so a follow-up makes it compute afresh too.
  */
-export function cachedFigures<T>(key: string, compute: () => T, { followUps = false }: { followUps?: boolean } = {}): T {
-  const stamp = dataStamp(followUps);
-  const hit = entries.get(key);
-  if (hit && hit.stamp === stamp) return hit.value as T;
-  const value = compute();
-  entries.delete(key);
-  entries.set(key, { stamp, value });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
+export function figureCache(maxEntries: number) {
+  const entries = new Map<string, { stamp: string; value: unknown }>();
+  return function cached<T>(key: string, compute: () => T, { followUps = false }: { followUps?: boolean } = {}): T {
+    const stamp = dataStamp(followUps);
+    const hit = entries.get(key);
+    if (hit && hit.stamp === stamp) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value as T;
+    }
+    const value = compute();
+    entries.delete(key);
+    entries.set(key, { stamp, value });
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    return value;
+  };
 }
+
+/** The screens' figures, totals and filter choices. */
+export const cachedFigures = figureCache(100);

@@ -12,7 +12,7 @@ import { InvalidError, NotFoundError } from "../lib/errors";
 import { updateVersioned } from "../lib/versioned-update.server";
 import { cachedFigures } from "../figures/figure-cache.server";
 import { parkServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineRowNow, pursuedNow, type PipelineRow } from "../figures/measures.server";
-import { projectScope, visibleProjects } from "../projects/scope.server";
+import { projectScope, scopeKey, visibleProjects } from "../projects/scope.server";
 import type { Stage, Status } from "../projects/stages";
 import type { ParkInput } from "./park.schema";
 
@@ -148,8 +148,7 @@ export function getPark(actor: Actor, id: number) {
   const parkIds = parkTreeIds(id);
   // one grouped pass over the park's projects: snapshot row × country cells, summed below into each breakdown;
   // a figure, kept until the next write (figure-cache.server.ts), per park and scope
-  const scope = projectScope(actor) ? `${actor.id}:${actor.unitId}` : "all";
-  const cells = cachedFigures(`park-pipeline:${id}:${scope}`, () =>
+  const cells = cachedFigures(`park-pipeline:${id}:${scopeKey(actor)}`, () =>
     db().all<{ row: PipelineRow; country: string } & Tally>(sql`
       select ${pipelineRowNow} as row, ${t.companies.country} as country,
              count(*) as projects, coalesce(sum(${t.projects.totalInvestmentUsd}), 0) as totalInvestmentUsd

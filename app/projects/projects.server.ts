@@ -13,7 +13,7 @@ import { addDays, today } from "../lib/dates";
 import { ForbiddenError, InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { figureFilterConditions } from "../figures/figure-filters.server";
 import type { FigureListFilter } from "../figures/figure-filters";
-import { cachedFigures, followUpWrite } from "../figures/figure-cache.server";
+import { cachedFigures, figureCache, followUpWrite } from "../figures/figure-cache.server";
 import { COUNT_CAP, lastPage, PAGE_SIZE, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { updateVersioned } from "../lib/versioned-update.server";
@@ -21,7 +21,7 @@ import { recordOperation } from "../operations/operation-log.server";
 import type { NewProjectInput, ProjectInput } from "./project.schema";
 import { listStatusHistory, moveProjectEntry, recordProjectEntry, stageLogDates, statusLogDates } from "./project-log.server";
 import { projectMemberIds, requireProjectAccess } from "./project-access.server";
-import { memberOf, projectScope, visibleProjects } from "./scope.server";
+import { memberOf, projectScope, scopeKey, visibleProjects } from "./scope.server";
 import { checkStageChange, leadDateProblem, STAGES, STALE_AFTER_DAYS, statusChangeProblems, type ProjectType, type Stage, type Status } from "./stages";
 import { DUE_SOON_DAYS, type WorkbenchList } from "./workbench-lists";
 
@@ -241,12 +241,28 @@ export interface ProjectPage extends Page<ProjectListRow> {
 }
 
 /**
- * One page of the project list. The page's ids come first from `projects` alone (an index walk or
- * a sort of narrow rows), then the joined details of those rows only. A page reached by 下一页 or
+ * Pages of the project list already read, kept until the next write, follow-ups included (the list
+ * shows 下次跟进 and sorts by update time). Apart from the screens' figures, so that paging through
+ * the list never pushes the cockpit's out.
+ */
+const cachedProjectPages = figureCache(200);
+
+/**
+ * One page of the project list, the same for everyone with the actor's scope until the next write.
+ * A 工作台 list (`desk`) holds the actor's own projects as of today.
+ */
+export function listProjects(actor: Actor, filters: ProjectFilters): ProjectPage {
+  const readers = filters.desk ? `user ${actor.id} on ${today()}` : scopeKey(actor);
+  return cachedProjectPages(`${readers}:${JSON.stringify(filters)}`, () => readProjectPage(actor, filters), { followUps: true });
+}
+
+/**
+ * Reads one page of the project list. The page's ids come first from `projects` alone (an index walk
+ * or a sort of narrow rows), then the joined details of those rows only. A page reached by 下一页 or
  * 上一页 starts from its cursor (keyset paging: an index seek, however deep); a cursor with no rows
  * beyond it any more (deleted, moved) shows page 1.
  */
-export function listProjects(actor: Actor, filters: ProjectFilters): ProjectPage {
+function readProjectPage(actor: Actor, filters: ProjectFilters): ProjectPage {
   const where = projectConditions(actor, filters);
   const sort = filters.sort ?? DEFAULT_PROJECT_SORT;
   const pageSize = filters.pageSize ?? PAGE_SIZE;

@@ -14,6 +14,14 @@ export function projectScope(actor: ScopedActor): SQL | undefined {
   return or(eq(t.projects.unitId, actor.unitId), eq(t.projects.ownerId, actor.id), memberOf(actor));
 }
 
+/**
+ * Names the projects the actor may read, for keys of cached results: "all" for everyone who reads
+ * every project, the officer's id and unit otherwise.
+ */
+export function scopeKey(actor: Actor): string {
+  return can(actor.role, "read:project:any") ? "all" : `${actor.id}:${actor.unitId}`;
+}
+
 /** Projects the actor is a member of, as an `id in (…)` the planner can answer from an index. */
 export function memberOf(actor: Pick<ScopedActor, "id">): SQL {
   return sql`${t.projects.id} in (select ${t.projectMembers.projectId} from ${t.projectMembers} where ${t.projectMembers.userId} = ${actor.id})`;
