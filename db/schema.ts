@@ -149,6 +149,9 @@ export const companies = sqliteTable(
     index("companies_country_idx").on(t.country, t.updatedAt),
     index("companies_updated_idx").on(t.updatedAt),
     index("companies_name_idx").on(t.name),
+    // a project's 国别 and 世界500强 without reading its company's whole row: the figures join tens of
+    // thousands of projects to their companies for these two columns alone
+    index("companies_country_by_id_idx").on(t.id, t.country, t.isFortune500),
     // rows whose search text is still to be computed (app/companies/search-backfill.server.ts)
     index("companies_search_pending_idx")
       .on(t.id)
@@ -344,6 +347,22 @@ export const projects = sqliteTable(
     index("projects_investment_idx").on(t.totalInvestmentUsd),
     // the 看板: each column's count and total, and its largest cards, read from this index alone
     index("projects_board_idx").on(t.stage, t.totalInvestmentUsd, t.deletedAt, t.status, t.unitId, t.ownerId),
+    // the 储备 snapshot (pipelineAt): the pursued projects' snapshot row, 总投资 and what the breakdowns
+    // group by, read from this index alone instead of the projects' whole rows
+    index("projects_snapshot_idx").on(
+      t.status,
+      t.deletedAt,
+      t.stage,
+      t.signingVerifiedOn,
+      t.totalInvestmentUsd,
+      t.contractedFdiUsd,
+      t.companyId,
+      t.parkId,
+      t.unitId,
+      t.ownerId,
+      t.channelId,
+      t.projectType,
+    ),
     index("projects_signed_idx").on(t.signedOn),
     index("projects_last_activity_idx").on(t.ownerId, t.lastActivityOn),
   ],

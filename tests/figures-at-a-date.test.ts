@@ -145,9 +145,9 @@ describe("a month's report regenerated months later", () => {
       ["开工", 0, 0],
       ["投产", 0, 0],
     ]);
-    expect(s.appendix.map((row) => [row.name, row.progress])).toEqual([
-      ["四月签约项目", "接洽"],
-      ["四月流失项目", "洽谈：三月拜访"],
+    expect(s.appendix.map((row) => [row.name, row.countryLabel, row.progress])).toEqual([
+      ["四月签约项目", "日本", "接洽"],
+      ["四月流失项目", "日本", "洽谈：三月拜访"],
     ]);
     expect(s.countries).toEqual([{ label: "日本", projects: 2, signingsYear: 1, contractedFdiUsdYear: 1000 * WAN, actualFdiUsdYear: 300 * WAN }]);
     expect(s.commitments.dueNextMonth.map((line) => [line.item, line.paidCny, line.statusLabel])).toEqual([["设备补助", 0, "已承诺"]]);

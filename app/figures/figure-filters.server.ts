@@ -3,7 +3,7 @@ import { t } from "../db.server";
 import { STAGES, stageIndex } from "../projects/stages";
 import type { FigureListFilter } from "./figure-filters";
 import { BIG_PROJECT_USD } from "./indicators";
-import { enteredIn, NEGOTIATING_ROWS, pipelineAt, reachedBy, SIGNED_STAGES, verifiedSigningIn } from "./measures.server";
+import { enteredIn, NEGOTIATING_ROWS, pipelineAt, pipelineRowIn, reachedBy, SIGNED_STAGES, verifiedSigningIn } from "./measures.server";
 
 /**
  * SQL conditions on t.projects (and t.companies for 世界500强) selecting the projects a figure
@@ -22,12 +22,7 @@ export function figureFilterConditions(filter: FigureListFilter): SQL[] {
   if (filter.signed) conditions.push(verifiedSigningIn(filter.signed));
   if (filter.snapshot) {
     const rows = filter.snapshot.row === "negotiating_all" ? NEGOTIATING_ROWS : [filter.snapshot.row];
-    conditions.push(
-      sql`${t.projects.id} in (select id from ${pipelineAt(filter.snapshot.at)} where row in (${sql.join(
-        rows.map((row) => sql`${row}`),
-        sql`, `,
-      )}))`,
-    );
+    conditions.push(sql`${t.projects.id} in (select id from ${pipelineAt(filter.snapshot.at)} pl where ${pipelineRowIn(sql`pl.row`, rows)})`);
   }
   if (filter.big) conditions.push(sql`${t.projects.totalInvestmentUsd} >= ${BIG_PROJECT_USD}`);
   if (filter.fortune500) conditions.push(sql`${t.companies.isFortune500} = 1`);

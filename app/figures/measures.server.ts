@@ -102,6 +102,11 @@ export const PIPELINE_ROW_LABELS: Record<PipelineRow, string> = { ...STAGE_LABEL
 /** 在谈项目: the snapshot's 接洽 and 洽谈 rows. */
 export const NEGOTIATING_ROWS = ["contacted", "negotiating"] as const satisfies readonly PipelineRow[];
 
+/** Whether a snapshot row (the `row` of pipelineAt) is one of `rows`, as SQL. */
+export function pipelineRowIn(row: SQL, rows: readonly PipelineRow[]): SQL {
+  return sql`${row} in (${list(rows)})`;
+}
+
 /** The statuses a project is pursued in (储备): 进行中 and 暂缓. */
 export const PURSUED_STATUSES = ["active", "on_hold"] as const;
 
@@ -136,9 +141,10 @@ export function pipelineAt(date: string, carry: SQL = sql``): SQL {
     from ${t.projects} p
     where p.deleted_at is null and p.status in (${list(PURSUED_STATUSES)}) and p.id not in (select id from changed)
     union all
-    -- projects that moved since: as the logs show them then (no stage then: not yet entered)
+    -- projects that moved since: as the logs show them then (no stage then: not yet entered); a cross
+    -- join reads those few projects by id instead of scanning every project for them
     select p.id as id, ${row(sql`then_state.stage`)} as row ${carry}
-    from then_state join ${t.projects} p on p.id = then_state.id
+    from then_state cross join ${t.projects} p on p.id = then_state.id
     where p.deleted_at is null and then_state.stage is not null and then_state.status in (${list(PURSUED_STATUSES)})
   )`;
 }

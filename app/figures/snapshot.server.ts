@@ -7,29 +7,27 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, t } from "../db.server";
 import type { Breakdown } from "./breakdowns";
-import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineAt, NEGOTIATING_ROWS, type PipelineRow } from "./measures.server";
+import { chainServed, PIPELINE_ROW_LABELS, PIPELINE_ROWS, pipelineAt, pipelineRowIn, NEGOTIATING_ROWS, type PipelineRow } from "./measures.server";
 
 export interface SnapshotProject {
   id: number;
   row: PipelineRow;
   totalInvestmentUsd: number;
-  contractedFdiUsd: number;
-  companyId: number;
-  country: string;
-  unitId: number;
-  ownerId: number;
-  channelId: number | null;
   parkId: number | null;
-  projectType: string;
+  /** the country/region of the project's company, for the 在谈 (接洽, 洽谈) only: the report breaks those down by it */
+  country: string | null;
 }
 
-/** The projects of the 储备 snapshot at `date`, each with its row and what the breakdowns group by. */
+/**
+ * The projects of the 储备 snapshot at `date`, each with its row, 总投资 and park, and the 在谈 ones
+ * with their company's country/region: one read of the snapshot for all of the report's tables.
+ */
 export function snapshotProjectsAt(date: string): SnapshotProject[] {
-  const carry = sql`, p.total_investment_usd as totalInvestmentUsd, p.contracted_fdi_usd as contractedFdiUsd, p.company_id as companyId,
-    p.unit_id as unitId, p.owner_id as ownerId, p.channel_id as channelId, p.park_id as parkId, p.project_type as projectType`;
+  const carry = sql`, p.total_investment_usd as totalInvestmentUsd, p.park_id as parkId, p.company_id as companyId`;
   return db().all<SnapshotProject>(sql`
-    select pl.*, ${t.companies.country} as country
-    from ${pipelineAt(date, carry)} pl join ${t.companies} on ${t.companies.id} = pl.companyId
+    select pl.id, pl.row, pl.totalInvestmentUsd, pl.parkId,
+           case when ${pipelineRowIn(sql`pl.row`, NEGOTIATING_ROWS)} then (select ${t.companies.country} from ${t.companies} where ${t.companies.id} = pl.companyId) end as country
+    from ${pipelineAt(date, carry)} pl
   `);
 }
 
@@ -65,7 +63,12 @@ function snapshotGrouping(by: Breakdown | undefined): { carry: SQL; from: SQL; k
     case undefined:
       return { carry: sql``, from: sql``, key: sql`null` };
     case "country":
-      return { carry: sql`, p.company_id as companyId`, from: sql`join ${t.companies} on ${t.companies.id} = pl.companyId`, key: sql`${t.companies.country}` };
+      // a cross join looks each project's company up by id; left to itself, SQLite scans every company
+      return {
+        carry: sql`, p.company_id as companyId`,
+        from: sql`cross join ${t.companies} on ${t.companies.id} = pl.companyId`,
+        key: sql`${t.companies.country}`,
+      };
     case "chain":
       return { carry: sql``, from: sql`join ${chainServed} served on served.project_id = pl.id`, key: sql`served.chain_id` };
     case "unit":
@@ -127,28 +130,23 @@ export function isNegotiating(project: Pick<SnapshotProject, "row">): boolean {
   return (NEGOTIATING_ROWS as readonly string[]).includes(project.row);
 }
 
+/** The dimensions the report breaks its 在谈 projects down by. */
+export type ReportBreakdown = Extract<Breakdown, "chain" | "country" | "park">;
+
 /** The value a project is grouped under in a breakdown (several for chains; none for 未填). */
-export function breakdownKeys(project: SnapshotProject, by: Breakdown, chains: ReadonlyMap<number, readonly number[]>): Array<string | null> {
+export function breakdownKeys(project: SnapshotProject, by: ReportBreakdown, chains: ReadonlyMap<number, readonly number[]>): Array<string | null> {
   switch (by) {
     case "chain":
       return (chains.get(project.id) ?? []).map(String);
     case "country":
       return [project.country];
-    case "unit":
-      return [String(project.unitId)];
-    case "owner":
-      return [String(project.ownerId)];
-    case "channel":
-      return [project.channelId === null ? null : String(project.channelId)];
     case "park":
       return [project.parkId === null ? null : String(project.parkId)];
-    case "projectType":
-      return [project.projectType];
   }
 }
 
 /** Groups the snapshot's projects by a breakdown: key → the projects under it. */
-export function groupSnapshot(projects: readonly SnapshotProject[], by: Breakdown, chains: ReadonlyMap<number, readonly number[]> = new Map()) {
+export function groupSnapshot(projects: readonly SnapshotProject[], by: ReportBreakdown, chains: ReadonlyMap<number, readonly number[]> = new Map()) {
   const groups = new Map<string | null, SnapshotProject[]>();
   for (const project of projects) {
     for (const key of breakdownKeys(project, by, chains)) {

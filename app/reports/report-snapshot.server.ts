@@ -208,7 +208,7 @@ function parkLines(negotiatingProjects: readonly SnapshotProject[], signings: re
     .all()
     .map((park) => {
       const projects = negotiating.get(String(park.id)) ?? [];
-      const focus = new Set<string>((park.focusCountries as string[] | null) ?? []);
+      const focus = new Set<string | null>((park.focusCountries as string[] | null) ?? []);
       return {
         name: park.name,
         projects: projects.length,
@@ -259,28 +259,28 @@ function commitmentSummary(period: Period) {
 
 /** 附表 在谈项目明细表: the 在谈 of the month's end (接洽 and 洽谈), biggest first, with the latest activity by then. */
 function appendixLines(date: string, negotiating: readonly SnapshotProject[]): AppendixLine[] {
-  const rowOf = new Map(negotiating.map((project) => [project.id, project.row]));
+  const projectOf = new Map(negotiating.map((project) => [project.id, project]));
   return db()
-    .all<{ id: number; name: string; total: number; contracted: number | null; country: string; owner: string; summary: string | null }>(
+    .all<{ id: number; name: string; total: number; contracted: number | null; owner: string; summary: string | null }>(
       sql`
       select ${t.projects.id} as id, ${t.projects.name} as name, ${t.projects.totalInvestmentUsd} as total, ${t.projects.contractedFdiUsd} as contracted,
-             ${t.companies.country} as country, ${t.users.displayName} as owner,
+             ${t.users.displayName} as owner,
              (select a.summary from ${t.activities} a where a.project_id = ${t.projects.id} and a.deleted_at is null and a.occurred_on <= ${date}
               order by a.occurred_on desc, a.id desc limit 1) as summary
       from ${t.projects}
-      join ${t.companies} on ${t.companies.id} = ${t.projects.companyId}
       join ${t.users} on ${t.users.id} = ${t.projects.ownerId}
-      where ${t.projects.id} in (select value from json_each(${JSON.stringify([...rowOf.keys()])}))
+      where ${t.projects.id} in (select value from json_each(${JSON.stringify([...projectOf.keys()])}))
       order by ${t.projects.totalInvestmentUsd} desc, ${t.projects.id}
     `,
     )
     .map((row) => {
-      const stage = STAGE_LABELS[rowOf.get(row.id) as Stage];
+      const { row: snapshotRow, country } = projectOf.get(row.id)!;
+      const stage = STAGE_LABELS[snapshotRow as Stage];
       return {
         name: row.name,
         totalInvestmentUsd: row.total,
         contractedFdiUsd: row.contracted,
-        countryLabel: regionLabel(row.country),
+        countryLabel: regionLabel(country),
         progress: row.summary ? `${stage}：${row.summary.length > 60 ? `${row.summary.slice(0, 60)}…` : row.summary}` : stage,
         ownerName: row.owner,
       };
