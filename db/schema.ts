@@ -149,9 +149,6 @@ export const companies = sqliteTable(
     index("companies_country_idx").on(t.country, t.updatedAt),
     index("companies_updated_idx").on(t.updatedAt),
     index("companies_name_idx").on(t.name),
-    // a project's 国别 and 世界500强 without reading its company's whole row: the figures join tens of
-    // thousands of projects to their companies for these two columns alone
-    index("companies_country_by_id_idx").on(t.id, t.country, t.isFortune500),
     // rows whose search text is still to be computed (app/companies/search-backfill.server.ts)
     index("companies_search_pending_idx")
       .on(t.id)
@@ -355,7 +352,6 @@ export const projects = sqliteTable(
       t.stage,
       t.signingVerifiedOn,
       t.totalInvestmentUsd,
-      t.contractedFdiUsd,
       t.companyId,
       t.parkId,
       t.unitId,

@@ -1,2 +1,1 @@
-CREATE INDEX `companies_country_by_id_idx` ON `companies` (`id`,`country`,`is_fortune500`);--> statement-breakpoint
-CREATE INDEX `projects_snapshot_idx` ON `projects` (`status`,`deleted_at`,`stage`,`signing_verified_on`,`total_investment_usd`,`contracted_fdi_usd`,`company_id`,`park_id`,`unit_id`,`owner_id`,`channel_id`,`project_type`);
+CREATE INDEX `projects_snapshot_idx` ON `projects` (`status`,`deleted_at`,`stage`,`signing_verified_on`,`total_investment_usd`,`company_id`,`park_id`,`unit_id`,`owner_id`,`channel_id`,`project_type`);
