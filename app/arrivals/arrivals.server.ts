@@ -20,7 +20,7 @@ import { InvalidError, NotFoundError } from "../lib/errors";
 import { pageOf, pageWindow, type Page } from "../lib/paging";
 import { preparedOnce } from "../lib/prepared.server";
 import { requireProjectAccess } from "../projects/project-access.server";
-import { projectScope, visibleProjects } from "../projects/scope.server";
+import { projectScope, scopeKey, visibleProjects } from "../projects/scope.server";
 import type { ArrivalInput } from "./arrival.schema";
 import {
   arrivalDateProblem,
@@ -289,7 +289,7 @@ export function listArrivals(actor: Actor, filters: ArrivalFilters): ArrivalsOve
   // the totals read every arrival of two years (tens of ms on a large county): kept until anything
   // is written; the compared span depends on today, so the day is part of the key
   const { byMonth, previousUsd } = cachedFigures(
-    `arrivals:${today()}:${actor.id}:${actor.role}:${actor.unitId}:${year}:${filters.month ?? ""}:${filters.unitId ?? ""}:${filters.projectId ?? ""}`,
+    `arrivals:${today()}:${scopeKey(actor)}:${year}:${filters.month ?? ""}:${filters.unitId ?? ""}:${filters.projectId ?? ""}`,
     () => ({
       // one pass over the year: each month's sum and count (the count pages the list without a COUNT(*))
       byMonth: db().all<{ month: string; usd: number; n: number }>(sql`

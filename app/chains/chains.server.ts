@@ -32,7 +32,6 @@ export function withinSubtree(nodePath: SQL | string): SQL {
   return sql`substr(${t.chainNodes.path}, 1, length(${nodePath})) = ${nodePath}`;
 }
 
-/** Figures read in the actor's scope are cached per actor (the board does the same). */
 interface PursuedLink {
   nodeId: number;
   /** the linked node's path: the node and its ancestors */

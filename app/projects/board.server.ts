@@ -7,8 +7,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { can, canEditProject, type Actor } from "../auth/permissions";
 import { db, t } from "../db.server";
 import { cachedFigures } from "../figures/figure-cache.server";
-import { today } from "../lib/dates";
-import { projectConditions, projectRowsOf, projectsFrom, type ProjectFilters, type ProjectListRow } from "./projects.server";
+import { listReaders, projectConditions, projectRowsOf, projectsFrom, type ProjectFilters, type ProjectListRow } from "./projects.server";
 import { STAGES, type Stage } from "./stages";
 
 /** Cards shown per column. */
@@ -49,8 +48,7 @@ function boardFrom(filters: BoardFilters): SQL {
 export function getProjectBoard(actor: Actor, filters: BoardFilters, cardsPerColumn = BOARD_CARDS): BoardColumn[] {
   const where = projectConditions(actor, filters);
   const from = boardFrom(filters);
-  // today in the key: the 工作台 filters (desk=overdue, …) are relative to the business date
-  const key = `board:${today()}:${actor.id}:${actor.role}:${actor.unitId}:${JSON.stringify(filters)}`;
+  const key = `board:${listReaders(actor, filters)}:${JSON.stringify(filters)}`;
   // a follow-up counts: the 工作台 filters read 下次跟进 and 最近活动
   const totals = cachedFigures(
     key,

@@ -247,13 +247,17 @@ export interface ProjectPage extends Page<ProjectListRow> {
  */
 const cachedProjectPages = figureCache(200);
 
-/**
- * One page of the project list, the same for everyone with the actor's scope until the next write.
- * A 工作台 list (`desk`) holds the actor's own projects as of today.
- */
+/** One page of the project list, kept for everyone who shares it (listReaders) until the next write. */
 export function listProjects(actor: Actor, filters: ProjectFilters): ProjectPage {
-  const readers = filters.desk ? `user ${actor.id} on ${today()}` : scopeKey(actor);
-  return cachedProjectPages(`${readers}:${JSON.stringify(filters)}`, () => readProjectPage(actor, filters), { followUps: true });
+  return cachedProjectPages(`${listReaders(actor, filters)}:${JSON.stringify(filters)}`, () => readProjectPage(actor, filters), { followUps: true });
+}
+
+/**
+ * Who shares a cached list of projects (a page, the board's totals): readers of the same projects,
+ * or for a 工作台 list (`desk`), which holds the actor's own projects as of today, the actor on the day.
+ */
+export function listReaders(actor: Actor, filters: { desk?: WorkbenchList }): string {
+  return filters.desk ? `user ${actor.id} on ${today()}` : scopeKey(actor);
 }
 
 /**
