@@ -66,6 +66,23 @@ describe("the figure cache", () => {
     expect(contacted(after)).toBe(contacted(before) + 1);
   });
 
+  it("reads only the breakdown's own tables when another breakdown is chosen", () => {
+    makeProject(officer, { companyId, enteredOn: "2026-03-01" });
+    const byCountry = getCockpit(period, "country");
+    const byUnit = getCockpit(period, "unit");
+    expect(byUnit.breakdown.by).toBe("unit");
+    // KPIs, rates, the trend, big signings and the units' targets do not depend on it: the same objects
+    expect(byUnit.kpis).toBe(byCountry.kpis);
+    expect(byUnit.trend).toBe(byCountry.trend);
+    expect(byUnit.unitTargets).toBe(byCountry.unitTargets);
+    expect(byUnit.funnel).toEqual(byCountry.funnel);
+    // and computed afresh after a write, the unit breakdown is what it was
+    touchUnits();
+    const fresh = getCockpit(period, "unit");
+    expect(fresh.kpis).not.toBe(byUnit.kpis);
+    expect(fresh).toEqual(byUnit);
+  });
+
   it("a form's one-time token leaves every figure valid", () => {
     const before = getCockpit(period, "country");
     const location = submitOnce({ userId: officer.id, token: "cache-test-token-0001" }, () => "/projects");

@@ -53,25 +53,37 @@ function snapshotSummary(at: string, counts: readonly SnapshotCount[]) {
 
 function computeCockpit(period: Period, by: Breakdown) {
   const { funnel, breakdown: funnelBreakdown } = getFunnelWithBreakdown(period, by);
-  const trend = getMonthlyTrend(period.to.slice(0, 7));
   // counted by the breakdown's values: without chains, where a project may count under several or
   // none, each project is under one value, so the values add up to the snapshot
   const snapshot = snapshotCountsAt(period.to, by);
   return {
-    period,
-    kpis: getKpiCards(period),
-    rates: getRates(period),
+    ...periodFigures(period),
     funnel,
     funnelSvg: funnelChartSvg(funnel),
     funnelPhoneSvg: funnelChartSvg(funnel, "phone"),
     snapshot: snapshotSummary(period.to, by === "chain" ? snapshotCountsAt(period.to) : snapshot),
     breakdown: getBreakdowns(period, by, { snapshot, funnel: funnelBreakdown }),
-    trend,
-    trendSvg: trendChartSvg(trend),
-    trendPhoneSvg: trendChartSvg(trend, "phone"),
-    bigSignings: listBigSignings(period),
-    unitTargets: getUnitTargetProgress(yearToDate(period)),
   };
+}
+
+/**
+ * What the cockpit shows whatever the breakdown — KPIs, rates, the trend, big signings and the units'
+ * targets — kept apart, so that choosing another breakdown reads only its own tables.
+ */
+function periodFigures(period: Period) {
+  return cachedFigures(`cockpit-period:${period.from}:${period.to}`, () => {
+    const trend = getMonthlyTrend(period.to.slice(0, 7));
+    return {
+      period,
+      kpis: getKpiCards(period),
+      rates: getRates(period),
+      trend,
+      trendSvg: trendChartSvg(trend),
+      trendPhoneSvg: trendChartSvg(trend, "phone"),
+      bigSignings: listBigSignings(period),
+      unitTargets: getUnitTargetProgress(yearToDate(period)),
+    };
+  });
 }
 
 /**
